@@ -1,0 +1,31 @@
+"""borderlex: canonical IDs for the names in Syria–Iraq conflict reporting."""
+
+from .api import candidates, entities, explain, get, resolve, resolve_many, scan
+from .errors import BorderlexError, TableError, UnknownEntityError
+from .model import KINDS, Entity, Match, Mention, Method
+from .normalization import normalize
+from .resolver import Explanation, Resolver
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "KINDS",
+    "BorderlexError",
+    "Entity",
+    "Explanation",
+    "Match",
+    "Mention",
+    "Method",
+    "Resolver",
+    "TableError",
+    "UnknownEntityError",
+    "__version__",
+    "candidates",
+    "entities",
+    "explain",
+    "get",
+    "normalize",
+    "resolve",
+    "resolve_many",
+    "scan",
+]

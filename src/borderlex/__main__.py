@@ -1,0 +1,5 @@
+"""``python -m borderlex``: the command line."""
+
+from .cli import main
+
+main()

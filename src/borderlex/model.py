@@ -1,0 +1,175 @@
+"""Value classes: entities, matches and mentions (frozen and slotted)."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+__all__ = ["DESIGNATES", "KINDS", "TYPES", "Entity", "Match", "Mention", "Method"]
+
+#: The entity kinds.  An id is ``kind:slug``.
+KINDS = ("org", "person", "place", "facility")
+
+
+class Method(str, enum.Enum):
+    """Which tier produced a match, from the most to the least certain."""
+
+    EXACT = "exact"
+    """The query is an alias as written."""
+    NORMALIZED = "normalized"
+    """The query and an alias normalize to the same string."""
+    NAME_KEY = "name_key"
+    """They agree after articles, romanization alternations and designators are folded."""
+    FUZZY = "fuzzy"
+    """They are close by edit distance and agree on every distinctive word."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _tuple(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)  # type: ignore[call-overload, no-any-return]
+
+
+@attrs.frozen(slots=True, eq=True, order=False)
+class Entity:
+    """One canonical entity and the names it goes by.
+
+    ``aliases`` are strong names, matched anywhere; ``weak`` aliases match on
+    lookup but in running text only when the document supports them (the full
+    name occurs too); ``acronyms`` match only in their written case.
+    """
+
+    id: str
+    kind: str
+    name: str
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    weak: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    acronyms: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    type: str | None = None
+    parent: str | None = None
+    country: str | None = None
+    successor: str | None = None
+    geonames: int | None = None
+    wikidata: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    priority: int = 0
+    note: str | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    table: str | None = attrs.field(default=None, eq=False)
+    """The file the entity was loaded from."""
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        """The canonical name, strong aliases, weak aliases and acronyms."""
+        seen: dict[str, None] = {}
+        for n in (self.name, *self.aliases, *self.weak, *self.acronyms):
+            seen.setdefault(n, None)
+        return tuple(seen)
+
+    def to_dict(self) -> dict[str, object]:
+        """A plain dict (JSON-ready), without empty fields."""
+        out: dict[str, object] = {}
+        for f in attrs.fields(Entity):
+            v = getattr(self, f.name)
+            if v is None or v == () or (f.name == "priority" and v == 0):
+                continue
+            out[f.name] = list(v) if isinstance(v, tuple) else v
+        return out
+
+
+@attrs.frozen(slots=True)
+class Match:
+    """The result of resolving a query.
+
+    ``score`` is 0–100; 100 means the query and ``alias`` have equal keys.
+    ``ambiguous`` is true when other entities (``alternatives``) matched as
+    well and ``entity`` won by the table's priority rule.
+    """
+
+    id: str
+    entity: Entity
+    alias: str
+    query: str
+    score: float
+    method: Method
+    weak: bool = False
+    ambiguous: bool = False
+    alternatives: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """A plain dict (JSON-ready)."""
+        return {
+            "query": self.query,
+            "id": self.id,
+            "name": self.entity.name,
+            "kind": self.entity.kind,
+            "alias": self.alias,
+            "score": round(self.score, 1),
+            "method": self.method.value,
+            "weak": self.weak,
+            "ambiguous": self.ambiguous,
+            "alternatives": list(self.alternatives),
+        }
+
+
+@attrs.frozen(slots=True)
+class Mention:
+    """An entity named in a text: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    id: str
+    entity: Entity
+    match: Match
+
+    def to_dict(self) -> dict[str, object]:
+        """A plain dict (JSON-ready)."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "id": self.id,
+            "score": round(self.match.score, 1),
+            "method": self.match.method.value,
+            "ambiguous": self.match.ambiguous,
+        }
+
+
+#: The ``type`` values an entity of each kind may have.
+TYPES: dict[str, frozenset[str]] = {
+    "place": frozenset(
+        "country governorate district subdistrict city town village river desert "
+        "mountains region lake valley area".split()
+    ),
+    "facility": frozenset(
+        "air-base border-crossing military-base camp oil-field gas-field dam prison "
+        "port airport checkpoint".split()
+    ),
+    "org": frozenset(
+        "armed-group state-force militia-umbrella political-party coalition government "
+        "media monitor think-tank intelligence".split()
+    ),
+    "person": frozenset(),
+}
+
+#: Which entity types each designator class names ("Homs province" → a governorate).
+DESIGNATES: dict[str, frozenset[str]] = {
+    "governorate": frozenset({"governorate"}),
+    "district": frozenset({"district", "subdistrict"}),
+    "city": frozenset({"city", "town", "village"}),
+    "air-base": frozenset({"air-base", "airport"}),
+    "border-crossing": frozenset({"border-crossing"}),
+    "base": frozenset({"military-base", "camp"}),
+    "river": frozenset({"river"}),
+    "desert": frozenset({"desert"}),
+    "mountains": frozenset({"mountains"}),
+    "oil-field": frozenset({"oil-field", "gas-field"}),
+    "dam": frozenset({"dam"}),
+    "prison": frozenset({"prison"}),
+}

@@ -1,0 +1,488 @@
+"""Text normalization and name keys.
+
+One pipeline serves both the alias tables and the queries, so a spelling that
+normalizes equal on one side normalizes equal on the other:
+
+* :func:`normalize` folds text to lowercase ASCII words separated by single
+  spaces (NFKC, casefold, diacritics stripped, apostrophe-like marks removed,
+  hyphens and punctuation turned into spaces, Arabic and other scripts
+  transliterated).  It is idempotent.
+* :func:`normalize_with_offsets` does the same and also returns, for every
+  output character, the index of the input character it came from; the
+  scanner uses it to report spans in the original text.
+* :func:`name_key` goes further, for matching names: Arabic articles dropped
+  (also when glued or assimilated), romanization alternations folded, generic
+  designators ("province", "air base", "border crossing" …) taken out of the
+  name and returned separately so they can steer the kind.
+* :func:`skeleton` is a consonant skeleton used only to find fuzzy candidates.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import attrs
+from unidecode import unidecode
+
+__all__ = [
+    "ARTICLES",
+    "ORG_DESCRIPTORS",
+    "TITLES",
+    "NameKey",
+    "designator_classes",
+    "designator_table",
+    "fold_token",
+    "is_org_generic",
+    "match_designator",
+    "name_key",
+    "normalize",
+    "normalize_with_offsets",
+    "skeleton",
+    "split_glued_article",
+]
+
+# Marks that stand for ʿayn, hamza or an apostrophe.  They are dropped, so
+# "Kata'ib", "Kata’ib" and "Kataib" normalize alike.
+_APOSTROPHES = frozenset("'’‘ʿʾ`´ʻʼ′ʹ")
+
+# Arabic letters folded before transliteration.  unidecode drops alif and
+# turns hamza and ʿayn into punctuation, so the letters that carry vowels or
+# are romanized inconsistently get an explicit Latin form here.
+_ARABIC_MAP: dict[str, str] = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a",
+    "ى": "a", "ة": "a", "ء": "", "ئ": "y", "ؤ": "w", "ع": "",
+    "غ": "gh", "ـ": "",
+    # Persian and Kurdish letters that unidecode gets wrong or leaves out.
+    "ی": "y", "ک": "k", "گ": "g", "پ": "p", "چ": "ch", "ژ": "zh", "ھ": "h", "ە": "a",
+}
+
+# Word-initial Arabic proclitics that may stand before the article:
+# wa- "and", fa- "so", bi- "in", ka- "like", li- "for".
+_PROCLITICS = frozenset("وفبكل")
+
+_WS = " "
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return "\u0620" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06d3" or ch in "\u06d5\u06fa\u06fb\u06fc"
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    """Fold one already NFKC-expanded character to lowercase ASCII (or a space)."""
+    if ch in _APOSTROPHES:
+        return ""
+    if ch in _ARABIC_MAP:
+        return _ARABIC_MAP[ch]
+    if ch.isascii():
+        if ch.isalnum():
+            return ch.lower()
+        return _WS
+    out = []
+    for c in unicodedata.normalize("NFD", ch.casefold()):
+        cat = unicodedata.category(c)
+        if cat.startswith("M") or cat == "Cf":
+            continue  # combining marks (diacritics, harakat) and format controls
+        if c.isascii():
+            out.append(c.lower() if c.isalnum() else _WS)
+        elif c.isalnum():
+            latin = unidecode(c).lower()
+            out.append("".join(x if x.isalnum() and x.isascii() else _WS for x in latin))
+        else:
+            out.append(_WS)
+    return "".join(out)
+
+
+def _expand(text: str) -> tuple[list[str], list[int]]:
+    """NFKC-expand ``text`` character by character, keeping each origin."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            chars.append(ch)
+            origin.append(i)
+            continue
+        for c in unicodedata.normalize("NFKC", ch):
+            chars.append(c)
+            origin.append(i)
+    return chars, origin
+
+
+def _arabic_article_at(chars: list[str], i: int) -> int:
+    """If an Arabic word starts at ``i`` with (proclitic +) article, return the
+    number of leading characters that are proclitic (0 or 1), else -1.
+
+    The article is only recognised when at least two letters follow it, so
+    short words like "إلى" or "الا" are left alone.
+    """
+    n = len(chars)
+
+    def letters_from(j: int) -> int:
+        k = j
+        while k < n and _is_arabic_letter(chars[k]):
+            k += 1
+        return k - j
+
+    if chars[i] in "اٱ" and i + 1 < n and chars[i + 1] == "ل" and letters_from(i + 2) >= 2:
+        return 0
+    if chars[i] in _PROCLITICS and i + 2 < n:
+        if chars[i + 1] in "اٱ" and chars[i + 2] == "ل" and letters_from(i + 3) >= 2:
+            return 1
+        # li- + article loses its alif: لل + word
+        if chars[i] == "ل" and chars[i + 1] == "ل" and letters_from(i + 2) >= 3:
+            return 1
+    return -1
+
+
+def _initialism_dot(chars: list[str], i: int) -> bool:
+    """A full stop after a single letter ("U.S.", "N.S.A.") joins the letters."""
+    if i == 0 or not _is_letter(chars[i - 1]):
+        return False
+    return i == 1 or not _is_letter(chars[i - 2])
+
+
+def _elision(chars: list[str], i: int) -> bool:
+    """An apostrophe after a lone letter is an elision ("l'État"): a word break."""
+    if i == 0 or not _is_letter(chars[i - 1]):
+        return False
+    return (i == 1 or not _is_letter(chars[i - 2])) and i + 1 < len(chars) and _is_letter(chars[i + 1])
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalize ``text`` and map every output character to its input index.
+
+    Spaces that separate words map to the input character they replace (or
+    to the following character when they were inserted).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    chars, origin = _expand(text)
+    out: list[str] = []
+    out_origin: list[int] = []
+    n = len(chars)
+    pending_space = False
+    i = 0
+
+    def emit(s: str, o: int) -> None:
+        nonlocal pending_space
+        for c in s:
+            if c == _WS:
+                pending_space = bool(out)
+                continue
+            if pending_space:
+                out.append(_WS)
+                out_origin.append(o)
+                pending_space = False
+            out.append(c)
+            out_origin.append(o)
+
+    while i < n:
+        ch = chars[i]
+        if _is_arabic_letter(ch) and (i == 0 or not _is_arabic_letter(chars[i - 1])):
+            clitic = _arabic_article_at(chars, i)
+            if clitic >= 0:
+                emit(_WS, origin[i])
+                if chars[i + clitic] == "ل":  # لل: the article lost its alif
+                    emit("al ", origin[i + clitic])
+                    i += clitic + 1
+                else:
+                    emit("al ", origin[i + clitic])
+                    i += clitic + 2
+                continue
+        if ch == "ه" and (i + 1 == n or not _is_arabic_letter(chars[i + 1])) and i > 0 and _is_arabic_letter(chars[i - 1]):
+            # Word-final hāʾ is written for tāʾ marbūṭa in names ("فلوجه").
+            emit("a", origin[i])
+            i += 1
+            continue
+        if ch == "." and _initialism_dot(chars, i):
+            i += 1
+            continue
+        if ch in _APOSTROPHES and _elision(chars, i):
+            emit(_WS, origin[i])
+            i += 1
+            continue
+        emit(_fold_char(ch), origin[i])
+        i += 1
+    return "".join(out), out_origin
+
+
+def normalize(text: str) -> str:
+    """Fold ``text`` to lowercase ASCII words separated by single spaces.
+
+    >>> normalize("Al-Bukamal")
+    'al bukamal'
+    >>> normalize("Kata’ib al-Imam ʿAli")
+    'kataib al imam ali'
+    >>> normalize("U.S.-led Coalition")
+    'us led coalition'
+    """
+    return normalize_with_offsets(text)[0]
+
+
+# --------------------------------------------------------------------------
+# Name keys
+
+#: Romanized forms of the Arabic article, with sun-letter assimilation.
+ARTICLES = frozenset(
+    "al el il ul an ar as ash at ath ad adh az ez es esh ed et er en ul".split()
+)
+
+# Function words that never distinguish one name from another.
+_STOPWORDS = frozenset(
+    "the of for and in on de du des la le les l d wa w".split()
+)
+
+# Designators: words that say what kind of thing a name is.  Each phrase maps
+# to a class; classes are matched against an entity's ``type``.  Phrases are
+# written here in normalized form; Arabic ones are normalized at import.
+_DESIGNATOR_PHRASES: dict[str, str] = {
+    "province": "governorate", "provinces": "governorate", "governorate": "governorate",
+    "governorates": "governorate", "muhafazat": "governorate", "muhafaza": "governorate",
+    "muhafazah": "governorate", "wilayat": "governorate", "gouvernorat": "governorate",
+    "district": "district", "city": "city", "town": "city", "village": "city",
+    "air base": "air-base", "airbase": "air-base", "air field": "air-base",
+    "airfield": "air-base", "airport": "air-base", "military airport": "air-base",
+    "air force base": "air-base", "base aerienne": "air-base", "aeroport": "air-base",
+    "border crossing": "border-crossing", "crossing": "border-crossing",
+    "border crossing point": "border-crossing", "crossing point": "border-crossing",
+    "border post": "border-crossing", "border gate": "border-crossing",
+    "camp": "base", "base": "base", "garrison": "base", "military base": "base",
+    "outpost": "base",
+    "river": "river", "desert": "desert", "mountains": "mountains",
+    "mountain": "mountains", "mountain range": "mountains", "range": "mountains",
+    "oil field": "oil-field", "oilfield": "oil-field", "gas field": "oil-field",
+    "dam": "dam", "prison": "prison",
+    # Arabic, normalized below: محافظة governorate, مدينة city, مطار airport,
+    # معبر crossing, قاعدة base, مخيم camp, نهر river, بادية desert,
+    # جبال / جبل mountains, حقل field, سد dam, سجن prison.
+}
+_ARABIC_DESIGNATORS = {
+    "محافظة": "governorate", "مدينة": "city", "مطار": "air-base", "معبر": "border-crossing",
+    "قاعدة": "base", "مخيم": "base", "نهر": "river", "جبال": "mountains", "جبل": "mountains",
+    "حقل": "oil-field", "سد": "dam", "سجن": "prison",
+}
+
+# Words that describe an organisation's form.  They stay in the key (they are
+# part of names like "Quds Force"), count for less when scoring, and steer the
+# kind towards organisations.  Plurals fold to one form.
+_ORG_GENERIC: dict[str, str] = {
+    "force": "force", "forces": "force", "army": "army", "armies": "army",
+    "brigade": "brigade", "brigades": "brigade", "battalion": "battalion",
+    "battalions": "battalion", "unit": "unit", "units": "unit", "regiment": "regiment",
+    "division": "division", "corps": "corps", "guard": "guard", "guards": "guard",
+    "militia": "militia", "militias": "militia", "group": "group", "groups": "group",
+    "movement": "movement", "front": "front", "party": "party", "council": "council",
+    "committee": "committee", "commission": "commission", "organization": "organization",
+    "organisation": "organization", "agency": "agency", "news": "news", "network": "network",
+    "coalition": "coalition", "alliance": "alliance", "institute": "institute",
+    "liwa": "liwa", "kataib": "kataib", "katiba": "kataib", "jaysh": "jaysh", "jaish": "jaysh",
+    "harakat": "harakat", "haraka": "harakat", "saraya": "saraya",
+    "jabhat": "jabhat", "faylaq": "faylaq", "failaq": "faylaq", "hizb": "hizb",
+    "quwat": "quwat", "quwwat": "quwat", "tajamu": "tajamu", "firqat": "firqat",
+}
+
+#: Titles and ranks that may precede a person's name ("Col. Christopher Garver").
+TITLES = frozenset(
+    "col colonel gen general lt lieutenant maj major brig brigadier capt captain sgt "
+    "sheikh shaykh sheik dr mr mrs ms president commander spokesman spokesperson".split()
+)
+
+#: Descriptive words after an organisation's name that are not part of it
+#: ("the Islamic State group"); a query may drop them to find the name.
+ORG_DESCRIPTORS = frozenset(
+    "group militia militias fighters rebels faction organization organisation".split()
+)
+
+
+def _build_designators() -> dict[tuple[str, ...], str]:
+    table: dict[tuple[str, ...], str] = {}
+    for phrase, cls in _DESIGNATOR_PHRASES.items():
+        table[tuple(phrase.split())] = cls
+    for word, cls in _ARABIC_DESIGNATORS.items():
+        table[tuple(normalize(word).split())] = cls
+    return table
+
+
+_DESIGNATORS: dict[tuple[str, ...], str] = {}
+_MAX_DESIGNATOR = 3
+
+
+def designator_table() -> dict[tuple[str, ...], str]:
+    """The designator phrases (as normalized token tuples) and their classes."""
+    if not _DESIGNATORS:
+        _DESIGNATORS.update(_build_designators())
+    return _DESIGNATORS
+
+
+def designator_classes() -> frozenset[str]:
+    """All designator classes."""
+    return frozenset(designator_table().values())
+
+
+def match_designator(tokens: list[str] | tuple[str, ...], i: int) -> tuple[int, str] | None:
+    """Longest designator phrase starting at token ``i``: (length, class)."""
+    table = designator_table()
+    for size in range(min(_MAX_DESIGNATOR, len(tokens) - i), 0, -1):
+        cls = table.get(tuple(tokens[i : i + size]))
+        if cls is not None:
+            return size, cls
+    return None
+
+
+_GLUED_AL = re.compile(r"^(?:al|el)([b-df-hj-np-tv-z][a-z]+)$")
+_GLUED_SUN = re.compile(r"^e([tdrzsnl])\1([a-z]{2,})$")
+_ABD = re.compile(r"^abd(?:el|ul|al|ol|il|ur|ar|us|es|un|en|an)?([a-z]*)$")
+
+
+def split_glued_article(token: str) -> str:
+    """Drop an article glued to a word: "albu" → "bu", "alhashd" → "hashd",
+    "ezzor" → "zor".  Other tokens come back unchanged.
+
+    Only a consonant may follow a glued "al"/"el" (so "aleppo" and "ali" stay),
+    and only a doubled sun letter after "e" counts as assimilation.
+    """
+    m = _GLUED_AL.match(token)
+    if m:
+        return m.group(1)
+    m = _GLUED_SUN.match(token)
+    if m:
+        return m.group(1) + m.group(2)
+    return token
+
+
+# Alternations of Arabic romanization, applied in order to each token.
+_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"kh", "h"),
+        (r"dj", "j"),
+        (r"(?:dh|th)", "z"),
+        (r"gh", "g"),
+        (r"ch", "sh"),
+        (r"ph", "f"),
+        (r"[qgc]", "k"),
+        (r"v", "w"),
+        (r"(?:ou|oo|o)", "u"),
+        (r"(?:ee|ie)", "i"),
+        (r"(?:ei|ey|ay|ai)", "ai"),
+        (r"e", "a"),
+        (r"(?<=[a-z])ah$", "a"),
+        (r"([a-z])\1+", r"\1"),
+    )
+)
+
+
+@lru_cache(maxsize=65536)
+def fold_token(token: str) -> str:
+    """Fold common romanization alternations in one normalized token.
+
+    >>> fold_token("boukamal"), fold_token("bukamal")
+    ('bukamal', 'bukamal')
+    >>> fold_token("qassem"), fold_token("kasem")
+    ('kasam', 'kasam')
+    """
+    for pattern, repl in _FOLDS:
+        token = pattern.sub(repl, token)
+    return token
+
+
+@attrs.frozen(slots=True)
+class NameKey:
+    """A name reduced for matching.
+
+    ``tokens`` are the folded name words without articles, stop words or
+    designators; ``designators`` are the classes of the designators removed;
+    ``org_words`` counts the organisation-form words among ``tokens``.
+    """
+
+    tokens: tuple[str, ...]
+    designators: frozenset[str]
+    org_words: int = 0
+
+    @property
+    def joined(self) -> str:
+        """The tokens without spaces: "Albu Kamal" and "Al-Bukamal" agree here."""
+        return "".join(self.tokens)
+
+
+def _abd(token: str) -> list[str]:
+    m = _ABD.match(token)
+    if m and m.group(1):
+        return ["abd", m.group(1)]
+    if m:
+        return ["abd"]
+    return [token]
+
+
+@lru_cache(maxsize=65536)
+def name_key(normalized: str) -> NameKey:
+    """Reduce a normalized string (see :func:`normalize`) to a :class:`NameKey`.
+
+    >>> name_key(normalize("Albu Kamal")).joined == name_key(normalize("Al-Boukamal")).joined
+    True
+    >>> sorted(name_key(normalize("Homs province")).designators)
+    ['governorate']
+    """
+    raw = normalized.split()
+    # Designators come off first, so "base" in "air base" is not read alone.
+    words: list[str] = []
+    classes: set[str] = set()
+    i = 0
+    while i < len(raw):
+        found = match_designator(raw, i)
+        if found is not None:
+            size, cls = found
+            classes.add(cls)
+            i += size
+            continue
+        words.append(raw[i])
+        i += 1
+    tokens: list[str] = []
+    org_words = 0
+    for j, word in enumerate(words):
+        if word in _STOPWORDS:
+            continue
+        if word in ARTICLES and j + 1 < len(words):
+            continue
+        for part in _abd(split_glued_article(word)):
+            generic = _ORG_GENERIC.get(part)
+            if generic is not None:
+                org_words += 1
+                part = generic
+            tokens.append(fold_token(part))
+    if not tokens and classes:
+        # A designator alone ("Camp", "Base") is kept as a plain word so the
+        # key is not empty, but it never matches a real name by itself.
+        return NameKey((), frozenset(classes), org_words)
+    return NameKey(tuple(tokens), frozenset(classes), org_words)
+
+
+def is_org_generic(token: str) -> bool:
+    """Whether a folded key token is an organisation-form word ("force", "liwa")."""
+    return token in _ORG_GENERIC_FOLDED
+
+
+_ORG_GENERIC_FOLDED = frozenset(fold_token(v) for v in _ORG_GENERIC.values())
+
+_SKELETON_DROP = re.compile(r"[aeiouyw]")
+
+
+def skeleton(key: str) -> str:
+    """Consonant skeleton of a joined name key, for candidate lookup only.
+
+    Vowels and the letters Arabic uses as long vowels (w, y) are dropped, so
+    a Latin spelling and a transliterated Arabic spelling can meet.
+
+    >>> skeleton(name_key(normalize("Al-Bukamal")).joined)
+    'bkml'
+    >>> skeleton(name_key(normalize("البوكمال")).joined)
+    'bkml'
+    """
+    s = _SKELETON_DROP.sub("", key)
+    return re.sub(r"([a-z])\1+", r"\1", s)

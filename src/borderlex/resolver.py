@@ -1,0 +1,504 @@
+"""Resolution: from a query string to an entity, tier by tier.
+
+Tiers, in order, each tried only when the ones before found nothing:
+
+1. ``exact`` — the query is an alias as written (acronyms: in their case);
+2. ``normalized`` — equal after :func:`~borderlex.normalization.normalize`;
+3. ``name_key`` — equal name keys (articles, romanization alternations and
+   designators folded); designators in the query steer the entity type;
+4. ``fuzzy`` — candidates from the trigram/skeleton index, scored with
+   rapidfuzz's Indel ratio on name keys, accepted above a threshold that
+   grows for short names, and only when every word of each side has a
+   counterpart in the other (so "Harakat Hezbollah al-Nujaba" is not
+   "Hezbollah").
+
+Ties between entities are broken by the tables' ``priority`` (then strong
+before weak, then id) and the match is marked ``ambiguous``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+import attrs
+from rapidfuzz import fuzz
+
+from .errors import UnknownEntityError
+from .index import AliasEntry, AliasIndex, Strength
+from .model import DESIGNATES, KINDS, Entity, Match, Method
+from .normalization import (
+    ORG_DESCRIPTORS,
+    TITLES,
+    NameKey,
+    is_org_generic,
+    name_key,
+    normalize,
+    skeleton,
+)
+from .tables import Catalog, load_catalog
+
+if TYPE_CHECKING:
+    from .model import Mention
+    from .scanning import Scanner
+
+__all__ = ["MAX_FUZZY_CHARS", "Explanation", "Resolver", "fuzzy_threshold"]
+
+#: Queries longer than this (normalized) skip the fuzzy tier: no real name is
+#: that long, and it bounds the cost of a hostile input.
+MAX_FUZZY_CHARS = 200
+
+# Fixed scores of the key tier; fuzzy scores are scaled below them.
+_KEY_SCORE = 95.0
+_KEY_DESIGNATOR_DROPPED = 90.0
+_FUZZY_CEILING = 94.0
+_WEAK_PENALTY = 10.0
+_CROSS_SCRIPT_SCORE = 85.0
+
+T = TypeVar("T")
+_MISSING: Any = object()
+
+
+def fuzzy_threshold(length: int) -> float | None:
+    """The Indel ratio (0–100) a fuzzy candidate needs, by the query key's
+    length; ``None`` below 5 characters, where any edit changes the name."""
+    if length < 5:
+        return None
+    if length <= 7:
+        return 85.0
+    if length <= 11:
+        return 82.0
+    return 80.0
+
+
+@attrs.frozen(slots=True)
+class _Scored:
+    entry: AliasEntry
+    score: float
+    method: Method
+    note: str
+
+
+@attrs.frozen(slots=True)
+class Step:
+    """One tier as tried by :meth:`Resolver.explain`."""
+
+    tier: str
+    looked_up: str
+    found: tuple[str, ...]
+    note: str = ""
+
+
+@attrs.frozen(slots=True)
+class Explanation:
+    """Why a query resolved the way it did."""
+
+    query: str
+    normalized: str
+    key: tuple[str, ...]
+    designators: tuple[str, ...]
+    skeleton: str
+    steps: tuple[Step, ...]
+    candidates: tuple[Match, ...]
+    match: Match | None
+    reason: str
+
+    def __str__(self) -> str:
+        lines = [
+            f"query:       {self.query!r}",
+            f"normalized:  {self.normalized!r}",
+            f"name key:    {' '.join(self.key) or '(empty)'}"
+            + (f"  designators: {', '.join(self.designators)}" if self.designators else ""),
+            f"skeleton:    {self.skeleton or '(too short)'}",
+        ]
+        for step in self.steps:
+            found = ", ".join(step.found) if step.found else "nothing"
+            lines.append(f"tier {step.tier:<11} {step.looked_up!r} -> {found}" + (f"  ({step.note})" if step.note else ""))
+        if self.candidates:
+            lines.append("candidates:")
+            for m in self.candidates:
+                flags = "".join((" weak" if m.weak else "", " ambiguous" if m.ambiguous else ""))
+                lines.append(f"  {m.score:5.1f}  {m.id:<40} via {m.alias!r} [{m.method}]{flags}")
+        lines.append(f"result:      {self.match.id if self.match else 'no match'}")
+        lines.append(f"why:         {self.reason}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, object]:
+        """A plain dict (JSON-ready)."""
+        return {
+            "query": self.query,
+            "normalized": self.normalized,
+            "key": list(self.key),
+            "designators": list(self.designators),
+            "skeleton": self.skeleton,
+            "steps": [attrs.asdict(s) for s in self.steps],
+            "candidates": [m.to_dict() for m in self.candidates],
+            "match": self.match.to_dict() if self.match else None,
+            "reason": self.reason,
+        }
+
+
+def _has_arabic(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in text)
+
+
+def _compatible(designators: frozenset[str], entity: Entity) -> bool:
+    return entity.type is not None and any(entity.type in DESIGNATES.get(c, ()) for c in designators)
+
+
+def _designator_fit(query: NameKey, entry: AliasEntry) -> tuple[bool, bool]:
+    """(acceptable, designator dropped) for a query against an alias with the same name."""
+    if query.designators:
+        if query.designators == entry.key.designators or _compatible(query.designators, entry.entity):
+            return True, False
+        return False, False
+    return True, bool(entry.key.designators)
+
+
+def _covered(token: str, tokens: tuple[str, ...], joined: str) -> bool:
+    """Whether ``token`` has a counterpart in the other name."""
+    if is_org_generic(token):
+        return token in tokens
+    if len(token) <= 3:
+        return token in joined
+    need = 75.0 if len(token) >= 7 else 80.0
+    return fuzz.partial_ratio(token, joined) >= need
+
+
+def words_agree(a: NameKey, b: NameKey) -> bool:
+    """Every word of ``a`` has a counterpart in ``b`` and vice versa.
+
+    Organisation-form words ("force", "liwa", "army") must be present on both
+    sides as such; other words may differ in spelling.  Two-letter words are
+    left out (they are often split-off particles: "bu" in "Albu Kamal").
+    """
+    aj, bj = a.joined, b.joined
+    return all(_covered(t, b.tokens, bj) for t in a.tokens if len(t) > 2) and all(
+        _covered(t, a.tokens, aj) for t in b.tokens if len(t) > 2
+    )
+
+
+def _query_variants(norm: str) -> list[tuple[NameKey, str]]:
+    """The query's key, then keys with a leading title or a trailing
+    descriptor removed ("Colonel X", "the Islamic State group")."""
+    words = norm.split()
+    variants = [(name_key(norm), "")]
+    start, end = 0, len(words)
+    while start < end - 1 and words[start] in TITLES:
+        start += 1
+    while end - 1 > start and words[end - 1] in ORG_DESCRIPTORS:
+        end -= 1
+    if (start, end) != (0, len(words)):
+        dropped = " ".join(words[:start] + words[end:])
+        variants.append((name_key(" ".join(words[start:end])), f"ignored {dropped!r}"))
+    return variants
+
+
+class Resolver:
+    """Resolves names against a catalog of alias tables.
+
+    A resolver is immutable once built and safe to share between threads.
+    It pickles as a reference to its tables (the bundled ones and the user
+    paths), not as its index, so sending one to worker processes is cheap.
+    """
+
+    __slots__ = ("__weakref__", "_catalog", "_index", "_lock", "_scanner", "_spec")
+
+    _default: Resolver | None = None
+    _default_lock = threading.Lock()
+
+    def __init__(self, catalog: Catalog, *, _spec: tuple[tuple[str, ...], bool] | None = None) -> None:
+        self._catalog = catalog
+        self._index = AliasIndex(catalog)
+        self._spec = _spec
+        self._lock = threading.Lock()
+        self._scanner: Scanner | None = None
+
+    @classmethod
+    def default(cls) -> Resolver:
+        """The resolver over the bundled tables, loaded once on first use."""
+        if cls._default is None:
+            with cls._default_lock:
+                if cls._default is None:
+                    cls._default = cls(load_catalog(), _spec=((), True))
+        return cls._default
+
+    @classmethod
+    def from_tables(cls, *paths: str | Path, include_default: bool = True) -> Resolver:
+        """A resolver over user tables (files or directories of ``*.toml``),
+        on top of the bundled tables unless ``include_default`` is false.
+
+        Raises :class:`~borderlex.errors.TableError` for a broken table.
+        """
+        spec = (tuple(str(Path(p).resolve()) for p in paths), include_default)
+        return cls(load_catalog(spec[0], include_default=include_default), _spec=spec)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        if self._spec is None:
+            raise TypeError("only resolvers made by default() or from_tables() can be pickled")
+        paths, include_default = self._spec
+        if not paths and include_default:
+            return (Resolver.default, ())
+        return (_from_spec, (paths, include_default))
+
+    def __repr__(self) -> str:
+        return f"<Resolver: {len(self._catalog)} entities, {len(self._index)} names>"
+
+    # -- entities ---------------------------------------------------------
+
+    @overload
+    def get(self, entity_id: str) -> Entity: ...
+    @overload
+    def get(self, entity_id: str, default: T) -> Entity | T: ...
+
+    def get(self, entity_id: str, default: Any = _MISSING) -> Any:
+        """The entity with this id.  Raises :class:`UnknownEntityError` (a
+        ``LookupError``) when there is none, unless ``default`` is given."""
+        entity = self._catalog.entities.get(entity_id)
+        if entity is None:
+            if default is _MISSING:
+                raise UnknownEntityError(entity_id)
+            return default
+        return entity
+
+    def entities(self, kind: str | None = None) -> Iterator[Entity]:
+        """All entities, or those of one kind, in table order."""
+        _check_kind(kind)
+        return (e for e in self._catalog if kind is None or e.kind == kind)
+
+    # -- resolution -------------------------------------------------------
+
+    def resolve(self, query: str, *, kind: str | None = None) -> Match | None:
+        """The entity ``query`` names, or ``None`` when nothing matches."""
+        ranked = self._rank(query, kind, None)
+        return ranked[0] if ranked else None
+
+    def candidates(self, query: str, *, kind: str | None = None, limit: int = 5) -> list[Match]:
+        """The best match for each entity that could be meant, best first."""
+        if limit < 1:
+            return []
+        return self._rank(query, kind, None, everything=True)[:limit]
+
+    def explain(self, query: str, *, kind: str | None = None, limit: int = 5) -> Explanation:
+        """Each tier's forms, the candidates and their scores, and why the
+        winner won (or why nothing matched)."""
+        steps: list[Step] = []
+        ranked = self._rank(query, kind, steps, everything=True)
+        norm = normalize(query)
+        key = name_key(norm)
+        winner = self._rank(query, kind, None)
+        match = winner[0] if winner else None
+        return Explanation(
+            query=query,
+            normalized=norm,
+            key=key.tokens,
+            designators=tuple(sorted(key.designators)),
+            skeleton=skeleton(key.joined) if len(skeleton(key.joined)) >= 3 else "",
+            steps=tuple(steps),
+            candidates=tuple(ranked[:limit]),
+            match=match,
+            reason=_reason(match, ranked, key, steps),
+        )
+
+    def resolve_many(self, values: Iterable[str], *, kind: str | None = None) -> list[Match | None]:
+        """``resolve`` for each value, in order; repeated values are resolved once."""
+        cache: dict[str, Match | None] = {}
+        out: list[Match | None] = []
+        for v in values:
+            if v not in cache:
+                cache[v] = self.resolve(v, kind=kind)
+            out.append(cache[v])
+        return out
+
+    def scan(self, text: str, *, kinds: Iterable[str] | None = None) -> list[Mention]:
+        """Every mention of a known entity in ``text`` (see :mod:`borderlex.scanning`)."""
+        return self.scanner().scan(text, kinds=kinds)
+
+    def scanner(self) -> Scanner:
+        """The text scanner over this resolver's tables, built on first use."""
+        if self._scanner is None:
+            with self._lock:
+                if self._scanner is None:
+                    from .scanning import Scanner
+
+                    self._scanner = Scanner(self)
+        return self._scanner
+
+    @property
+    def index(self) -> AliasIndex:
+        """The alias index (read-only)."""
+        return self._index
+
+    # -- internals --------------------------------------------------------
+
+    def _rank(
+        self, query: str, kind: str | None, steps: list[Step] | None, *, everything: bool = False
+    ) -> list[Match]:
+        if not isinstance(query, str):
+            raise TypeError(f"query must be str, not {type(query).__name__}")
+        _check_kind(kind)
+        scored = self._search(query, kind, steps, everything)
+        return _to_matches(query, scored)
+
+    def _search(
+        self, query: str, kind: str | None, steps: list[Step] | None, everything: bool
+    ) -> list[_Scored]:
+        def keep(entries: Iterable[AliasEntry]) -> list[AliasEntry]:
+            return [e for e in entries if kind is None or e.entity.kind == kind]
+
+        def log(tier: str, looked_up: str, found: Iterable[_Scored], note: str = "") -> None:
+            if steps is not None:
+                steps.append(Step(tier, looked_up, tuple(f"{s.entry.entity.id} ({s.entry.alias!r})" for s in found), note))
+
+        found: list[_Scored] = []
+        stripped = query.strip()
+        if not stripped:
+            log("exact", stripped, (), "empty query")
+            return found
+        exact = [_Scored(e, 100.0, Method.EXACT, "") for e in keep(self._index.exact(stripped))]
+        log("exact", stripped, exact)
+        found += exact
+        if exact and not everything:
+            return found
+        norm = normalize(stripped)
+        if not norm:
+            log("normalized", norm, (), "nothing left after normalization")
+            return found
+        normal = [_Scored(e, 100.0, Method.NORMALIZED, "") for e in keep(self._index.normalized(norm))]
+        log("normalized", norm, normal)
+        found += normal
+        if normal and not everything:
+            return found
+        variants = _query_variants(norm)
+        keyed: list[_Scored] = []
+        for key, note in variants:
+            if not key.tokens:
+                log("name_key", "", (), "only generic words; they never match on their own")
+                continue
+            for e in keep(self._index.by_key(key.joined)):
+                ok, dropped = _designator_fit(key, e)
+                if ok:
+                    score = _KEY_DESIGNATOR_DROPPED if dropped else _KEY_SCORE
+                    why = "; ".join(x for x in (note, "designator not in query" if dropped else "") if x)
+                    keyed.append(_Scored(e, score, Method.NAME_KEY, why))
+            log("name_key", " ".join(key.tokens) + "".join(f" <{d}>" for d in sorted(key.designators)), keyed, note)
+            if keyed:
+                break
+        found += keyed
+        if keyed and not everything:
+            return found
+        fuzzy = self._fuzzy(variants[0][0], norm, keep, stripped)
+        log("fuzzy", variants[0][0].joined, fuzzy, "" if fuzzy or len(norm) <= MAX_FUZZY_CHARS else "query too long")
+        return found + fuzzy
+
+    def _fuzzy(self, key: NameKey, norm: str, keep: Any, raw: str) -> list[_Scored]:
+        threshold = fuzzy_threshold(len(key.joined))
+        if threshold is None or len(norm) > MAX_FUZZY_CHARS:
+            return []
+        cands = self._index.fuzzy_candidates(key.joined)
+        if not cands:
+            return []
+        arabic_query = _has_arabic(raw)
+        qskel = skeleton(key.joined)
+        out: list[_Scored] = []
+        for cand_key, entries in cands:
+            base = fuzz.ratio(key.joined, cand_key)
+            for e in keep(entries):
+                score = base
+                cross = arabic_query != _has_arabic(e.alias)
+                if cross and len(qskel) >= 4 and skeleton(cand_key) == qskel:
+                    score = max(score, _CROSS_SCRIPT_SCORE / _FUZZY_CEILING * 100)
+                if score < threshold or score >= 100.0:
+                    continue
+                if not cross and not words_agree(key, e.key):
+                    continue
+                ok, dropped = _designator_fit(key, e)
+                if not ok:
+                    continue
+                final = score * _FUZZY_CEILING / 100.0 - (5.0 if dropped else 0.0)
+                out.append(_Scored(e, final, Method.FUZZY, "cross-script skeleton" if cross else ""))
+        return out
+
+    @property
+    def catalog(self) -> Catalog:
+        """The entities (read-only)."""
+        return self._catalog
+
+
+def _from_spec(paths: tuple[str, ...], include_default: bool) -> Resolver:
+    return Resolver.from_tables(*paths, include_default=include_default)
+
+
+def _check_kind(kind: str | None) -> None:
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+
+
+_RANK_STRENGTH = {Strength.STRONG: 2, Strength.ACRONYM: 2, Strength.WEAK: 0}
+
+
+def _to_matches(query: str, scored: list[_Scored]) -> list[Match]:
+    best: dict[str, tuple[float, _Scored]] = {}
+    for s in scored:
+        score = s.score - (_WEAK_PENALTY if s.entry.strength is Strength.WEAK else 0.0)
+        score = max(score, 0.0)
+        old = best.get(s.entry.entity.id)
+        if old is None or score > old[0]:
+            best[s.entry.entity.id] = (score, s)
+    if not best:
+        return []
+
+    def order(item: tuple[float, _Scored]) -> tuple[float, int, int, str]:
+        score, s = item
+        e = s.entry.entity
+        return (-round(score, 6), -_RANK_STRENGTH[s.entry.strength], -e.priority, e.id)
+
+    ranked = sorted(best.values(), key=order)
+    top = round(ranked[0][0], 6)
+    tied = tuple(s.entry.entity.id for sc, s in ranked[1:] if round(sc, 6) == top)
+    out = []
+    for i, (score, s) in enumerate(ranked):
+        e = s.entry
+        first = i == 0
+        out.append(
+            Match(
+                id=e.entity.id,
+                entity=e.entity,
+                alias=e.alias,
+                query=query,
+                score=score,
+                method=s.method,
+                weak=e.strength is Strength.WEAK,
+                ambiguous=first and bool(tied),
+                alternatives=tied if first else (),
+            )
+        )
+    return out
+
+
+def _reason(match: Match | None, ranked: list[Match], key: NameKey, steps: list[Step]) -> str:
+    if match is None:
+        if not key.tokens:
+            return "the query has no name words (only generic words or punctuation)"
+        if ranked:
+            best = ranked[0]
+            return f"no tier matched; the closest name is {best.alias!r} ({best.id})"
+        threshold = fuzzy_threshold(len(key.joined))
+        if threshold is None:
+            return "no alias has this key, and the key is too short for fuzzy matching"
+        return "no alias has this key, and no fuzzy candidate scored high enough with all words agreeing"
+    tier = {
+        Method.EXACT: "the query is an alias as written",
+        Method.NORMALIZED: "the query equals an alias after normalization",
+        Method.NAME_KEY: "the query has the same name key as an alias",
+        Method.FUZZY: f"the closest alias by edit distance (score {match.score:.1f}), all words agreeing",
+    }[match.method]
+    why = f"{tier}: {match.alias!r} of {match.id}"
+    if match.ambiguous:
+        why += (
+            f"; tied with {', '.join(match.alternatives)}, won by the table rule "
+            "(higher priority, then strong before weak, then id)"
+        )
+    return why

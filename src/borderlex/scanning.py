@@ -1,0 +1,475 @@
+"""Finding entity mentions in running text.
+
+The text is normalized once (keeping a map back to the original offsets)
+and cut into word *units*: each word reduced as in a name key (articles and
+stop words become skippable, designator phrases become one marker unit).
+Alias keys are the concatenation of their units, kept in one sorted list;
+from each word the scanner extends the concatenation unit by unit and asks
+the sorted list (a binary search) whether some key still starts with it.
+That is one pass over the text whose cost per word does not depend on how
+many aliases there are beyond a logarithm, and concatenating units lets
+"Albu Kamal" meet "Al-Bukamal".
+
+Then, for each candidate span:
+
+* case: acronyms only in their written case; other Latin names keep the
+  capitals of the alias ("Iraqi army" is not "Iraqi Army"; "BEIRUT" is
+  Beirut); Arabic script has no case;
+* weak aliases count only when the entity is also named by a strong alias
+  somewhere in the same text;
+* designators next to a name choose the entity ("Deir Ezzor province" → the
+  governorate, "Al-Tanf camp" → the garrison); a name followed by a
+  province or facility word that names nothing known is part of a longer,
+  unknown name ("Tanf oil field") and is dropped;
+* shared spellings are decided by the other entities the text names
+  (country, parent), else marked ambiguous.
+
+Spans never overlap; longer spans win.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .index import AliasEntry, Strength, acronym_form
+from .model import DESIGNATES, Entity, Match, Mention, Method
+from .normalization import (
+    ARTICLES,
+    fold_token,
+    match_designator,
+    normalize,
+    normalize_with_offsets,
+    split_glued_article,
+)
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+
+__all__ = ["CASE_FREE_DESIGNATORS", "Scanner"]
+
+#: Designator classes whose words belong to a name in any case ("Anbar
+#: province", "Al-Tanf camp").  Others ("river", "desert") must be
+#: capitalised to count as part of the name.
+CASE_FREE_DESIGNATORS = frozenset(
+    {"governorate", "district", "air-base", "border-crossing", "base", "oil-field", "dam", "prison"}
+)
+
+# Function words skipped inside a name ("Institute for Near East Policy").
+_SKIP_WORDS = frozenset("the of for and in on de du des la le les l d".split()) | ARTICLES
+# Words that head Arabic organisation names; a known name right after one
+# of them is part of an unknown organisation ("Kata'ib Hezbollah").
+_ORG_HEADS = frozenset(
+    fold_token(w) for w in "liwa kataib katiba harakat haraka saraya jaysh jaish jabhat faylaq failaq".split()
+)
+_MAX_UNITS = 16
+_MARK_BASE = 0xE000
+_ARABIC_PROCLITICS = frozenset("وفبكل")
+
+
+def _marker(cls: str) -> str:
+    return chr(_MARK_BASE + sorted(DESIGNATES).index(cls))
+
+
+_MARKERS = {cls: _marker(cls) for cls in DESIGNATES}
+_MARKER_CLASS = {v: k for k, v in _MARKERS.items()}
+
+
+@attrs.frozen(slots=True)
+class _Unit:
+    """One word (or designator phrase) of a text, reduced for matching."""
+
+    unit: str  # "" for skippable words
+    start: int  # offsets into the original text
+    end: int
+    skip: bool
+    marker: str | None  # designator class
+    arabic: bool
+    upper_initial: bool
+    all_upper: bool
+    latin: bool
+    attached: bool  # no space between this unit and the previous one
+    article: bool
+    proclitic: bool = False  # Arabic word that may start with و ف ب ك ل
+    possessive: bool = False  # ended by "'s", which ends a name
+
+
+def _is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
+
+
+def _word_unit(word: str) -> str:
+    parts = split_glued_article(word)
+    if parts.startswith("abd") and parts != "abd":
+        return fold_token("abd") + fold_token(parts[3:]) if len(parts) > 3 else fold_token(parts)
+    return fold_token(_canon(parts))
+
+
+def _canon(word: str) -> str:
+    from .normalization import _ORG_GENERIC  # the same plural folding as name keys
+
+    return _ORG_GENERIC.get(word, word)
+
+
+def units_of(text: str) -> list[_Unit]:
+    """Cut ``text`` into units with their original offsets."""
+    norm, origin = normalize_with_offsets(text)
+    words: list[tuple[str, int, int]] = []  # (word, norm start, norm end)
+    pos = 0
+    for w in norm.split(" "):
+        if w:
+            words.append((w, pos, pos + len(w)))
+        pos += len(w) + 1
+    raw = [w for w, _, _ in words]
+    units: list[_Unit] = []
+    i = 0
+    prev_end = -1
+    while i < len(words):
+        found = match_designator(raw, i)
+        size = found[0] if found else 1
+        w, ns, _ = words[i]
+        ne = words[i + size - 1][2]
+        start = origin[ns]
+        last = ne - 1
+        word = " ".join(raw[i : i + size])
+        # A possessive "'s" ends the name: "Daesh’s", "Iraq's".
+        possessive = False
+        if (
+            size == 1
+            and len(w) > 2
+            and w.endswith("s")
+            and origin[last] >= 1
+            and text[origin[last] - 1] in "'’"
+            and origin[last] - 1 > origin[last - 1]
+        ):
+            last -= 1
+            word = w[:-1]
+            possessive = True
+        end = origin[last] + 1
+        span = text[start:end]
+        letters = [c for c in span if c.isalpha()]
+        arabic = bool(letters) and _is_arabic(letters[0])
+        latin = bool(letters) and letters[0].isascii() or (bool(letters) and not arabic and letters[0].isalpha())
+        attached = prev_end >= 0 and start <= prev_end
+        if found:
+            cls = found[1]
+            units.append(
+                _Unit(_MARKERS[cls], start, end, False, cls, arabic, _upper_initial(span), _all_upper(letters),
+                      latin, attached, False)
+            )
+        elif word in _SKIP_WORDS:
+            units.append(
+                _Unit("", start, end, True, None, arabic, _upper_initial(span), _all_upper(letters), latin,
+                      attached, word in ARTICLES)
+            )
+        else:
+            units.append(
+                _Unit(_word_unit(word), start, end, False, None, arabic, _upper_initial(span),
+                      _all_upper(letters), latin, attached, False, arabic and span[:1] in _ARABIC_PROCLITICS,
+                      possessive)
+            )
+        prev_end = end
+        i += size
+    return units
+
+
+def _upper_initial(span: str) -> bool:
+    for c in span:
+        if c.isalpha():
+            return c.isupper()
+    return False
+
+
+def _all_upper(letters: list[str]) -> bool:
+    return len(letters) >= 2 and all(c.isupper() for c in letters if c.isascii())
+
+
+@attrs.frozen(slots=True)
+class _Pattern:
+    """One way to write one entity's name, as units."""
+
+    entry: AliasEntry
+    flags: tuple[bool, ...]  # capital initial of each Latin content unit of the alias
+    generated: str | None  # designator class added to a bare alias, if any
+
+
+@attrs.frozen(slots=True)
+class _Hit:
+    first: int  # unit indexes, inclusive
+    last: int
+    patterns: tuple[_Pattern, ...]
+
+
+class Scanner:
+    """Scans texts against one resolver's tables.  Build once, scan often."""
+
+    __slots__ = ("_keys", "_patterns", "_resolver")
+
+    def __init__(self, resolver: Resolver) -> None:
+        self._resolver = resolver
+        patterns: dict[str, list[_Pattern]] = {}
+        for entry in resolver.index.entries:
+            units = units_of(entry.alias)
+            content = [u for u in units if not u.skip]
+            if not content:
+                continue
+            # A leading designator is a marker only in Arabic ("محافظة حمص");
+            # in English "base in al-Tanf" is not a name.
+            if content[0].marker is not None and not content[0].arabic:
+                content[0] = attrs.evolve(content[0], unit=_word_unit(normalize(entry.alias).split()[0]), marker=None)
+            key = "".join(u.unit for u in content)
+            if not key.strip("".join(_MARKERS.values())):
+                continue
+            flags = tuple(u.upper_initial for u in content if u.latin and not _case_free(u))
+            patterns.setdefault(key, []).append(_Pattern(entry, flags, None))
+            # "Anbar province", "Homs city", "Euphrates River": a bare name of a
+            # governorate, city, river … followed by a designator of its type.
+            if entry.strength is Strength.STRONG and all(u.marker is None for u in content) and entry.entity.type:
+                for cls, types in DESIGNATES.items():
+                    if entry.entity.type in types:
+                        gflags = flags if cls in CASE_FREE_DESIGNATORS else (*flags, True)
+                        patterns.setdefault(key + _MARKERS[cls], []).append(_Pattern(entry, gflags, cls))
+        self._patterns = patterns
+        self._keys = sorted(patterns)
+
+    # -- matching ---------------------------------------------------------
+
+    def _has_prefix(self, s: str) -> bool:
+        i = bisect.bisect_left(self._keys, s)
+        return i < len(self._keys) and self._keys[i].startswith(s)
+
+    def _hits(self, units: list[_Unit]) -> list[_Hit]:
+        hits: list[_Hit] = []
+        n = len(units)
+        for i in range(n):
+            u = units[i]
+            if u.skip:
+                continue
+            if u.marker is not None and not u.arabic:
+                continue
+            starts = [u.unit]
+            if u.proclitic and u.marker is None and len(u.unit) > 2:
+                starts.append(u.unit[1:])
+            for s0 in starts:
+                s = s0
+                j = i
+                count = 0
+                while True:
+                    if not self._has_prefix(s):
+                        break
+                    pats = self._patterns.get(s)
+                    if pats:
+                        hits.append(_Hit(i, j, tuple(pats)) if s0 == u.unit else _Hit(-i - 1, j, tuple(pats)))
+                    j += 1
+                    while j < n and units[j].skip:
+                        j += 1
+                    count += 1
+                    if j >= n or count >= _MAX_UNITS:
+                        break
+                    s += units[j].unit
+        return hits
+
+    # -- the public entry point ------------------------------------------
+
+    def scan(self, text: str, *, kinds: Iterable[str] | None = None) -> list[Mention]:
+        """Mentions in ``text``, sorted by start, never overlapping."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        wanted = None if kinds is None else frozenset(kinds)
+        units = units_of(text)
+        hits = self._hits(units)
+        accepted: list[tuple[int, int, int, int, list[_Pattern], str]] = []
+        for hit in hits:
+            proclitic = hit.first < 0
+            first = -hit.first - 1 if proclitic else hit.first
+            start = units[first].start + (1 if proclitic else 0)
+            end = units[hit.last].end
+            span_units = [x for x in units[first : hit.last + 1] if not x.skip]
+            ok = [
+                p for p in hit.patterns
+                if (wanted is None or p.entry.entity.kind in wanted) and self._case_ok(text, start, end, span_units, p)
+            ]
+            if not ok:
+                continue
+            # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.
+            if first > 0 and not proclitic:
+                prev = units[first - 1]
+                if prev.article and (units[first].attached or text[prev.start : prev.end].lower() in ("al", "el")):
+                    start = prev.start
+            if self._inside_unknown_name(units, first, hit.last, ok):
+                continue
+            accepted.append((start, end, first, hit.last, ok, text[start:end]))
+        # Weak aliases need a strong mention of the same entity in the text.
+        strong_ids = {p.entry.entity.id for *_, pats, _ in accepted for p in pats if p.entry.strength is not Strength.WEAK}
+        supported = []
+        for start, end, first, last, pats, span in accepted:
+            keep = [p for p in pats if p.entry.strength is not Strength.WEAK or p.entry.entity.id in strong_ids]
+            if keep:
+                supported.append((start, end, first, last, keep, span))
+        # Longest spans first; then leftmost.
+        supported.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        taken: list[tuple[int, int]] = []
+        chosen = []
+        for h in supported:
+            if any(h[0] < e and s < h[1] for s, e in taken):
+                continue
+            taken.append((h[0], h[1]))
+            chosen.append(h)
+        chosen.sort(key=lambda h: h[0])
+        context = self._context([h[4] for h in chosen])
+        mentions = []
+        for start, end, first, last, pats, span in chosen:
+            units_here = units[first : last + 1]
+            match = self._decide(span, pats, context, units, first)
+            if match is None:
+                continue
+            del units_here
+            mentions.append(Mention(start, end, span, match.id, match.entity, match))
+        return mentions
+
+    # -- rules ------------------------------------------------------------
+
+    @staticmethod
+    def _case_ok(text: str, start: int, end: int, span_units: list[_Unit], p: _Pattern) -> bool:
+        entry = p.entry
+        if entry.strength is Strength.ACRONYM:
+            return acronym_form(text[start:end]) == acronym_form(entry.alias)
+        latin = [u for u in span_units if u.latin and not _case_free(u)]
+        if not latin:
+            return True
+        if all(u.all_upper for u in latin) and sum(c.isalpha() for c in text[start:end]) >= 4:
+            return True  # a headline or dateline in capitals: "BEIRUT"
+        flags = [u.upper_initial for u in latin]
+        want = p.flags
+        if not want:
+            return True
+        if len(flags) == len(want):
+            return all(f or not w for f, w in zip(flags, want))
+        if all(want):
+            return all(flags)
+        return flags[0] or not want[0]
+
+    def _inside_unknown_name(self, units: list[_Unit], first: int, last: int, pats: list[_Pattern]) -> bool:
+        # "Tanf oil field": a province or facility word (or a capitalised
+        # designator) right after the name, that no pattern took in.
+        nxt = last + 1
+        places = any(p.entry.entity.kind in ("place", "facility") for p in pats)
+        if places and nxt < len(units) and not units[last].possessive:
+            u = units[nxt]
+            if u.marker is not None and (u.marker in CASE_FREE_DESIGNATORS or u.upper_initial):
+                if u.marker not in {p.generated for p in pats} and not units[last].marker:
+                    return True
+        # "Kata'ib Hezbollah": a capitalised Arabic organisation head word before it.
+        prev = first - 1
+        while prev >= 0 and units[prev].skip and units[prev].article:
+            prev -= 1
+        if prev >= 0:
+            u = units[prev]
+            if u.latin and u.upper_initial and u.unit in _ORG_HEADS:
+                return True
+        return False
+
+    def _context(self, chosen: list[list[_Pattern]]) -> dict[str, int]:
+        """How often each entity id, country and parent is named unambiguously."""
+        counts: dict[str, int] = {}
+        for pats in chosen:
+            ids = {p.entry.entity.id for p in pats}
+            if len(ids) != 1:
+                continue
+            e = pats[0].entry.entity
+            for k in (e.id, f"country:{e.country}" if e.country else None, e.parent):
+                if k:
+                    counts[k] = counts.get(k, 0) + 1
+        return counts
+
+    def _decide(
+        self, span: str, pats: list[_Pattern], context: dict[str, int], units: list[_Unit], first: int
+    ) -> Match | None:
+        by_entity: dict[str, _Pattern] = {}
+        for p in pats:
+            old = by_entity.get(p.entry.entity.id)
+            if old is None or _pattern_rank(p) > _pattern_rank(old):
+                by_entity[p.entry.entity.id] = p
+        ordered = sorted(
+            by_entity.values(),
+            key=lambda p: (-_pattern_rank(p), -p.entry.entity.priority, p.entry.entity.id),
+        )
+        alternatives: tuple[str, ...] = ()
+        ambiguous = False
+        if len(ordered) > 1:
+            top = _pattern_rank(ordered[0])
+            tied = [p for p in ordered if _pattern_rank(p) == top]
+            if len(tied) > 1:
+                support = [(_support(p.entry.entity, context), p) for p in tied]
+                best = max(s for s, _ in support)
+                leaders = [p for s, p in support if s == best]
+                ordered = [leaders[0], *[p for p in ordered if p is not leaders[0]]]
+                ambiguous = len(leaders) > 1
+                alternatives = tuple(p.entry.entity.id for p in tied if p is not leaders[0])
+        p = ordered[0]
+        entity = p.entry.entity
+        entity = self._steer(entity, units, first)
+        method, score = _method(span, p)
+        return Match(
+            id=entity.id,
+            entity=entity,
+            alias=p.entry.alias,
+            query=span,
+            score=score,
+            method=method,
+            weak=p.entry.strength is Strength.WEAK,
+            ambiguous=ambiguous,
+            alternatives=alternatives if ambiguous else (),
+        )
+
+    def _steer(self, entity: Entity, units: list[_Unit], first: int) -> Entity:
+        # "the province of Deir Ezzor": a designator before the name, joined
+        # by "of", asks for the entity of that type with the same name.
+        j = first - 1
+        while j >= 0 and units[j].skip and units[j].article:
+            j -= 1
+        if j >= 1 and units[j].skip and not units[j].article and units[j - 1].marker and not units[j - 1].arabic:
+            cls = units[j - 1].marker
+            if entity.type in DESIGNATES[cls]:
+                return entity
+            for other in self._resolver.entities(entity.kind):
+                if other.type in DESIGNATES[cls] and _same_name(other, entity):
+                    return other
+        return entity
+
+
+def _case_free(u: _Unit) -> bool:
+    return u.marker is not None and u.marker in CASE_FREE_DESIGNATORS
+
+
+def _pattern_rank(p: _Pattern) -> int:
+    """Strong before weak; an alias as written before one completed by a designator."""
+    return (2 if p.entry.strength is not Strength.WEAK else 0) + (0 if p.generated else 1)
+
+
+def _support(entity: Entity, context: dict[str, int]) -> int:
+    score = 0
+    if entity.country:
+        score += context.get(f"country:{entity.country}", 0)
+    if entity.parent:
+        score += 2 * context.get(entity.parent, 0)
+    score += context.get(entity.id, 0)
+    return score
+
+
+def _same_name(a: Entity, b: Entity) -> bool:
+    from .normalization import name_key
+
+    keys = {name_key(normalize(n)).joined for n in (b.name, *b.aliases)}
+    return any(name_key(normalize(n)).joined in keys for n in (a.name, *a.aliases))
+
+
+def _method(span: str, p: _Pattern) -> tuple[Method, float]:
+    if span == p.entry.alias:
+        return Method.EXACT, 100.0
+    if normalize(span) == p.entry.normalized:
+        return Method.NORMALIZED, 100.0
+    return Method.NAME_KEY, 95.0
