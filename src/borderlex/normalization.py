@@ -28,6 +28,7 @@ from unidecode import unidecode
 
 __all__ = [
     "ARTICLES",
+    "LEADING_DESCRIPTORS",
     "ORG_DESCRIPTORS",
     "TITLES",
     "NameKey",
@@ -287,6 +288,12 @@ _ORG_GENERIC: dict[str, str] = {
     "quwat": "quwat", "quwwat": "quwat", "tajamu": "tajamu", "firqat": "firqat",
 }
 
+#: Arabic words for "organisation", "group", "militia", "faction" that lead
+#: a name without being part of it ("تنظيم داعش"), normalized.
+LEADING_DESCRIPTORS = frozenset(
+    normalize(w) for w in ("تنظيم", "جماعة", "ميليشيا", "ميليشيات", "مليشيا", "فصيل", "قوات")
+)
+
 #: Titles and ranks that may precede a person's name ("Col. Christopher Garver").
 TITLES = frozenset(
     "col colonel gen general lt lieutenant maj major brig brigadier capt captain sgt "
@@ -296,7 +303,8 @@ TITLES = frozenset(
 #: Descriptive words after an organisation's name that are not part of it
 #: ("the Islamic State group"); a query may drop them to find the name.
 ORG_DESCRIPTORS = frozenset(
-    "group militia militias fighters rebels faction organization organisation".split()
+    "group militia militias fighters rebels faction organization organisation "
+    "coalition alliance party movement".split()
 )
 
 

@@ -30,6 +30,7 @@ from .errors import UnknownEntityError
 from .index import AliasEntry, AliasIndex, Strength
 from .model import DESIGNATES, KINDS, Entity, Match, Method
 from .normalization import (
+    LEADING_DESCRIPTORS,
     ORG_DESCRIPTORS,
     TITLES,
     NameKey,
@@ -52,7 +53,6 @@ MAX_FUZZY_CHARS = 200
 
 # Fixed scores of the key tier; fuzzy scores are scaled below them.
 _KEY_SCORE = 95.0
-_KEY_DESIGNATOR_DROPPED = 90.0
 _FUZZY_CEILING = 94.0
 _WEAK_PENALTY = 10.0
 _CROSS_SCRIPT_SCORE = 85.0
@@ -148,13 +148,27 @@ def _compatible(designators: frozenset[str], entity: Entity) -> bool:
     return entity.type is not None and any(entity.type in DESIGNATES.get(c, ()) for c in designators)
 
 
-def _designator_fit(query: NameKey, entry: AliasEntry) -> tuple[bool, bool]:
-    """(acceptable, designator dropped) for a query against an alias with the same name."""
+def _designator_fit(query: NameKey, entry: AliasEntry) -> bool:
+    """Whether a query may name an alias's entity, as far as designators go.
+
+    A designator in the query must be the alias's or fit the entity's type
+    ("Homs province" → a governorate).  A designator in the alias must be in
+    the query: the bare name is usually the town, not the facility named
+    after it ("Hamadan" is not "Hamadan air base").
+    """
     if query.designators:
-        if query.designators == entry.key.designators or _compatible(query.designators, entry.entity):
-            return True, False
-        return False, False
-    return True, bool(entry.key.designators)
+        return query.designators == entry.key.designators or _compatible(query.designators, entry.entity)
+    return not entry.key.designators
+
+
+# Adjectival endings that turn a place name into a demonym ("Syrian",
+# "Iraqi", "Iranian"); the fuzzy tier never bridges them.
+_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "i", "ni", "is", "ans", "ians", "ais", "iya"})
+
+
+def _demonym_of(a: str, b: str) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return long_.startswith(short) and long_[len(short):] in _DEMONYM_ENDINGS
 
 
 def _covered(token: str, tokens: tuple[str, ...], joined: str) -> bool:
@@ -180,13 +194,28 @@ def words_agree(a: NameKey, b: NameKey) -> bool:
     )
 
 
+_LEADING = TITLES | LEADING_DESCRIPTORS | {"the"}
+
+
+def _trim_words(text: str) -> str:
+    """``text`` without leading titles and trailing descriptors, as written:
+    "the IS group" → "IS", "Col. Garver" → "Garver"."""
+    words = text.split()
+    start, end = 0, len(words)
+    while start < end - 1 and normalize(words[start]) in _LEADING:
+        start += 1
+    while end - 1 > start and normalize(words[end - 1]) in ORG_DESCRIPTORS:
+        end -= 1
+    return " ".join(words[start:end])
+
+
 def _query_variants(norm: str) -> list[tuple[NameKey, str]]:
     """The query's key, then keys with a leading title or a trailing
     descriptor removed ("Colonel X", "the Islamic State group")."""
     words = norm.split()
     variants = [(name_key(norm), "")]
     start, end = 0, len(words)
-    while start < end - 1 and words[start] in TITLES:
+    while start < end - 1 and words[start] in _LEADING:
         start += 1
     while end - 1 > start and words[end - 1] in ORG_DESCRIPTORS:
         end -= 1
@@ -358,6 +387,10 @@ class Resolver:
             log("exact", stripped, (), "empty query")
             return found
         exact = [_Scored(e, 100.0, Method.EXACT, "") for e in keep(self._index.exact(stripped))]
+        trimmed = _trim_words(stripped)
+        if not exact and trimmed != stripped:
+            exact = [_Scored(e, _KEY_SCORE, Method.EXACT, f"ignored words around {trimmed!r}")
+                     for e in keep(self._index.exact(trimmed))]
         log("exact", stripped, exact)
         found += exact
         if exact and not everything:
@@ -378,11 +411,8 @@ class Resolver:
                 log("name_key", "", (), "only generic words; they never match on their own")
                 continue
             for e in keep(self._index.by_key(key.joined)):
-                ok, dropped = _designator_fit(key, e)
-                if ok:
-                    score = _KEY_DESIGNATOR_DROPPED if dropped else _KEY_SCORE
-                    why = "; ".join(x for x in (note, "designator not in query" if dropped else "") if x)
-                    keyed.append(_Scored(e, score, Method.NAME_KEY, why))
+                if _designator_fit(key, e):
+                    keyed.append(_Scored(e, _KEY_SCORE, Method.NAME_KEY, note))
             log("name_key", " ".join(key.tokens) + "".join(f" <{d}>" for d in sorted(key.designators)), keyed, note)
             if keyed:
                 break
@@ -412,12 +442,11 @@ class Resolver:
                     score = max(score, _CROSS_SCRIPT_SCORE / _FUZZY_CEILING * 100)
                 if score < threshold or score >= 100.0:
                     continue
-                if not cross and not words_agree(key, e.key):
+                if not cross and (not words_agree(key, e.key) or _demonym_of(key.joined, cand_key)):
                     continue
-                ok, dropped = _designator_fit(key, e)
-                if not ok:
+                if not _designator_fit(key, e):
                     continue
-                final = score * _FUZZY_CEILING / 100.0 - (5.0 if dropped else 0.0)
+                final = score * _FUZZY_CEILING / 100.0
                 out.append(_Scored(e, final, Method.FUZZY, "cross-script skeleton" if cross else ""))
         return out
 

@@ -388,20 +388,26 @@ class Scanner:
     def _decide(
         self, span: str, pats: list[_Pattern], context: dict[str, int], units: list[_Unit], first: int
     ) -> Match | None:
+        norm = normalize(span)
+
+        def rank(p: _Pattern) -> int:
+            # The spelling as written (article included) beats a key-only match.
+            return 2 * _pattern_rank(p) + (1 if p.entry.normalized == norm else 0)
+
         by_entity: dict[str, _Pattern] = {}
         for p in pats:
             old = by_entity.get(p.entry.entity.id)
-            if old is None or _pattern_rank(p) > _pattern_rank(old):
+            if old is None or rank(p) > rank(old):
                 by_entity[p.entry.entity.id] = p
         ordered = sorted(
             by_entity.values(),
-            key=lambda p: (-_pattern_rank(p), -p.entry.entity.priority, p.entry.entity.id),
+            key=lambda p: (-rank(p), -p.entry.entity.priority, p.entry.entity.id),
         )
         alternatives: tuple[str, ...] = ()
         ambiguous = False
         if len(ordered) > 1:
-            top = _pattern_rank(ordered[0])
-            tied = [p for p in ordered if _pattern_rank(p) == top]
+            top = rank(ordered[0])
+            tied = [p for p in ordered if rank(p) == top]
             if len(tied) > 1:
                 support = [(_support(p.entry.entity, context), p) for p in tied]
                 best = max(s for s, _ in support)
