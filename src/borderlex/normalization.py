@@ -110,9 +110,15 @@ def _expand(text: str) -> tuple[list[str], list[int]]:
             origin.append(i)
             continue
         for c in unicodedata.normalize("NFKC", ch):
+            if _is_arabic_mark(c):
+                continue  # harakat and tatweel: vowel signs, not letters
             chars.append(c)
             origin.append(i)
     return chars, origin
+
+
+def _is_arabic_mark(ch: str) -> bool:
+    return "\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640" or "\u06d6" <= ch <= "\u06ed"
 
 
 def _arabic_article_at(chars: list[str], i: int) -> int:
@@ -193,11 +199,19 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
                     emit("al ", origin[i + clitic])
                     i += clitic + 1
                 else:
-                    emit("al ", origin[i + clitic])
+                    emit("a", origin[i + clitic])
+                    emit("l ", origin[i + clitic + 1])
                     i += clitic + 2
                 continue
-        if ch == "ه" and (i + 1 == n or not _is_arabic_letter(chars[i + 1])) and i > 0 and _is_arabic_letter(chars[i - 1]):
-            # Word-final hāʾ is written for tāʾ marbūṭa in names ("فلوجه").
+        if (
+            ch == "ه"
+            and (i + 1 == n or not _is_arabic_letter(chars[i + 1]))
+            and i > 0
+            and _is_arabic_letter(chars[i - 1])
+            and chars[i - 1] != "ا"
+        ):
+            # Word-final hāʾ is written for tāʾ marbūṭa in names ("فلوجه"),
+            # but after alif it is a real h (Persian "سپاه", sepah).
             emit("a", origin[i])
             i += 1
             continue

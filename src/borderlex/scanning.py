@@ -311,12 +311,12 @@ class Scanner:
                 supported.append((start, end, first, last, keep, span))
         # Longest spans first; then leftmost.
         supported.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(text))
         chosen = []
         for h in supported:
-            if any(h[0] < e and s < h[1] for s, e in taken):
+            if 1 in taken[h[0] : h[1]]:
                 continue
-            taken.append((h[0], h[1]))
+            taken[h[0] : h[1]] = b"\x01" * (h[1] - h[0])
             chosen.append(h)
         chosen.sort(key=lambda h: h[0])
         context = self._context([h[4] for h in chosen])

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+
+# Bounded example counts keep the suite fast on a 2-core machine; set
+# HYPOTHESIS_PROFILE=thorough for a longer run.
+settings.register_profile("default", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def shared_dir() -> Path:
+    """``../shared`` beside the project root, or skip the test that needs it."""
+    path = Path(os.environ.get("BORDERLEX_SHARED", ROOT.parent / "shared"))
+    if not (path / "entities.tsv").is_file():
+        pytest.skip(
+            f"shared material not found at {path}: this clone has no ../shared/ "
+            "(CI always has it; set BORDERLEX_SHARED to point at a copy)"
+        )
+    return path
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows

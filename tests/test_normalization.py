@@ -1,0 +1,209 @@
+"""Normalization and name keys: tables of cases for each function, and properties."""
+
+from __future__ import annotations
+
+import doctest
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import borderlex.normalization as norm_mod
+from borderlex.normalization import (
+    fold_token,
+    name_key,
+    normalize,
+    normalize_with_offsets,
+    skeleton,
+    split_glued_article,
+)
+from strategies import hostile_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Al-Bukamal", "al bukamal"),
+        ("  Albu   Kamal ", "albu kamal"),
+        ("DEIR EZ-ZOR", "deir ez zor"),
+        ("Kata’ib al-Imam ʿAli", "kataib al imam ali"),  # apostrophe and ʿayn dropped
+        ("Kata'ib", "kataib"),
+        ("Daʾesh", "daesh"),
+        ("U.S.-led Coalition", "us led coalition"),  # initialism dots join letters
+        ("N.S.A.", "nsa"),
+        ("Col. Garver", "col garver"),  # a dot after a word is a break
+        ("al-Būkamāl", "al bukamal"),  # macrons stripped
+        ("Ḥarakat", "harakat"),
+        ("Ｄａｅｓｈ", "daesh"),  # fullwidth compatibility forms
+        ("l'État islamique", "l etat islamique"),  # French elision is a word break
+        ("Iraq–Syria border", "iraq syria border"),  # en dash
+        ("Straße", "strasse"),  # casefold
+        ("البوكمال", "al bwkmal"),  # article separated before transliteration
+        ("بالبوكمال", "al bwkmal"),  # proclitic bi- dropped with the article
+        ("والميادين", "al myadyn"),  # wa- dropped (م ي ا د ي ن)
+        ("للبوكمال", "al bwkmal"),  # li- + article with its alif elided
+        ("دير الزور", "dyr al zwr"),
+        ("داعش", "dash"),  # ʿayn dropped like an apostrophe
+        ("فلوجه", "flwja"),  # word-final hāʾ read as tāʾ marbūṭa
+        ("الفلوجة", "al flwja"),
+        ("إلى", "ila"),  # a short word is not article + name
+        ("ٱلْبُوكَمَال", "al bwkmal"),  # harakat and alif wasla
+        ("سپاه", "spah"),  # Persian letters
+        ("Dаesh", "daesh"),  # Cyrillic а read as Latin a
+        ("", ""),
+        ("---", ""),
+        ("\u200f\u200d", ""),
+    ],
+)
+def test_normalize(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("albu", "bu"),
+        ("alhashd", "hashd"),
+        ("ezzor", "zor"),
+        ("essalam", "salam"),
+        ("aleppo", "aleppo"),  # a vowel after "al": not an article
+        ("ali", "ali"),
+        ("assad", "assad"),  # "a" + doubled letter is not read as assimilation
+        ("bukamal", "bukamal"),
+    ],
+)
+def test_split_glued_article(token: str, expected: str) -> None:
+    assert split_glued_article(token) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("boukamal", "bukamal"),  # ou/u
+        ("mayadeen", "mayadin"),  # ee/i
+        ("deir", "dair"),  # ei/ai
+        ("hezbollah", "hezbolla"),  # final -ah/-a, doubled letters
+        ("qassem", "kasem"),  # q/k, doubled letters, e/a
+        ("dhi", "zi"),  # dh/z
+        ("khaled", "haled"),  # kh/h
+        ("raqqah", "raqqa"),
+        ("velayat", "welayat"),  # Persian v/w
+        ("chaabi", "shaabi"),  # French ch/sh
+        ("djebel", "jebel"),
+        ("saloum", "sallum"),
+    ],
+)
+def test_fold_token_alternations(a: str, b: str) -> None:
+    assert fold_token(a) == fold_token(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("homs", "hama"), ("raqqa", "rawa"), ("tanf", "taif"), ("amaq", "iraq")],
+)
+def test_fold_token_keeps_distinct_names_apart(a: str, b: str) -> None:
+    assert fold_token(a) != fold_token(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Albu Kamal", "Al-Bukamal"),
+        ("Al-Boukamal", "Bukamal"),
+        ("Deir Ezzor", "Deir ez-Zor"),
+        ("Deir al-Zour", "Dair az-Zor"),
+        ("Abdel Rahman", "Abd al-Rahman"),
+        ("Abdulrahman", "Abd al-Rahman"),
+        ("the Islamic State of Iraq and the Levant", "Islamic State Iraq Levant"),
+        ("Quds Forces", "Quds Force"),
+        ("Wadi Ash Shai", "Wadi Shai"),
+    ],
+)
+def test_name_key_equal(a: str, b: str) -> None:
+    assert name_key(normalize(a)).joined == name_key(normalize(b)).joined
+
+
+@pytest.mark.parametrize(
+    ("text", "bare", "designators"),
+    [
+        ("Homs province", "Homs", {"governorate"}),
+        ("Hamadan air base", "Hamadan", {"air-base"}),
+        ("Al-Hamdan airbase", "Hamdan", {"air-base"}),
+        ("Qaim border crossing", "Qaim", {"border-crossing"}),
+        ("Al-Tanf camp", "Tanf", {"base"}),
+        ("محافظة حمص", "حمص", {"governorate"}),
+        ("border crossing", "", {"border-crossing"}),  # a designator alone names nothing
+        ("Euphrates River", "Euphrates", {"river"}),
+    ],
+)
+def test_name_key_designators(text: str, bare: str, designators: set[str]) -> None:
+    key = name_key(normalize(text))
+    assert key.tokens == name_key(normalize(bare)).tokens
+    assert key.designators == designators
+
+
+def test_org_words_are_counted() -> None:
+    assert name_key(normalize("Imam Ali Battalions")).org_words == 1
+    assert name_key(normalize("Homs")).org_words == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Al-Bukamal", "البوكمال"), ("Deir ez-Zor", "دير الزور"), ("Fallujah", "الفلوجة")],
+)
+def test_skeleton_meets_across_scripts(a: str, b: str) -> None:
+    assert skeleton(name_key(normalize(a)).joined) == skeleton(name_key(normalize(b)).joined)
+
+
+def test_doctests() -> None:
+    failures, _ = doctest.testmod(norm_mod)
+    assert failures == 0
+
+
+# -- properties --------------------------------------------------------------------
+
+
+@given(hostile_text)
+def test_normalize_is_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@given(hostile_text)
+def test_normalize_output_alphabet(text: str) -> None:
+    out = normalize(text)
+    assert all(c == " " or ("a" <= c <= "z") or c.isdigit() for c in out)
+    assert "  " not in out
+    assert out == out.strip()
+
+
+@given(hostile_text)
+def test_offsets_point_into_the_input(text: str) -> None:
+    out, origin = normalize_with_offsets(text)
+    assert len(origin) == len(out)
+    assert all(0 <= o < len(text) for o in origin)
+    assert origin == sorted(origin)  # order is kept
+
+
+@given(st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll")), max_size=50))
+def test_normalize_ignores_case(text: str) -> None:
+    assert normalize(text.upper()) == normalize(text.lower()) == normalize(text)
+
+
+@given(hostile_text)
+def test_normalize_ignores_compatibility_forms(text: str) -> None:
+    assert normalize(unicodedata.normalize("NFKC", text)) == normalize(text)
+    assert normalize(unicodedata.normalize("NFD", text)) == normalize(text)
+
+
+@given(hostile_text)
+def test_name_key_is_a_function_of_the_normalized_text(text: str) -> None:
+    key = name_key(normalize(text))
+    assert all(t and " " not in t for t in key.tokens)
+    assert name_key(normalize(text)) == key
+
+
+def test_normalize_rejects_non_strings() -> None:
+    with pytest.raises(TypeError):
+        normalize(b"Daesh")  # type: ignore[arg-type]
