@@ -147,18 +147,32 @@ def _arabic_article_at(chars: list[str], i: int) -> int:
     return -1
 
 
+def _back(chars: list[str], i: int) -> int:
+    """Index of the character before ``i``, skipping combining marks (so NFD
+    and NFC text read alike); -1 at the start."""
+    j = i - 1
+    while j >= 0 and unicodedata.combining(chars[j]):
+        j -= 1
+    return j
+
+
+def _lone_letter_before(chars: list[str], i: int) -> bool:
+    """Whether a single letter (not part of a longer word) stands before ``i``."""
+    j = _back(chars, i)
+    if j < 0 or not _is_letter(chars[j]):
+        return False
+    k = _back(chars, j)
+    return k < 0 or not _is_letter(chars[k])
+
+
 def _initialism_dot(chars: list[str], i: int) -> bool:
     """A full stop after a single letter ("U.S.", "N.S.A.") joins the letters."""
-    if i == 0 or not _is_letter(chars[i - 1]):
-        return False
-    return i == 1 or not _is_letter(chars[i - 2])
+    return _lone_letter_before(chars, i)
 
 
 def _elision(chars: list[str], i: int) -> bool:
     """An apostrophe after a lone letter is an elision ("l'État"): a word break."""
-    if i == 0 or not _is_letter(chars[i - 1]):
-        return False
-    return (i == 1 or not _is_letter(chars[i - 2])) and i + 1 < len(chars) and _is_letter(chars[i + 1])
+    return _lone_letter_before(chars, i) and i + 1 < len(chars) and _is_letter(chars[i + 1])
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
