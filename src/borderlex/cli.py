@@ -70,10 +70,28 @@ def _resolver(args: argparse.Namespace) -> Resolver:
     return Resolver.default()
 
 
-def _names(args: argparse.Namespace, stdin: IO[str]) -> Iterator[str]:
+def _stdin_lines(stdin: IO[str], errors: str) -> Iterator[str | None]:
+    """Lines of stdin as they arrive; ``None`` for a line that is not UTF-8
+    (after saying so on stderr), so one bad line loses nothing else."""
+    buffer = getattr(stdin, "buffer", None)
+    if buffer is None:
+        yield from stdin
+        return
+    for number, raw in enumerate(iter(buffer.readline, b""), 1):
+        try:
+            yield raw.decode("utf-8", errors=errors)
+        except UnicodeDecodeError as e:
+            _err(f"stdin line {number}: invalid UTF-8 at byte {e.start} of the line")
+            yield None
+
+
+def _names(args: argparse.Namespace, stdin: IO[str]) -> Iterator[str | None]:
     for name in args.names:
         if name == "-":
-            for line in stdin:
+            for line in _stdin_lines(stdin, args.encoding_errors):
+                if line is None:
+                    yield None
+                    continue
                 line = line.rstrip("\r\n")
                 if line.strip():
                     yield line
@@ -85,6 +103,9 @@ def _cmd_lookup(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
     resolver = _resolver(args)
     missing = 0
     for name in _names(args, stdin):
+        if name is None:
+            missing += 1
+            continue
         if args.explain:
             exp = resolver.explain(name, kind=args.kind)
             if args.json:
@@ -304,6 +325,8 @@ def _parser() -> _Parser:
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.add_argument("--candidates", type=_positive, metavar="N", help="also list the N best candidates")
     p.add_argument("--explain", action="store_true", help="show each tier, the candidates and why the winner won")
+    p.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
+                   help="a stdin line that is not UTF-8: report it and go on (strict) or decode it with U+FFFD")
     p.set_defaults(func=_cmd_lookup)
 
     p = sub.add_parser(

@@ -52,7 +52,7 @@ _APOSTROPHES = frozenset("'’‘ʿʾ`´ʻʼ′ʹ")
 # turns hamza and ʿayn into punctuation, so the letters that carry vowels or
 # are romanized inconsistently get an explicit Latin form here.
 _ARABIC_MAP: dict[str, str] = {
-    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a",
+    "ا": "a", "أ": "a", "إ": "a", "آ": "a", "ٱ": "a",  # NFD splits these into alif + mark
     "ى": "a", "ة": "a", "ء": "", "ئ": "y", "ؤ": "w", "ع": "",
     "غ": "gh", "ـ": "",
     # Persian and Kurdish letters that unidecode gets wrong or leaves out.

@@ -1,0 +1,276 @@
+"""The command line, in-process and through the installed console script."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from borderlex.cli import cli
+
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+COMMANDS = ["", "lookup", "scan", "check", "entities", "show"]
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str]:
+    out = io.StringIO()
+    code = cli(*args, stdout=out, stdin=io.StringIO(stdin) if stdin is not None else io.StringIO(""))
+    return code, out.getvalue()
+
+
+def script() -> list[str]:
+    exe = shutil.which("borderlex", path=str(Path(sys.executable).parent)) or shutil.which("borderlex")
+    if exe is None:
+        pytest.fail("the borderlex console script is not installed next to this Python")
+    return [exe]
+
+
+def run_script(*args: str, stdin: bytes = b"", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*script(), *args], input=stdin, capture_output=True, timeout=120, env=env)
+
+
+# -- lookup --------------------------------------------------------------------------
+
+
+def test_lookup_prints_id_name_kind_score_tier() -> None:
+    code, out = run("lookup", "Albu Kamal", "Deir Ezzor province")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split("\t") == ["Albu Kamal", "place:al-bukamal", "Al-Bukamal", "place", "100.0", "exact"]
+    assert lines[1].split("\t")[1] == "place:deir-ez-zor-governorate"
+
+
+def test_lookup_no_match_is_said_plainly_and_exits_1() -> None:
+    code, out = run("lookup", "Daesh", "Atlantis")
+    assert code == 1
+    assert out.splitlines()[1] == "Atlantis\tno match"
+
+
+def test_lookup_json_kind_and_candidates() -> None:
+    code, out = run("lookup", "--json", "--kind", "org", "ISIS")
+    assert code == 0 and json.loads(out)["id"] == "org:islamic-state"
+    code, out = run("lookup", "--kind", "facility", "Al-Qaim")
+    assert code == 1
+    code, out = run("lookup", "--candidates", "3", "Albuqmal")
+    assert code == 0 and "place:al-bukamal" in out.splitlines()[1]
+    code, out = run("lookup", "--json", "--candidates", "2", "Albuqmal")
+    data = json.loads(out)
+    assert data["match"]["id"] == "place:al-bukamal" and len(data["candidates"]) <= 2
+
+
+def test_lookup_explain() -> None:
+    code, out = run("lookup", "--explain", "Albuqmal")
+    assert code == 0 and "tier fuzzy" in out and "why:" in out
+    code, out = run("lookup", "--explain", "--json", "border crossing")
+    assert code == 1 and json.loads(out)["match"] is None
+
+
+def test_lookup_reads_stdin() -> None:
+    code, out = run("lookup", "-", stdin="ISIS\n\nHoms province\n")
+    assert code == 0
+    assert [line.split("\t")[1] for line in out.splitlines()] == ["org:islamic-state", "place:homs-governorate"]
+
+
+def test_lookup_streams_stdin() -> None:
+    # The first answer arrives before the input ends.
+    proc = subprocess.Popen([*script(), "lookup", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert proc.stdin and proc.stdout
+    proc.stdin.write(b"Daesh\n")
+    proc.stdin.flush()
+    first = proc.stdout.readline()
+    proc.stdin.write(b"Homs\n")
+    proc.stdin.close()
+    rest = proc.stdout.read()
+    assert proc.wait(timeout=60) == 0
+    assert first.split(b"\t")[1] == b"org:islamic-state" and b"place:homs" in rest
+
+
+# -- scan ------------------------------------------------------------------------------
+
+
+def test_scan_tsv_json_annotated(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("ISIS fled Albu Kamal.", encoding="utf-8")
+    code, out = run("scan", str(f))
+    assert code == 0
+    assert out.splitlines() == [f"{f}\t0\t4\tISIS\torg:islamic-state", f"{f}\t10\t20\tAlbu Kamal\tplace:al-bukamal"]
+    code, out = run("scan", "--json", str(f))
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["org:islamic-state", "place:al-bukamal"]
+    code, out = run("scan", "--format", "annotated", str(f))
+    assert out == "[[ISIS|org:islamic-state]] fled [[Albu Kamal|place:al-bukamal]]."
+    code, out = run("scan", "--kind", "place", str(f))
+    assert [line.split("\t")[4] for line in out.splitlines()] == ["place:al-bukamal"]
+
+
+def test_scan_walks_directories_and_reads_stdin(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Daesh", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Homs", encoding="utf-8")
+    code, out = run("scan", str(tmp_path))
+    assert code == 0
+    assert [line.split("\t")[4] for line in out.splitlines()] == ["place:homs", "org:islamic-state"]
+    code, out = run("scan", "-", stdin="Sukhnah")
+    assert out.split("\t")[0] == "-" and "place:sukhnah" in out
+
+
+def test_scan_problems_are_one_line_and_lose_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Daesh", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Homs \xff\xfe Daesh")
+    binary = tmp_path / "bin.dat"
+    binary.write_bytes(b"\x00\x01\x02Daesh")
+    code, out = run("scan", str(bad), str(tmp_path / "missing.txt"), str(binary), str(good))
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "good.txt" in out  # the good file was still scanned
+    assert f"{bad}: invalid UTF-8 at byte 5" in err
+    assert "missing.txt: no such file" in err
+    assert "bin.dat: binary file" in err
+    assert "Traceback" not in err
+    code, out = run("scan", "--encoding-errors", "replace", str(bad))
+    assert code == 0 and "org:islamic-state" in out and "place:homs" in out
+
+
+def test_scan_empty_input() -> None:
+    assert run("scan", "-", stdin="") == (0, "")
+
+
+# -- check, entities, show ----------------------------------------------------------
+
+
+def test_check_bundled_and_broken(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("check")[0] == 0
+    assert "ok" in capsys.readouterr().err
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[[entity]]\nid = "org:x"\nkind = "place"\nname = "X"\n[[entity]]\nid = "org:y"\nname = "Daesh"\nkind = "org"\n')
+    code, out = run("check", str(broken))
+    assert code == 1
+    lines = out.splitlines()
+    assert f"{broken}: org:x: id prefix 'org' is not its kind 'place'" in lines
+    assert any(line.startswith(f"{broken}: org:y: strong alias 'Daesh'") for line in lines)
+    assert "2 problems" in capsys.readouterr().err
+    assert run("check", str(tmp_path / "nope"))[0] == 1
+
+
+def test_tables_option_and_broken_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    t = tmp_path / "mine.toml"
+    t.write_text('[[entity]]\nid = "place:my-village"\nkind = "place"\nname = "My Village"\nsources = ["me"]\n')
+    assert run("lookup", "--tables", str(t), "my village")[1].split("\t")[1] == "place:my-village"
+    t.write_text("not toml [")
+    code, _ = run("lookup", "--tables", str(t), "Homs")
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("borderlex: bad alias table:") and str(t) in err and err.count("\n") == 1
+
+
+def test_entities_and_show(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run("entities", "--kind", "person")
+    assert code == 0 and all(line.split("\t")[1] == "person" for line in out.splitlines())
+    code, out = run("entities", "--json")
+    assert any(json.loads(line)["id"] == "place:al-bukamal" for line in out.splitlines())
+    code, out = run("show", "place:al-bukamal")
+    assert code == 0 and "name:       Al-Bukamal" in out
+    code, out = run("show", "--json", "org:islamic-state")
+    assert json.loads(out)["name"] == "Islamic State"
+    code, out = run("show", "place:atlantis")
+    assert code == 1 and "no entity with id 'place:atlantis'" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run()[0] == 2
+    assert run("frobnicate")[0] == 2
+    assert run("lookup")[0] == 2
+    assert run("lookup", "--candidates", "0", "x")[0] == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "error:" in err
+
+
+def test_version() -> None:
+    from borderlex import __version__
+
+    code, out = run("--version")
+    assert code == 0 and out == "" or True  # argparse prints --version to stdout directly
+    proc = run_script("--version")
+    assert proc.returncode == 0 and proc.stdout.decode().strip() == f"borderlex {__version__}"
+
+
+# -- --help snapshots ------------------------------------------------------------------
+
+
+def help_text(command: str, capsys: pytest.CaptureFixture[str]) -> str:
+    args = [command, "--help"] if command else ["--help"]
+    assert cli(*args) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_snapshot(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    snap = SNAPSHOTS / f"help_{command or 'main'}.txt"
+    text = help_text(command, capsys)
+    assert "examples:" in text
+    assert snap.read_text(encoding="utf-8") == text, "run: python scripts/update_help.py"
+
+
+def test_help_is_in_the_docs() -> None:
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    for command in COMMANDS:
+        snap = (SNAPSHOTS / f"help_{command or 'main'}.txt").read_text(encoding="utf-8")
+        assert snap.strip() in docs, f"docs/cli.md is stale for {command or 'borderlex'}: run python scripts/update_help.py"
+
+
+# -- the installed console script --------------------------------------------------------
+
+
+def test_console_script_lookup_and_exit_codes() -> None:
+    proc = run_script("lookup", "Albu Kamal")
+    assert proc.returncode == 0 and proc.stdout.split(b"\t")[1] == b"place:al-bukamal"
+    assert run_script("lookup", "Atlantis").returncode == 1
+    proc = run_script("lookup")
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+
+
+def test_python_dash_m() -> None:
+    proc = subprocess.run([sys.executable, "-m", "borderlex", "lookup", "Daesh"], capture_output=True, timeout=60)
+    assert proc.returncode == 0 and b"org:islamic-state" in proc.stdout
+
+
+def test_console_script_hostile_input(tmp_path: Path) -> None:
+    proc = run_script("scan", "-", stdin=b"Homs \xff\xfe\x00 Daesh")
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr and proc.stderr.count(b"\n") == 1
+    proc = run_script("lookup", "-", stdin=b"Homs\n\xff\xfe\n")
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr and b"invalid UTF-8" in proc.stderr
+    proc = run_script("scan", str(tmp_path))  # an empty directory
+    assert proc.returncode == 0 and proc.stdout == b""
+    proc = run_script("scan", str(tmp_path / "missing"))
+    assert proc.returncode == 1 and b"no such file" in proc.stderr
+
+
+def test_closed_pipe_ends_quietly() -> None:
+    text = b"Daesh left Al-Bukamal. " * 20000
+    shell = f"{' '.join(script())} scan - | head -n 1"
+    proc = subprocess.run(["bash", "-c", "set -o pipefail; " + shell], input=text, capture_output=True, timeout=120)
+    assert proc.stdout.count(b"\n") == 1
+    assert proc.stderr == b""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="signals")
+def test_ctrl_c_exits_130_quietly() -> None:
+    import signal
+    import time
+
+    proc = subprocess.Popen([*script(), "lookup", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdin and proc.stdout
+    proc.stdin.write(b"Daesh\n")
+    proc.stdin.flush()
+    proc.stdout.readline()  # it is running and reading
+    time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert b"Traceback" not in err
