@@ -92,9 +92,9 @@ def _names(args: argparse.Namespace, stdin: IO[str]) -> Iterator[str | None]:
                 if line is None:
                     yield None
                     continue
-                line = line.rstrip("\r\n")
-                if line.strip():
-                    yield line
+                text = line.rstrip("\r\n")
+                if text.strip():
+                    yield text
         else:
             yield name
 
@@ -119,8 +119,13 @@ def _cmd_lookup(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
             found = resolver.candidates(name, kind=args.kind, limit=args.candidates)
             match = found[0] if found and resolver.resolve(name, kind=args.kind) else None
             if args.json:
-                out.json({"query": name, "match": match.to_dict() if match else None,
-                          "candidates": [m.to_dict() for m in found]})
+                out.json(
+                    {
+                        "query": name,
+                        "match": match.to_dict() if match else None,
+                        "candidates": [m.to_dict() for m in found],
+                    }
+                )
             else:
                 out.line(_lookup_line(name, match))
                 for m in found:
@@ -275,9 +280,8 @@ def _cmd_show(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
             out.json(data)
             continue
         for key, value in data.items():
-            if isinstance(value, list):
-                value = "; ".join(str(v) for v in value)
-            out.line(f"{key + ':':<12}{value}")
+            shown = "; ".join(str(v) for v in value) if isinstance(value, list) else value
+            out.line(f"{key + ':':<12}{shown}")
         out.line()
     return status
 
@@ -288,11 +292,15 @@ def _cmd_show(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
 def _parser() -> _Parser:
     common = _Parser(add_help=False)
     common.add_argument(
-        "--tables", action="append", default=[], metavar="PATH",
+        "--tables",
+        action="append",
+        default=[],
+        metavar="PATH",
         help="add a user alias table (a .toml file or a directory of them); repeatable",
     )
     parser = _Parser(
-        prog="borderlex", formatter_class=_Formatter,
+        prog="borderlex",
+        formatter_class=_Formatter,
         description="Canonical IDs for the names in Syria-Iraq conflict reporting.",
         epilog=(
             "examples:\n"
@@ -307,7 +315,9 @@ def _parser() -> _Parser:
     sub.required = True
 
     p = sub.add_parser(
-        "lookup", parents=[common], formatter_class=_Formatter,
+        "lookup",
+        parents=[common],
+        formatter_class=_Formatter,
         help="resolve names to entity ids",
         description="Resolve each NAME to an entity: id, canonical name, kind, score (0-100) and tier.",
         epilog=(
@@ -320,17 +330,25 @@ def _parser() -> _Parser:
             "Exit status 1 if any name did not resolve."
         ),
     )
-    p.add_argument("names", nargs="+", metavar="NAME", help="a name to resolve, or - to read one name per line from stdin")
+    p.add_argument(
+        "names", nargs="+", metavar="NAME", help="a name to resolve, or - to read one name per line from stdin"
+    )
     p.add_argument("--kind", choices=KINDS, help="only entities of this kind")
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.add_argument("--candidates", type=_positive, metavar="N", help="also list the N best candidates")
     p.add_argument("--explain", action="store_true", help="show each tier, the candidates and why the winner won")
-    p.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
-                   help="a stdin line that is not UTF-8: report it and go on (strict) or decode it with U+FFFD")
+    p.add_argument(
+        "--encoding-errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="a stdin line that is not UTF-8: report it and go on (strict) or decode it with U+FFFD",
+    )
     p.set_defaults(func=_cmd_lookup)
 
     p = sub.add_parser(
-        "scan", parents=[common], formatter_class=_Formatter,
+        "scan",
+        parents=[common],
+        formatter_class=_Formatter,
         help="find entity mentions in texts",
         description="Find every mention of a known entity in text files, directories of them, or stdin.",
         epilog=(
@@ -344,14 +362,24 @@ def _parser() -> _Parser:
     p.add_argument("paths", nargs="*", metavar="FILE|DIR|-", help="inputs (default: stdin)")
     p.add_argument("--kind", action="append", choices=KINDS, help="only mentions of this kind; repeatable")
     p.add_argument("--json", action="store_true", help="print JSON lines")
-    p.add_argument("--format", choices=("tsv", "annotated"), default="tsv",
-                   help="tsv (default) or annotated: the text with [[mention|id]] marks")
-    p.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
-                   help="on invalid UTF-8: report the file and byte offset (strict, default) or decode with U+FFFD")
+    p.add_argument(
+        "--format",
+        choices=("tsv", "annotated"),
+        default="tsv",
+        help="tsv (default) or annotated: the text with [[mention|id]] marks",
+    )
+    p.add_argument(
+        "--encoding-errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="on invalid UTF-8: report the file and byte offset (strict, default) or decode with U+FFFD",
+    )
     p.set_defaults(func=_cmd_scan)
 
     p = sub.add_parser(
-        "check", parents=[common], formatter_class=_Formatter,
+        "check",
+        parents=[common],
+        formatter_class=_Formatter,
         help="validate alias tables",
         description="Validate alias tables: the bundled ones, plus any PATH given (checked on top of them).",
         epilog=(
@@ -367,7 +395,9 @@ def _parser() -> _Parser:
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser(
-        "entities", parents=[common], formatter_class=_Formatter,
+        "entities",
+        parents=[common],
+        formatter_class=_Formatter,
         help="list entities",
         description="List the entities: id, kind and canonical name.",
         epilog="examples:\n  borderlex entities --kind person\n  borderlex entities --json | jq .id",
@@ -377,7 +407,9 @@ def _parser() -> _Parser:
     p.set_defaults(func=_cmd_entities)
 
     p = sub.add_parser(
-        "show", parents=[common], formatter_class=_Formatter,
+        "show",
+        parents=[common],
+        formatter_class=_Formatter,
         help="show entities by id",
         description="Show every field of the entities with these ids.",
         epilog="examples:\n  borderlex show place:al-bukamal\n  borderlex show --json org:islamic-state",

@@ -66,11 +66,11 @@ class AliasIndex:
 
     __slots__ = (
         "_acronyms",
+        "_by_key",
         "_exact",
         "_grams",
         "_key_entries",
         "_keys",
-        "_by_key",
         "_normalized",
         "_posting_cap",
         "_skeletons",

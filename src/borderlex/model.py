@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 import attrs
 
@@ -28,10 +29,10 @@ class Method(str, enum.Enum):
         return self.value
 
 
-def _tuple(value: object) -> tuple[str, ...]:
+def _tuple(value: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
-    return tuple(value)  # type: ignore[call-overload, no-any-return]
+    return tuple(value)
 
 
 @attrs.frozen(slots=True, eq=True, order=False)
@@ -144,16 +145,51 @@ class Mention:
 #: The ``type`` values an entity of each kind may have.
 TYPES: dict[str, frozenset[str]] = {
     "place": frozenset(
-        "country governorate district subdistrict city town village river desert "
-        "mountains region lake valley area".split()
+        [
+            "country",
+            "governorate",
+            "district",
+            "subdistrict",
+            "city",
+            "town",
+            "village",
+            "river",
+            "desert",
+            "mountains",
+            "region",
+            "lake",
+            "valley",
+            "area",
+        ]
     ),
     "facility": frozenset(
-        "air-base border-crossing military-base camp oil-field gas-field dam prison "
-        "port airport checkpoint".split()
+        [
+            "air-base",
+            "border-crossing",
+            "military-base",
+            "camp",
+            "oil-field",
+            "gas-field",
+            "dam",
+            "prison",
+            "port",
+            "airport",
+            "checkpoint",
+        ]
     ),
     "org": frozenset(
-        "armed-group state-force militia-umbrella political-party coalition government "
-        "media monitor think-tank intelligence".split()
+        [
+            "armed-group",
+            "state-force",
+            "militia-umbrella",
+            "political-party",
+            "coalition",
+            "government",
+            "media",
+            "monitor",
+            "think-tank",
+            "intelligence",
+        ]
     ),
     "person": frozenset(),
 }

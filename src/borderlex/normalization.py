@@ -36,6 +36,8 @@ __all__ = [
     "designator_table",
     "fold_token",
     "is_org_generic",
+    "is_skippable",
+    "key_parts",
     "match_designator",
     "name_key",
     "normalize",
@@ -52,11 +54,28 @@ _APOSTROPHES = frozenset("'’‘ʿʾ`´ʻʼ′ʹ")
 # turns hamza and ʿayn into punctuation, so the letters that carry vowels or
 # are romanized inconsistently get an explicit Latin form here.
 _ARABIC_MAP: dict[str, str] = {
-    "ا": "a", "أ": "a", "إ": "a", "آ": "a", "ٱ": "a",  # NFD splits these into alif + mark
-    "ى": "a", "ة": "a", "ء": "", "ئ": "y", "ؤ": "w", "ع": "",
-    "غ": "gh", "ـ": "",
+    "ا": "a",
+    "أ": "a",
+    "إ": "a",
+    "آ": "a",
+    "ٱ": "a",  # NFD splits these into alif + mark
+    "ى": "a",
+    "ة": "a",
+    "ء": "",
+    "ئ": "y",
+    "ؤ": "w",
+    "ع": "",
+    "غ": "gh",
+    "ـ": "",
     # Persian and Kurdish letters that unidecode gets wrong or leaves out.
-    "ی": "y", "ک": "k", "گ": "g", "پ": "p", "چ": "ch", "ژ": "zh", "ھ": "h", "ە": "a",
+    "ی": "y",
+    "ک": "k",
+    "گ": "g",
+    "پ": "p",
+    "چ": "ch",
+    "ژ": "zh",
+    "ھ": "h",
+    "ە": "a",
 }
 
 # Word-initial Arabic proclitics that may stand before the article:
@@ -259,61 +278,156 @@ def normalize(text: str) -> str:
 
 #: Romanized forms of the Arabic article, with sun-letter assimilation.
 ARTICLES = frozenset(
-    "al el il ul an ar as ash at ath ad adh az ez es esh ed et er en ul".split()
+    [
+        "al",
+        "el",
+        "il",
+        "ul",
+        "an",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "ath",
+        "ad",
+        "adh",
+        "az",
+        "ez",
+        "es",
+        "esh",
+        "ed",
+        "et",
+        "er",
+        "en",
+        "ul",
+    ]
 )
 
 # Function words that never distinguish one name from another.
 _STOPWORDS = frozenset(
-    "the of for and in on de du des la le les l d wa w".split()
+    ["the", "of", "for", "and", "in", "on", "de", "du", "des", "la", "le", "les", "l", "d", "wa", "w"]
 )
 
 # Designators: words that say what kind of thing a name is.  Each phrase maps
 # to a class; classes are matched against an entity's ``type``.  Phrases are
 # written here in normalized form; Arabic ones are normalized at import.
 _DESIGNATOR_PHRASES: dict[str, str] = {
-    "province": "governorate", "provinces": "governorate", "governorate": "governorate",
-    "governorates": "governorate", "muhafazat": "governorate", "muhafaza": "governorate",
-    "muhafazah": "governorate", "wilayat": "governorate", "gouvernorat": "governorate",
-    "district": "district", "city": "city", "town": "city", "village": "city",
-    "air base": "air-base", "airbase": "air-base", "air field": "air-base",
-    "airfield": "air-base", "airport": "air-base", "military airport": "air-base",
-    "air force base": "air-base", "base aerienne": "air-base", "aeroport": "air-base",
-    "border crossing": "border-crossing", "crossing": "border-crossing",
-    "border crossing point": "border-crossing", "crossing point": "border-crossing",
-    "border post": "border-crossing", "border gate": "border-crossing",
-    "camp": "base", "base": "base", "garrison": "base", "military base": "base",
+    "province": "governorate",
+    "provinces": "governorate",
+    "governorate": "governorate",
+    "governorates": "governorate",
+    "muhafazat": "governorate",
+    "muhafaza": "governorate",
+    "muhafazah": "governorate",
+    "wilayat": "governorate",
+    "gouvernorat": "governorate",
+    "district": "district",
+    "city": "city",
+    "town": "city",
+    "village": "city",
+    "air base": "air-base",
+    "airbase": "air-base",
+    "air field": "air-base",
+    "airfield": "air-base",
+    "airport": "air-base",
+    "military airport": "air-base",
+    "air force base": "air-base",
+    "base aerienne": "air-base",
+    "aeroport": "air-base",
+    "border crossing": "border-crossing",
+    "crossing": "border-crossing",
+    "border crossing point": "border-crossing",
+    "crossing point": "border-crossing",
+    "border post": "border-crossing",
+    "border gate": "border-crossing",
+    "camp": "base",
+    "base": "base",
+    "garrison": "base",
+    "military base": "base",
     "outpost": "base",
-    "river": "river", "desert": "desert", "mountains": "mountains",
-    "mountain": "mountains", "mountain range": "mountains", "range": "mountains",
-    "oil field": "oil-field", "oilfield": "oil-field", "gas field": "oil-field",
-    "dam": "dam", "prison": "prison",
+    "river": "river",
+    "desert": "desert",
+    "mountains": "mountains",
+    "mountain": "mountains",
+    "mountain range": "mountains",
+    "range": "mountains",
+    "oil field": "oil-field",
+    "oilfield": "oil-field",
+    "gas field": "oil-field",
+    "dam": "dam",
+    "prison": "prison",
     # Arabic, normalized below: محافظة governorate, مدينة city, مطار airport,
     # معبر crossing, قاعدة base, مخيم camp, نهر river, بادية desert,
     # جبال / جبل mountains, حقل field, سد dam, سجن prison.
 }
 _ARABIC_DESIGNATORS = {
-    "محافظة": "governorate", "مدينة": "city", "مطار": "air-base", "معبر": "border-crossing",
-    "قاعدة": "base", "مخيم": "base", "نهر": "river", "جبال": "mountains", "جبل": "mountains",
-    "حقل": "oil-field", "سد": "dam", "سجن": "prison",
+    "محافظة": "governorate",
+    "مدينة": "city",
+    "مطار": "air-base",
+    "معبر": "border-crossing",
+    "قاعدة": "base",
+    "مخيم": "base",
+    "نهر": "river",
+    "جبال": "mountains",
+    "جبل": "mountains",
+    "حقل": "oil-field",
+    "سد": "dam",
+    "سجن": "prison",
 }
 
 # Words that describe an organisation's form.  They stay in the key (they are
 # part of names like "Quds Force"), count for less when scoring, and steer the
 # kind towards organisations.  Plurals fold to one form.
 _ORG_GENERIC: dict[str, str] = {
-    "force": "force", "forces": "force", "army": "army", "armies": "army",
-    "brigade": "brigade", "brigades": "brigade", "battalion": "battalion",
-    "battalions": "battalion", "unit": "unit", "units": "unit", "regiment": "regiment",
-    "division": "division", "corps": "corps", "guard": "guard", "guards": "guard",
-    "militia": "militia", "militias": "militia", "group": "group", "groups": "group",
-    "movement": "movement", "front": "front", "party": "party", "council": "council",
-    "committee": "committee", "commission": "commission", "organization": "organization",
-    "organisation": "organization", "agency": "agency", "news": "news", "network": "network",
-    "coalition": "coalition", "alliance": "alliance", "institute": "institute",
-    "liwa": "liwa", "kataib": "kataib", "katiba": "kataib", "jaysh": "jaysh", "jaish": "jaysh",
-    "harakat": "harakat", "haraka": "harakat", "saraya": "saraya",
-    "jabhat": "jabhat", "faylaq": "faylaq", "failaq": "faylaq", "hizb": "hizb",
-    "quwat": "quwat", "quwwat": "quwat", "tajamu": "tajamu", "firqat": "firqat",
+    "force": "force",
+    "forces": "force",
+    "army": "army",
+    "armies": "army",
+    "brigade": "brigade",
+    "brigades": "brigade",
+    "battalion": "battalion",
+    "battalions": "battalion",
+    "unit": "unit",
+    "units": "unit",
+    "regiment": "regiment",
+    "division": "division",
+    "corps": "corps",
+    "guard": "guard",
+    "guards": "guard",
+    "militia": "militia",
+    "militias": "militia",
+    "group": "group",
+    "groups": "group",
+    "movement": "movement",
+    "front": "front",
+    "party": "party",
+    "council": "council",
+    "committee": "committee",
+    "commission": "commission",
+    "organization": "organization",
+    "organisation": "organization",
+    "agency": "agency",
+    "news": "news",
+    "network": "network",
+    "coalition": "coalition",
+    "alliance": "alliance",
+    "institute": "institute",
+    "liwa": "liwa",
+    "kataib": "kataib",
+    "katiba": "kataib",
+    "jaysh": "jaysh",
+    "jaish": "jaysh",
+    "harakat": "harakat",
+    "haraka": "harakat",
+    "saraya": "saraya",
+    "jabhat": "jabhat",
+    "faylaq": "faylaq",
+    "failaq": "faylaq",
+    "hizb": "hizb",
+    "quwat": "quwat",
+    "quwwat": "quwat",
+    "tajamu": "tajamu",
+    "firqat": "firqat",
 }
 
 #: Arabic words for "organisation", "group", "militia", "faction" that lead
@@ -324,15 +438,51 @@ LEADING_DESCRIPTORS = frozenset(
 
 #: Titles and ranks that may precede a person's name ("Col. Christopher Garver").
 TITLES = frozenset(
-    "col colonel gen general lt lieutenant maj major brig brigadier capt captain sgt "
-    "sheikh shaykh sheik dr mr mrs ms president commander spokesman spokesperson".split()
+    [
+        "col",
+        "colonel",
+        "gen",
+        "general",
+        "lt",
+        "lieutenant",
+        "maj",
+        "major",
+        "brig",
+        "brigadier",
+        "capt",
+        "captain",
+        "sgt",
+        "sheikh",
+        "shaykh",
+        "sheik",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "president",
+        "commander",
+        "spokesman",
+        "spokesperson",
+    ]
 )
 
 #: Descriptive words after an organisation's name that are not part of it
 #: ("the Islamic State group"); a query may drop them to find the name.
 ORG_DESCRIPTORS = frozenset(
-    "group militia militias fighters rebels faction organization organisation "
-    "coalition alliance party movement".split()
+    [
+        "group",
+        "militia",
+        "militias",
+        "fighters",
+        "rebels",
+        "faction",
+        "organization",
+        "organisation",
+        "coalition",
+        "alliance",
+        "party",
+        "movement",
+    ]
 )
 
 
@@ -456,6 +606,22 @@ def _abd(token: str) -> list[str]:
     return [token]
 
 
+def key_parts(word: str) -> list[str]:
+    """One normalized word reduced to its name-key part(s): a glued article
+    dropped, "Abdel…" split, organisation-form plurals folded, romanization
+    alternations folded.  Shared by :func:`name_key` and the scanner.
+
+    >>> key_parts("abdulrahman"), key_parts("forces"), key_parts("albu")
+    (['abd', 'rahman'], ['furka'], ['bu'])
+    """
+    return [fold_token(_ORG_GENERIC.get(p, p)) for p in _abd(split_glued_article(word))]
+
+
+def is_skippable(word: str, last: bool = False) -> bool:
+    """Whether a normalized word is a stop word, or an article before another word."""
+    return word in _STOPWORDS or (word in ARTICLES and not last)
+
+
 @lru_cache(maxsize=65536)
 def name_key(normalized: str) -> NameKey:
     """Reduce a normalized string (see :func:`normalize`) to a :class:`NameKey`.
@@ -480,22 +646,10 @@ def name_key(normalized: str) -> NameKey:
         words.append(raw[i])
         i += 1
     tokens: list[str] = []
-    org_words = 0
     for j, word in enumerate(words):
-        if word in _STOPWORDS:
-            continue
-        if word in ARTICLES and j + 1 < len(words):
-            continue
-        for part in _abd(split_glued_article(word)):
-            generic = _ORG_GENERIC.get(part)
-            if generic is not None:
-                org_words += 1
-                part = generic
-            tokens.append(fold_token(part))
-    if not tokens and classes:
-        # A designator alone ("Camp", "Base") is kept as a plain word so the
-        # key is not empty, but it never matches a real name by itself.
-        return NameKey((), frozenset(classes), org_words)
+        if not is_skippable(word, last=j + 1 == len(words)):
+            tokens.extend(key_parts(word))
+    org_words = sum(1 for t in tokens if t in _ORG_GENERIC_FOLDED)
     return NameKey(tuple(tokens), frozenset(classes), org_words)
 
 

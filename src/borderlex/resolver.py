@@ -115,7 +115,9 @@ class Explanation:
         ]
         for step in self.steps:
             found = ", ".join(step.found) if step.found else "nothing"
-            lines.append(f"tier {step.tier:<11} {step.looked_up!r} -> {found}" + (f"  ({step.note})" if step.note else ""))
+            lines.append(
+                f"tier {step.tier:<11} {step.looked_up!r} -> {found}" + (f"  ({step.note})" if step.note else "")
+            )
         if self.candidates:
             lines.append("candidates:")
             for m in self.candidates:
@@ -168,7 +170,7 @@ _DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "i", "ni", "is", "ans", "ians", 
 
 def _demonym_of(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return long_.startswith(short) and long_[len(short):] in _DEMONYM_ENDINGS
+    return long_.startswith(short) and long_[len(short) :] in _DEMONYM_ENDINGS
 
 
 def _covered(token: str, tokens: tuple[str, ...], joined: str) -> bool:
@@ -350,7 +352,7 @@ class Resolver:
         if self._scanner is None:
             with self._lock:
                 if self._scanner is None:
-                    from .scanning import Scanner
+                    from .scanning import Scanner  # noqa: PLC0415 - keeps `import borderlex` light
 
                     self._scanner = Scanner(self)
         return self._scanner
@@ -362,24 +364,22 @@ class Resolver:
 
     # -- internals --------------------------------------------------------
 
-    def _rank(
-        self, query: str, kind: str | None, steps: list[Step] | None, *, everything: bool = False
-    ) -> list[Match]:
+    def _rank(self, query: str, kind: str | None, steps: list[Step] | None, *, everything: bool = False) -> list[Match]:
         if not isinstance(query, str):
             raise TypeError(f"query must be str, not {type(query).__name__}")
         _check_kind(kind)
         scored = self._search(query, kind, steps, everything)
         return _to_matches(query, scored)
 
-    def _search(
-        self, query: str, kind: str | None, steps: list[Step] | None, everything: bool
-    ) -> list[_Scored]:
+    def _search(self, query: str, kind: str | None, steps: list[Step] | None, everything: bool) -> list[_Scored]:
         def keep(entries: Iterable[AliasEntry]) -> list[AliasEntry]:
             return [e for e in entries if kind is None or e.entity.kind == kind]
 
         def log(tier: str, looked_up: str, found: Iterable[_Scored], note: str = "") -> None:
             if steps is not None:
-                steps.append(Step(tier, looked_up, tuple(f"{s.entry.entity.id} ({s.entry.alias!r})" for s in found), note))
+                steps.append(
+                    Step(tier, looked_up, tuple(f"{s.entry.entity.id} ({s.entry.alias!r})" for s in found), note)
+                )
 
         found: list[_Scored] = []
         stripped = query.strip()
@@ -389,8 +389,10 @@ class Resolver:
         exact = [_Scored(e, 100.0, Method.EXACT, "") for e in keep(self._index.exact(stripped))]
         trimmed = _trim_words(stripped)
         if not exact and trimmed != stripped:
-            exact = [_Scored(e, _KEY_SCORE, Method.EXACT, f"ignored words around {trimmed!r}")
-                     for e in keep(self._index.exact(trimmed))]
+            exact = [
+                _Scored(e, _KEY_SCORE, Method.EXACT, f"ignored words around {trimmed!r}")
+                for e in keep(self._index.exact(trimmed))
+            ]
         log("exact", stripped, exact)
         found += exact
         if exact and not everything:

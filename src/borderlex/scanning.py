@@ -40,10 +40,12 @@ from .model import DESIGNATES, Entity, Match, Mention, Method
 from .normalization import (
     ARTICLES,
     fold_token,
+    is_skippable,
+    key_parts,
     match_designator,
+    name_key,
     normalize,
     normalize_with_offsets,
-    split_glued_article,
 )
 
 if TYPE_CHECKING:
@@ -59,11 +61,14 @@ CASE_FREE_DESIGNATORS = frozenset(
 )
 
 # Function words skipped inside a name ("Institute for Near East Policy").
-_SKIP_WORDS = frozenset("the of for and in on de du des la le les l d".split()) | ARTICLES
+_SKIP_WORDS = (
+    frozenset(["the", "of", "for", "and", "in", "on", "de", "du", "des", "la", "le", "les", "l", "d"]) | ARTICLES
+)
 # Words that head Arabic organisation names; a known name right after one
 # of them is part of an unknown organisation ("Kata'ib Hezbollah").
 _ORG_HEADS = frozenset(
-    fold_token(w) for w in "liwa kataib katiba harakat haraka saraya jaysh jaish jabhat faylaq failaq".split()
+    fold_token(w)
+    for w in ["liwa", "kataib", "katiba", "harakat", "haraka", "saraya", "jaysh", "jaish", "jabhat", "faylaq", "failaq"]
 )
 _MAX_UNITS = 16
 _MARK_BASE = 0xE000
@@ -102,16 +107,7 @@ def _is_arabic(ch: str) -> bool:
 
 
 def _word_unit(word: str) -> str:
-    parts = split_glued_article(word)
-    if parts.startswith("abd") and parts != "abd":
-        return fold_token("abd") + fold_token(parts[3:]) if len(parts) > 3 else fold_token(parts)
-    return fold_token(_canon(parts))
-
-
-def _canon(word: str) -> str:
-    from .normalization import _ORG_GENERIC  # the same plural folding as name keys
-
-    return _ORG_GENERIC.get(word, word)
+    return "".join(key_parts(word))
 
 
 def units_of(text: str) -> list[_Unit]:
@@ -152,24 +148,58 @@ def units_of(text: str) -> list[_Unit]:
         span = text[start:end]
         letters = [c for c in span if c.isalpha()]
         arabic = bool(letters) and _is_arabic(letters[0])
-        latin = bool(letters) and letters[0].isascii() or (bool(letters) and not arabic and letters[0].isalpha())
+        latin = (bool(letters) and letters[0].isascii()) or (bool(letters) and not arabic and letters[0].isalpha())
         attached = prev_end >= 0 and start <= prev_end
         if found:
             cls = found[1]
             units.append(
-                _Unit(_MARKERS[cls], start, end, False, cls, arabic, _upper_initial(span), _all_upper(letters),
-                      latin, attached, False)
+                _Unit(
+                    _MARKERS[cls],
+                    start,
+                    end,
+                    False,
+                    cls,
+                    arabic,
+                    _upper_initial(span),
+                    _all_upper(letters),
+                    latin,
+                    attached,
+                    False,
+                )
             )
-        elif word in _SKIP_WORDS:
+        elif is_skippable(word):
             units.append(
-                _Unit("", start, end, True, None, arabic, _upper_initial(span), _all_upper(letters), latin,
-                      attached, word in ARTICLES)
+                _Unit(
+                    "",
+                    start,
+                    end,
+                    True,
+                    None,
+                    arabic,
+                    _upper_initial(span),
+                    _all_upper(letters),
+                    latin,
+                    attached,
+                    word in ARTICLES,
+                )
             )
         else:
             units.append(
-                _Unit(_word_unit(word), start, end, False, None, arabic, _upper_initial(span),
-                      _all_upper(letters), latin, attached, False, arabic and span[:1] in _ARABIC_PROCLITICS,
-                      possessive)
+                _Unit(
+                    _word_unit(word),
+                    start,
+                    end,
+                    False,
+                    None,
+                    arabic,
+                    _upper_initial(span),
+                    _all_upper(letters),
+                    latin,
+                    attached,
+                    False,
+                    arabic and span[:1] in _ARABIC_PROCLITICS,
+                    possessive,
+                )
             )
         prev_end = end
         i += size
@@ -289,7 +319,8 @@ class Scanner:
             end = units[hit.last].end
             span_units = [x for x in units[first : hit.last + 1] if not x.skip]
             ok = [
-                p for p in hit.patterns
+                p
+                for p in hit.patterns
                 if (wanted is None or p.entry.entity.kind in wanted) and self._case_ok(text, start, end, span_units, p)
             ]
             if not ok:
@@ -303,7 +334,9 @@ class Scanner:
                 continue
             accepted.append((start, end, first, hit.last, ok, text[start:end]))
         # Weak aliases need a strong mention of the same entity in the text.
-        strong_ids = {p.entry.entity.id for *_, pats, _ in accepted for p in pats if p.entry.strength is not Strength.WEAK}
+        strong_ids = {
+            p.entry.entity.id for *_, pats, _ in accepted for p in pats if p.entry.strength is not Strength.WEAK
+        }
         supported = []
         for start, end, first, last, pats, span in accepted:
             keep = [p for p in pats if p.entry.strength is not Strength.WEAK or p.entry.entity.id in strong_ids]
@@ -321,12 +354,8 @@ class Scanner:
         chosen.sort(key=lambda h: h[0])
         context = self._context([h[4] for h in chosen])
         mentions = []
-        for start, end, first, last, pats, span in chosen:
-            units_here = units[first : last + 1]
+        for start, end, first, _last, pats, span in chosen:
             match = self._decide(span, pats, context, units, first)
-            if match is None:
-                continue
-            del units_here
             mentions.append(Mention(start, end, span, match.id, match.entity, match))
         return mentions
 
@@ -347,7 +376,7 @@ class Scanner:
         if not want:
             return True
         if len(flags) == len(want):
-            return all(f or not w for f, w in zip(flags, want))
+            return all(f or not w for f, w in zip(flags, want, strict=True))
         if all(want):
             return all(flags)
         return flags[0] or not want[0]
@@ -359,9 +388,13 @@ class Scanner:
         places = any(p.entry.entity.kind in ("place", "facility") for p in pats)
         if places and nxt < len(units) and not units[last].possessive:
             u = units[nxt]
-            if u.marker is not None and (u.marker in CASE_FREE_DESIGNATORS or u.upper_initial):
-                if u.marker not in {p.generated for p in pats} and not units[last].marker:
-                    return True
+            if (
+                u.marker is not None
+                and (u.marker in CASE_FREE_DESIGNATORS or u.upper_initial)
+                and u.marker not in {p.generated for p in pats}
+                and not units[last].marker
+            ):
+                return True
         # "Kata'ib Hezbollah": a capitalised Arabic organisation head word before it.
         prev = first - 1
         while prev >= 0 and units[prev].skip and units[prev].article:
@@ -387,7 +420,7 @@ class Scanner:
 
     def _decide(
         self, span: str, pats: list[_Pattern], context: dict[str, int], units: list[_Unit], first: int
-    ) -> Match | None:
+    ) -> Match:
         norm = normalize(span)
 
         def rank(p: _Pattern) -> int:
@@ -437,8 +470,8 @@ class Scanner:
         j = first - 1
         while j >= 0 and units[j].skip and units[j].article:
             j -= 1
-        if j >= 1 and units[j].skip and not units[j].article and units[j - 1].marker and not units[j - 1].arabic:
-            cls = units[j - 1].marker
+        cls = units[j - 1].marker if j >= 1 else None
+        if cls is not None and units[j].skip and not units[j].article and not units[j - 1].arabic:
             if entity.type in DESIGNATES[cls]:
                 return entity
             for other in self._resolver.entities(entity.kind):
@@ -467,8 +500,6 @@ def _support(entity: Entity, context: dict[str, int]) -> int:
 
 
 def _same_name(a: Entity, b: Entity) -> bool:
-    from .normalization import name_key
-
     keys = {name_key(normalize(n)).joined for n in (b.name, *b.aliases)}
     return any(name_key(normalize(n)).joined in keys for n in (a.name, *a.aliases))
 

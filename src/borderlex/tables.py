@@ -41,9 +41,7 @@ _WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
 _STR_FIELDS = ("name", "kind", "type", "parent", "country", "successor", "note", "wikidata")
 _LIST_FIELDS = ("aliases", "weak", "acronyms", "sources")
 _DATE_FIELDS = ("valid_from", "valid_to")
-_KNOWN = frozenset(
-    ("id", "geonames", "priority", "override", "extend", *_STR_FIELDS, *_LIST_FIELDS, *_DATE_FIELDS)
-)
+_KNOWN = frozenset(("id", "geonames", "priority", "override", "extend", *_STR_FIELDS, *_LIST_FIELDS, *_DATE_FIELDS))
 _ALL_TYPES = frozenset().union(*TYPES.values())
 assert all(t <= _ALL_TYPES for t in DESIGNATES.values())
 
@@ -64,15 +62,14 @@ def _problem(problems: list[TableError], path: str, entity: str | None, reason: 
 def _iso_date(value: object) -> str | None:
     if isinstance(value, _dt.date):
         return value.isoformat()
-    if isinstance(value, str):
-        # Partial dates are common for armed groups ("2014", "2014-06").
-        if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            try:
-                parts = [int(p) for p in value.split("-")] + [1, 1]
-                _dt.date(parts[0], parts[1], parts[2])
-            except ValueError:
-                return None
-            return value
+    # Partial dates are common for armed groups ("2014", "2014-06").
+    if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        try:
+            parts = [int(p) for p in value.split("-")] + [1, 1]
+            _dt.date(parts[0], parts[1], parts[2])
+        except ValueError:
+            return None
+        return value
     return None
 
 
@@ -213,7 +210,7 @@ def read_table(text: str | bytes, path: str, problems: list[TableError]) -> list
 
 
 def _bundled_files() -> Iterator[tuple[str, bytes]]:
-    root = resources.files("borderlex").joinpath("data", "aliases")
+    root = resources.files("borderlex").joinpath("data").joinpath("aliases")
     for item in sorted(root.iterdir(), key=lambda t: t.name):
         if item.name.endswith(".toml") and item.is_file():
             yield f"{BUNDLED}/{item.name}", item.read_bytes()
@@ -287,7 +284,9 @@ def _merge(layers: Iterable[list[_Entry]], problems: list[TableError]) -> dict[s
                     continue
                 if not entry.override:
                     _problem(
-                        problems, path, e.id,
+                        problems,
+                        path,
+                        e.id,
                         f"id already defined in {old.table}; say 'override = true' to replace it "
                         "or 'extend = true' to add names",
                     )
@@ -319,7 +318,9 @@ def _cross_check(entities: dict[str, Entity], problems: list[TableError]) -> Non
             other = strong.get(key)
             if other is not None and other.priority == e.priority:
                 _problem(
-                    problems, path, e.id,
+                    problems,
+                    path,
+                    e.id,
                     f"strong alias {alias!r} is also a name of {other.id} ({other.table}); "
                     "give one of them a different 'priority' or make the alias weak",
                 )
@@ -330,7 +331,9 @@ def _cross_check(entities: dict[str, Entity], problems: list[TableError]) -> Non
             other = acronyms.get(key)
             if other is not None and other.id != e.id and other.priority == e.priority:
                 _problem(
-                    problems, path, e.id,
+                    problems,
+                    path,
+                    e.id,
                     f"acronym {acr!r} is also an acronym of {other.id}; give one a different 'priority'",
                 )
             elif other is None or e.priority > other.priority:
