@@ -35,7 +35,7 @@ def _tuple(value: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-@attrs.frozen(slots=True, eq=True, order=False)
+@attrs.frozen(slots=True, eq=True, order=False, repr=False)
 class Entity:
     """One canonical entity and the names it goes by.
 
@@ -64,6 +64,9 @@ class Entity:
     table: str | None = attrs.field(default=None, eq=False)
     """The file the entity was loaded from."""
 
+    def __repr__(self) -> str:
+        return f"Entity({self.id!r}, name={self.name!r})"
+
     @property
     def all_names(self) -> tuple[str, ...]:
         """The canonical name, strong aliases, weak aliases and acronyms."""
@@ -83,7 +86,7 @@ class Entity:
         return out
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Match:
     """The result of resolving a query.
 
@@ -102,6 +105,18 @@ class Match:
     ambiguous: bool = False
     alternatives: tuple[str, ...] = ()
 
+    def __repr__(self) -> str:
+        flags = "".join(
+            (
+                ", weak=True" if self.weak else "",
+                f", ambiguous=True, alternatives={self.alternatives!r}" if self.ambiguous else "",
+            )
+        )
+        return (
+            f"Match({self.id!r}, alias={self.alias!r}, query={self.query!r}, "
+            f"score={self.score:.1f}, method={self.method.value!r}{flags})"
+        )
+
     def to_dict(self) -> dict[str, object]:
         """A plain dict (JSON-ready)."""
         return {
@@ -118,7 +133,7 @@ class Match:
         }
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Mention:
     """An entity named in a text: ``text == source[start:end]``."""
 
@@ -128,6 +143,9 @@ class Mention:
     id: str
     entity: Entity
     match: Match
+
+    def __repr__(self) -> str:
+        return f"Mention({self.start}, {self.end}, {self.text!r}, {self.id!r})"
 
     def to_dict(self) -> dict[str, object]:
         """A plain dict (JSON-ready)."""

@@ -1,0 +1,42 @@
+"""The wheel carries the tables: build it, install it into a fresh virtual
+environment elsewhere, and run a lookup from there."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_resolves(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        check=True, capture_output=True, timeout=600,
+    )
+    (wheel,) = dist.glob("borderlex-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "borderlex/py.typed" in names
+    assert {"borderlex/data/aliases/orgs.toml", "borderlex/data/aliases/places.toml"} <= set(names)
+
+    env = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True, clear=True).create(env)
+    python = env / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True, timeout=600)
+    # Run from an empty directory, so nothing can come from the repository.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = "import borderlex; print(borderlex.resolve('Albu Kamal').id); print(borderlex.__file__)"
+    out = subprocess.run([str(python), "-c", code], cwd=elsewhere, check=True, capture_output=True, text=True, timeout=120)
+    resolved, location = out.stdout.split()
+    assert resolved == "place:al-bukamal"
+    assert str(env) in location
+    cli = subprocess.run([str(env / "bin" / "borderlex"), "lookup", "Daesh"], cwd=elsewhere, capture_output=True, text=True, timeout=120)
+    assert cli.returncode == 0 and "org:islamic-state" in cli.stdout
