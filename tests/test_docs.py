@@ -39,19 +39,24 @@ def blocks(kind: str) -> list[tuple[str, int, str]]:
 
 PYCON = blocks("pycon")
 CONSOLE = blocks("console")
+PYCON_PAGES = sorted({page for page, _, _ in PYCON})
 
 
 def test_there_are_examples() -> None:
     assert len(PYCON) >= 2 and len(CONSOLE) >= 1
 
 
-@pytest.mark.parametrize(("page", "line", "source"), PYCON, ids=[f"{p}:{n}" for p, n, _ in PYCON])
-def test_pycon_example(page: str, line: int, source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("page", PYCON_PAGES)
+def test_pycon_examples(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The blocks of one page run in order and share their names, as in a session."""
     monkeypatch.chdir(ROOT)
-    test = doctest.DocTestParser().get_doctest(source, {}, f"{page}:{line}", page, line)
+    globs: dict[str, object] = {}
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     output: list[str] = []
-    runner.run(test, out=output.append)
+    for _, line, source in (b for b in PYCON if b[0] == page):
+        test = doctest.DocTestParser().get_doctest(source, globs, f"{page}:{line}", page, line)
+        runner.run(test, out=output.append, clear_globs=False)
+        globs.update(test.globs)  # DocTest works on a copy
     assert runner.failures == 0, "".join(output)
 
 
