@@ -47,13 +47,13 @@ def entities(kind: str | None = None) -> Iterator[Entity]:
     return Resolver.default().entities(kind)
 
 
-def scan(text: str, *, kinds: Iterable[str] | None = None) -> list[Mention]:
+def scan(text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False) -> list[Mention]:
     """Every mention of a bundled entity in ``text``, sorted by start.
 
     >>> [(m.text, m.id) for m in scan("ISIS fled Albu Kamal.")]
     [('ISIS', 'org:islamic-state'), ('Albu Kamal', 'place:al-bukamal')]
     """
-    return Resolver.default().scan(text, kinds=kinds)
+    return Resolver.default().scan(text, kinds=kinds, fuzzy=fuzzy)
 
 
 def resolve_many(values: Iterable[str], *, kind: str | None = None) -> list[Match | None]:

@@ -343,9 +343,9 @@ class Resolver:
             out.append(cache[v])
         return out
 
-    def scan(self, text: str, *, kinds: Iterable[str] | None = None) -> list[Mention]:
+    def scan(self, text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False) -> list[Mention]:
         """Every mention of a known entity in ``text`` (see :mod:`borderlex.scanning`)."""
-        return self.scanner().scan(text, kinds=kinds)
+        return self.scanner().scan(text, kinds=kinds, fuzzy=fuzzy)
 
     def scanner(self) -> Scanner:
         """The text scanner over this resolver's tables, built on first use."""

@@ -71,6 +71,11 @@ _ORG_HEADS = frozenset(
     for w in ["liwa", "kataib", "katiba", "harakat", "haraka", "saraya", "jaysh", "jaish", "jabhat", "faylaq", "failaq"]
 )
 _MAX_UNITS = 16
+# The fuzzy pass: at most this many words per span; a single word needs this
+# many letters and must not open a sentence (capitals there prove nothing).
+_FUZZY_MAX_WORDS = 4
+_FUZZY_MIN_LETTERS = 6
+_FUZZY_MIN_SCORE = 75.0
 _MARK_BASE = 0xE000
 _ARABIC_PROCLITICS = frozenset("وفبكل")
 
@@ -304,8 +309,14 @@ class Scanner:
 
     # -- the public entry point ------------------------------------------
 
-    def scan(self, text: str, *, kinds: Iterable[str] | None = None) -> list[Mention]:
-        """Mentions in ``text``, sorted by start, never overlapping."""
+    def scan(self, text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False) -> list[Mention]:
+        """Mentions in ``text``, sorted by start, never overlapping.
+
+        With ``fuzzy=True``, capitalised Latin-script word runs that no alias
+        matched are also looked up with the resolver's fuzzy tier, to catch
+        misspellings ("Albuqmal").  It is off by default: see
+        ``docs/performance.md`` for its precision and recall.
+        """
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         wanted = None if kinds is None else frozenset(kinds)
@@ -357,7 +368,76 @@ class Scanner:
         for start, end, first, _last, pats, span in chosen:
             match = self._decide(span, pats, context, units, first)
             mentions.append(Mention(start, end, span, match.id, match.entity, match))
+        if fuzzy:
+            mentions.extend(self._fuzzy_mentions(text, units, taken, wanted))
+            mentions.sort(key=lambda m: m.start)
         return mentions
+
+    # -- the fuzzy pass ---------------------------------------------------
+
+    def _name_like(self, text: str, units: list[_Unit], i: int, taken: bytearray) -> bool:
+        u = units[i]
+        if u.skip or u.marker is not None or not u.latin or not u.upper_initial or 1 in taken[u.start : u.end]:
+            return False
+        if u.all_upper and u.end - u.start <= 4:
+            return False  # acronyms are matched in their case only, never fuzzily
+        return True
+
+    def _sentence_start(self, text: str, u: _Unit) -> bool:
+        before = text[max(0, u.start - 3) : u.start].rstrip(" \t\"“'‘(")
+        return not before or before[-1] in ".!?\n:;—–"
+
+    def _fuzzy_mentions(
+        self, text: str, units: list[_Unit], taken: bytearray, wanted: frozenset[str] | None
+    ) -> list[Mention]:
+        out: list[Mention] = []
+        n = len(units)
+        i = 0
+        while i < n:
+            if not self._name_like(text, units, i, taken):
+                i += 1
+                continue
+            run = [i]
+            j = i + 1
+            while j < n and len(run) < _FUZZY_MAX_WORDS:
+                if self._name_like(text, units, j, taken):
+                    run.append(j)
+                elif units[j].article and j + 1 < n and self._name_like(text, units, j + 1, taken):
+                    pass  # "Deir al-Zoor": the article joins the run
+                else:
+                    break
+                j += 1
+            found = self._fuzzy_in_run(text, units, run, wanted)
+            if found is None:
+                i = run[0] + 1
+                continue
+            out.append(found)
+            taken[found.start : found.end] = b"\x01" * (found.end - found.start)
+            i = run[-1] + 1
+        return out
+
+    def _fuzzy_in_run(
+        self, text: str, units: list[_Unit], run: list[int], wanted: frozenset[str] | None
+    ) -> Mention | None:
+        for size in range(len(run), 0, -1):
+            for k in range(len(run) - size + 1):
+                first, last = run[k], run[k + size - 1]
+                start, end = units[first].start, units[last].end
+                span = text[start:end]
+                if size == 1 and (
+                    sum(c.isalpha() for c in span) < _FUZZY_MIN_LETTERS or self._sentence_start(text, units[first])
+                ):
+                    continue
+                match = self._resolver.resolve(span)
+                if match is None or match.method is not Method.FUZZY or match.score < _FUZZY_MIN_SCORE:
+                    continue
+                if wanted is not None and match.entity.kind not in wanted:
+                    continue
+                if first > 0 and units[first - 1].article and units[first].attached:
+                    start = units[first - 1].start
+                    span = text[start:end]
+                return Mention(start, end, span, match.id, match.entity, match)
+        return None
 
     # -- rules ------------------------------------------------------------
 
