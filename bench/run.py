@@ -25,7 +25,6 @@ import os
 import random
 import re
 import resource
-import statistics
 import string
 import subprocess
 import sys
@@ -153,7 +152,9 @@ class Naive:
         return self.ids[hit[2]] if hit else None
 
 
-def accuracy(resolve: Callable[[str], str | None], variants: list[tuple[str, str]], misses: list[str]) -> dict[str, float]:
+def accuracy(
+    resolve: Callable[[str], str | None], variants: list[tuple[str, str]], misses: list[str]
+) -> dict[str, float]:
     right = sum(resolve(q) == gold for q, gold in variants)
     false = sum(resolve(q) is not None for q in misses)
     return {"top1": right / max(len(variants), 1), "false_positive_rate": false / max(len(misses), 1)}
@@ -162,7 +163,15 @@ def accuracy(resolve: Callable[[str], str | None], variants: list[tuple[str, str
 # -- one table size -----------------------------------------------------------------------
 
 
-def measure(resolver: Any, label: str, build_s: float, quick: bool, brute_n: int) -> dict[str, Any]:
+def measure(
+    resolver: Any,
+    label: str,
+    build_s: float,
+    quick: bool,
+    brute_n: int,
+    real_variants: list[tuple[str, str]] | None = None,
+    real_misses: list[str] | None = None,
+) -> dict[str, Any]:
     from rapidfuzz import fuzz
 
     from borderlex.index import Strength
@@ -170,7 +179,9 @@ def measure(resolver: Any, label: str, build_s: float, quick: bool, brute_n: int
     from borderlex.normalization import name_key, normalize
 
     rng = random.Random(SEED)
-    entries = [e for e in resolver.index.entries if e.strength is Strength.STRONG and e.alias.isascii() and len(e.alias) >= 5]
+    entries = [
+        e for e in resolver.index.entries if e.strength is Strength.STRONG and e.alias.isascii() and len(e.alias) >= 5
+    ]
     sample = rng.sample(entries, min(len(entries), 2000 if quick else 5000))
     exact = [e.alias for e in sample]
     perturbed = [(perturb(e.alias, rng), e.entity.id) for e in sample]
@@ -179,7 +190,12 @@ def measure(resolver: Any, label: str, build_s: float, quick: bool, brute_n: int
     ]
     misses = nonsense(rng, 500 if quick else 2000)
     budget = 0.6 if quick else 2.0
-    res: dict[str, Any] = {"table": label, "aliases": len(resolver.index), "build_s": build_s, "peak_rss_mb": peak_rss_mb()}
+    res: dict[str, Any] = {
+        "table": label,
+        "aliases": len(resolver.index),
+        "build_s": build_s,
+        "peak_rss_mb": peak_rss_mb(),
+    }
     res["exact"] = timed(resolver.resolve, exact, budget)
     res["fuzzy"] = timed(resolver.resolve, fuzzy_q, budget)
     res["no_match"] = timed(resolver.resolve, misses, budget)
@@ -211,12 +227,18 @@ def measure(resolver: Any, label: str, build_s: float, quick: bool, brute_n: int
     res["recall_vs_brute_force_n"] = found
 
     acc_n = 300 if quick else 1000
-    variants = perturbed[:acc_n]
-    res["accuracy"] = {
-        "borderlex": accuracy(lambda q: (m.id if (m := resolver.resolve(q)) else None), variants, misses[:acc_n]),
-        "naive_ratio": accuracy(naive.ratio, variants[: brute_n * 2], misses[: brute_n * 2]),
-        "naive_wratio": accuracy(naive.wratio, variants[: brute_n * 2], misses[: brute_n * 2]),
-    }
+    ours = lambda q: m.id if (m := resolver.resolve(q)) else None  # noqa: E731
+    sets = {"perturbed aliases / nonsense": (perturbed[:acc_n], misses[:acc_n])}
+    if real_variants is not None and real_misses is not None:
+        sets["real variants / real non-matches"] = (real_variants, real_misses)
+    res["accuracy"] = {}
+    for set_name, (variants, nonmatch) in sets.items():
+        n = min(len(variants), brute_n * 2)
+        res["accuracy"][set_name] = {
+            "borderlex": accuracy(ours, variants, nonmatch),
+            "naive_ratio": accuracy(naive.ratio, variants[:n], nonmatch[:n]),
+            "naive_wratio": accuracy(naive.wratio, variants[:n], nonmatch[:n]),
+        }
     res["peak_rss_mb"] = peak_rss_mb()
     return res
 
@@ -241,14 +263,23 @@ def measure_scan(resolver: Any, quick: bool) -> dict[str, Any]:
     t0 = time.perf_counter()
     resolver.scan(big)
     ours = mb / (time.perf_counter() - t0)
-    aliases = sorted({e.alias for e in resolver.index.entries if e.strength is not Strength.WEAK}, key=len, reverse=True)
+    aliases = sorted(
+        {e.alias for e in resolver.index.entries if e.strength is not Strength.WEAK}, key=len, reverse=True
+    )
     t0 = time.perf_counter()
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in aliases) + r")\b", re.IGNORECASE)
     compile_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     n = sum(1 for _ in pattern.finditer(big))
     naive = mb / (time.perf_counter() - t0)
-    return {"text": source, "mb": mb, "borderlex_mb_s": ours, "regex_mb_s": naive, "regex_compile_s": compile_s, "regex_hits": n}
+    return {
+        "text": source,
+        "mb": mb,
+        "borderlex_mb_s": ours,
+        "regex_mb_s": naive,
+        "regex_compile_s": compile_s,
+        "regex_hits": n,
+    }
 
 
 def measure_scan_fuzzy() -> dict[str, Any] | None:
@@ -333,11 +364,45 @@ def run_size(size: int, quick: bool) -> dict[str, Any]:
 
     import borderlex
 
+    from borderlex.normalization import name_key, normalize
+
     path = write_table(size, HERE / "out")
     t0 = time.perf_counter()
     resolver = borderlex.Resolver.from_tables(path, include_default=False)
     build = time.perf_counter() - t0
-    return measure(resolver, f"geonames {size:,}", build, quick, brute_n=20 if size >= 500_000 else 60)
+    # Real non-matches: names of GeoNames places left out of this table whose
+    # spelling (normalized or keyed) no place in the table has.
+    keys = {e.key.joined for e in resolver.index.entries} | {e.normalized for e in resolver.index.entries}
+    held_out = []
+    for name in held_out_names(4000):
+        n = normalize(name)
+        if n and n not in keys and name_key(n).joined not in keys:
+            held_out.append(name)
+    rng = random.Random(SEED)
+    entries = [e for e in resolver.index.entries if e.alias.isascii() and len(e.alias) >= 5]
+    variants = [(perturb(e.alias, rng), e.entity.id) for e in rng.sample(entries, min(1000, len(entries)))]
+    return measure(
+        resolver,
+        f"geonames {size:,}",
+        build,
+        quick,
+        brute_n=20 if size >= 500_000 else 60,
+        real_variants=variants,
+        real_misses=held_out[:1000],
+    )
+
+
+def held_out_names(n: int) -> list[str]:
+    from geonames_tables import cities
+
+    rows = cities()[-n:]  # the last places by id: never in the tables benchmarked here
+    return [str(c["name"]) for c in rows if str(c["name"]).isascii()]
+
+
+def _tsv(path: Path) -> list[list[str]]:
+    return [
+        line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
 
 
 def row(name: str, r: dict[str, float], base: float | None = None) -> str:
@@ -346,7 +411,9 @@ def row(name: str, r: dict[str, float], base: float | None = None) -> str:
 
 
 def report(res: dict[str, Any]) -> None:
-    print(f"\n== {res['table']}: {res['aliases']:,} aliases; load+index {res['build_s']:.2f} s; peak RSS {res['peak_rss_mb']:.0f} MB")
+    print(
+        f"\n== {res['table']}: {res['aliases']:,} aliases; load+index {res['build_s']:.2f} s; peak RSS {res['peak_rss_mb']:.0f} MB"
+    )
     base = res["naive_ratio"]["ops"]
     print(row("resolve, exact hit", res["exact"]))
     print(row("resolve, fuzzy tier", res["fuzzy"]))
@@ -354,18 +421,26 @@ def report(res: dict[str, Any]) -> None:
     print(row("candidates(limit=5)", res["candidates"]))
     print(row("naive extractOne(ratio)", res["naive_ratio"]))
     print(row("naive extractOne(WRatio)", res["naive_wratio"]))
-    print(f"  fuzzy tier vs extractOne(ratio): {res['fuzzy']['ops'] / base:.1f}x;"
-          f" vs extractOne(WRatio): {res['fuzzy']['ops'] / res['naive_wratio']['ops']:.1f}x")
+    print(
+        f"  fuzzy tier vs extractOne(ratio): {res['fuzzy']['ops'] / base:.1f}x;"
+        f" vs extractOne(WRatio): {res['fuzzy']['ops'] / res['naive_wratio']['ops']:.1f}x"
+    )
     rec = res["recall_vs_brute_force"]
-    print(f"  finds what brute-force ratio finds: {rec if rec is None else f'{rec:.1%}'} of {res['recall_vs_brute_force_n']} queries")
-    for name, acc in res["accuracy"].items():
-        print(f"  accuracy {name:<14} top-1 {acc['top1']:.1%}   false positives {acc['false_positive_rate']:.1%}")
+    print(
+        f"  finds what brute-force ratio finds: {rec if rec is None else f'{rec:.1%}'} of {res['recall_vs_brute_force_n']} queries"
+    )
+    for set_name, systems in res["accuracy"].items():
+        print(f"  accuracy on {set_name}:")
+        for name, acc in systems.items():
+            print(f"    {name:<14} top-1 {acc['top1']:.1%}   false positives {acc['false_positive_rate']:.1%}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="a smoke run in under 30 seconds")
-    ap.add_argument("--sizes", default=None, help="GeoNames alias counts, comma-separated (default 10000,100000,1000000)")
+    ap.add_argument(
+        "--sizes", default=None, help="GeoNames alias counts, comma-separated (default 10000,100000,1000000)"
+    )
     ap.add_argument("--size", type=int, help=argparse.SUPPRESS)  # one size, in a child process
     ap.add_argument("--json", action="store_true", help="print the results as JSON too")
     args = ap.parse_args(argv)
@@ -379,23 +454,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, Any] = {"python": sys.version.split()[0], "cpus": os.cpu_count()}
     results["startup"] = measure_startup()
     s = results["startup"]
-    print(f"startup: import borderlex {s['import_ms']:.0f} ms; first resolve (load + index) {s['first_resolve_ms']:.0f} ms;"
-          f" RSS with bundled tables {s['rss_mb']:.0f} MB")
+    print(
+        f"startup: import borderlex {s['import_ms']:.0f} ms; first resolve (load + index) {s['first_resolve_ms']:.0f} ms;"
+        f" RSS with bundled tables {s['rss_mb']:.0f} MB"
+    )
 
     t0 = time.perf_counter()
     r = borderlex.Resolver.from_tables(*[], include_default=True)
     build = time.perf_counter() - t0
-    results["bundled"] = measure(r, "bundled tables", build, args.quick, brute_n=200)
+    variants = [(row[0], row[1]) for row in _tsv(ROOT / "tests" / "data" / "variants.tsv")]
+    near = [row[0] for row in _tsv(ROOT / "tests" / "data" / "near_misses.tsv")]
+    results["bundled"] = measure(
+        r, "bundled tables", build, args.quick, brute_n=200, real_variants=variants, real_misses=near
+    )
     report(results["bundled"])
     results["scan"] = measure_scan(r, args.quick)
     sc = results["scan"]
-    print(f"\n== scan ({sc['text']}, {sc['mb']:.2f} MB): borderlex {sc['borderlex_mb_s']:.2f} MB/s;"
-          f" one regex alternation {sc['regex_mb_s']:.2f} MB/s (compile {sc['regex_compile_s']:.2f} s)")
+    print(
+        f"\n== scan ({sc['text']}, {sc['mb']:.2f} MB): borderlex {sc['borderlex_mb_s']:.2f} MB/s;"
+        f" one regex alternation {sc['regex_mb_s']:.2f} MB/s (compile {sc['regex_compile_s']:.2f} s)"
+    )
     sf = measure_scan_fuzzy()
     if sf:
         results["scan_fuzzy"] = sf
-        print("   misspelled mentions (every third, one edit): "
-              + "; ".join(f"{k}: precision {v['precision']:.1%} recall {v['recall']:.1%}" for k, v in sf.items()))
+        print(
+            "   misspelled mentions (every third, one edit): "
+            + "; ".join(f"{k}: precision {v['precision']:.1%} recall {v['recall']:.1%}" for k, v in sf.items())
+        )
 
     sizes = [10_000] if args.quick else [10_000, 100_000, 1_000_000]
     if args.sizes:

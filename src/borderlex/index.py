@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import enum
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import chain
 
 import attrs
+from rapidfuzz import fuzz, process
 
 from .model import Entity
 from .normalization import NameKey, name_key, normalize, skeleton
@@ -41,6 +40,7 @@ class AliasEntry:
     strength: Strength
     normalized: str
     key: NameKey
+    arabic: bool = False  # written in Arabic script
 
 
 def acronym_form(text: str) -> str:
@@ -48,11 +48,10 @@ def acronym_form(text: str) -> str:
     return text.strip().replace(".", "").replace(" ", "")
 
 
-# Postings longer than this are skipped when counting shared trigrams: such
-# a trigram is in so many keys that it barely separates them, and the rarer
-# trigrams of the query still find every close key.
-_MAX_POSTING_SHARE = 0.05
-_MIN_POSTING_CAP = 2000
+# How many postings may be read per query, beyond the rarest few trigrams,
+# which are always read.
+_COUNT_BUDGET = 2000
+_MIN_COUNTED = 3
 
 
 def trigrams(key: str) -> set[str]:
@@ -72,7 +71,6 @@ class AliasIndex:
         "_key_entries",
         "_keys",
         "_normalized",
-        "_posting_cap",
         "_skeletons",
         "entries",
     )
@@ -106,7 +104,6 @@ class AliasIndex:
         # Compact arrays: a million aliases' postings fit in tens of megabytes.
         self._grams: dict[str, array[int]] = {g: array("I", p) for g, p in postings.items()}
         self._skeletons: dict[str, array[int]] = {s: array("I", p) for s, p in skeletons.items()}
-        self._posting_cap = max(_MIN_POSTING_CAP, int(len(self._keys) * _MAX_POSTING_SHARE))
 
     @staticmethod
     def _entries_of(entity: Entity) -> Iterator[AliasEntry]:
@@ -121,7 +118,8 @@ class AliasIndex:
                     continue
                 seen.add((alias, strength))
                 norm = normalize(alias)
-                yield AliasEntry(entity, alias, strength, norm, name_key(norm))
+                arabic = any("\u0600" <= c <= "\u06ff" for c in alias)
+                yield AliasEntry(entity, alias, strength, norm, name_key(norm), arabic)
 
     # -- the exact tiers --------------------------------------------------
 
@@ -133,6 +131,14 @@ class AliasIndex:
             found.extend(self._acronyms.get(acr, ()))
         return found
 
+    def exact_single(self, text: str) -> AliasEntry | None:
+        """The entry for ``text`` as written when exactly one alias (and no
+        acronym) has that spelling; otherwise ``None`` (ask :meth:`exact`)."""
+        found = self._exact.get(text)
+        if found is None or len(found) != 1 or acronym_form(text) in self._acronyms:
+            return None
+        return found[0]
+
     def normalized(self, norm: str) -> list[AliasEntry]:
         """Aliases (not acronyms) whose normalized form is ``norm``."""
         return list(self._normalized.get(norm, ()))
@@ -143,24 +149,34 @@ class AliasIndex:
 
     # -- fuzzy candidates -------------------------------------------------
 
-    def fuzzy_candidates(self, joined: str, *, limit: int = 64) -> list[tuple[str, list[AliasEntry]]]:
-        """Keys that share the most trigrams with ``joined``, plus keys with the
-        same consonant skeleton.  Candidates only: the caller scores them."""
-        grams = trigrams(joined)
+    def fuzzy_candidates(
+        self, joined: str, *, limit: int = 64, score_cutoff: float = 0.0
+    ) -> list[tuple[str, list[AliasEntry]]]:
+        """Keys close to ``joined`` by rapidfuzz's Indel ratio (at least
+        ``score_cutoff``), best first, plus keys with the same consonant
+        skeleton.  Candidates only: the caller scores them.
+
+        Keys are gathered from the postings of the query's rarest trigrams,
+        within a budget: a close key shares most trigrams, so it shares one of
+        the rare ones, and the cost stays flat however large the table grows.
+        """
+        postings = sorted((p for g in trigrams(joined) if (p := self._grams.get(g)) is not None), key=len)
         lists = []
-        for g in grams:
-            p = self._grams.get(g)
-            if p is not None and len(p) <= self._posting_cap:
-                lists.append(p)
-        counts = Counter(chain.from_iterable(lists))
-        # A close key shares a fair part of the query's trigrams.
-        need = max(1, len(grams) // 3)
-        ranked = [k for k, c in counts.most_common(limit) if c >= need]
+        budget = 0
+        for i, p in enumerate(postings):
+            if i >= _MIN_COUNTED and budget + len(p) > _COUNT_BUDGET:
+                break
+            lists.append(p)
+            budget += len(p)
+        keys = self._keys
+        choices = {i: keys[i] for i in set().union(*lists)}
+        best = process.extract(joined, choices, scorer=fuzz.ratio, score_cutoff=score_cutoff, limit=limit)
+        ranked = [i for _, _, i in best]
         sk = skeleton(joined)
         if len(sk) >= 3:
             chosen = set(ranked)
             ranked.extend(i for i in self._skeletons.get(sk, ()) if i not in chosen)
-        return [(self._keys[i], self._key_entries[i]) for i in ranked]
+        return [(keys[i], self._key_entries[i]) for i in ranked]
 
     def __len__(self) -> int:
         return len(self.entries)

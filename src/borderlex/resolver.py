@@ -303,6 +303,19 @@ class Resolver:
 
     def resolve(self, query: str, *, kind: str | None = None) -> Match | None:
         """The entity ``query`` names, or ``None`` when nothing matches."""
+        if kind is None and type(query) is str:
+            # Fast path: an alias as written, naming one entity (the common case).
+            hit = self._index.exact_single(query)
+            if hit is not None:
+                return Match(
+                    id=hit.entity.id,
+                    entity=hit.entity,
+                    alias=hit.alias,
+                    query=query,
+                    score=100.0 - (_WEAK_PENALTY if hit.strength is Strength.WEAK else 0.0),
+                    method=Method.EXACT,
+                    weak=hit.strength is Strength.WEAK,
+                )
         ranked = self._rank(query, kind, None)
         return ranked[0] if ranked else None
 
@@ -429,7 +442,9 @@ class Resolver:
         threshold = fuzzy_threshold(len(key.joined))
         if threshold is None or len(norm) > MAX_FUZZY_CHARS:
             return []
-        cands = self._index.fuzzy_candidates(key.joined)
+        # Cross-script queries are scored on skeletons below, so they take every candidate.
+        cutoff = 0.0 if _has_arabic(raw) else threshold
+        cands = self._index.fuzzy_candidates(key.joined, score_cutoff=cutoff)
         if not cands:
             return []
         arabic_query = _has_arabic(raw)
@@ -439,7 +454,7 @@ class Resolver:
             base = fuzz.ratio(key.joined, cand_key)
             for e in keep(entries):
                 score = base
-                cross = arabic_query != _has_arabic(e.alias)
+                cross = arabic_query != e.arabic
                 if cross and len(qskel) >= 4 and skeleton(cand_key) == qskel:
                     score = max(score, _CROSS_SCRIPT_SCORE / _FUZZY_CEILING * 100)
                 if score < threshold or score >= 100.0:

@@ -379,9 +379,8 @@ class Scanner:
         u = units[i]
         if u.skip or u.marker is not None or not u.latin or not u.upper_initial or 1 in taken[u.start : u.end]:
             return False
-        if u.all_upper and u.end - u.start <= 4:
-            return False  # acronyms are matched in their case only, never fuzzily
-        return True
+        # Acronyms are matched in their written case only, never fuzzily.
+        return not (u.all_upper and u.end - u.start <= 4)
 
     def _sentence_start(self, text: str, u: _Unit) -> bool:
         before = text[max(0, u.start - 3) : u.start].rstrip(" \t\"“'‘(")
