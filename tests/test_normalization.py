@@ -17,6 +17,7 @@ from borderlex.normalization import (
     normalize_with_offsets,
     skeleton,
     split_glued_article,
+    word_spans,
 )
 from strategies import hostile_text
 
@@ -207,6 +208,23 @@ def test_name_key_is_a_function_of_the_normalized_text(text: str) -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80) | st.from_regex(r"(?:[A-Za-z]['`.]?[ .'-]?){1,12}", fullmatch=True))
 def test_ascii_fast_path_equals_the_general_path(text: str) -> None:
     assert normalize(text) == normalize_with_offsets(text)[0]
+
+
+def _slow_spans(text: str) -> list[tuple[str, int, int, int]]:
+    norm, origin = normalize_with_offsets(text)
+    out, pos = [], 0
+    for w in norm.split(" "):
+        if w:
+            end = pos + len(w)
+            out.append((w, origin[pos], origin[end - 1], origin[end - 2] if len(w) > 1 else -1))
+        pos += len(w) + 1
+    return out
+
+
+@given(hostile_text | st.text(alphabet="Ab.'’ \n-\"(,é\u0301ال", max_size=40))
+def test_word_spans_equal_the_offsets_of_normalize(text: str) -> None:
+    assert word_spans(text) == _slow_spans(text)
+    assert " ".join(w for w, *_ in word_spans(text)) == normalize(text)
 
 
 def test_normalize_rejects_non_strings() -> None:

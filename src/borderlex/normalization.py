@@ -44,6 +44,7 @@ __all__ = [
     "normalize_with_offsets",
     "skeleton",
     "split_glued_article",
+    "word_spans",
 ]
 
 # Marks that stand for ʿayn, hamza or an apostrophe.  They are dropped, so
@@ -273,6 +274,49 @@ def normalize(text: str) -> str:
     if isinstance(text, str) and text.isascii():
         return _normalize_ascii(text)
     return normalize_with_offsets(text)[0]
+
+
+def _spans_from(norm: str, origin: list[int], shift: int, out: list[tuple[str, int, int, int]]) -> None:
+    pos = 0
+    for w in norm.split(" "):
+        if w:
+            last = origin[pos + len(w) - 1]
+            before = origin[pos + len(w) - 2] if len(w) > 1 else -1
+            out.append((w, origin[pos] + shift, last + shift, before + shift if before >= 0 else -1))
+        pos += len(w) + 1
+
+
+_CHUNK = re.compile(r"[^ \t\n\r\f\v]+")
+# An ASCII word with plain punctuation around it: the common case in news text.
+_PLAIN = re.compile(r"[^A-Za-z0-9'`.]*([A-Za-z0-9]+)[^A-Za-z0-9'`]*")
+
+
+def word_spans(text: str) -> list[tuple[str, int, int, int]]:
+    """The words of ``normalize(text)`` with where they come from: for each,
+    ``(word, start, last, before_last)`` — the input index of its first
+    character, of its last character, and of the one before the last (-1 for
+    a one-letter word).
+
+    Equal to splitting :func:`normalize_with_offsets`, but faster: the rules
+    never look across ASCII whitespace, so the text is taken chunk by chunk,
+    and a plain ASCII word needs no character-by-character work.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    out: list[tuple[str, int, int, int]] = []
+    plain = _PLAIN.fullmatch
+    for chunk in _CHUNK.finditer(text):
+        piece = chunk.group()
+        if piece.isascii():
+            m = plain(piece)
+            if m is not None:
+                start = chunk.start() + m.start(1)
+                end = chunk.start() + m.end(1)
+                out.append((m.group(1).lower(), start, end - 1, end - 2 if end - start > 1 else -1))
+                continue
+        norm, origin = normalize_with_offsets(piece)
+        _spans_from(norm, origin, chunk.start(), out)
+    return out
 
 
 # The same rules for ASCII text, with regular expressions: most names and most

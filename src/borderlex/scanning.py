@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import attrs
@@ -39,13 +40,14 @@ from .index import AliasEntry, Strength, acronym_form
 from .model import DESIGNATES, Entity, Match, Mention, Method
 from .normalization import (
     ARTICLES,
+    designator_table,
     fold_token,
     is_skippable,
     key_parts,
     match_designator,
     name_key,
     normalize,
-    normalize_with_offsets,
+    word_spans,
 )
 
 if TYPE_CHECKING:
@@ -85,6 +87,7 @@ def _marker(cls: str) -> str:
 
 
 _MARKERS = {cls: _marker(cls) for cls in DESIGNATES}
+_DESIGNATOR_FIRST = frozenset(words[0] for words in designator_table())
 _MARKER_CLASS = {v: k for k, v in _MARKERS.items()}
 
 
@@ -111,82 +114,50 @@ def _is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
 
 
+@lru_cache(maxsize=65536)
 def _word_unit(word: str) -> str:
     return "".join(key_parts(word))
 
 
 def units_of(text: str) -> list[_Unit]:
     """Cut ``text`` into units with their original offsets."""
-    norm, origin = normalize_with_offsets(text)
-    words: list[tuple[str, int, int]] = []  # (word, norm start, norm end)
-    pos = 0
-    for w in norm.split(" "):
-        if w:
-            words.append((w, pos, pos + len(w)))
-        pos += len(w) + 1
-    raw = [w for w, _, _ in words]
+    words = word_spans(text)
+    raw = [w for w, _, _, _ in words]
     units: list[_Unit] = []
     i = 0
     prev_end = -1
     while i < len(words):
-        found = match_designator(raw, i)
+        found = match_designator(raw, i) if raw[i] in _DESIGNATOR_FIRST else None
         size = found[0] if found else 1
-        w, ns, _ = words[i]
-        ne = words[i + size - 1][2]
-        start = origin[ns]
-        last = ne - 1
+        w, start, _, _ = words[i]
+        _, _, last, before = words[i + size - 1]
         word = " ".join(raw[i : i + size])
         # A possessive "'s" ends the name: "Daesh’s", "Iraq's".
         possessive = False
-        if (
-            size == 1
-            and len(w) > 2
-            and w.endswith("s")
-            and origin[last] >= 1
-            and text[origin[last] - 1] in "'’"
-            and origin[last] - 1 > origin[last - 1]
-        ):
-            last -= 1
+        if size == 1 and len(w) > 2 and w.endswith("s") and last >= 1 and text[last - 1] in "'’" and last - 1 > before:
+            last = before
             word = w[:-1]
             possessive = True
-        end = origin[last] + 1
+        end = last + 1
         span = text[start:end]
-        letters = [c for c in span if c.isalpha()]
-        arabic = bool(letters) and _is_arabic(letters[0])
-        latin = (bool(letters) and letters[0].isascii()) or (bool(letters) and not arabic and letters[0].isalpha())
+        if span.isascii() and span[:1].isalpha():
+            # The common case, without looking at each letter.
+            arabic, latin, upper_initial = False, True, span[0].isupper()
+            all_upper = span.isupper() and sum(c.isalpha() for c in span) >= 2
+        else:
+            letters = [c for c in span if c.isalpha()]
+            arabic = bool(letters) and _is_arabic(letters[0])
+            latin = bool(letters) and not arabic
+            upper_initial, all_upper = _upper_initial(span), _all_upper(letters)
         attached = prev_end >= 0 and start <= prev_end
         if found:
             cls = found[1]
             units.append(
-                _Unit(
-                    _MARKERS[cls],
-                    start,
-                    end,
-                    False,
-                    cls,
-                    arabic,
-                    _upper_initial(span),
-                    _all_upper(letters),
-                    latin,
-                    attached,
-                    False,
-                )
+                _Unit(_MARKERS[cls], start, end, False, cls, arabic, upper_initial, all_upper, latin, attached, False)
             )
         elif is_skippable(word):
             units.append(
-                _Unit(
-                    "",
-                    start,
-                    end,
-                    True,
-                    None,
-                    arabic,
-                    _upper_initial(span),
-                    _all_upper(letters),
-                    latin,
-                    attached,
-                    word in ARTICLES,
-                )
+                _Unit("", start, end, True, None, arabic, upper_initial, all_upper, latin, attached, word in ARTICLES)
             )
         else:
             units.append(
@@ -197,8 +168,8 @@ def units_of(text: str) -> list[_Unit]:
                     False,
                     None,
                     arabic,
-                    _upper_initial(span),
-                    _all_upper(letters),
+                    upper_initial,
+                    all_upper,
                     latin,
                     attached,
                     False,
