@@ -215,7 +215,7 @@ def measure(
     found = agree = 0
     for q in brute_qs:
         qk = name_key(normalize(q)).joined
-        thr = fuzzy_threshold(len(qk))
+        thr = fuzzy_threshold(len(qk), resolver.index.key_count)
         if thr is None:
             continue
         best = max(keys, key=lambda kv: fuzz.ratio(qk, kv[0]))

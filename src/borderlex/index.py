@@ -178,5 +178,10 @@ class AliasIndex:
             ranked.extend(i for i in self._skeletons.get(sk, ()) if i not in chosen)
         return [(keys[i], self._key_entries[i]) for i in ranked]
 
+    @property
+    def key_count(self) -> int:
+        """How many distinct name keys the fuzzy tier searches."""
+        return len(self._keys)
+
     def __len__(self) -> int:
         return len(self.entries)
