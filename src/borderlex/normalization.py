@@ -624,7 +624,6 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-@lru_cache(maxsize=65536)
 def fold_token(token: str) -> str:
     """Fold common romanization alternations in one normalized token.
 
@@ -633,9 +632,21 @@ def fold_token(token: str) -> str:
     >>> fold_token("qassem"), fold_token("kasem")
     ('kasam', 'kasam')
     """
+    # Cached for name-sized tokens only, so a hostile megabyte-long word is
+    # folded but never kept.
+    return _fold_token_cached(token) if len(token) <= _CACHE_MAX else _fold_token(token)
+
+
+_CACHE_MAX = 128
+
+
+def _fold_token(token: str) -> str:
     for pattern, repl in _FOLDS:
         token = pattern.sub(repl, token)
     return token
+
+
+_fold_token_cached = lru_cache(maxsize=65536)(_fold_token)
 
 
 @attrs.frozen(slots=True)
@@ -682,7 +693,6 @@ def is_skippable(word: str, last: bool = False) -> bool:
     return word in _STOPWORDS or (word in ARTICLES and not last)
 
 
-@lru_cache(maxsize=65536)
 def name_key(normalized: str) -> NameKey:
     """Reduce a normalized string (see :func:`normalize`) to a :class:`NameKey`.
 
@@ -691,6 +701,10 @@ def name_key(normalized: str) -> NameKey:
     >>> sorted(name_key(normalize("Homs province")).designators)
     ['governorate']
     """
+    return _name_key_cached(normalized) if len(normalized) <= 4 * _CACHE_MAX else _name_key(normalized)
+
+
+def _name_key(normalized: str) -> NameKey:
     raw = normalized.split()
     # Designators come off first, so "base" in "air base" is not read alone.
     words: list[str] = []
@@ -711,6 +725,9 @@ def name_key(normalized: str) -> NameKey:
             tokens.extend(key_parts(word))
     org_words = sum(1 for t in tokens if t in _ORG_GENERIC_FOLDED)
     return NameKey(tuple(tokens), frozenset(classes), org_words)
+
+
+_name_key_cached = lru_cache(maxsize=65536)(_name_key)
 
 
 def is_org_generic(token: str) -> bool:

@@ -114,8 +114,12 @@ def _is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
 
 
-@lru_cache(maxsize=65536)
 def _word_unit(word: str) -> str:
+    return _word_unit_cached(word) if len(word) <= 64 else "".join(key_parts(word))
+
+
+@lru_cache(maxsize=65536)
+def _word_unit_cached(word: str) -> str:
     return "".join(key_parts(word))
 
 
