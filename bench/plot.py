@@ -46,8 +46,10 @@ def main() -> None:
         parts.append(f'<line x1="{left}" y1="{py(e)}" x2="{w - right}" y2="{py(e)}" stroke="#ddd"/>')
         parts.append(f'<text x="{left - 8}" y="{py(e) + 4}" text-anchor="end">10^{e}</text>')
     parts.append(f'<text x="{(left + w - right) / 2}" y="{h - 12}" text-anchor="middle">aliases in the table</text>')
-    parts.append(f'<text x="16" y="{(top + h - bottom) / 2}" transform="rotate(-90 16 {(top + h - bottom) / 2})" '
-                 'text-anchor="middle">queries per second</text>')
+    parts.append(
+        f'<text x="16" y="{(top + h - bottom) / 2}" transform="rotate(-90 16 {(top + h - bottom) / 2})" '
+        'text-anchor="middle">queries per second</text>'
+    )
     for i, (key, label, color) in enumerate(SERIES):
         pts = " ".join(f"{px(math.log10(r['aliases'])):.1f},{py(math.log10(max(r[key]['ops'], 1))):.1f}" for r in rows)
         parts.append(f'<polyline points="{pts}" fill="none" stroke="{color}" stroke-width="2"/>')
@@ -55,7 +57,9 @@ def main() -> None:
             cx, cy = p.split(",")
             parts.append(f'<circle cx="{cx}" cy="{cy}" r="3" fill="{color}"/>')
         ly = top + 20 + i * 20
-        parts.append(f'<line x1="{w - right + 15}" y1="{ly}" x2="{w - right + 35}" y2="{ly}" stroke="{color}" stroke-width="2"/>')
+        parts.append(
+            f'<line x1="{w - right + 15}" y1="{ly}" x2="{w - right + 35}" y2="{ly}" stroke="{color}" stroke-width="2"/>'
+        )
         parts.append(f'<text x="{w - right + 40}" y="{ly + 4}">{label}</text>')
     parts.append("</svg>")
     out.write_text("\n".join(parts) + "\n")
