@@ -217,3 +217,13 @@ def test_large_table_loads(tmp_path: Path) -> None:
     p = write(tmp_path, "\n".join(parts))
     r = Resolver.from_tables(p)
     assert r.resolve("Gen Place 4321 Qx").id == "place:gen-4321"
+
+
+def test_oversized_table_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import borderlex.tables as tables_mod
+
+    p = write(tmp_path, GOOD)
+    monkeypatch.setattr(tables_mod, "MAX_TABLE_BYTES", 100)
+    with pytest.raises(TableError, match="larger than 100 bytes") as exc:
+        Resolver.from_tables(p)
+    assert exc.value.path == str(p) and exc.value.entity is None
