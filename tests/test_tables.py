@@ -225,5 +225,5 @@ def test_oversized_table_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     p = write(tmp_path, GOOD)
     monkeypatch.setattr(tables_mod, "MAX_TABLE_BYTES", 100)
     with pytest.raises(TableError, match="larger than 100 bytes") as exc:
-        Resolver.from_tables(p)
+        Resolver.from_tables(p, include_default=False)
     assert exc.value.path == str(p) and exc.value.entity is None
