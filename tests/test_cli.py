@@ -251,6 +251,13 @@ def test_console_script_hostile_input(tmp_path: Path) -> None:
     assert proc.returncode == 1 and b"no such file" in proc.stderr
 
 
+def test_undecodable_argument_is_echoed_not_a_traceback() -> None:
+    proc = subprocess.run([*script(), "lookup", b"Homs\xff".decode("utf-8", "surrogateescape")], capture_output=True, timeout=60)
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr
+    # The stray byte is dropped for matching, and the name is echoed as given.
+    assert proc.stdout.startswith(b"Homs\xff\tplace:homs\t")
+
+
 def test_closed_pipe_ends_quietly() -> None:
     text = b"Daesh left Al-Bukamal. " * 20000
     shell = f"{' '.join(script())} scan - | head -n 1"

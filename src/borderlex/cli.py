@@ -432,6 +432,13 @@ def _positive(text: str) -> int:
 
 def cli(*args: str, stdout: IO[str] | None = None, stdin: IO[str] | None = None) -> int:
     """Run the command line with ``args``; returns the exit status."""
+    if stdout is None:
+        # Names from argv may carry undecodable bytes (as surrogates): write
+        # them back as the same bytes rather than fail.
+        for stream in (sys.stdout, sys.stderr):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="surrogateescape")
     out = _Out(stdout if stdout is not None else sys.stdout)
     parser = _parser()
     try:
