@@ -289,6 +289,30 @@ def _cmd_show(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
 # -- the parser ------------------------------------------------------------------
 
 
+def _command(
+    sub: Any, common: _Parser, name: str, *, summary: str, description: str, examples: list[str], notes: str = ""
+) -> _Parser:
+    epilog = "examples:\n" + "".join(f"  {e}\n" for e in examples) + (f"\n{notes}" if notes else "")
+    parser: _Parser = sub.add_parser(
+        name,
+        parents=[common],
+        formatter_class=_Formatter,
+        help=summary,
+        description=description,
+        epilog=epilog.rstrip("\n"),
+    )
+    return parser
+
+
+def _encoding_option(p: _Parser, strict: str) -> None:
+    p.add_argument(
+        "--encoding-errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help=f"{strict} (strict, default) or decode with U+FFFD (replace)",
+    )
+
+
 def _parser() -> _Parser:
     common = _Parser(add_help=False)
     common.add_argument(
@@ -314,21 +338,20 @@ def _parser() -> _Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
+        common,
         "lookup",
-        parents=[common],
-        formatter_class=_Formatter,
-        help="resolve names to entity ids",
+        summary="resolve names to entity ids",
         description="Resolve each NAME to an entity: id, canonical name, kind, score (0-100) and tier.",
-        epilog=(
-            "examples:\n"
-            "  borderlex lookup 'Albu Kamal' 'Deir Ezzor province'\n"
-            "  borderlex lookup --kind org --json ISIS Daesh\n"
-            "  borderlex lookup --explain 'Hamadan air base'\n"
-            "  cut -f3 events.tsv | borderlex lookup - > ids.tsv\n\n"
-            "Output (one line per name): NAME, id, name, kind, score, tier; or 'NAME<TAB>no match'.\n"
-            "Exit status 1 if any name did not resolve."
-        ),
+        examples=[
+            "borderlex lookup 'Albu Kamal' 'Deir Ezzor province'",
+            "borderlex lookup --kind org --json ISIS Daesh",
+            "borderlex lookup --explain 'Hamadan air base'",
+            "cut -f3 events.tsv | borderlex lookup - > ids.tsv",
+        ],
+        notes="Output (one line per name): NAME, id, name, kind, score, tier; or 'NAME<TAB>no match'.\n"
+        "Exit status 1 if any name did not resolve.",
     )
     p.add_argument(
         "names", nargs="+", metavar="NAME", help="a name to resolve, or - to read one name per line from stdin"
@@ -337,27 +360,21 @@ def _parser() -> _Parser:
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.add_argument("--candidates", type=_positive, metavar="N", help="also list the N best candidates")
     p.add_argument("--explain", action="store_true", help="show each tier, the candidates and why the winner won")
-    p.add_argument(
-        "--encoding-errors",
-        choices=("strict", "replace"),
-        default="strict",
-        help="a stdin line that is not UTF-8: report it and go on (strict) or decode it with U+FFFD",
-    )
+    _encoding_option(p, "a stdin line that is not UTF-8: report it and go on")
     p.set_defaults(func=_cmd_lookup)
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
+        common,
         "scan",
-        parents=[common],
-        formatter_class=_Formatter,
-        help="find entity mentions in texts",
+        summary="find entity mentions in texts",
         description="Find every mention of a known entity in text files, directories of them, or stdin.",
-        epilog=(
-            "examples:\n"
-            "  borderlex scan article.txt\n"
-            "  borderlex scan --json corpus/ > mentions.jsonl\n"
-            "  curl -s URL | borderlex scan --format annotated -\n\n"
-            "TSV output columns: file, start, end, text, id (offsets are character positions)."
-        ),
+        examples=[
+            "borderlex scan article.txt",
+            "borderlex scan --json corpus/ > mentions.jsonl",
+            "curl -s URL | borderlex scan --format annotated -",
+        ],
+        notes="TSV output columns: file, start, end, text, id (offsets are character positions).",
     )
     p.add_argument("paths", nargs="*", metavar="FILE|DIR|-", help="inputs (default: stdin)")
     p.add_argument("--kind", action="append", choices=KINDS, help="only mentions of this kind; repeatable")
@@ -368,51 +385,41 @@ def _parser() -> _Parser:
         default="tsv",
         help="tsv (default) or annotated: the text with [[mention|id]] marks",
     )
-    p.add_argument(
-        "--encoding-errors",
-        choices=("strict", "replace"),
-        default="strict",
-        help="on invalid UTF-8: report the file and byte offset (strict, default) or decode with U+FFFD",
-    )
+    _encoding_option(p, "a file that is not UTF-8: report the file and byte offset")
     p.set_defaults(func=_cmd_scan)
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
+        common,
         "check",
-        parents=[common],
-        formatter_class=_Formatter,
-        help="validate alias tables",
+        summary="validate alias tables",
         description="Validate alias tables: the bundled ones, plus any PATH given (checked on top of them).",
-        epilog=(
-            "examples:\n"
-            "  borderlex check\n"
-            "  borderlex check my_tables/ extra.toml\n"
-            "  borderlex check --only my_tables/\n\n"
-            "Each problem is printed as FILE: ENTITY: REASON. Exit status 1 if there is any."
-        ),
+        examples=["borderlex check", "borderlex check my_tables/ extra.toml", "borderlex check --only my_tables/"],
+        notes="Each problem is printed as FILE: ENTITY: REASON. Exit status 1 if there is any.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="table files or directories")
     p.add_argument("--only", action="store_true", help="check the given tables without the bundled ones")
     p.set_defaults(func=_cmd_check)
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
+        common,
         "entities",
-        parents=[common],
-        formatter_class=_Formatter,
-        help="list entities",
+        summary="list entities",
         description="List the entities: id, kind and canonical name.",
-        epilog="examples:\n  borderlex entities --kind person\n  borderlex entities --json | jq .id",
+        examples=["borderlex entities --kind person", "borderlex entities --json | jq .id"],
     )
     p.add_argument("--kind", choices=KINDS, help="only entities of this kind")
     p.add_argument("--json", action="store_true", help="print JSON lines with every field")
     p.set_defaults(func=_cmd_entities)
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
+        common,
         "show",
-        parents=[common],
-        formatter_class=_Formatter,
-        help="show entities by id",
+        summary="show entities by id",
         description="Show every field of the entities with these ids.",
-        epilog="examples:\n  borderlex show place:al-bukamal\n  borderlex show --json org:islamic-state",
+        examples=["borderlex show place:al-bukamal", "borderlex show --json org:islamic-state"],
     )
     p.add_argument("ids", nargs="+", metavar="ID", help="an entity id, like place:al-bukamal")
     p.add_argument("--json", action="store_true", help="print JSON lines")
