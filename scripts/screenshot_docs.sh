@@ -12,8 +12,8 @@ server=$!
 trap 'kill $server' EXIT
 sleep 1
 profile=$(mktemp -d)
-for page in index.html cookbook/annotate.html concepts.html; do
-  out="screenshots/$(echo "$page" | tr / _ | sed 's/\.html$//').png"
+for page in "" cookbook/annotate/ concepts/; do
+  name=${page%/}; out="screenshots/${name:-index}.png"; out=${out//\//_}; out="screenshots/${out#screenshots_}"
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --user-data-dir="$profile" --hide-scrollbars --window-size=1280,1000 \
