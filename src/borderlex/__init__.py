@@ -2,6 +2,7 @@
 
 from .api import candidates, entities, explain, get, resolve, resolve_many, scan
 from .errors import BorderlexError, TableError, UnknownEntityError
+from .frames import resolve_column
 from .model import KINDS, Entity, Match, Mention, Method
 from .normalization import normalize
 from .resolver import Explanation, Resolver
@@ -26,6 +27,7 @@ __all__ = [
     "get",
     "normalize",
     "resolve",
+    "resolve_column",
     "resolve_many",
     "scan",
 ]

@@ -48,6 +48,9 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_FUZZY_CHARS", "Explanation", "Resolver", "fuzzy_threshold"]
 
+# How many answers resolve_many remembers across calls.
+_MEMO_SIZE = 200_000
+
 #: Queries longer than this (normalized) skip the fuzzy tier: no real name is
 #: that long, and it bounds the cost of a hostile input.
 MAX_FUZZY_CHARS = 200
@@ -239,7 +242,7 @@ class Resolver:
     paths), not as its index, so sending one to worker processes is cheap.
     """
 
-    __slots__ = ("__weakref__", "_catalog", "_index", "_lock", "_scanner", "_spec")
+    __slots__ = ("__weakref__", "_catalog", "_index", "_lock", "_memo", "_scanner", "_spec")
 
     _default: Resolver | None = None
     _default_lock = threading.Lock()
@@ -250,6 +253,7 @@ class Resolver:
         self._spec = _spec
         self._lock = threading.Lock()
         self._scanner: Scanner | None = None
+        self._memo: dict[tuple[str, str | None], Match | None] = {}
 
     @classmethod
     def default(cls) -> Resolver:
@@ -351,14 +355,33 @@ class Resolver:
         )
 
     def resolve_many(self, values: Iterable[str], *, kind: str | None = None) -> list[Match | None]:
-        """``resolve`` for each value, in order; repeated values are resolved once."""
-        cache: dict[str, Match | None] = {}
+        """``resolve`` for each value, in order; repeated values are resolved
+        once, and answers are remembered across calls (a bounded cache), so a
+        worker that resolves partition after partition of one column looks
+        each spelling up once."""
+        _check_kind(kind)
+        seen: dict[str, Match | None] = {}
         out: list[Match | None] = []
         for v in values:
-            if v not in cache:
-                cache[v] = self.resolve(v, kind=kind)
-            out.append(cache[v])
+            found = seen.get(v, _MISSING) if type(v) is str else _MISSING
+            if found is _MISSING:
+                found = seen[v] = self._remembered(v, kind)
+            out.append(found)
         return out
+
+    def _remembered(self, value: str, kind: str | None) -> Match | None:
+        if type(value) is not str or len(value) > MAX_FUZZY_CHARS:
+            return self.resolve(value, kind=kind)
+        key = (value, kind)
+        with self._lock:
+            if key in self._memo:
+                return self._memo[key]
+        found = self.resolve(value, kind=kind)
+        with self._lock:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()  # simple and bounded; a column's spellings soon come back
+            self._memo[key] = found
+        return found
 
     def scan(self, text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False) -> list[Mention]:
         """Every mention of a known entity in ``text`` (see :mod:`borderlex.scanning`)."""
@@ -477,8 +500,19 @@ class Resolver:
         return self._catalog
 
 
+_BY_SPEC: dict[tuple[tuple[str, ...], bool], Resolver] = {}
+_BY_SPEC_LOCK = threading.Lock()
+
+
 def _from_spec(paths: tuple[str, ...], include_default: bool) -> Resolver:
-    return Resolver.from_tables(*paths, include_default=include_default)
+    """Unpickle a resolver: each process loads the same tables only once, so
+    tasks sent to a worker share one index."""
+    key = (paths, include_default)
+    with _BY_SPEC_LOCK:
+        found = _BY_SPEC.get(key)
+        if found is None:
+            found = _BY_SPEC[key] = Resolver.from_tables(*paths, include_default=include_default)
+    return found
 
 
 def _check_kind(kind: str | None) -> None:

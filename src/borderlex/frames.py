@@ -1,0 +1,120 @@
+"""DataFrame helpers: add canonical ids to a column of names.
+
+One call, :func:`resolve_column`, works on pandas, polars and Dask data
+frames (each imported only when such a frame is passed).  It resolves each
+distinct value of the column once, so a column of millions of rows with tens
+of thousands of spellings costs tens of thousands of lookups, and adds four
+columns: ``<column>_id``, ``<column>_name``, ``<column>_score`` and
+``<column>_method``.  Rows are kept in place (the index of a pandas frame is
+untouched); a null name gives nulls; a value that is not a string is a
+``TypeError`` naming the column.
+
+On Dask the work runs partition by partition on the workers.  The resolver
+travels as a reference to its tables (see :meth:`Resolver.__reduce__`), and
+each worker process builds its index once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .resolver import Resolver
+
+__all__ = ["OUTPUT_FIELDS", "resolve_column"]
+
+#: The columns added, after the prefix.
+OUTPUT_FIELDS = ("id", "name", "score", "method")
+
+
+def resolve_column(
+    frame: Any,
+    column: str,
+    *,
+    kind: str | None = None,
+    resolver: Resolver | None = None,
+    prefix: str | None = None,
+) -> Any:
+    """A copy of ``frame`` with the id, canonical name, score and method of
+    the entity each value of ``column`` names (nulls where it names none).
+
+    ``prefix`` defaults to ``f"{column}_"``; ``resolver`` to the bundled tables.
+    """
+    resolver = resolver if resolver is not None else Resolver.default()
+    prefix = f"{column}_" if prefix is None else prefix
+    module = type(frame).__module__.split(".")[0]
+    if module == "pandas":
+        return _pandas(frame, column, kind, resolver, prefix)
+    if module == "polars":
+        return _polars(frame, column, kind, resolver, prefix)
+    if module in ("dask", "dask_expr"):
+        return _dask(frame, column, kind, resolver, prefix)
+    raise TypeError(f"resolve_column takes a pandas, polars or Dask DataFrame, not {type(frame).__name__}")
+
+
+def _check_strings(values: Any, column: str) -> None:
+    for v in values:
+        if not isinstance(v, str):
+            raise TypeError(
+                f"column {column!r} holds a {type(v).__name__} value ({v!r}); it must hold strings or nulls"
+            )
+
+
+def _fields(resolver: Resolver, uniques: list[str], kind: str | None) -> tuple[list[Any], ...]:
+    matches = resolver.resolve_many(uniques, kind=kind)
+    return (
+        [m.id if m else None for m in matches],
+        [m.entity.name if m else None for m in matches],
+        [m.score if m else None for m in matches],
+        [m.method.value if m else None for m in matches],
+    )
+
+
+def _pandas(df: Any, column: str, kind: str | None, resolver: Resolver, prefix: str) -> Any:
+    import numpy as np  # noqa: PLC0415 - pandas brings numpy; imported only for pandas frames
+    import pandas as pd  # noqa: PLC0415
+
+    if column not in df.columns:
+        raise KeyError(f"no column {column!r}")
+    codes, uniques = pd.factorize(df[column], use_na_sentinel=True)
+    uniques = list(uniques)
+    _check_strings(uniques, column)
+    ids, names, scores, methods = _fields(resolver, uniques, kind)
+    out = {}
+    # One extra slot at the end, which the null sentinel (-1) indexes.
+    for field, values, dtype in (
+        ("id", ids, object),
+        ("name", names, object),
+        ("score", [np.nan if s is None else s for s in scores], float),
+        ("method", methods, object),
+    ):
+        table = np.array([*values, None if dtype is object else np.nan], dtype=dtype)
+        out[prefix + field] = pd.Series(table[codes], index=df.index)
+    return df.assign(**out)
+
+
+def _polars(df: Any, column: str, kind: str | None, resolver: Resolver, prefix: str) -> Any:
+    import polars as pl  # noqa: PLC0415 - imported only for polars frames
+
+    if column not in df.columns:
+        raise KeyError(f"no column {column!r}")
+    series = df.get_column(column)
+    if series.dtype not in (pl.String, pl.Null, pl.Categorical):
+        raise TypeError(f"column {column!r} holds {series.dtype} values; it must hold strings or nulls")
+    uniques = series.drop_nulls().unique(maintain_order=True).cast(pl.String).to_list()
+    ids, names, scores, methods = _fields(resolver, uniques, kind)
+    source = pl.col(column).cast(pl.String)
+    return df.with_columns(
+        source.replace_strict(uniques, ids, default=None, return_dtype=pl.String).alias(prefix + "id"),
+        source.replace_strict(uniques, names, default=None, return_dtype=pl.String).alias(prefix + "name"),
+        source.replace_strict(uniques, scores, default=None, return_dtype=pl.Float64).alias(prefix + "score"),
+        source.replace_strict(uniques, methods, default=None, return_dtype=pl.String).alias(prefix + "method"),
+    )
+
+
+def _dask(ddf: Any, column: str, kind: str | None, resolver: Resolver, prefix: str) -> Any:
+    meta = _pandas(ddf._meta, column, kind, resolver, prefix)
+    return ddf.map_partitions(_partition, column, kind, resolver, prefix, meta=meta, align_dataframes=False)
+
+
+def _partition(part: Any, column: str, kind: str | None, resolver: Resolver, prefix: str) -> Any:
+    return _pandas(part, column, kind, resolver, prefix)
