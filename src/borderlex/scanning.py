@@ -309,6 +309,13 @@ class Scanner:
                 for p in hit.patterns
                 if (wanted is None or p.entry.entity.kind in wanted) and self._case_ok(text, start, end, span_units, p)
             ]
+            if ok and _in_capitals(units, first, hit.last):
+                # "WHAT IS NEXT": in a line of capitals a two-letter acronym is just a word.
+                ok = [
+                    p
+                    for p in ok
+                    if not (p.entry.strength is Strength.ACRONYM and len(acronym_form(p.entry.alias)) <= 2)
+                ]
             if not ok:
                 continue
             # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.
@@ -532,6 +539,11 @@ class Scanner:
                 if other.type in DESIGNATES[cls] and _same_name(other, entity):
                     return other
         return entity
+
+
+def _in_capitals(units: list[_Unit], first: int, last: int) -> bool:
+    """Whether a neighbouring word is also written in capitals (a headline)."""
+    return any(0 <= j < len(units) and units[j].latin and units[j].all_upper for j in (first - 1, last + 1))
 
 
 def _case_free(u: _Unit) -> bool:
