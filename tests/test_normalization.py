@@ -48,7 +48,9 @@ from strategies import hostile_text
         ("داعش", "dash"),  # ʿayn dropped like an apostrophe
         ("فلوجه", "flwja"),  # word-final hāʾ read as tāʾ marbūṭa
         ("الفلوجة", "al flwja"),
-        ("إلى", "ala"),  # a short word is not article + name (alif variants all read "a")
+        ("إلى", "ala"),
+        ("حزب الله", "hzb alla"),  # الله is one word, not article + لله
+        ("بالله", "balla"),  # a short word is not article + name (alif variants all read "a")
         ("ٱلْبُوكَمَال", "al bwkmal"),  # harakat and alif wasla
         ("سپاه", "spah"),  # Persian letters
         ("Dаesh", "daesh"),  # Cyrillic а read as Latin a

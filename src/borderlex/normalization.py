@@ -156,6 +156,8 @@ def _arabic_article_at(chars: list[str], i: int) -> int:
             k += 1
         return k - j
 
+    if _allah_at(chars, i):
+        return -1  # "الله" is one word, not article + "له"
     if chars[i] in "اٱ" and i + 1 < n and chars[i + 1] == "ل" and letters_from(i + 2) >= 2:
         return 0
     if chars[i] in _PROCLITICS and i + 2 < n:
@@ -183,6 +185,16 @@ def _lone_letter_before(chars: list[str], i: int) -> bool:
         return False
     k = _back(chars, j)
     return k < 0 or not _is_letter(chars[k])
+
+
+def _allah_at(chars: list[str], i: int) -> bool:
+    """Whether the word at ``i`` is الله, alone or after one proclitic."""
+    for start in (i, i + 1):
+        word = "".join(chars[start : start + 4])
+        end = start + 4
+        if word in ("الله", "ٱلله") and (end >= len(chars) or not _is_arabic_letter(chars[end])):
+            return start == i or chars[i] in _PROCLITICS
+    return False
 
 
 def _initialism_dot(chars: list[str], i: int) -> bool:
