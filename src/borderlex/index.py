@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 from array import array
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 
 import attrs
 from rapidfuzz import fuzz, process
@@ -169,9 +170,13 @@ class AliasIndex:
             lists.append(p)
             budget += len(p)
         keys = self._keys
-        choices = {i: keys[i] for i in set().union(*lists)}
-        best = process.extract(joined, choices, scorer=fuzz.ratio, score_cutoff=score_cutoff, limit=limit)
-        ranked = [i for _, _, i in best]
+        ids = list(set().union(*lists))
+        ranked: list[int] = []
+        if ids:
+            # itemgetter picks the candidate keys in C; extract scores them in C.
+            picked = itemgetter(*ids)(keys) if len(ids) > 1 else (keys[ids[0]],)
+            best = process.extract(joined, picked, scorer=fuzz.ratio, score_cutoff=score_cutoff, limit=limit)
+            ranked = [ids[j] for _, _, j in best]
         sk = skeleton(joined)
         if len(sk) >= 3:
             chosen = set(ranked)
