@@ -19,7 +19,7 @@ import attrs
 from rapidfuzz import fuzz, process
 
 from .model import Entity
-from .normalization import NameKey, name_key, normalize, skeleton
+from .normalization import NameKey, has_arabic_script, name_key, normalize, skeleton
 
 __all__ = ["AliasEntry", "AliasIndex", "Strength", "acronym_form"]
 
@@ -119,8 +119,7 @@ class AliasIndex:
                     continue
                 seen.add((alias, strength))
                 norm = normalize(alias)
-                arabic = any("\u0600" <= c <= "\u06ff" for c in alias)
-                yield AliasEntry(entity, alias, strength, norm, name_key(norm), arabic)
+                yield AliasEntry(entity, alias, strength, norm, name_key(norm), has_arabic_script(alias))
 
     # -- the exact tiers --------------------------------------------------
 

@@ -35,6 +35,8 @@ __all__ = [
     "designator_classes",
     "designator_table",
     "fold_token",
+    "has_arabic_script",
+    "is_arabic_script",
     "is_org_generic",
     "is_skippable",
     "key_parts",
@@ -88,6 +90,16 @@ _WS = " "
 
 def _is_arabic_letter(ch: str) -> bool:
     return "\u0620" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06d3" or ch in "\u06d5\u06fa\u06fb\u06fc"
+
+
+def is_arabic_script(ch: str) -> bool:
+    """Whether a character is in the Arabic blocks (Arabic, Arabic Supplement)."""
+    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
+
+
+def has_arabic_script(text: str) -> bool:
+    """Whether any character of ``text`` is Arabic script."""
+    return any(is_arabic_script(c) for c in text)
 
 
 def _is_letter(ch: str) -> bool:

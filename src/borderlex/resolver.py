@@ -35,6 +35,7 @@ from .normalization import (
     ORG_DESCRIPTORS,
     TITLES,
     NameKey,
+    has_arabic_script,
     is_org_generic,
     name_key,
     normalize,
@@ -147,10 +148,6 @@ class Explanation:
             "match": self.match.to_dict() if self.match else None,
             "reason": self.reason,
         }
-
-
-def _has_arabic(text: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" for c in text)
 
 
 def _compatible(designators: frozenset[str], entity: Entity) -> bool:
@@ -470,11 +467,11 @@ class Resolver:
         if threshold is None or len(norm) > MAX_FUZZY_CHARS:
             return []
         # Cross-script queries are scored on skeletons below, so they take every candidate.
-        cutoff = 0.0 if _has_arabic(raw) else threshold
+        cutoff = 0.0 if has_arabic_script(raw) else threshold
         cands = self._index.fuzzy_candidates(key.joined, score_cutoff=cutoff)
         if not cands:
             return []
-        arabic_query = _has_arabic(raw)
+        arabic_query = has_arabic_script(raw)
         qskel = skeleton(key.joined)
         out: list[_Scored] = []
         for cand_key, entries in cands:

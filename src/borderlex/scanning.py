@@ -42,6 +42,7 @@ from .normalization import (
     ARTICLES,
     designator_table,
     fold_token,
+    is_arabic_script,
     is_skippable,
     key_parts,
     match_designator,
@@ -62,10 +63,6 @@ CASE_FREE_DESIGNATORS = frozenset(
     {"governorate", "district", "air-base", "border-crossing", "base", "oil-field", "dam", "prison"}
 )
 
-# Function words skipped inside a name ("Institute for Near East Policy").
-_SKIP_WORDS = (
-    frozenset(["the", "of", "for", "and", "in", "on", "de", "du", "des", "la", "le", "les", "l", "d"]) | ARTICLES
-)
 # Words that head Arabic organisation names; a known name right after one
 # of them is part of an unknown organisation ("Kata'ib Hezbollah").
 _ORG_HEADS = frozenset(
@@ -88,7 +85,6 @@ def _marker(cls: str) -> str:
 
 _MARKERS = {cls: _marker(cls) for cls in DESIGNATES}
 _DESIGNATOR_FIRST = frozenset(words[0] for words in designator_table())
-_MARKER_CLASS = {v: k for k, v in _MARKERS.items()}
 
 
 @attrs.frozen(slots=True)
@@ -108,10 +104,6 @@ class _Unit:
     article: bool
     proclitic: bool = False  # Arabic word that may start with و ف ب ك ل
     possessive: bool = False  # ended by "'s", which ends a name
-
-
-def _is_arabic(ch: str) -> bool:
-    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
 
 
 def _word_unit(word: str) -> str:
@@ -150,7 +142,7 @@ def units_of(text: str) -> list[_Unit]:
             all_upper = span.isupper() and sum(c.isalpha() for c in span) >= 2
         else:
             letters = [c for c in span if c.isalpha()]
-            arabic = bool(letters) and _is_arabic(letters[0])
+            arabic = bool(letters) and is_arabic_script(letters[0])
             latin = bool(letters) and not arabic
             upper_initial, all_upper = _upper_initial(span), _all_upper(letters)
         attached = prev_end >= 0 and start <= prev_end
