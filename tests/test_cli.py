@@ -138,6 +138,33 @@ def test_scan_problems_are_one_line_and_lose_nothing(tmp_path: Path, capsys: pyt
     assert code == 0 and "org:islamic-state" in out and "place:homs" in out
 
 
+@pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals")
+def test_scan_shows_progress_on_a_terminal_only(tmp_path: Path) -> None:
+    import pty
+
+    for i in range(25):
+        (tmp_path / f"{i:02}.txt").write_text("Daesh", encoding="utf-8")
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run([*script(), "scan", str(tmp_path)], stderr=follower, stdout=subprocess.PIPE, timeout=120)
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(leader)
+    assert proc.returncode == 0 and proc.stdout.count(b"\n") == 25
+    assert b"scanning 25/25 files" in seen
+    piped = subprocess.run([*script(), "scan", str(tmp_path)], capture_output=True, timeout=120)
+    assert piped.stderr == b""  # not a terminal: no progress
+
+
 def test_scan_empty_input() -> None:
     assert run("scan", "-", stdin="") == (0, "")
 
