@@ -203,28 +203,30 @@ def words_agree(a: NameKey, b: NameKey) -> bool:
 _LEADING = TITLES | LEADING_DESCRIPTORS | {"the"}
 
 
-def _trim_words(text: str) -> str:
-    """``text`` without leading titles and trailing descriptors, as written:
-    "the IS group" → "IS", "Col. Garver" → "Garver"."""
-    words = text.split()
-    start, end = 0, len(words)
-    while start < end - 1 and normalize(words[start]) in _LEADING:
-        start += 1
-    while end - 1 > start and normalize(words[end - 1]) in ORG_DESCRIPTORS:
-        end -= 1
-    return " ".join(words[start:end])
-
-
-def _query_variants(norm: str) -> list[tuple[NameKey, str]]:
-    """The query's key, then keys with a leading title or a trailing
-    descriptor removed ("Colonel X", "the Islamic State group")."""
-    words = norm.split()
-    variants = [(name_key(norm), "")]
+def _core(words: list[str]) -> tuple[int, int]:
+    """The span of normalized ``words`` left when leading titles ("Col.",
+    "the", "تنظيم") and trailing descriptors ("group", "militia") are dropped."""
     start, end = 0, len(words)
     while start < end - 1 and words[start] in _LEADING:
         start += 1
     while end - 1 > start and words[end - 1] in ORG_DESCRIPTORS:
         end -= 1
+    return start, end
+
+
+def _trim_words(text: str) -> str:
+    """``text`` without leading titles and trailing descriptors, as written:
+    "the IS group" → "IS", "Col. Garver" → "Garver"."""
+    words = text.split()
+    start, end = _core([normalize(w) for w in words])
+    return " ".join(words[start:end])
+
+
+def _query_variants(norm: str) -> list[tuple[NameKey, str]]:
+    """The query's key, then the key of its core (see :func:`_core`)."""
+    words = norm.split()
+    variants = [(name_key(norm), "")]
+    start, end = _core(words)
     if (start, end) != (0, len(words)):
         dropped = " ".join(words[:start] + words[end:])
         variants.append((name_key(" ".join(words[start:end])), f"ignored {dropped!r}"))
