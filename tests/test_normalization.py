@@ -232,3 +232,14 @@ def test_word_spans_equal_the_offsets_of_normalize(text: str) -> None:
 def test_normalize_rejects_non_strings() -> None:
     with pytest.raises(TypeError):
         normalize(b"Daesh")  # type: ignore[arg-type]
+
+
+@given(st.lists(hostile_text, max_size=5))
+def test_remembered_normalization_gives_the_same_forms(texts: list[str]) -> None:
+    from borderlex.normalization import remembered
+
+    plain = [normalize(t) for t in texts]
+    with remembered():
+        assert [normalize(t) for t in texts] == plain
+        assert [normalize(t) for t in texts] == plain  # from the memo
+    assert [normalize(t) for t in texts] == plain

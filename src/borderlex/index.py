@@ -67,7 +67,8 @@ class AliasIndex:
     __slots__ = (
         "_acronyms",
         "_by_key",
-        "_exact",
+        "_exact_many",
+        "_exact_one",
         "_grams",
         "_key_entries",
         "_keys",
@@ -78,7 +79,7 @@ class AliasIndex:
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.entries: list[AliasEntry] = []
-        self._exact: dict[str, list[AliasEntry]] = {}
+        exact: dict[str, list[AliasEntry]] = {}
         self._acronyms: dict[str, list[AliasEntry]] = {}
         self._normalized: dict[str, list[AliasEntry]] = {}
         self._by_key: dict[str, list[AliasEntry]] = {}
@@ -88,10 +89,19 @@ class AliasIndex:
                 if entry.strength is Strength.ACRONYM:
                     self._acronyms.setdefault(acronym_form(entry.alias), []).append(entry)
                     continue
-                self._exact.setdefault(entry.alias, []).append(entry)
+                exact.setdefault(entry.alias, []).append(entry)
                 self._normalized.setdefault(entry.normalized, []).append(entry)
                 if entry.key.tokens:
                     self._by_key.setdefault(entry.key.joined, []).append(entry)
+        # Most spellings belong to one alias: keep those without a list each
+        # (less memory, and the fast path of resolve is one dictionary lookup).
+        self._exact_one: dict[str, AliasEntry] = {}
+        self._exact_many: dict[str, list[AliasEntry]] = {}
+        for alias, found in exact.items():
+            if len(found) == 1 and acronym_form(alias) not in self._acronyms:
+                self._exact_one[alias] = found[0]
+            else:
+                self._exact_many[alias] = found
         self._keys: list[str] = list(self._by_key)
         self._key_entries: list[list[AliasEntry]] = [self._by_key[k] for k in self._keys]
         postings: dict[str, list[int]] = {}
@@ -125,7 +135,9 @@ class AliasIndex:
 
     def exact(self, text: str) -> list[AliasEntry]:
         """Aliases written exactly as ``text``, and acronyms in its case."""
-        found = list(self._exact.get(text.strip(), ()))
+        text = text.strip()
+        one = self._exact_one.get(text)
+        found = [one] if one is not None else list(self._exact_many.get(text, ()))
         acr = acronym_form(text)
         if acr:
             found.extend(self._acronyms.get(acr, ()))
@@ -134,10 +146,7 @@ class AliasIndex:
     def exact_single(self, text: str) -> AliasEntry | None:
         """The entry for ``text`` as written when exactly one alias (and no
         acronym) has that spelling; otherwise ``None`` (ask :meth:`exact`)."""
-        found = self._exact.get(text)
-        if found is None or len(found) != 1 or acronym_form(text) in self._acronyms:
-            return None
-        return found[0]
+        return self._exact_one.get(text)
 
     def normalized(self, norm: str) -> list[AliasEntry]:
         """Aliases (not acronyms) whose normalized form is ``norm``."""

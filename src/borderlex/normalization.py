@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 import attrs
@@ -295,9 +297,38 @@ def normalize(text: str) -> str:
     >>> normalize("U.S.-led Coalition")
     'us led coalition'
     """
+    memo = _memo
+    if memo is not None and type(text) is str:
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = _normalize(text)
+        return found
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     if isinstance(text, str) and text.isascii():
         return _normalize_ascii(text)
     return normalize_with_offsets(text)[0]
+
+
+_memo: dict[str, str] | None = None
+
+
+@contextmanager
+def remembered() -> Iterator[None]:
+    """Remember normalized forms for the duration of the block: loading a
+    table normalizes each alias several times (checks, collisions, index).
+    Results are the same; only work is saved."""
+    global _memo  # noqa: PLW0603 - a scoped memo, reset on exit
+    outer = _memo
+    if outer is None:
+        _memo = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _memo = None
 
 
 def _spans_from(norm: str, origin: list[int], shift: int, out: list[tuple[str, int, int, int]]) -> None:

@@ -39,6 +39,7 @@ from .normalization import (
     is_org_generic,
     name_key,
     normalize,
+    remembered,
     skeleton,
 )
 from .tables import Catalog, load_catalog
@@ -260,7 +261,8 @@ class Resolver:
         if cls._default is None:
             with cls._default_lock:
                 if cls._default is None:
-                    cls._default = cls(load_catalog(), _spec=((), True))
+                    with remembered():
+                        cls._default = cls(load_catalog(), _spec=((), True))
         return cls._default
 
     @classmethod
@@ -271,7 +273,8 @@ class Resolver:
         Raises :class:`~borderlex.errors.TableError` for a broken table.
         """
         spec = (tuple(str(Path(p).resolve()) for p in paths), include_default)
-        return cls(load_catalog(spec[0], include_default=include_default), _spec=spec)
+        with remembered():
+            return cls(load_catalog(spec[0], include_default=include_default), _spec=spec)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         if self._spec is None:
