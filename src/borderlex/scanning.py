@@ -313,7 +313,13 @@ class Scanner:
             # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.
             if first > 0 and not proclitic:
                 prev = units[first - 1]
-                if prev.article and (units[first].attached or text[prev.start : prev.end].lower() in ("al", "el")):
+                written = text[prev.start : prev.end]
+                if prev.article and (
+                    units[first].attached
+                    or written.lower() in ("al", "el")
+                    # "At Tanf", "As Sukhnah": capitalised inside a sentence, it is the article
+                    or (prev.upper_initial and not self._sentence_start(text, prev))
+                ):
                     start = prev.start
             if self._inside_unknown_name(units, first, hit.last, ok):
                 continue
@@ -437,15 +443,16 @@ class Scanner:
     def _inside_unknown_name(self, units: list[_Unit], first: int, last: int, pats: list[_Pattern]) -> bool:
         # "Tanf oil field": a province or facility word (or a capitalised
         # designator) right after the name, that no pattern took in.
+        # For a person's or group's name only a capitalised designator counts
+        # ("Sadr City" is a district, not Muqtada al-Sadr).
         nxt = last + 1
         places = any(p.entry.entity.kind in ("place", "facility") for p in pats)
-        if places and nxt < len(units) and not units[last].possessive:
+        if nxt < len(units) and not units[last].possessive and not units[last].marker:
             u = units[nxt]
             if (
                 u.marker is not None
-                and (u.marker in CASE_FREE_DESIGNATORS or u.upper_initial)
+                and (u.upper_initial or (places and u.marker in CASE_FREE_DESIGNATORS))
                 and u.marker not in {p.generated for p in pats}
-                and not units[last].marker
             ):
                 return True
         # "Kata'ib Hezbollah": a capitalised Arabic organisation head word before it.
