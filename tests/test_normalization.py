@@ -44,6 +44,8 @@ from strategies import hostile_text
         ("بالبوكمال", "al bwkmal"),  # proclitic bi- dropped with the article
         ("والميادين", "al myadyn"),  # wa- dropped (م ي ا د ي ن)
         ("للبوكمال", "al bwkmal"),  # li- + article with its alif elided
+        ("وبالقائم", "al qaym"),  # wa- + bi- + article
+        ("والي", "waly"),  # wali: not wa- + article
         ("دير الزور", "dyr al zwr"),
         ("داعش", "dash"),  # ʿayn dropped like an apostrophe
         ("فلوجه", "flwja"),  # word-final hāʾ read as tāʾ marbūṭa

@@ -87,6 +87,8 @@ def spans(text: str, **kw: object) -> list[tuple[str, str]]:
         # Arabic: proclitics stay out of the span, the article stays in
         ("سيطر داعش على البوكمال والميادين", [("داعش", "org:islamic-state"), ("البوكمال", "place:al-bukamal"), ("الميادين", "place:mayadin")]),
         ("وحمص", [("حمص", "place:homs")]),
+        ("اشتباكات بمعبر القائم", [("معبر القائم", "facility:al-qaim-border-crossing")]),
+        ("والبوكمال وبالقائم", [("البوكمال", "place:al-bukamal"), ("القائم", "place:al-qaim")]),
         # French
         ("l'État islamique a quitté Deir ez-Zor", [("État islamique", "org:islamic-state"), ("Deir ez-Zor", "place:deir-ez-zor")]),
         # demonyms are not mentions

@@ -156,8 +156,9 @@ def _is_arabic_mark(ch: str) -> bool:
 
 
 def _arabic_article_at(chars: list[str], i: int) -> int:
-    """If an Arabic word starts at ``i`` with (proclitic +) article, return the
-    number of leading characters that are proclitic (0 or 1), else -1.
+    """If an Arabic word starts at ``i`` with (proclitics +) article, return the
+    number of leading characters that are proclitics (0, 1 or 2: "وبالقائم" is
+    wa- + bi- + al-), else -1.
 
     The article is only recognised when at least two letters follow it, so
     short words like "إلى" or "الا" are left alone.
@@ -172,14 +173,17 @@ def _arabic_article_at(chars: list[str], i: int) -> int:
 
     if _allah_at(chars, i):
         return -1  # "الله" is one word, not article + "له"
-    if chars[i] in "اٱ" and i + 1 < n and chars[i + 1] == "ل" and letters_from(i + 2) >= 2:
-        return 0
-    if chars[i] in _PROCLITICS and i + 2 < n:
-        if chars[i + 1] in "اٱ" and chars[i + 2] == "ل" and letters_from(i + 3) >= 2:
-            return 1
+    for clitics in (0, 1, 2):
+        j = i + clitics
+        if j + 1 >= n or any(c not in _PROCLITICS for c in chars[i:j]):
+            break
+        if clitics == 2 and chars[i] not in "وف":
+            break  # only wa-/fa- stand before another proclitic
+        if chars[j] in "اٱ" and chars[j + 1] == "ل" and letters_from(j + 2) >= 2:
+            return clitics
         # li- + article loses its alif: لل + word
-        if chars[i] == "ل" and chars[i + 1] == "ل" and letters_from(i + 2) >= 3:
-            return 1
+        if clitics >= 1 and chars[j - 1] == "ل" and chars[j] == "ل" and letters_from(j + 1) >= 3:
+            return clitics
     return -1
 
 

@@ -124,8 +124,13 @@ def units_of(text: str) -> list[_Unit]:
     prev_end = -1
     while i < len(words):
         found = match_designator(raw, i) if raw[i] in _DESIGNATOR_FIRST else None
-        size = found[0] if found else 1
         w, start, _, _ = words[i]
+        if found is None and text[start] in _ARABIC_PROCLITICS and raw[i][1:] in _DESIGNATOR_FIRST:
+            # "بمعبر القائم": a proclitic before an Arabic designator stays out of it.
+            found = match_designator([raw[i][1:], *raw[i + 1 : i + 3]], 0)
+            if found is not None:
+                start += 1
+        size = found[0] if found else 1
         _, _, last, before = words[i + size - 1]
         word = " ".join(raw[i : i + size])
         # A possessive "'s" ends the name: "Daesh’s", "Iraq's".
