@@ -435,6 +435,8 @@ _DESIGNATOR_PHRASES: dict[str, str] = {
     "provinces": "governorate",
     "governorate": "governorate",
     "governorates": "governorate",
+    "governate": "governorate",
+    "governates": "governorate",
     "muhafazat": "governorate",
     "muhafaza": "governorate",
     "muhafazah": "governorate",
