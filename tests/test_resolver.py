@@ -187,6 +187,22 @@ def test_designators_steer(query: str, entity_id: str) -> None:
     assert borderlex.resolve(query).id == entity_id
 
 
+@pytest.mark.parametrize(
+    ("query", "entity_id"),
+    [
+        ("Homs Provinec", "place:homs-governorate"),
+        ("Al-Qaim bordr crossing", "facility:al-qaim-border-crossing"),
+        ("Deir ez-Zor Govermorate", "place:deir-ez-zor-governorate"),
+        ("Hemrin Moountains", "place:hamrin-mountains"),
+        ("Al-Tafuf Brigdae", "org:liwa-al-tafuf"),
+        ("Popular Mobilisation Forcse", "org:popular-mobilization-forces"),
+    ],
+)
+def test_typos_in_designators_and_form_words(query: str, entity_id: str) -> None:
+    m = borderlex.resolve(query)
+    assert m is not None and m.id == entity_id and m.method is Method.FUZZY
+
+
 def test_kind_filter() -> None:
     assert borderlex.resolve("Al-Qaim", kind="facility") is None
     assert borderlex.resolve("Al-Qaim", kind="place").id == "place:al-qaim"

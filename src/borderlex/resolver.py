@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .errors import UnknownEntityError
 from .index import AliasEntry, AliasIndex, Strength
@@ -35,6 +35,7 @@ from .normalization import (
     ORG_DESCRIPTORS,
     TITLES,
     NameKey,
+    designator_table,
     has_arabic_script,
     is_org_generic,
     name_key,
@@ -181,7 +182,9 @@ def _demonym_of(a: str, b: str) -> bool:
 def _covered(token: str, tokens: tuple[str, ...], joined: str) -> bool:
     """Whether ``token`` has a counterpart in the other name."""
     if is_org_generic(token):
-        return token in tokens
+        # The same form word, or a typo of it ("Brigdae"); never another one
+        # ("Army" is not "Forces").
+        return token in tokens or (len(token) >= 4 and fuzz.partial_ratio(token, joined) >= 80)
     if len(token) <= 3:
         return token in joined
     need = 75.0 if len(token) >= 7 else 80.0
@@ -199,6 +202,22 @@ def words_agree(a: NameKey, b: NameKey) -> bool:
     return all(_covered(t, b.tokens, bj) for t in a.tokens if len(t) > 2) and all(
         _covered(t, a.tokens, aj) for t in b.tokens if len(t) > 2
     )
+
+
+_DESIGNATOR_WORDS = tuple(sorted({w for phrase in designator_table() for w in phrase if len(w) >= 5 and w.isascii()}))
+
+
+def _repair_designators(norm: str) -> str:
+    """Replace each word that is one typo away from a designator word
+    ("provinec", "crkossing") with that word; other words stay."""
+    words = norm.split()
+    for i, w in enumerate(words):
+        if len(w) < 5 or w in _DESIGNATOR_WORDS:
+            continue
+        hit = process.extractOne(w, _DESIGNATOR_WORDS, scorer=fuzz.ratio, score_cutoff=85)
+        if hit is not None:
+            words[i] = hit[0]
+    return " ".join(words)
 
 
 _LEADING = TITLES | LEADING_DESCRIPTORS | {"the"}
@@ -464,7 +483,21 @@ class Resolver:
         if keyed and not everything:
             return found
         fuzzy = self._fuzzy(variants[0][0], norm, keep, stripped)
-        log("fuzzy", variants[0][0].joined, fuzzy, "" if fuzzy or len(norm) <= MAX_FUZZY_CHARS else "query too long")
+        note = "" if fuzzy or len(norm) <= MAX_FUZZY_CHARS else "query too long"
+        if not fuzzy and len(norm) <= MAX_FUZZY_CHARS:
+            # "Homs Provinec": a designator with a typo is read as the designator.
+            repaired = _repair_designators(norm)
+            if repaired != norm:
+                rkey = name_key(repaired)
+                # Scored by how far the typo is from the repaired query.
+                score = fuzz.ratio(norm, repaired) * _FUZZY_CEILING / 100.0
+                fuzzy = [
+                    _Scored(e, score, Method.FUZZY, "")
+                    for e in keep(self._index.by_key(rkey.joined))
+                    if rkey.tokens and _designator_fit(rkey, e)
+                ] or self._fuzzy(rkey, repaired, keep, stripped)
+                note = f"read as {repaired!r}" if fuzzy else note
+        log("fuzzy", variants[0][0].joined, fuzzy, note)
         return found + fuzzy
 
     def _fuzzy(self, key: NameKey, norm: str, keep: Any, raw: str) -> list[_Scored]:
