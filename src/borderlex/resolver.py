@@ -51,6 +51,9 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_FUZZY_CHARS", "Explanation", "Resolver", "fuzzy_threshold"]
 
+# How many entities an explanation lists per tier.
+_EXPLAIN_MAX = 8
+
 # How many answers resolve_many remembers across calls.
 _MEMO_SIZE = 200_000
 
@@ -438,9 +441,13 @@ class Resolver:
 
         def log(tier: str, looked_up: str, found: Iterable[_Scored], note: str = "") -> None:
             if steps is not None:
-                steps.append(
-                    Step(tier, looked_up, tuple(f"{s.entry.entity.id} ({s.entry.alias!r})" for s in found), note)
+                best: dict[str, _Scored] = {}  # the best alias of each entity, best first
+                for sc in sorted(found, key=lambda sc: -sc.score):
+                    best.setdefault(sc.entry.entity.id, sc)
+                shown = tuple(
+                    f"{i} ({sc.entry.alias!r}, {sc.score:.1f})" for i, sc in list(best.items())[:_EXPLAIN_MAX]
                 )
+                steps.append(Step(tier, looked_up, shown, note))
 
         found: list[_Scored] = []
         stripped = query.strip()
