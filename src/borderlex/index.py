@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator
 from operator import itemgetter
 
 import attrs
-from rapidfuzz import fuzz, process
 
 from .model import Entity
 from .normalization import NameKey, has_arabic_script, name_key, normalize, skeleton
@@ -169,6 +168,8 @@ class AliasIndex:
         within a budget: a close key shares most trigrams, so it shares one of
         the rare ones, and the cost stays flat however large the table grows.
         """
+        from rapidfuzz import fuzz, process  # noqa: PLC0415 - loaded on first fuzzy use, keeping `import borderlex` light
+
         postings = sorted((p for g in trigrams(joined) if (p := self._grams.get(g)) is not None), key=len)
         lists = []
         budget = 0

@@ -30,7 +30,6 @@ from unidecode import unidecode
 
 __all__ = [
     "ARTICLES",
-    "LEADING_DESCRIPTORS",
     "ORG_DESCRIPTORS",
     "TITLES",
     "NameKey",
@@ -42,6 +41,7 @@ __all__ = [
     "is_org_generic",
     "is_skippable",
     "key_parts",
+    "leading_descriptors",
     "match_designator",
     "name_key",
     "normalize",
@@ -551,11 +551,13 @@ _ORG_GENERIC: dict[str, str] = {
     "firqat": "firqat",
 }
 
-#: Arabic words for "organisation", "group", "militia", "faction" that lead
-#: a name without being part of it ("تنظيم داعش"), normalized.
-LEADING_DESCRIPTORS = frozenset(
-    normalize(w) for w in ("تنظيم", "جماعة", "ميليشيا", "ميليشيات", "مليشيا", "فصيل", "قوات")
-)
+
+@lru_cache(maxsize=1)
+def leading_descriptors() -> frozenset[str]:
+    """Arabic words for "organisation", "group", "militia", "faction" that lead
+    a name without being part of it ("تنظيم داعش"), normalized."""
+    return frozenset(normalize(w) for w in ("تنظيم", "جماعة", "ميليشيا", "ميليشيات", "مليشيا", "فصيل", "قوات"))
+
 
 #: Titles and ranks that may precede a person's name ("Col. Christopher Garver").
 TITLES = frozenset(

@@ -18,26 +18,26 @@ before weak, then id) and the match is marked ``ambiguous``.
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import attrs
-from rapidfuzz import fuzz, process
 
 from .errors import UnknownEntityError
 from .index import AliasEntry, AliasIndex, Strength
 from .model import DESIGNATES, KINDS, Entity, Match, Method
 from .normalization import (
-    LEADING_DESCRIPTORS,
     ORG_DESCRIPTORS,
     TITLES,
     NameKey,
     designator_table,
     has_arabic_script,
     is_org_generic,
+    leading_descriptors,
     name_key,
     normalize,
     remembered,
@@ -86,8 +86,9 @@ def fuzzy_threshold(length: int, table_keys: int = 0) -> float | None:
     return min(99.0, base + bump)
 
 
-@attrs.frozen(slots=True)
-class _Scored:
+class _Scored(NamedTuple):
+    """A candidate alias with its score (internal; a tuple is cheap to make)."""
+
     entry: AliasEntry
     score: float
     method: Method
@@ -182,8 +183,16 @@ def _demonym_of(a: str, b: str) -> bool:
     return long_.startswith(short) and long_[len(short) :] in _DEMONYM_ENDINGS
 
 
+def _ratio(a: str, b: str) -> float:
+    from rapidfuzz import fuzz  # noqa: PLC0415 - see _covered
+
+    return float(fuzz.ratio(a, b))
+
+
 def _covered(token: str, tokens: tuple[str, ...], joined: str) -> bool:
     """Whether ``token`` has a counterpart in the other name."""
+    from rapidfuzz import fuzz  # noqa: PLC0415 - rapidfuzz loads on first fuzzy use: `import borderlex` stays light
+
     if is_org_generic(token):
         # The same form word, or a typo of it ("Brigdae"); never another one
         # ("Army" is not "Forces").
@@ -207,30 +216,37 @@ def words_agree(a: NameKey, b: NameKey) -> bool:
     )
 
 
-_DESIGNATOR_WORDS = tuple(sorted({w for phrase in designator_table() for w in phrase if len(w) >= 5 and w.isascii()}))
+@functools.cache
+def _designator_words() -> tuple[str, ...]:
+    return tuple(sorted({w for phrase in designator_table() for w in phrase if len(w) >= 5 and w.isascii()}))
 
 
 def _repair_designators(norm: str) -> str:
     """Replace each word that is one typo away from a designator word
     ("provinec", "crkossing") with that word; other words stay."""
+    from rapidfuzz import fuzz, process  # noqa: PLC0415 - see _covered
+
     words = norm.split()
     for i, w in enumerate(words):
-        if len(w) < 5 or w in _DESIGNATOR_WORDS:
+        if len(w) < 5 or w in _designator_words():
             continue
-        hit = process.extractOne(w, _DESIGNATOR_WORDS, scorer=fuzz.ratio, score_cutoff=85)
+        hit = process.extractOne(w, _designator_words(), scorer=fuzz.ratio, score_cutoff=85)
         if hit is not None:
             words[i] = hit[0]
     return " ".join(words)
 
 
-_LEADING = TITLES | LEADING_DESCRIPTORS | {"the"}
+@functools.cache
+def _leading() -> frozenset[str]:
+    return TITLES | leading_descriptors() | {"the"}
 
 
 def _core(words: list[str]) -> tuple[int, int]:
     """The span of normalized ``words`` left when leading titles ("Col.",
     "the", "تنظيم") and trailing descriptors ("group", "militia") are dropped."""
     start, end = 0, len(words)
-    while start < end - 1 and words[start] in _LEADING:
+    leading = _leading()
+    while start < end - 1 and words[start] in leading:
         start += 1
     while end - 1 > start and words[end - 1] in ORG_DESCRIPTORS:
         end -= 1
@@ -497,7 +513,7 @@ class Resolver:
             if repaired != norm:
                 rkey = name_key(repaired)
                 # Scored by how far the typo is from the repaired query.
-                score = fuzz.ratio(norm, repaired) * _FUZZY_CEILING / 100.0
+                score = _ratio(norm, repaired) * _FUZZY_CEILING / 100.0
                 fuzzy = [
                     _Scored(e, score, Method.FUZZY, "")
                     for e in keep(self._index.by_key(rkey.joined))
@@ -520,7 +536,7 @@ class Resolver:
         qskel = skeleton(key.joined)
         out: list[_Scored] = []
         for cand_key, entries in cands:
-            base = fuzz.ratio(key.joined, cand_key)
+            base = _ratio(key.joined, cand_key)
             for e in keep(entries):
                 score = base
                 cross = arabic_query != e.arabic

@@ -13,9 +13,8 @@ import datetime as _dt
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -23,7 +22,7 @@ from .errors import TableError
 from .model import DESIGNATES, KINDS, TYPES, Entity
 from .normalization import normalize
 
-if sys.version_info >= (3, 11):
+if TYPE_CHECKING or sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
@@ -46,8 +45,7 @@ _ALL_TYPES = frozenset().union(*TYPES.values())
 assert all(t <= _ALL_TYPES for t in DESIGNATES.values())
 
 
-@attrs.frozen(slots=True)
-class _Entry:
+class _Entry(NamedTuple):
     """One ``[[entity]]`` as read, before layers are merged."""
 
     entity: Entity
@@ -210,6 +208,8 @@ def read_table(text: str | bytes, path: str, problems: list[TableError]) -> list
 
 
 def _bundled_files() -> Iterator[tuple[str, bytes]]:
+    from importlib import resources  # noqa: PLC0415 - only when the bundled tables load: a lighter import
+
     root = resources.files("borderlex").joinpath("data").joinpath("aliases")
     for item in sorted(root.iterdir(), key=lambda t: t.name):
         if item.name.endswith(".toml") and item.is_file():
