@@ -255,6 +255,15 @@ def test_non_string_query_is_a_type_error() -> None:
         borderlex.scan(b"Daesh")  # type: ignore[arg-type]
 
 
+def test_remembered_answers_equal_fresh_ones() -> None:
+    r = Resolver.from_tables()
+    first = [r.resolve(v[0]) for v in VARIANTS]
+    again = [r.resolve(v[0]) for v in VARIANTS]
+    r.clear_cache()
+    fresh = [r.resolve(v[0]) for v in VARIANTS]
+    assert first == again == fresh
+
+
 def test_resolve_many_equals_resolve() -> None:
     values = ["Albu Kamal", "nothing here", "Daesh", "Albu Kamal", "Homs province", ""]
     got = borderlex.resolve_many(iter(values))

@@ -280,7 +280,7 @@ class Resolver:
     paths), not as its index, so sending one to worker processes is cheap.
     """
 
-    __slots__ = ("__weakref__", "_catalog", "_index", "_lock", "_memo", "_scanner", "_spec")
+    __slots__ = ("__weakref__", "_catalog", "_exact_memo", "_index", "_lock", "_memo", "_scanner", "_spec")
 
     _default: Resolver | None = None
     _default_lock = threading.Lock()
@@ -292,6 +292,7 @@ class Resolver:
         self._lock = threading.Lock()
         self._scanner: Scanner | None = None
         self._memo: dict[tuple[str, str | None], Match | None] = {}
+        self._exact_memo: dict[str, Match] = {}
 
     @classmethod
     def default(cls) -> Resolver:
@@ -352,10 +353,14 @@ class Resolver:
     def resolve(self, query: str, *, kind: str | None = None) -> Match | None:
         """The entity ``query`` names, or ``None`` when nothing matches."""
         if kind is None and type(query) is str:
-            # Fast path: an alias as written, naming one entity (the common case).
+            # Fast path: an alias as written, naming one entity (the common
+            # case); its Match is made once (it is immutable) and reused.
+            known = self._exact_memo.get(query)
+            if known is not None:
+                return known
             hit = self._index.exact_single(query)
             if hit is not None:
-                return Match(
+                made = Match(
                     id=hit.entity.id,
                     entity=hit.entity,
                     alias=hit.alias,
@@ -364,6 +369,10 @@ class Resolver:
                     method=Method.EXACT,
                     weak=hit.strength is Strength.WEAK,
                 )
+                if len(self._exact_memo) >= _MEMO_SIZE:
+                    self._exact_memo.clear()
+                self._exact_memo[query] = made
+                return made
         ranked = self._rank(query, kind, None)
         return ranked[0] if ranked else None
 
@@ -393,6 +402,13 @@ class Resolver:
             match=match,
             reason=_reason(match, ranked, key, steps),
         )
+
+    def clear_cache(self) -> None:
+        """Forget remembered answers (they are bounded anyway; answers never
+        change, since a resolver's tables do not)."""
+        with self._lock:
+            self._memo.clear()
+            self._exact_memo.clear()
 
     def resolve_many(self, values: Iterable[str], *, kind: str | None = None) -> list[Match | None]:
         """``resolve`` for each value, in order; repeated values are resolved
