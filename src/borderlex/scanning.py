@@ -120,14 +120,42 @@ def units_of(text: str) -> list[_Unit]:
     words = word_spans(text)
     raw = [w for w, _, _, _ in words]
     units: list[_Unit] = []
+    # Words repeat: what a plain ASCII word reduces to is worked out once per text.
+    plain: dict[str, tuple[str, bool, bool, bool, bool, bool]] = {}
     i = 0
     prev_end = -1
-    while i < len(words):
-        found = match_designator(raw, i) if raw[i] in _DESIGNATOR_FIRST else None
-        w, start, _, _ = words[i]
-        if found is None and text[start] in _ARABIC_PROCLITICS and raw[i][1:] in _DESIGNATOR_FIRST:
+    n = len(words)
+    while i < n:
+        w, start, last, _ = words[i]
+        if w not in _DESIGNATOR_FIRST:
+            span = text[start : last + 1]
+            if span.isascii() and span.isalnum():  # no apostrophe, no proclitic, one word
+                shape = plain.get(span)
+                if shape is None:
+                    shape = plain[span] = _plain_shape(span, w)
+                unit, skip, article, latin, upper_initial, all_upper = shape
+                units.append(
+                    _Unit(
+                        unit,
+                        start,
+                        last + 1,
+                        skip,
+                        None,
+                        False,
+                        upper_initial,
+                        all_upper,
+                        latin,
+                        start <= prev_end,
+                        article,
+                    )
+                )
+                prev_end = last + 1
+                i += 1
+                continue
+        found = match_designator(raw, i) if w in _DESIGNATOR_FIRST else None
+        if found is None and text[start] in _ARABIC_PROCLITICS and w[1:] in _DESIGNATOR_FIRST:
             # "بمعبر القائم": a proclitic before an Arabic designator stays out of it.
-            found = match_designator([raw[i][1:], *raw[i + 1 : i + 3]], 0)
+            found = match_designator([w[1:], *raw[i + 1 : i + 3]], 0)
             if found is not None:
                 start += 1
         size = found[0] if found else 1
@@ -141,15 +169,7 @@ def units_of(text: str) -> list[_Unit]:
             possessive = True
         end = last + 1
         span = text[start:end]
-        if span.isascii() and span[:1].isalpha():
-            # The common case, without looking at each letter.
-            arabic, latin, upper_initial = False, True, span[0].isupper()
-            all_upper = span.isupper() and sum(c.isalpha() for c in span) >= 2
-        else:
-            letters = [c for c in span if c.isalpha()]
-            arabic = bool(letters) and is_arabic_script(letters[0])
-            latin = bool(letters) and not arabic
-            upper_initial, all_upper = _upper_initial(span), _all_upper(letters)
+        arabic, latin, upper_initial, all_upper = _case_flags(span)
         attached = prev_end >= 0 and start <= prev_end
         if found:
             cls = found[1]
@@ -181,6 +201,24 @@ def units_of(text: str) -> list[_Unit]:
         prev_end = end
         i += size
     return units
+
+
+def _case_flags(span: str) -> tuple[bool, bool, bool, bool]:
+    """(Arabic script, Latin script, capital initial, all capitals) of a word."""
+    if span.isascii() and span[:1].isalpha():
+        # The common case, without looking at each letter.
+        return False, True, span[0].isupper(), span.isupper() and sum(c.isalpha() for c in span) >= 2
+    letters = [c for c in span if c.isalpha()]
+    arabic = bool(letters) and is_arabic_script(letters[0])
+    return arabic, bool(letters) and not arabic, _upper_initial(span), _all_upper(letters)
+
+
+def _plain_shape(span: str, word: str) -> tuple[str, bool, bool, bool, bool, bool]:
+    """(unit, skip, article, Latin, capital initial, all capitals) of a plain ASCII word."""
+    _, latin, upper_initial, all_upper = _case_flags(span)
+    if is_skippable(word):
+        return "", True, word in ARTICLES, latin, upper_initial, all_upper
+    return _word_unit(word), False, False, latin, upper_initial, all_upper
 
 
 def _upper_initial(span: str) -> bool:
