@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -241,6 +241,16 @@ class _Pattern:
     generated: str | None  # designator class added to a bare alias, if any
 
 
+class _Span(NamedTuple):
+    """A candidate mention: offsets, first unit, the patterns that fit, the text."""
+
+    start: int
+    end: int
+    first: int
+    patterns: list[_Pattern]
+    text: str
+
+
 @attrs.frozen(slots=True)
 class _Hit:
     first: int  # unit indexes, inclusive
@@ -331,9 +341,30 @@ class Scanner:
             raise TypeError(f"text must be str, not {type(text).__name__}")
         wanted = None if kinds is None else frozenset(kinds)
         units = units_of(text)
-        hits = self._hits(units)
-        accepted: list[tuple[int, int, int, int, list[_Pattern], str]] = []
-        for hit in hits:
+        spans = self._supported(self._candidates(text, units, wanted))
+        # Longest spans first, then leftmost; no two overlap.
+        spans.sort(key=lambda c: (c.start - c.end, c.start))
+        taken = bytearray(len(text))
+        chosen: list[_Span] = []
+        for c in spans:
+            if 1 not in taken[c.start : c.end]:
+                taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+                chosen.append(c)
+        chosen.sort(key=lambda c: c.start)
+        context = self._context([c.patterns for c in chosen])
+        mentions = []
+        for c in chosen:
+            match = self._decide(c.text, c.patterns, context, units, c.first)
+            mentions.append(Mention(c.start, c.end, c.text, match.id, match.entity, match))
+        if fuzzy:
+            mentions.extend(self._fuzzy_mentions(text, units, taken, wanted))
+            mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _candidates(self, text: str, units: list[_Unit], wanted: frozenset[str] | None) -> list[_Span]:
+        """Every span some alias matches, with the patterns its case allows."""
+        found: list[_Span] = []
+        for hit in self._hits(units):
             proclitic = hit.first < 0
             first = -hit.first - 1 if proclitic else hit.first
             start = units[first].start + (1 if proclitic else 0)
@@ -351,50 +382,31 @@ class Scanner:
                     for p in ok
                     if not (p.entry.strength is Strength.ACRONYM and len(acronym_form(p.entry.alias)) <= 2)
                 ]
-            if not ok:
+            if not ok or self._inside_unknown_name(units, first, hit.last, ok):
                 continue
             # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.
             if first > 0 and not proclitic:
                 prev = units[first - 1]
-                written = text[prev.start : prev.end]
                 if prev.article and (
                     units[first].attached
-                    or written.lower() in ("al", "el")
+                    or text[prev.start : prev.end].lower() in ("al", "el")
                     # "At Tanf", "As Sukhnah": capitalised inside a sentence, it is the article
                     or (prev.upper_initial and not self._sentence_start(text, prev))
                 ):
                     start = prev.start
-            if self._inside_unknown_name(units, first, hit.last, ok):
-                continue
-            accepted.append((start, end, first, hit.last, ok, text[start:end]))
-        # Weak aliases need a strong mention of the same entity in the text.
-        strong_ids = {
-            p.entry.entity.id for *_, pats, _ in accepted for p in pats if p.entry.strength is not Strength.WEAK
-        }
-        supported = []
-        for start, end, first, last, pats, span in accepted:
-            keep = [p for p in pats if p.entry.strength is not Strength.WEAK or p.entry.entity.id in strong_ids]
+            found.append(_Span(start, end, first, ok, text[start:end]))
+        return found
+
+    @staticmethod
+    def _supported(spans: list[_Span]) -> list[_Span]:
+        """Weak aliases count only when a strong alias names the same entity in the text."""
+        strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
+        out = []
+        for c in spans:
+            keep = [p for p in c.patterns if p.entry.strength is not Strength.WEAK or p.entry.entity.id in strong]
             if keep:
-                supported.append((start, end, first, last, keep, span))
-        # Longest spans first; then leftmost.
-        supported.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
-        taken = bytearray(len(text))
-        chosen = []
-        for h in supported:
-            if 1 in taken[h[0] : h[1]]:
-                continue
-            taken[h[0] : h[1]] = b"\x01" * (h[1] - h[0])
-            chosen.append(h)
-        chosen.sort(key=lambda h: h[0])
-        context = self._context([h[4] for h in chosen])
-        mentions = []
-        for start, end, first, _last, pats, span in chosen:
-            match = self._decide(span, pats, context, units, first)
-            mentions.append(Mention(start, end, span, match.id, match.entity, match))
-        if fuzzy:
-            mentions.extend(self._fuzzy_mentions(text, units, taken, wanted))
-            mentions.sort(key=lambda m: m.start)
-        return mentions
+                out.append(c._replace(patterns=keep))
+        return out
 
     # -- the fuzzy pass ---------------------------------------------------
 
