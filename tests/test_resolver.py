@@ -203,6 +203,20 @@ def test_typos_in_designators_and_form_words(query: str, entity_id: str) -> None
     assert m is not None and m.id == entity_id and m.method is Method.FUZZY
 
 
+@pytest.mark.parametrize(
+    ("query", "entity_id"),
+    [
+        ("the so-called Islamic State", "org:islamic-state"),
+        ("self-styled Islamic State", "org:islamic-state"),
+        ("Col. Christopher Garver", "person:christopher-garver"),
+        ("the Islamic State group", "org:islamic-state"),
+        ("تنظيم داعش", "org:islamic-state"),
+    ],
+)
+def test_qualifiers_titles_and_descriptors_are_set_aside(query: str, entity_id: str) -> None:
+    assert borderlex.resolve(query).id == entity_id
+
+
 def test_kind_filter() -> None:
     assert borderlex.resolve("Al-Qaim", kind="facility") is None
     assert borderlex.resolve("Al-Qaim", kind="place").id == "place:al-qaim"

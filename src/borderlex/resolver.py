@@ -236,9 +236,14 @@ def _repair_designators(norm: str) -> str:
     return " ".join(words)
 
 
+# Qualifiers written before a name that are not part of it ("the so-called
+# Islamic State", "the self-styled caliphate's army").
+_QUALIFIERS = frozenset({"the", "so", "called", "self", "styled", "selfstyled"})
+
+
 @functools.cache
 def _leading() -> frozenset[str]:
-    return TITLES | leading_descriptors() | {"the"}
+    return TITLES | leading_descriptors() | _QUALIFIERS
 
 
 def _core(words: list[str]) -> tuple[int, int]:
