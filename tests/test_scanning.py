@@ -73,6 +73,7 @@ def spans(text: str, **kw: object) -> list[tuple[str, str]]:
         ("a camp outside Tanf", [("Tanf", "place:al-tanf")]),
         ("the Euphrates River and the Euphrates river", [("Euphrates River", "place:euphrates"), ("Euphrates", "place:euphrates")]),
         ("driven from the province of Deir Ezzor", [("Deir Ezzor", "place:deir-ez-zor-governorate")]),
+        ("Homs and the province", [("Homs", "place:homs")]),  # a designator never follows "and the"
         # a name inside an unknown longer name is not a mention
         ("towards the Tanf oil field", []),
         ("Kata'ib Hezbollah and Hezbollah", [("Hezbollah", "org:hezbollah")]),

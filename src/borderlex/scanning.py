@@ -46,7 +46,6 @@ from .normalization import (
     is_skippable,
     key_parts,
     match_designator,
-    name_key,
     normalize,
     word_spans,
 )
@@ -319,11 +318,15 @@ class Scanner:
                     if pats:
                         hits.append(_Hit(i, j, tuple(pats)) if s0 == u.unit else _Hit(-i - 1, j, tuple(pats)))
                     j += 1
+                    skipped_words = False
                     while j < n and units[j].skip:
+                        skipped_words = skipped_words or not units[j].article
                         j += 1
                     count += 1
                     if j >= n or count >= _MAX_UNITS:
                         break
+                    if skipped_words and units[j].marker is not None:
+                        break  # "Deir Ezzor and la province": a designator never follows "and", "of" …
                     s += units[j].unit
         return hits
 
@@ -565,7 +568,7 @@ class Scanner:
                 alternatives = tuple(p.entry.entity.id for p in tied if p is not leaders[0])
         p = ordered[0]
         entity = p.entry.entity
-        entity = self._steer(entity, units, first)
+        entity = self._steer(entity, span, units, first)
         method, score = _method(span, p)
         return Match(
             id=entity.id,
@@ -579,7 +582,7 @@ class Scanner:
             alternatives=alternatives if ambiguous else (),
         )
 
-    def _steer(self, entity: Entity, units: list[_Unit], first: int) -> Entity:
+    def _steer(self, entity: Entity, span: str, units: list[_Unit], first: int) -> Entity:
         # "the province of Deir Ezzor": a designator before the name, joined
         # by "of", asks for the entity of that type with the same name.
         j = first - 1
@@ -589,9 +592,10 @@ class Scanner:
         if cls is not None and units[j].skip and not units[j].article and not units[j - 1].arabic:
             if entity.type in DESIGNATES[cls]:
                 return entity
-            for other in self._resolver.entities(entity.kind):
-                if other.type in DESIGNATES[cls] and _same_name(other, entity):
-                    return other
+            # The resolver's own designator rule picks it: "Deir Ezzor governorate".
+            steered = self._resolver.resolve(f"{span} {cls.replace('-', ' ')}", kind=entity.kind)
+            if steered is not None and steered.entity.type in DESIGNATES[cls]:
+                return steered.entity
         return entity
 
 
@@ -617,11 +621,6 @@ def _support(entity: Entity, context: dict[str, int]) -> int:
         score += 2 * context.get(entity.parent, 0)
     score += context.get(entity.id, 0)
     return score
-
-
-def _same_name(a: Entity, b: Entity) -> bool:
-    keys = {name_key(normalize(n)).joined for n in (b.name, *b.aliases)}
-    return any(name_key(normalize(n)).joined in keys for n in (a.name, *a.aliases))
 
 
 def _method(span: str, p: _Pattern) -> tuple[Method, float]:
