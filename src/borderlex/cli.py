@@ -17,7 +17,7 @@ from typing import IO, Any, NoReturn
 
 from . import __version__
 from .errors import BorderlexError, TableError, UnknownEntityError
-from .model import KINDS, Entity, Mention
+from .model import KINDS, Mention
 from .resolver import Resolver
 from .tables import check as check_tables
 
@@ -252,14 +252,10 @@ def _cmd_check(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
     return 0
 
 
-def _entity_dict(e: Entity) -> dict[str, object]:
-    return e.to_dict()
-
-
 def _cmd_entities(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
     for e in _resolver(args).entities(args.kind):
         if args.json:
-            out.json(_entity_dict(e))
+            out.json(e.to_dict())
         else:
             out.line(f"{e.id}\t{e.kind}\t{e.name}")
     return 0
@@ -275,7 +271,7 @@ def _cmd_show(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
             _err(str(exc))
             status = 1
             continue
-        data = _entity_dict(e)
+        data = e.to_dict()
         if args.json:
             out.json(data)
             continue

@@ -29,6 +29,7 @@ import attrs
 from unidecode import unidecode
 
 __all__ = [
+    "ARABIC_PROCLITICS",
     "ARTICLES",
     "ORG_DESCRIPTORS",
     "TITLES",
@@ -85,7 +86,7 @@ _ARABIC_MAP: dict[str, str] = {
 
 # Word-initial Arabic proclitics that may stand before the article:
 # wa- "and", fa- "so", bi- "in", ka- "like", li- "for".
-_PROCLITICS = frozenset("وفبكل")
+ARABIC_PROCLITICS = frozenset("وفبكل")
 
 _WS = " "
 
@@ -175,7 +176,7 @@ def _arabic_article_at(chars: list[str], i: int) -> int:
         return -1  # "الله" is one word, not article + "له"
     for clitics in (0, 1, 2):
         j = i + clitics
-        if j + 1 >= n or any(c not in _PROCLITICS for c in chars[i:j]):
+        if j + 1 >= n or any(c not in ARABIC_PROCLITICS for c in chars[i:j]):
             break
         if clitics == 2 and chars[i] not in "وف":
             break  # only wa-/fa- stand before another proclitic
@@ -211,7 +212,7 @@ def _allah_at(chars: list[str], i: int) -> bool:
         word = "".join(chars[start : start + 4])
         end = start + 4
         if word in ("الله", "ٱلله") and (end >= len(chars) or not _is_arabic_letter(chars[end])):
-            return start == i or chars[i] in _PROCLITICS
+            return start == i or chars[i] in ARABIC_PROCLITICS
     return False
 
 

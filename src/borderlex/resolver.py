@@ -394,6 +394,7 @@ class Resolver:
         ranked = self._rank(query, kind, steps, everything=True)
         norm = normalize(query)
         key = name_key(norm)
+        skel = skeleton(key.joined)
         winner = self._rank(query, kind, None)
         match = winner[0] if winner else None
         return Explanation(
@@ -401,7 +402,7 @@ class Resolver:
             normalized=norm,
             key=key.tokens,
             designators=tuple(sorted(key.designators)),
-            skeleton=skeleton(key.joined) if len(skeleton(key.joined)) >= 3 else "",
+            skeleton=skel if len(skel) >= 3 else "",
             steps=tuple(steps),
             candidates=tuple(ranked[:limit]),
             match=match,

@@ -39,9 +39,9 @@ import attrs
 from .index import AliasEntry, Strength, acronym_form
 from .model import DESIGNATES, Entity, Match, Mention, Method
 from .normalization import (
+    ARABIC_PROCLITICS,
     ARTICLES,
     designator_table,
-    fold_token,
     is_arabic_script,
     is_skippable,
     key_parts,
@@ -65,7 +65,7 @@ CASE_FREE_DESIGNATORS = frozenset(
 # Words that head Arabic organisation names; a known name right after one
 # of them is part of an unknown organisation ("Kata'ib Hezbollah").
 _ORG_HEADS = frozenset(
-    fold_token(w)
+    "".join(key_parts(w))  # the units these words become in a text
     for w in ["liwa", "kataib", "katiba", "harakat", "haraka", "saraya", "jaysh", "jaish", "jabhat", "faylaq", "failaq"]
 )
 _MAX_UNITS = 16
@@ -75,7 +75,6 @@ _FUZZY_MAX_WORDS = 4
 _FUZZY_MIN_LETTERS = 6
 _FUZZY_MIN_SCORE = 75.0
 _MARK_BASE = 0xE000
-_ARABIC_PROCLITICS = frozenset("وفبكل")
 
 
 def _marker(cls: str) -> str:
@@ -152,7 +151,7 @@ def units_of(text: str) -> list[_Unit]:
                 i += 1
                 continue
         found = match_designator(raw, i) if w in _DESIGNATOR_FIRST else None
-        if found is None and text[start] in _ARABIC_PROCLITICS and w[1:] in _DESIGNATOR_FIRST:
+        if found is None and text[start] in ARABIC_PROCLITICS and w[1:] in _DESIGNATOR_FIRST:
             # "بمعبر القائم": a proclitic before an Arabic designator stays out of it.
             found = match_designator([w[1:], *raw[i + 1 : i + 3]], 0)
             if found is not None:
@@ -193,7 +192,7 @@ def units_of(text: str) -> list[_Unit]:
                     latin,
                     attached,
                     False,
-                    arabic and span[:1] in _ARABIC_PROCLITICS,
+                    arabic and span[:1] in ARABIC_PROCLITICS,
                     possessive,
                 )
             )
@@ -569,7 +568,7 @@ class Scanner:
         p = ordered[0]
         entity = p.entry.entity
         entity = self._steer(entity, span, units, first)
-        method, score = _method(span, p)
+        method, score = _method(span, norm, p)
         return Match(
             id=entity.id,
             entity=entity,
@@ -623,9 +622,10 @@ def _support(entity: Entity, context: dict[str, int]) -> int:
     return score
 
 
-def _method(span: str, p: _Pattern) -> tuple[Method, float]:
+def _method(span: str, norm: str, p: _Pattern) -> tuple[Method, float]:
+    """The tier a scanned span matched at; ``norm`` is ``normalize(span)``."""
     if span == p.entry.alias:
         return Method.EXACT, 100.0
-    if normalize(span) == p.entry.normalized:
+    if norm == p.entry.normalized:
         return Method.NORMALIZED, 100.0
     return Method.NAME_KEY, 95.0
