@@ -140,7 +140,7 @@ MALFORMED = [
     ("unknown-field", '[[entity]]\nid = "place:x"\nkind = "place"\nname = "X"\nalias = ["Y"]', "place:x", "unknown field 'alias'"),
     ("unknown-type", '[[entity]]\nid = "place:x"\nkind = "place"\ntype = "planet"\nname = "X"', "place:x", "not a type of place"),
     ("lowercase-acronym", '[[entity]]\nid = "org:x"\nkind = "org"\nname = "X"\nacronyms = ["xyz"]', "org:x", "no capital letter"),
-    ("strong-and-weak", '[[entity]]\nid = "org:x"\nkind = "org"\nname = "X"\nweak = ["x"]', "org:x", "both as a strong and as a weak"),
+    ("strong-and-weak", '[[entity]]\nid = "org:x"\nkind = "org"\nname = "X"\naliases = ["Y"]\nweak = ["y"]', "org:x", "both as a strong and as a weak"),
     ("bad-date", '[[entity]]\nid = "org:x"\nkind = "org"\nname = "X"\nvalid_from = "June 2014"', "org:x", "must be a date"),
     ("date-as-number", '[[entity]]\nid = "org:x"\nkind = "org"\nname = "X"\nvalid_from = 2016\n', "org:x", "must be a date"),
     ("wikidata-without-source", '[[entity]]\nid = "org:x"\nkind = "org"\nname = "X"\nwikidata = "Q1"', "org:x", "need 'sources'"),
@@ -178,6 +178,24 @@ def test_reversed_dates(tmp_path: Path) -> None:
     p = write(tmp_path, '[[entity]]\nid = "org:x"\nkind = "org"\nname = "X"\nvalid_from = "2016"\nvalid_to = "2015"')
     with pytest.raises(TableError, match="after valid_to"):
         load_catalog([p])
+
+
+def test_a_name_listed_as_weak_matches_only_with_support(tmp_path: Path) -> None:
+    p = write(tmp_path, """
+        [[entity]]
+        id = "place:hit-test"
+        kind = "place"
+        type = "town"
+        name = "Hit"
+        aliases = ["Hit, Iraq"]
+        weak = ["Hit"]
+        sources = ["unit test"]
+    """)
+    r = Resolver.from_tables(p, include_default=False)
+    m = r.resolve("Hit")
+    assert m is not None and m.id == "place:hit-test" and m.weak
+    assert [x.text for x in r.scan("A hit on Hit.")] == []
+    assert [x.text for x in r.scan("Hit, Iraq was shelled. Later Hit was quiet.")] == ["Hit, Iraq", "Hit"]
 
 
 def test_priority_settles_a_shared_strong_alias(tmp_path: Path) -> None:

@@ -119,7 +119,7 @@ class AliasIndex:
     def _entries_of(entity: Entity) -> Iterator[AliasEntry]:
         seen: set[tuple[str, Strength]] = set()
         for names, strength in (
-            ((entity.name, *entity.aliases), Strength.STRONG),
+            (entity.strong_names, Strength.STRONG),
             (entity.acronyms, Strength.ACRONYM),
             (entity.weak, Strength.WEAK),
         ):

