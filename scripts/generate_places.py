@@ -132,6 +132,23 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+_KEYS = {
+    "": {"schema", "weak_names", "governorate", "place"},
+    "governorate": {"country", "admin1", "capital", "iso", "id", "name", "aliases", "sources"},
+    "place": {"geonames", "name", "aliases", "weak", "drop", "sources"},
+}
+
+
+def _check_keys(overrides: dict[str, Any]) -> None:
+    """Unknown keys are refused: in TOML a misplaced line silently joins the table above it."""
+    unknown = [f"top level: {k}" for k in set(overrides) - _KEYS[""]]
+    for section in ("governorate", "place"):
+        for i, item in enumerate(overrides.get(section, [])):
+            unknown += [f"{section} #{i + 1}: {k}" for k in set(item) - _KEYS[section]]
+    if unknown:
+        sys.exit(f"generate_places: unknown keys in {OVERRIDES.name}: {', '.join(sorted(unknown))}")
+
+
 def _toml(value: object) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
@@ -167,6 +184,7 @@ def _names(candidates: Iterable[str], drop: set[str], taken: set[str]) -> list[s
 def generate() -> str:
     _check_versions()
     overrides = tomllib.loads(OVERRIDES.read_text(encoding="utf-8"))
+    _check_keys(overrides)
     cities = _cities()
     by_gid = {int(c["geonameid"]): c for c in cities}
     iso = _iso_subdivisions()

