@@ -82,7 +82,7 @@ def spans(text: str, **kw: object) -> list[tuple[str, str]]:
         ("Homs and the province", [("Homs", "place:homs")]),  # a designator never follows "and the"
         # a name inside an unknown longer name is not a mention
         ("towards the Tanf oil field", []),
-        ("Kata'ib Hezbollah and Hezbollah", [("Hezbollah", "org:hezbollah")]),
+        ("Kata'ib Hezbollah and Hezbollah", [("Kata'ib Hezbollah", "org:kataib-hezbollah"), ("Hezbollah", "org:hezbollah")]),
         ("Muqtada al-Sadr spoke in Sadr City.", [("Muqtada al-Sadr", "person:muqtada-al-sadr"), ("Sadr City", "place:sadr-city")]),
         ("rebels near At Tanf. As Raqqa fell, Daesh left.", [("At Tanf", "place:al-tanf"), ("Raqqa", "place:raqqa"), ("Daesh", "org:islamic-state")]),
         # articles: part of the span when attached
