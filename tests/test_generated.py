@@ -135,3 +135,20 @@ def test_overrides_are_checked_against_the_data(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(GEN, "OVERRIDES", path)
     with pytest.raises(SystemExit, match="place:deir-ez-zor-governorate: capital 98182 is not in SY admin1 07"):
         GEN.generate()
+
+
+def test_shared_spellings_page_is_not_stale() -> None:
+    spec = importlib.util.spec_from_file_location("shared_aliases", ROOT / "scripts" / "shared_aliases.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = module.render()
+    assert module.PAGE.read_text(encoding="utf-8") == text, "run: python scripts/shared_aliases.py"
+    # Every row's resolve() column is what resolve() says now.
+    assert "| Akra | `place:akra` (strong, -70)<br>`place:aqrah` (weak, -178) | `place:akra` |" in text
+
+
+def test_a_weak_spelling_as_written_does_not_hide_a_strong_owner() -> None:
+    # "Akra" is written so as a weak name of Aqrah, and is the strong name 'Ākra once folded.
+    assert borderlex.resolve("Akra").id == "place:akra"  # type: ignore[union-attr]
+    assert {m.id for m in borderlex.candidates("Akra")} == {"place:akra", "place:aqrah"}

@@ -16,7 +16,7 @@ def resolve(query: str, *, kind: str | None = None) -> Match | None:
 
     >>> resolve("Albu Kamal").id
     'place:al-bukamal'
-    >>> resolve("Harakat Hezbollah al-Nujaba") is None
+    >>> resolve("Jaysh al-Izza") is None
     True
     """
     return Resolver.default().resolve(query, kind=kind)

@@ -89,6 +89,10 @@ def fuzzy_threshold(length: int, table_keys: int = 0) -> float | None:
     return min(99.0, base + bump)
 
 
+def _has_strong(found: list[_Scored]) -> bool:
+    return any(sc.entry.strength is not Strength.WEAK for sc in found)
+
+
 class _Scored(NamedTuple):
     """A candidate alias with its score (internal; a tuple is cheap to make)."""
 
@@ -367,15 +371,10 @@ class Resolver:
             if known is not None:
                 return known
             hit = self._index.exact_single(query)
-            if hit is not None:
+            # A weak hit takes the full path: another entity may own the spelling strongly.
+            if hit is not None and hit.strength is not Strength.WEAK:
                 made = Match(
-                    id=hit.entity.id,
-                    entity=hit.entity,
-                    alias=hit.alias,
-                    query=query,
-                    score=100.0 - (_WEAK_PENALTY if hit.strength is Strength.WEAK else 0.0),
-                    method=Method.EXACT,
-                    weak=hit.strength is Strength.WEAK,
+                    id=hit.entity.id, entity=hit.entity, alias=hit.alias, query=query, score=100.0, method=Method.EXACT
                 )
                 if len(self._exact_memo) >= _MEMO_SIZE:
                     self._exact_memo.clear()
@@ -504,7 +503,9 @@ class Resolver:
             ]
         log("exact", stripped, exact)
         found += exact
-        if exact and not everything:
+        # Weak hits alone do not end the search: "Akra" as written is a weak
+        # name of one town but, diacritics folded, the strong name of another.
+        if _has_strong(exact) and not everything:
             return found
         norm = normalize(stripped)
         if not norm:
@@ -513,7 +514,7 @@ class Resolver:
         normal = [_Scored(e, 100.0, Method.NORMALIZED, "") for e in keep(self._index.normalized(norm))]
         log("normalized", norm, normal)
         found += normal
-        if normal and not everything:
+        if (normal or exact) and not everything:
             return found
         variants = _query_variants(norm)
         keyed: list[_Scored] = []
