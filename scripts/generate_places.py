@@ -30,16 +30,16 @@ import argparse
 import json
 import re
 import sys
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+import tomllib
 from unidecode import unidecode
 
-from borderlex.normalization import has_arabic_script, name_key, normalize
+from borderlex.normalization import has_arabic_script, name_key, normalize, spelling
 from borderlex.tables import read_table
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,17 +113,17 @@ def usable(name: str) -> bool:
     return not (name.isupper() and " " not in name and len(name) <= 4)  # BGW, ORBI: airport codes
 
 
-def weak_by_rule(name: str, weak_names: frozenset[str]) -> bool:
+def weak_by_rule(name: str, weak_names: frozenset[tuple[bool, str]]) -> bool:
     """Short one-word Latin names ("Hit", "Tuz", "Sina") and the names the
     overrides list as weak everywhere (common words, places elsewhere,
     historical names) are too often something else to match alone; in running
     text they count only next to a strong name of the place."""
-    if normalize(name) in weak_names:
-        return True
+    if (has_arabic_script(name), name_key(normalize(name)).joined) in weak_names:
+        return True  # by name key, as text is matched: "Medineh" is as much Medina as "Medina"
     # Measured on the name key, as the resolver compares: "Ash Shai" and
     # "Cheyi" are both the key "shai".
-    key = name_key(name)
-    return not has_arabic_script(name) and len(key.tokens) == 1 and len(key.joined) <= 4
+    key = name_key(normalize(name))
+    return not has_arabic_script(name) and len(key.tokens) == 1 and len(key.joined) <= 4 and not key.designators
 
 
 def slug(name: str) -> str:
@@ -168,12 +168,15 @@ def _entity(fields: dict[str, object]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _names(candidates: Iterable[str], drop: set[str], taken: set[str]) -> list[str]:
+def _names(candidates: Iterable[str], drop: set[str], taken: set[tuple[bool, str]]) -> list[str]:
+    """Usable names, one per spelling; a spelling is its normalized form in
+    its script (the Arabic-script form of a name is kept beside the Latin one,
+    as text in either script is matched by its own)."""
     out: list[str] = []
-    seen: set[str] = set()
-    for n in candidates:
-        n = n.strip()
-        key = normalize(n)
+    seen: set[tuple[bool, str]] = set()
+    for raw in candidates:
+        n = raw.strip()
+        key = spelling(n)
         if n in drop or key in seen or key in taken or not usable(n):
             continue
         seen.add(key)
@@ -233,7 +236,10 @@ def generate() -> str:
             )
         )
 
-    weak_names = frozenset(normalize(w) for w in overrides.get("weak_names", []))
+    # Script-aware: "الباب" (also "the door") is weak; "Al Bāb" in Latin script is not.
+    weak_names = frozenset(
+        (has_arabic_script(w), name_key(normalize(w)).joined) for w in overrides.get("weak_names", [])
+    )
     curation = {int(p["geonames"]): p for p in overrides.get("place", [])}
     for gid, p in curation.items():
         if gid not in by_gid:
@@ -244,7 +250,9 @@ def generate() -> str:
             if n not in alternates:
                 errors.append(f"override for GeoNames {gid}: drop {n!r} is not one of its names")
 
-    rank = {int(c["geonameid"]): i for i, c in enumerate(sorted(cities, key=lambda c: (-c["population"], c["geonameid"])))}
+    rank = {
+        int(c["geonameid"]): i for i, c in enumerate(sorted(cities, key=lambda c: (-c["population"], c["geonameid"])))
+    }
     slugs: dict[str, list[int]] = {}
     for c in cities:
         gid = int(c["geonameid"])
@@ -276,8 +284,8 @@ def generate() -> str:
                     "kind": "place",
                     "type": kind,
                     "name": name,
-                    "aliases": [n for n in strong if normalize(n) != normalize(name)],
-                    "weak": _names(sorted(weak), set(), {normalize(n) for n in strong}),
+                    "aliases": [n for n in strong if spelling(n) != spelling(name)],
+                    "weak": _names(sorted(weak), set(), {spelling(n) for n in strong}),
                     "country": c["countrycode"],
                     "geonames": gid,
                     "parent": parent,

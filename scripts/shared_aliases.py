@@ -64,7 +64,8 @@ def render() -> str:
         m = borderlex.resolve(spelling[key])
         result = "no match" if m is None else f"`{m.id}`" + (" (ambiguous)" if m.ambiguous else "")
         rows.append(f"| {_escape(spelling[key])} | {'<br>'.join(entities)} | {result} |")
-    summary = f"{len(shared)} spellings are shared by two or more of the {sum(1 for _ in borderlex.entities())} bundled entities.\n\n"
+    total = sum(1 for _ in borderlex.entities())
+    summary = f"{len(shared)} spellings are shared by two or more of the {total} bundled entities.\n\n"
     return INTRO + summary + "\n".join(rows) + "\n"
 
 

@@ -198,6 +198,29 @@ def test_a_name_listed_as_weak_matches_only_with_support(tmp_path: Path) -> None
     assert [x.text for x in r.scan("Hit, Iraq was shelled. Later Hit was quiet.")] == ["Hit, Iraq", "Hit"]
 
 
+def test_a_weak_spelling_as_written_does_not_hide_a_strong_owner(tmp_path: Path) -> None:
+    p = write(tmp_path, """
+        [[entity]]
+        id = "place:aqrah-test"
+        kind = "place"
+        name = "Aqrah"
+        weak = ["Akra"]
+        sources = ["unit test"]
+
+        [[entity]]
+        id = "place:akra-test"
+        kind = "place"
+        name = "'Ākra"
+        priority = -1
+        sources = ["unit test"]
+    """)
+    r = Resolver.from_tables(p, include_default=False)
+    # "Akra" is written so as Aqrah's weak name; folded, it is the other town's strong one.
+    m = r.resolve("Akra")
+    assert m is not None and m.id == "place:akra-test" and not m.weak
+    assert {c.id for c in r.candidates("Akra")} == {"place:akra-test", "place:aqrah-test"}
+
+
 def test_priority_settles_a_shared_strong_alias(tmp_path: Path) -> None:
     p = write(tmp_path, """
         [[entity]]

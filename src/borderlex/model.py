@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from .normalization import normalize
+from .normalization import spelling
 
 __all__ = ["DESIGNATES", "KINDS", "TYPES", "Entity", "Match", "Mention", "Method"]
 
@@ -74,7 +74,7 @@ class Entity:
     @property
     def strong_names(self) -> tuple[str, ...]:
         """The names matched anywhere: the name (unless listed as weak) and the aliases."""
-        if self.weak and normalize(self.name) in {normalize(w) for w in self.weak}:
+        if self.weak and spelling(self.name) in {spelling(w) for w in self.weak}:
             return self.aliases
         return (self.name, *self.aliases)
 

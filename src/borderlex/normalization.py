@@ -48,6 +48,7 @@ __all__ = [
     "normalize",
     "normalize_with_offsets",
     "skeleton",
+    "spelling",
     "split_glued_article",
     "word_spans",
 ]
@@ -103,6 +104,16 @@ def is_arabic_script(ch: str) -> bool:
 def has_arabic_script(text: str) -> bool:
     """Whether any character of ``text`` is Arabic script."""
     return any(is_arabic_script(c) for c in text)
+
+
+def spelling(name: str) -> tuple[bool, str]:
+    """A name's identity as a spelling: its script and its normalized form.
+
+    "الباب" and "Al Bāb" normalize alike but are two spellings: text in
+    Arabic script is matched by the Arabic one, so each can be weak or strong
+    on its own.
+    """
+    return has_arabic_script(name), normalize(name)
 
 
 def _is_letter(ch: str) -> bool:

@@ -42,6 +42,7 @@ from .normalization import (
     ARABIC_PROCLITICS,
     ARTICLES,
     designator_table,
+    has_arabic_script,
     is_arabic_script,
     is_skippable,
     key_parts,
@@ -400,8 +401,19 @@ class Scanner:
         return found
 
     @staticmethod
-    def _supported(spans: list[_Span]) -> list[_Span]:
+    def _same_script(c: _Span) -> _Span:
+        """An entity's aliases in the span's own script decide for it: "الباب" in
+        Arabic text is weak (it is also "the door") though "El Bab", the same
+        name key in Latin script, is strong."""
+        arabic = has_arabic_script(c.text)
+        own = {p.entry.entity.id for p in c.patterns if p.entry.arabic == arabic}
+        keep = [p for p in c.patterns if p.entry.arabic == arabic or p.entry.entity.id not in own]
+        return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c
+
+    @classmethod
+    def _supported(cls, spans: list[_Span]) -> list[_Span]:
         """Weak aliases count only when a strong alias names the same entity in the text."""
+        spans = [cls._same_script(c) for c in spans]
         strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
         out = []
         for c in spans:

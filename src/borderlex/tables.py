@@ -20,7 +20,7 @@ import attrs
 
 from .errors import TableError
 from .model import DESIGNATES, KINDS, TYPES, Entity
-from .normalization import normalize
+from .normalization import normalize, spelling
 
 if TYPE_CHECKING or sys.version_info >= (3, 11):
     import tomllib
@@ -164,9 +164,9 @@ def _parse_entry(raw: object, path: str, index: int, problems: list[TableError])
     for acr in fields.get("acronyms", ()):
         if acr.isascii() and acr == acr.lower():
             bad(f"acronym {acr!r} has no capital letter; acronyms match only in their written case")
-    strong = {normalize(a) for a in fields.get("aliases", ())}  # the name may be weak: Entity.strong_names
+    strong = {spelling(a) for a in fields.get("aliases", ())}  # the name may be weak: Entity.strong_names
     for w in fields.get("weak", ()):
-        if normalize(w) in strong:
+        if spelling(w) in strong:
             bad(f"{w!r} is listed both as a strong and as a weak alias")
     vf, vt = fields.get("valid_from"), fields.get("valid_to")
     if vf and vt and vf > vt:
