@@ -12,6 +12,7 @@ import pytest
 import borderlex
 from borderlex import Resolver, TableError
 from borderlex.model import KINDS
+from borderlex.normalization import has_arabic_script
 from borderlex.tables import check, load_catalog
 from conftest import shared_dir
 
@@ -41,6 +42,21 @@ def test_every_bundled_entity_has_sources_and_a_known_kind() -> None:
         assert e.kind in KINDS
         assert e.id.startswith(e.kind + ":")
         assert e.sources, e.id
+
+
+def test_coverage_counts_by_kind() -> None:
+    counts: dict[str, int] = {}
+    for e in borderlex.entities():
+        counts[e.kind] = counts.get(e.kind, 0) + 1
+    assert counts["org"] >= 150 and counts["person"] >= 80 and counts["facility"] >= 60
+    assert counts["place"] >= 477 + 33  # every SY/IQ place of cities500 and every governorate
+
+
+def test_arabic_script_names_for_most_entities_of_each_kind() -> None:
+    for kind in KINDS:
+        entities = list(borderlex.entities(kind=kind))
+        arabic = [e for e in entities if any(has_arabic_script(n) for n in e.all_names)]
+        assert len(arabic) >= 0.8 * len(entities), kind
 
 
 def test_bundled_tables_load_from_the_package_not_the_repository() -> None:
