@@ -65,6 +65,8 @@ MAX_FUZZY_CHARS = 200
 _KEY_SCORE = 95.0
 _FUZZY_CEILING = 94.0
 _WEAK_PENALTY = 10.0
+#: Shorter name keys are never matched fuzzily, as query or as candidate.
+_MIN_FUZZY_KEY = 5
 _CROSS_SCRIPT_SCORE = 85.0
 
 T = TypeVar("T")
@@ -81,7 +83,7 @@ def fuzzy_threshold(length: int, table_keys: int = 0) -> float | None:
     few thousand names keeps the one-edit tolerance of 7-letter names.
     ``None`` below 5 characters: no fuzzy match.
     """
-    if length < 5:
+    if length < _MIN_FUZZY_KEY:
         return None
     base = 85.0 if length <= 7 else 82.0 if length <= 11 else 80.0
     tenfolds = math.floor(math.log10(table_keys)) - 3 if table_keys > 0 else 0
@@ -562,6 +564,8 @@ class Resolver:
         qskel = skeleton(key.joined)
         out: list[_Scored] = []
         for cand_key, entries in cands:
+            if len(cand_key) < _MIN_FUZZY_KEY:
+                continue  # as for queries: one edit is a different short name ("Shafa" is not "Hafa")
             base = _ratio(key.joined, cand_key)
             for e in keep(entries):
                 score = base
