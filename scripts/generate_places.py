@@ -249,6 +249,11 @@ def generate() -> str:
         for n in p.get("drop", []):
             if n not in alternates:
                 errors.append(f"override for GeoNames {gid}: drop {n!r} is not one of its names")
+        # A display name must be attested: one of its GeoNames names or a sourced alias.
+        if "name" in p and p["name"] not in alternates | set(p.get("aliases", [])):
+            errors.append(f"override for GeoNames {gid}: name {p['name']!r} is neither a GeoNames name nor an alias")
+        if p.get("aliases") and not p.get("sources"):
+            errors.append(f"override for GeoNames {gid}: aliases need sources")
 
     rank = {
         int(c["geonameid"]): i for i, c in enumerate(sorted(cities, key=lambda c: (-c["population"], c["geonameid"])))

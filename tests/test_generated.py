@@ -150,3 +150,14 @@ def test_shared_spellings_page_is_not_stale() -> None:
     barzani = next(r for r in rows if r[0] == "| Barzani")
     assert all(f"`person:{p}-barzani` (weak, 0)" in barzani[1] for p in ("masoud", "masrour", "nechirvan"))
     assert barzani[2].startswith(f"`{borderlex.resolve('Barzani').id}`")  # type: ignore[union-attr]
+
+
+def test_display_names_from_the_overrides_are_attested(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hama = borderlex.get("place:hama")
+    assert hama is not None and hama.geonames == 170017 and hama.parent == "place:hama-governorate"
+    bad = GEN.OVERRIDES.read_text(encoding="utf-8").replace('name = "Hama"', 'name = "Hamma"', 1)
+    path = tmp_path / "geonames.toml"
+    path.write_text(bad, encoding="utf-8")
+    monkeypatch.setattr(GEN, "OVERRIDES", path)
+    with pytest.raises(SystemExit, match="name 'Hamma' is neither a GeoNames name nor an alias"):
+        GEN.generate()

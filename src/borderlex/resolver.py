@@ -78,16 +78,14 @@ def fuzzy_threshold(length: int, table_keys: int = 0) -> float | None:
 
     It rises for short query keys, where one edit changes the name, and for
     large tables, where a chance neighbour is likelier (measured on GeoNames
-    tables of 10k–1M aliases, see docs/performance.md): +3 for each full
-    tenfold above a thousand keys (10k, 100k, 1M), so a curated table of a
-    few thousand names keeps the one-edit tolerance of 7-letter names.
+    tables of 10k–1M aliases, see docs/performance.md): +3 per tenfold above
+    a thousand keys, at most +9.
     ``None`` below 5 characters: no fuzzy match.
     """
     if length < _MIN_FUZZY_KEY:
         return None
     base = 85.0 if length <= 7 else 82.0 if length <= 11 else 80.0
-    tenfolds = math.floor(math.log10(table_keys)) - 3 if table_keys > 0 else 0
-    bump = 3.0 * min(3, max(0, tenfolds))
+    bump = min(9.0, max(0.0, 3.0 * (math.log10(table_keys) - 3.0))) if table_keys > 0 else 0.0
     return min(99.0, base + bump)
 
 
