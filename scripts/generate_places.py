@@ -26,7 +26,6 @@ so a curated entity always wins a shared spelling and the rest are ranked.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import tomllib
+from regenerate import write_or_check  # scripts/regenerate.py
 from unidecode import unidecode
 
 from borderlex.normalization import has_arabic_script, name_key, normalize, spelling
@@ -314,18 +314,7 @@ def generate() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the generated table is stale")
-    args = parser.parse_args(argv)
-    text = generate()
-    if args.check:
-        if not OUTPUT.exists() or OUTPUT.read_text(encoding="utf-8") != text:
-            print(f"{OUTPUT.relative_to(ROOT)} is stale: run python scripts/generate_places.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(ROOT)}")
-    return 0
+    return write_or_check(OUTPUT, generate, __doc__.split("\n\n")[0], argv)
 
 
 if __name__ == "__main__":

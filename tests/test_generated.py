@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _generator() -> ModuleType:
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))  # the scripts import their shared helper
     spec = importlib.util.spec_from_file_location("generate_places", ROOT / "scripts" / "generate_places.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -128,13 +130,19 @@ def test_short_and_listed_names_are_weak_not_dropped() -> None:
     assert "الطبقة" in tabqa.weak  # "the class/layer": a common word
 
 
-def test_overrides_are_checked_against_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bad = GEN.OVERRIDES.read_text(encoding="utf-8").replace("capital = 170794", "capital = 98182", 1)
+def _generate_with(edit: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run the generator on the overrides with one edit."""
+    text = GEN.OVERRIDES.read_text(encoding="utf-8")
+    assert edit[0] in text
     path = tmp_path / "geonames.toml"
-    path.write_text(bad, encoding="utf-8")
+    path.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
     monkeypatch.setattr(GEN, "OVERRIDES", path)
+    GEN.generate()
+
+
+def test_overrides_are_checked_against_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SystemExit, match="place:deir-ez-zor-governorate: capital 98182 is not in SY admin1 07"):
-        GEN.generate()
+        _generate_with(("capital = 170794", "capital = 98182"), tmp_path, monkeypatch)
 
 
 def test_shared_spellings_page_is_not_stale() -> None:
@@ -155,9 +163,5 @@ def test_shared_spellings_page_is_not_stale() -> None:
 def test_display_names_from_the_overrides_are_attested(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     hama = borderlex.get("place:hama")
     assert hama is not None and hama.geonames == 170017 and hama.parent == "place:hama-governorate"
-    bad = GEN.OVERRIDES.read_text(encoding="utf-8").replace('name = "Hama"', 'name = "Hamma"', 1)
-    path = tmp_path / "geonames.toml"
-    path.write_text(bad, encoding="utf-8")
-    monkeypatch.setattr(GEN, "OVERRIDES", path)
     with pytest.raises(SystemExit, match="name 'Hamma' is neither a GeoNames name nor an alias"):
-        GEN.generate()
+        _generate_with(('name = "Hama"', 'name = "Hamma"'), tmp_path, monkeypatch)

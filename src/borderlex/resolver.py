@@ -371,11 +371,18 @@ class Resolver:
             if known is not None:
                 return known
             hit = self._index.exact_single(query)
-            # A weak hit takes the full path: another entity may own the spelling strongly.
-            if hit is not None and hit.strength is not Strength.WEAK:
-                made = Match(
-                    id=hit.entity.id, entity=hit.entity, alias=hit.alias, query=query, score=100.0, method=Method.EXACT
-                )
+            if hit is not None:
+                if hit.strength is not Strength.WEAK:
+                    made = Match(
+                        id=hit.entity.id,
+                        entity=hit.entity,
+                        alias=hit.alias,
+                        query=query,
+                        score=100.0,
+                        method=Method.EXACT,
+                    )
+                else:  # the full path: another entity may own the spelling strongly ("Akra")
+                    made = self._rank(query, None, None)[0]
                 if len(self._exact_memo) >= _MEMO_SIZE:
                     self._exact_memo.clear()
                 self._exact_memo[query] = made
