@@ -39,7 +39,7 @@ import tomllib
 from regenerate import write_or_check  # scripts/regenerate.py
 from unidecode import unidecode
 
-from borderlex.normalization import has_arabic_script, name_key, normalize, spelling
+from borderlex.normalization import NameKey, has_arabic_script, is_arabic_script, name_key, normalize, spelling
 from borderlex.tables import read_table
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,7 +84,7 @@ def _curated() -> tuple[set[str], dict[int, str], set[str]]:
             ids.add(e.id)
             if e.geonames is not None:
                 by_geonames[e.geonames] = e.id
-            names.update(normalize(n) for n in (e.name, *e.aliases))
+            names.update(normalize(n) for n in e.strong_names)
     if problems:
         sys.exit(f"generate_places: fix the curated tables first: {problems[0]}")
     return ids, by_geonames, names
@@ -94,11 +94,9 @@ def _latin_or_arabic(name: str) -> bool:
     for c in name:
         if not c.isalpha():
             continue
-        if c.isascii() or "\u00c0" <= c <= "\u024f" or "\u1e00" <= c <= "\u1eff" or "\u02bb" <= c <= "\u02be":
-            continue
-        if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f":
-            continue
-        return False
+        latin = c.isascii() or "\u00c0" <= c <= "\u024f" or "\u1e00" <= c <= "\u1eff" or "\u02bb" <= c <= "\u02be"
+        if not (latin or is_arabic_script(c)):
+            return False
     return True
 
 
@@ -107,10 +105,16 @@ def usable(name: str) -> bool:
     name = name.strip()
     if not name or any(c.isdigit() for c in name) or not _latin_or_arabic(name) or not normalize(name):
         return False
-    latin = [c for c in name if c.isalpha() and not ("\u0600" <= c <= "\u077f")]
+    latin = [c for c in name if c.isalpha() and not is_arabic_script(c)]
     if latin and not any(c.isupper() for c in latin):
         return False  # "dyr alzwr", "ba ge da": skeletons and romanized exonyms
     return not (name.isupper() and " " not in name and len(name) <= 4)  # BGW, ORBI: airport codes
+
+
+def _keyed(name: str) -> tuple[bool, NameKey]:
+    """A name as text is matched: its script and its name key ("Medineh" and
+    "Medina" are one key, as are "Ash Shai" and "Cheyi")."""
+    return has_arabic_script(name), name_key(normalize(name))
 
 
 def weak_by_rule(name: str, weak_names: frozenset[tuple[bool, str]]) -> bool:
@@ -118,12 +122,10 @@ def weak_by_rule(name: str, weak_names: frozenset[tuple[bool, str]]) -> bool:
     overrides list as weak everywhere (common words, places elsewhere,
     historical names) are too often something else to match alone; in running
     text they count only next to a strong name of the place."""
-    if (has_arabic_script(name), name_key(normalize(name)).joined) in weak_names:
-        return True  # by name key, as text is matched: "Medineh" is as much Medina as "Medina"
-    # Measured on the name key, as the resolver compares: "Ash Shai" and
-    # "Cheyi" are both the key "shai".
-    key = name_key(normalize(name))
-    return not has_arabic_script(name) and len(key.tokens) == 1 and len(key.joined) <= 4 and not key.designators
+    arabic, key = _keyed(name)
+    if (arabic, key.joined) in weak_names:
+        return True
+    return not arabic and len(key.tokens) == 1 and len(key.joined) <= 4 and not key.designators
 
 
 def slug(name: str) -> str:
@@ -237,9 +239,7 @@ def generate() -> str:
         )
 
     # Script-aware: "الباب" (also "the door") is weak; "Al Bāb" in Latin script is not.
-    weak_names = frozenset(
-        (has_arabic_script(w), name_key(normalize(w)).joined) for w in overrides.get("weak_names", [])
-    )
+    weak_names = frozenset((arabic, key.joined) for arabic, key in map(_keyed, overrides.get("weak_names", [])))
     curation = {int(p["geonames"]): p for p in overrides.get("place", [])}
     for gid, p in curation.items():
         if gid not in by_gid:
@@ -258,10 +258,10 @@ def generate() -> str:
     rank = {
         int(c["geonameid"]): i for i, c in enumerate(sorted(cities, key=lambda c: (-c["population"], c["geonameid"])))
     }
+    display = {int(c["geonameid"]): curation.get(int(c["geonameid"]), {}).get("name", c["name"]) for c in cities}
     slugs: dict[str, list[int]] = {}
-    for c in cities:
-        gid = int(c["geonameid"])
-        slugs.setdefault(slug(curation.get(gid, {}).get("name", c["name"])), []).append(gid)
+    for gid, name in display.items():
+        slugs.setdefault(slug(name), []).append(gid)
 
     places: list[str] = []
     for c in cities:
@@ -269,7 +269,7 @@ def generate() -> str:
         if gid in curated_gids:
             continue
         p = curation.get(gid, {})
-        name = p.get("name", c["name"])
+        name = display[gid]
         s = slug(name)
         eid = f"place:{s}" if len(slugs[s]) == 1 and f"place:{s}" not in curated_ids else f"place:{s}-{gid}"
         parent = parents.get((c["countrycode"], c["admin1code"]))
@@ -281,7 +281,6 @@ def generate() -> str:
         weak = set(p.get("weak", [])) | {n for n in names if weak_by_rule(n, weak_names)}
         # Spellings the overrides name are strong: they were checked by hand.
         strong = _names([*p.get("aliases", []), *names], weak - set(p.get("aliases", [])), set())
-        weak -= set(strong)
         places.append(
             _entity(
                 {

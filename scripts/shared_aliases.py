@@ -16,6 +16,7 @@ from pathlib import Path
 from regenerate import write_or_check  # scripts/regenerate.py
 
 import borderlex
+from borderlex.index import acronym_form
 from borderlex.normalization import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +52,7 @@ def render() -> str:
     for e in borderlex.entities():
         for how, names in (("strong", e.strong_names), ("weak", e.weak), ("acronym", e.acronyms)):
             for name in names:
-                key = name.replace(".", "") if how == "acronym" else normalize(name)
+                key = acronym_form(name) if how == "acronym" else normalize(name)
                 owners[key][e.id].add(how)
                 spelling.setdefault(key, name)
     shared = sorted((k for k, ids in owners.items() if len(ids) > 1), key=lambda k: (k.casefold(), k))

@@ -19,18 +19,19 @@ from borderlex.normalization import normalize
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _generator() -> ModuleType:
+def _script(name: str) -> ModuleType:
+    """Import scripts/NAME.py (the scripts import their shared helper from scripts/)."""
     if str(ROOT / "scripts") not in sys.path:
-        sys.path.insert(0, str(ROOT / "scripts"))  # the scripts import their shared helper
-    spec = importlib.util.spec_from_file_location("generate_places", ROOT / "scripts" / "generate_places.py")
+        sys.path.insert(0, str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("generate_places", module)
+    sys.modules.setdefault(name, module)
     spec.loader.exec_module(module)
     return module
 
 
-GEN = _generator()
+GEN = _script("generate_places")
 
 
 def _cities500() -> dict[int, dict[str, object]]:
@@ -146,10 +147,7 @@ def test_overrides_are_checked_against_the_data(tmp_path: Path, monkeypatch: pyt
 
 
 def test_shared_spellings_page_is_not_stale() -> None:
-    spec = importlib.util.spec_from_file_location("shared_aliases", ROOT / "scripts" / "shared_aliases.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _script("shared_aliases")
     text = module.render()
     assert module.PAGE.read_text(encoding="utf-8") == text, "run: python scripts/shared_aliases.py"
     rows = [line.split(" | ") for line in text.splitlines() if line.startswith("| ") and "`" in line]

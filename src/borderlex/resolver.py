@@ -79,8 +79,7 @@ def fuzzy_threshold(length: int, table_keys: int = 0) -> float | None:
     It rises for short query keys, where one edit changes the name, and for
     large tables, where a chance neighbour is likelier (measured on GeoNames
     tables of 10k–1M aliases, see docs/performance.md): +3 per tenfold above
-    a thousand keys, at most +9.
-    ``None`` below 5 characters: no fuzzy match.
+    a thousand keys, at most +9.  ``None`` below 5 characters: no fuzzy match.
     """
     if length < _MIN_FUZZY_KEY:
         return None
