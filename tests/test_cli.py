@@ -71,10 +71,14 @@ def test_lookup_explain() -> None:
     assert code == 1 and json.loads(out)["match"] is None
 
 
-def test_lookup_reads_stdin() -> None:
+def test_lookup_reads_stdin_one_row_per_line() -> None:
     code, out = run("lookup", "-", stdin="ISIS\n\nHoms province\n")
-    assert code == 0
-    assert [line.split("\t")[1] for line in out.splitlines()] == ["org:islamic-state", "place:homs-governorate"]
+    assert code == 1  # the blank line is a name that did not resolve
+    assert [line.split("\t")[1] for line in out.splitlines()] == [
+        "org:islamic-state",
+        "no match",
+        "place:homs-governorate",
+    ]
 
 
 def test_lookup_streams_stdin() -> None:

@@ -51,3 +51,79 @@ def test_non_strings_are_type_errors(bad: object) -> None:
     for fn in (borderlex.resolve, borderlex.candidates, borderlex.explain, borderlex.scan, normalize):
         with pytest.raises(TypeError):
             fn(bad)  # type: ignore[operator]
+
+
+# -- arguments are checked, never silently misread ---------------------------------------
+
+
+def test_kinds_must_be_an_iterable_of_known_kinds() -> None:
+    with pytest.raises(TypeError, match="kinds must be an iterable of kinds such as \\['org'\\]"):
+        borderlex.scan("ISIS", kinds="org")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="kinds: unknown kind 'orgs'"):
+        borderlex.scan("ISIS", kinds=["orgs"])
+    with pytest.raises(TypeError, match="kinds must be an iterable"):
+        borderlex.scan("ISIS", kinds=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="kinds must be an iterable of kinds"):
+        borderlex.scan_iter("ISIS", kinds="org")  # type: ignore[arg-type]
+    assert [m.id for m in borderlex.scan("ISIS left Homs", kinds=("org",))] == ["org:islamic-state"]
+
+
+def test_kind_is_checked_everywhere() -> None:
+    for call in (
+        lambda: borderlex.resolve("ISIS", kind="orgs"),
+        lambda: borderlex.candidates("ISIS", kind="orgs", limit=0),
+        lambda: borderlex.resolve_many(["ISIS"], kind="orgs"),
+    ):
+        with pytest.raises(ValueError, match="unknown kind 'orgs'"):
+            call()
+    with pytest.raises(TypeError, match="kind must be a str or None"):
+        borderlex.resolve("ISIS", kind=["org"])  # type: ignore[arg-type]
+
+
+def test_resolve_many_refuses_one_string() -> None:
+    with pytest.raises(TypeError, match="values must be an iterable of names"):
+        borderlex.resolve_many("ISIS")
+    with pytest.raises(TypeError, match="values must be an iterable of names"):
+        borderlex.resolve_many(5)  # type: ignore[arg-type]
+
+
+def test_limit_must_not_be_negative() -> None:
+    with pytest.raises(ValueError, match="limit must be at least 0, not -1"):
+        borderlex.candidates("Albuqmal", limit=-1)
+    with pytest.raises(ValueError, match="limit must be at least 0, not -1"):
+        borderlex.Resolver.default().explain("Albuqmal", limit=-1)
+    with pytest.raises(TypeError, match="limit must be an int"):
+        borderlex.candidates("Albuqmal", limit=2.5)  # type: ignore[arg-type]
+    assert borderlex.candidates("Albuqmal", limit=0) == []
+
+
+def test_name_key_takes_a_str() -> None:
+    with pytest.raises(TypeError, match="name_key takes a normalized str, not tuple"):
+        name_key(("x",))  # type: ignore[arg-type]
+
+
+# -- expansion is bounded ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("char", ["\ufdfa", "\ufdfb", "\u3316", "\u337f"])
+def test_phrase_ligatures_do_not_multiply_the_input(char: str) -> None:
+    # U+FDFA expands to 18 letters under NFKC; a million of them took 1.7 GB.
+    text = char * 100_000
+    assert len(normalize(text)) <= len(text)
+    assert len(word_spans(text)) <= 1
+    assert borderlex.scan(text + " Daesh")[0].text == "Daesh"
+
+
+def test_normalized_length_is_a_small_multiple_of_the_input() -> None:
+    # Every character folds to at most MAX_FOLDED letters (CJK: a syllable and a space).
+    from borderlex.normalization import MAX_FOLDED
+
+    for cp in list(range(0x80, 0x3400)) + list(range(0xF900, 0x10000)):
+        ch = chr(cp)
+        if 0xD800 <= cp < 0xE000:
+            continue
+        assert len(normalize(ch)) <= MAX_FOLDED, hex(cp)
+
+
+def test_allah_ligature_is_still_a_word() -> None:
+    assert normalize("\ufdf2") == normalize("الله")

@@ -1,6 +1,6 @@
 """borderlex: canonical IDs for the names in Syria–Iraq conflict reporting."""
 
-from .api import candidates, entities, explain, get, resolve, resolve_many, scan
+from .api import candidates, entities, explain, get, resolve, resolve_many, scan, scan_iter
 from .errors import BorderlexError, TableError, UnknownEntityError
 from .frames import resolve_column
 from .model import KINDS, Entity, Match, Mention, Method
@@ -30,4 +30,5 @@ __all__ = [
     "resolve_column",
     "resolve_many",
     "scan",
+    "scan_iter",
 ]

@@ -8,7 +8,7 @@ from typing import Any
 from .model import Entity, Match, Mention
 from .resolver import _MISSING, Explanation, Resolver
 
-__all__ = ["candidates", "entities", "explain", "get", "resolve", "resolve_many", "scan"]
+__all__ = ["candidates", "entities", "explain", "get", "resolve", "resolve_many", "scan", "scan_iter"]
 
 
 def resolve(query: str, *, kind: str | None = None) -> Match | None:
@@ -59,3 +59,17 @@ def scan(text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False) 
 def resolve_many(values: Iterable[str], *, kind: str | None = None) -> list[Match | None]:
     """``resolve`` for each value, in order, resolving repeated values once."""
     return Resolver.default().resolve_many(values, kind=kind)
+
+
+def scan_iter(
+    pieces: str | Iterable[str], *, kinds: Iterable[str] | None = None, fuzzy: bool = False
+) -> Iterator[Mention]:
+    """Mentions in a text of any size (a string, or a file's lines), as they
+    are found, in bounded memory; offsets are in the whole text.
+
+    >>> for m in scan_iter(("ISIS fled\\n", "Albu Kamal.\\n")):
+    ...     print(m.start, m.id)
+    0 org:islamic-state
+    10 place:al-bukamal
+    """
+    return Resolver.default().scan_iter(pieces, kinds=kinds, fuzzy=fuzzy)

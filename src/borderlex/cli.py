@@ -8,17 +8,20 @@ problem with an input or a table, 2 a usage error, 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, Any, NamedTuple, NoReturn
 
 from . import __version__
 from .errors import BorderlexError, TableError, UnknownEntityError
 from .model import KINDS, Mention
 from .resolver import Resolver
+from .streaming import scan_chunks
 from .tables import check as check_tables
 
 __all__ = ["cli", "main"]
@@ -26,6 +29,8 @@ __all__ = ["cli", "main"]
 _WIDTH = 100  # fixed, so --help reads the same on every terminal (and in the docs)
 _BINARY_SNIFF = 8192
 _PROGRESS_MIN_FILES = 20
+_MAX_LINE_BYTES = 1 << 20  # a lookup line longer than this is no name
+_PIECE_BYTES = 1 << 16  # scan reads at most this much at a time
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -37,28 +42,85 @@ class _UsageError(Exception):
     pass
 
 
+class _InputError(Exception):
+    """An input cannot be read at all (stdin closed)."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise _UsageError(f"{self.prog}: error: {message}")
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        # argparse would swallow a failed write of --help: say it instead.
+        if message:
+            _Out(file or sys.stderr).write(message)
+
+
+class _OutputError(Exception):
+    """Standard output cannot be written (a full disk, a closed descriptor)."""
 
 
 class _Out:
     """stdout that is flushed per line (so pipes stream) and JSON helpers."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str] | None) -> None:
         self.stream = stream
+        self.replaced = False
+
+    def write(self, text: str) -> None:
+        if self.stream is None:
+            raise _OutputError("standard output is closed")
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise _OutputError(e.strerror or str(e)) from None
 
     def line(self, text: str = "") -> None:
-        self.stream.write(text + "\n")
-        self.stream.flush()
+        self.write(text + "\n")
 
     def json(self, obj: object) -> None:
-        self.line(json.dumps(obj, ensure_ascii=False))
+        text = json.dumps(obj, ensure_ascii=False)
+        if _SURROGATE.search(text):
+            # Undecodable input bytes (kept as lone surrogates) would make
+            # the line invalid UTF-8: show them as U+FFFD, and say so once.
+            text = _SURROGATE.sub("\ufffd", text)
+            if not self.replaced:
+                self.replaced = True
+                _err("undecodable bytes in the input are shown as U+FFFD in the JSON output")
+        self.line(text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_unencodable(exc: UnicodeError) -> tuple[str | bytes, int]:
+    """Encoding error handler for stdout and stderr: bytes that came in
+    undecodable go out as the same bytes; a character the output encoding
+    lacks is written as a \\uXXXX escape (and reported once)."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    if all("\udc80" <= c <= "\udcff" for c in bad):
+        return bytes(ord(c) - 0xDC00 for c in bad), exc.end
+    _ESCAPED.add(exc.encoding)
+    return "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}" for c in bad), exc.end
+
+
+_ESCAPED: set[str] = set()
+codecs.register_error("borderlex.escape", _escape_unencodable)
 
 
 def _err(message: str) -> None:
-    sys.stderr.write(f"borderlex: {message}\n")
-    sys.stderr.flush()
+    if sys.stderr is None:  # closed: nowhere to say it
+        return
+    try:
+        sys.stderr.write(f"borderlex: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 # -- commands ------------------------------------------------------------------
@@ -70,41 +132,58 @@ def _resolver(args: argparse.Namespace) -> Resolver:
     return Resolver.default()
 
 
-def _stdin_lines(stdin: IO[str], errors: str) -> Iterator[str | None]:
-    """Lines of stdin as they arrive; ``None`` for a line that is not UTF-8
-    (after saying so on stderr), so one bad line loses nothing else."""
+class _BadLine(NamedTuple):
+    """A stdin line that cannot be looked up; it still gets its output row."""
+
+    text: str  # as read, undecodable bytes kept (as surrogates)
+    problem: str
+
+
+def _stdin_lines(stdin: IO[str] | None, errors: str) -> Iterator[str | _BadLine]:
+    """Lines of stdin as they arrive, one item per line, always: a line that
+    is not UTF-8, or is too long to be a name, becomes a :class:`_BadLine`
+    (and is reported on stderr), so the output stays aligned with the input."""
+    if stdin is None:
+        raise _InputError("stdin is closed")
     buffer = getattr(stdin, "buffer", None)
     if buffer is None:
         yield from stdin
         return
-    for number, raw in enumerate(iter(buffer.readline, b""), 1):
+    for number, raw in enumerate(iter(lambda: buffer.readline(_MAX_LINE_BYTES), b""), 1):
+        if len(raw) == _MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            while (rest := buffer.readline(_MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+                pass  # the rest of an over-long line: skipped, in bounded memory
+            problem = f"line longer than {_MAX_LINE_BYTES} bytes, not looked up"
+            _err(f"stdin line {number}: {problem}")
+            yield _BadLine(raw[:40].decode("utf-8", "replace") + "…", problem)
+            continue
         try:
             yield raw.decode("utf-8", errors=errors)
         except UnicodeDecodeError as e:
-            _err(f"stdin line {number}: invalid UTF-8 at byte {e.start} of the line")
-            yield None
+            problem = f"invalid UTF-8 at byte {e.start} of the line"
+            _err(f"stdin line {number}: {problem}")
+            yield _BadLine(raw.decode("utf-8", "surrogateescape").rstrip("\r\n"), problem)
 
 
-def _names(args: argparse.Namespace, stdin: IO[str]) -> Iterator[str | None]:
+def _names(args: argparse.Namespace, stdin: IO[str] | None) -> Iterator[str | _BadLine]:
     for name in args.names:
         if name == "-":
             for line in _stdin_lines(stdin, args.encoding_errors):
-                if line is None:
-                    yield None
-                    continue
-                text = line.rstrip("\r\n")
-                if text.strip():
-                    yield text
+                yield line if isinstance(line, _BadLine) else line.rstrip("\r\n")
         else:
             yield name
 
 
-def _cmd_lookup(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
+def _cmd_lookup(args: argparse.Namespace, out: _Out, stdin: IO[str] | None) -> int:
     resolver = _resolver(args)
     missing = 0
     for name in _names(args, stdin):
-        if name is None:
+        if isinstance(name, _BadLine):
             missing += 1
+            if args.json:
+                out.json({"query": name.text, "id": None, "error": name.problem})
+            else:
+                out.line(f"{name.text}\terror: {name.problem}")
             continue
         if args.explain:
             exp = resolver.explain(name, kind=args.kind)
@@ -166,76 +245,107 @@ def _walk(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
             yield p, path
 
 
-def _read(path: Path | None, stdin: IO[str], errors: str) -> tuple[str | None, str | None]:
-    """(text, problem) for a file, or for stdin when ``path`` is None."""
+def _pieces(path: Path | None, stdin: IO[str] | None, errors: str) -> Iterator[str]:
+    """The text of a file, or of stdin when ``path`` is None, piece by piece
+    as it is read (lines, or bounded parts of very long lines).  Raises
+    :class:`_InputError` for an input that cannot be read or decoded."""
     if path is None:
+        if stdin is None:
+            raise _InputError("stdin is closed")
         buffer = getattr(stdin, "buffer", None)
         if buffer is None:
-            return stdin.read(), None
-        data: bytes = buffer.read()
-    else:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return None, "no such file"
-        except IsADirectoryError:
-            return None, "is a directory"
-        except OSError as e:
-            return None, e.strerror or str(e)
-    if b"\x00" in data[:_BINARY_SNIFF]:
-        return None, "binary file (NUL bytes), skipped"
+            yield from stdin
+            return
+        yield from _decoded(buffer, errors)
+        return
     try:
-        return data.decode("utf-8", errors=errors), None
-    except UnicodeDecodeError as e:
-        return None, f"invalid UTF-8 at byte {e.start} (use --encoding-errors replace to decode anyway)"
+        stream = path.open("rb")
+    except FileNotFoundError:
+        raise _InputError("no such file") from None
+    except IsADirectoryError:
+        raise _InputError("is a directory") from None
+    except OSError as e:
+        raise _InputError(e.strerror or str(e)) from None
+    with stream:
+        yield from _decoded(stream, errors)
 
 
-def _annotate(text: str, mentions: Iterable[Mention]) -> str:
+def _decoded(stream: IO[bytes], errors: str) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder("utf-8")(errors)
+    read = 0
+    try:
+        while raw := stream.readline(_PIECE_BYTES):
+            if read < _BINARY_SNIFF and b"\x00" in raw[: _BINARY_SNIFF - read]:
+                raise _InputError("binary file (NUL bytes), skipped")
+            try:
+                text = decoder.decode(raw)
+            except UnicodeDecodeError as e:
+                at = max(read + e.start - len(decoder.getstate()[0]), 0)
+                raise _InputError(
+                    f"invalid UTF-8 at byte {at} (use --encoding-errors replace to decode anyway)"
+                ) from None
+            read += len(raw)
+            if text:
+                yield text
+        if tail := decoder.decode(b"", final=True):
+            yield tail
+    except UnicodeDecodeError:
+        raise _InputError(f"invalid UTF-8: the input ends inside a character (byte {read})") from None
+    except OSError as e:
+        raise _InputError(e.strerror or str(e)) from None
+
+
+def _annotate(text: str, mentions: Iterable[Mention], offset: int) -> str:
     parts: list[str] = []
     pos = 0
     for m in mentions:
-        parts.append(text[pos : m.start])
+        parts.append(text[pos : m.start - offset])
         parts.append(f"[[{m.text}|{m.id}]]")
-        pos = m.end
+        pos = m.end - offset
     parts.append(text[pos:])
     return "".join(parts)
 
 
-def _cmd_scan(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
+def _cmd_scan(args: argparse.Namespace, out: _Out, stdin: IO[str] | None) -> int:
     resolver = _resolver(args)
+    kinds = args.kind or None
+
+    def scan(text: str) -> list[Mention]:
+        return resolver.scan(text, kinds=kinds)
+
     inputs = list(_walk(args.paths or ["-"]))
-    progress = len(inputs) >= _PROGRESS_MIN_FILES and sys.stderr.isatty()
+    progress = len(inputs) >= _PROGRESS_MIN_FILES and sys.stderr is not None and sys.stderr.isatty()
     problems = 0
     for n, (name, path) in enumerate(inputs, 1):
         if progress:
             sys.stderr.write(f"\rscanning {n}/{len(inputs)} files")
             sys.stderr.flush()
-        text, problem = _read(path, stdin, args.encoding_errors)
-        if text is None:
+        if args.format == "annotated" and len(inputs) > 1:
+            out.line(f"==> {name} <==")
+        try:
+            # Chunk by chunk: output appears as the input arrives, and memory
+            # stays bounded whatever the input's size.
+            for offset, chunk, mentions in scan_chunks(_pieces(path, stdin, args.encoding_errors), scan):
+                if args.format == "annotated":
+                    out.write(_annotate(chunk, mentions, offset))
+                elif args.json:
+                    for m in mentions:
+                        out.json({"file": name, **m.to_dict()})
+                else:
+                    for m in mentions:
+                        shown = m.text.replace("\t", " ").replace("\n", " ")
+                        out.line(f"{name}\t{m.start}\t{m.end}\t{shown}\t{m.id}")
+        except _InputError as e:
             if progress:
                 sys.stderr.write("\n")
-            _err(f"{name}: {problem}")
+            _err(f"{name}: {e}")
             problems += 1
-            continue
-        mentions = resolver.scan(text, kinds=args.kind or None)
-        if args.format == "annotated":
-            if len(inputs) > 1:
-                out.line(f"==> {name} <==")
-            out.stream.write(_annotate(text, mentions))
-            out.stream.flush()
-        elif args.json:
-            for m in mentions:
-                out.json({"file": name, **m.to_dict()})
-        else:
-            for m in mentions:
-                shown = m.text.replace("\t", " ").replace("\n", " ")
-                out.line(f"{name}\t{m.start}\t{m.end}\t{shown}\t{m.id}")
     if progress:
         sys.stderr.write("\n")
     return 1 if problems else 0
 
 
-def _cmd_check(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
+def _cmd_check(args: argparse.Namespace, out: _Out, stdin: IO[str] | None) -> int:
     paths = [*args.tables, *args.paths]
     for p in paths:
         if not Path(p).exists():
@@ -252,7 +362,7 @@ def _cmd_check(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
     return 0
 
 
-def _cmd_entities(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
+def _cmd_entities(args: argparse.Namespace, out: _Out, stdin: IO[str] | None) -> int:
     for e in _resolver(args).entities(args.kind):
         if args.json:
             out.json(e.to_dict())
@@ -261,7 +371,7 @@ def _cmd_entities(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
     return 0
 
 
-def _cmd_show(args: argparse.Namespace, out: _Out, stdin: IO[str]) -> int:
+def _cmd_show(args: argparse.Namespace, out: _Out, stdin: IO[str] | None) -> int:
     resolver = _resolver(args)
     status = 0
     for entity_id in args.ids:
@@ -435,13 +545,15 @@ def _positive(text: str) -> int:
 
 def cli(*args: str, stdout: IO[str] | None = None, stdin: IO[str] | None = None) -> int:
     """Run the command line with ``args``; returns the exit status."""
+    _ESCAPED.clear()
     if stdout is None:
-        # Names from argv may carry undecodable bytes (as surrogates): write
-        # them back as the same bytes rather than fail.
+        # Names from argv may carry undecodable bytes (as surrogates): they
+        # go back out as the same bytes; what the output encoding cannot
+        # show is escaped rather than fatal.
         for stream in (sys.stdout, sys.stderr):
             reconfigure = getattr(stream, "reconfigure", None)
             if reconfigure is not None:
-                reconfigure(errors="surrogateescape")
+                reconfigure(errors="borderlex.escape")
     out = _Out(stdout if stdout is not None else sys.stdout)
     parser = _parser()
     try:
@@ -449,23 +561,30 @@ def cli(*args: str, stdout: IO[str] | None = None, stdin: IO[str] | None = None)
             ns = parser.parse_args(list(args))
         except _UsageError as e:
             parser_usage = e.args[0]
-            sys.stderr.write(f"{parser_usage}\n(see 'borderlex --help')\n")
+            _write_stderr(f"{parser_usage}\n(see 'borderlex --help')\n")
             return 2
         except SystemExit as e:  # --help and --version
             return int(e.code or 0)
         status: int = ns.func(ns, out, stdin if stdin is not None else sys.stdin)
+        if _ESCAPED:
+            _err(
+                f"the output encoding ({', '.join(sorted(_ESCAPED))}) cannot show some characters: "
+                "they are written as \\uXXXX escapes (set PYTHONIOENCODING=utf-8 to see them)"
+            )
         return status
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, and keep Python from
-        # complaining when it flushes stdout at exit.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
+        # The reader went away (`| head`): stop quietly.
+        _drop_stdout(out)
         return 0
+    except _OutputError as e:
+        _err(f"cannot write output: {e}")
+        _drop_stdout(out)
+        return 1
+    except _InputError as e:
+        _err(str(e))
+        return 1
     except TableError as e:
         _err(f"bad alias table: {e}")
         return 1
@@ -477,6 +596,33 @@ def cli(*args: str, stdout: IO[str] | None = None, stdin: IO[str] | None = None)
         return 1
 
 
+def _write_stderr(text: str) -> None:
+    if sys.stderr is not None:
+        sys.stderr.write(text)
+
+
+def _drop_stdout(out: _Out) -> None:
+    """Point the process's stdout at /dev/null, so that Python's last flush at
+    exit does not fail again on what is still buffered."""
+    if out.stream is not sys.stdout or sys.stdout is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main() -> None:
     """Entry point of the ``borderlex`` console script."""
-    sys.exit(cli(*sys.argv[1:]))
+    status = cli(*sys.argv[1:])
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()  # what argparse printed (--help) is still buffered
+    except BrokenPipeError:
+        _drop_stdout(_Out(sys.stdout))
+    except OSError as e:
+        _err(f"cannot write output: {e.strerror or e}")
+        _drop_stdout(_Out(sys.stdout))
+        status = status or 1
+    sys.exit(status)

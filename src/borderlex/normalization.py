@@ -146,6 +146,23 @@ def _fold_char(ch: str) -> str:
     return "".join(out)
 
 
+#: A character whose compatibility form is longer than this, or folds to more
+#: than MAX_FOLDED letters, is not a letter of a name (phrase ligatures such
+#: as U+FDFA, 18 letters; squared words such as U+337F): it is read as a word
+#: break, so that no input can multiply its size.
+MAX_EXPANSION = 4
+MAX_FOLDED = 8
+
+
+@lru_cache(maxsize=8192)
+def _expansion(ch: str) -> str:
+    """The compatibility form of one non-ASCII character, without harakat."""
+    expanded = "".join(c for c in unicodedata.normalize("NFKC", ch) if not _is_arabic_mark(c))
+    if len(expanded) > MAX_EXPANSION or sum(len(_fold_char(c)) for c in expanded) > MAX_FOLDED:
+        return _WS
+    return expanded
+
+
 def _expand(text: str) -> tuple[list[str], list[int]]:
     """NFKC-expand ``text`` character by character, keeping each origin."""
     chars: list[str] = []
@@ -155,9 +172,7 @@ def _expand(text: str) -> tuple[list[str], list[int]]:
             chars.append(ch)
             origin.append(i)
             continue
-        for c in unicodedata.normalize("NFKC", ch):
-            if _is_arabic_mark(c):
-                continue  # harakat and tatweel: vowel signs, not letters
+        for c in _expansion(ch):
             chars.append(c)
             origin.append(i)
     return chars, origin
@@ -776,6 +791,8 @@ def name_key(normalized: str) -> NameKey:
     >>> sorted(name_key(normalize("Homs province")).designators)
     ['governorate']
     """
+    if not isinstance(normalized, str):
+        raise TypeError(f"name_key takes a normalized str, not {type(normalized).__name__}")
     return _name_key_cached(normalized) if len(normalized) <= 4 * _CACHE_MAX else _name_key(normalized)
 
 

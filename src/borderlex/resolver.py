@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import attrs
 
+from .arguments import check_kind, check_kinds, check_limit, check_values
 from .errors import UnknownEntityError
 from .index import AliasEntry, AliasIndex, Strength
-from .model import DESIGNATES, KINDS, Entity, Match, Method
+from .model import DESIGNATES, Entity, Match, Mention, Method
 from .normalization import (
     ORG_DESCRIPTORS,
     TITLES,
@@ -43,6 +44,7 @@ from .normalization import (
     remembered,
     skeleton,
 )
+from .streaming import scan_chunks
 from .tables import Catalog, load_catalog
 
 if TYPE_CHECKING:
@@ -356,14 +358,16 @@ class Resolver:
 
     def entities(self, kind: str | None = None) -> Iterator[Entity]:
         """All entities, or those of one kind, in table order."""
-        _check_kind(kind)
+        check_kind(kind)
         return (e for e in self._catalog if kind is None or e.kind == kind)
 
     # -- resolution -------------------------------------------------------
 
     def resolve(self, query: str, *, kind: str | None = None) -> Match | None:
         """The entity ``query`` names, or ``None`` when nothing matches."""
-        if kind is None and type(query) is str:
+        if kind is not None:
+            check_kind(kind)
+        elif type(query) is str:
             # Fast path: an alias as written, naming one entity (the common
             # case); its Match is made once (it is immutable) and reused.
             known = self._exact_memo.get(query)
@@ -386,18 +390,35 @@ class Resolver:
                     self._exact_memo.clear()
                 self._exact_memo[query] = made
                 return made
+        if type(query) is not str or len(query) > MAX_FUZZY_CHARS:
+            ranked = self._rank(query, kind, None)
+            return ranked[0] if ranked else None
+        # Every other answer is remembered too, misses included: a column or
+        # a stream repeats its spellings, found or not.
+        key = (query, kind)
+        try:
+            return self._memo[key]
+        except KeyError:  # not asked yet (or forgotten by another thread just now)
+            pass
         ranked = self._rank(query, kind, None)
-        return ranked[0] if ranked else None
+        found = ranked[0] if ranked else None
+        with self._lock:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()  # simple and bounded; a column's spellings soon come back
+            self._memo[key] = found
+        return found
 
     def candidates(self, query: str, *, kind: str | None = None, limit: int = 5) -> list[Match]:
         """The best match for each entity that could be meant, best first."""
-        if limit < 1:
+        if check_limit(limit) == 0:
+            check_kind(kind)
             return []
         return self._rank(query, kind, None, everything=True)[:limit]
 
     def explain(self, query: str, *, kind: str | None = None, limit: int = 5) -> Explanation:
         """Each tier's forms, the candidates and their scores, and why the
         winner won (or why nothing matched)."""
+        check_limit(limit)
         steps: list[Step] = []
         ranked = self._rank(query, kind, steps, everything=True)
         norm = normalize(query)
@@ -429,33 +450,38 @@ class Resolver:
         once, and answers are remembered across calls (a bounded cache), so a
         worker that resolves partition after partition of one column looks
         each spelling up once."""
-        _check_kind(kind)
+        check_values(values)
+        check_kind(kind)
         seen: dict[str, Match | None] = {}
         out: list[Match | None] = []
         for v in values:
             found = seen.get(v, _MISSING) if type(v) is str else _MISSING
             if found is _MISSING:
-                found = seen[v] = self._remembered(v, kind)
+                found = seen[v] = self.resolve(v, kind=kind)
             out.append(found)
         return out
-
-    def _remembered(self, value: str, kind: str | None) -> Match | None:
-        if type(value) is not str or len(value) > MAX_FUZZY_CHARS:
-            return self.resolve(value, kind=kind)
-        key = (value, kind)
-        with self._lock:
-            if key in self._memo:
-                return self._memo[key]
-        found = self.resolve(value, kind=kind)
-        with self._lock:
-            if len(self._memo) >= _MEMO_SIZE:
-                self._memo.clear()  # simple and bounded; a column's spellings soon come back
-            self._memo[key] = found
-        return found
 
     def scan(self, text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False) -> list[Mention]:
         """Every mention of a known entity in ``text`` (see :mod:`borderlex.scanning`)."""
         return self.scanner().scan(text, kinds=kinds, fuzzy=fuzzy)
+
+    def scan_iter(
+        self, pieces: str | Iterable[str], *, kinds: Iterable[str] | None = None, fuzzy: bool = False
+    ) -> Iterator[Mention]:
+        """Mentions in a text of any size, as they are found, in bounded memory.
+
+        ``pieces`` is a string or an iterable of strings read as one text (a
+        file object opened in text mode yields its lines); offsets are in the
+        whole text.  It is scanned in chunks cut between lines (see
+        :mod:`borderlex.streaming` for what a chunk cannot see).
+        """
+        wanted = check_kinds(kinds)
+        scanner = self.scanner()
+
+        def scan(text: str) -> list[Mention]:
+            return scanner.scan(text, kinds=wanted, fuzzy=fuzzy)
+
+        return (m for _, _, found in scan_chunks(pieces, scan) for m in found)
 
     def scanner(self) -> Scanner:
         """The text scanner over this resolver's tables, built on first use."""
@@ -477,7 +503,7 @@ class Resolver:
     def _rank(self, query: str, kind: str | None, steps: list[Step] | None, *, everything: bool = False) -> list[Match]:
         if not isinstance(query, str):
             raise TypeError(f"query must be str, not {type(query).__name__}")
-        _check_kind(kind)
+        check_kind(kind)
         scored = self._search(query, kind, steps, everything)
         return _to_matches(query, scored)
 
@@ -605,11 +631,6 @@ def _from_spec(paths: tuple[str, ...], include_default: bool) -> Resolver:
         if found is None:
             found = _BY_SPEC[key] = Resolver.from_tables(*paths, include_default=include_default)
     return found
-
-
-def _check_kind(kind: str | None) -> None:
-    if kind is not None and kind not in KINDS:
-        raise ValueError(f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
 
 
 _RANK_STRENGTH = {Strength.STRONG: 2, Strength.ACRONYM: 2, Strength.WEAK: 0}

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
+from .arguments import check_kinds
 from .index import AliasEntry, Strength, acronym_form
 from .model import DESIGNATES, Entity, Match, Mention, Method
 from .normalization import (
@@ -342,7 +343,7 @@ class Scanner:
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
-        wanted = None if kinds is None else frozenset(kinds)
+        wanted = check_kinds(kinds)
         units = units_of(text)
         spans = self._supported(self._candidates(text, units, wanted))
         # Longest spans first, then leftmost; no two overlap.
