@@ -58,7 +58,7 @@ def _problem(problems: list[TableError], path: str, entity: str | None, reason: 
 
 
 def _iso_date(value: object) -> str | None:
-    if isinstance(value, _dt.date):
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return value.isoformat()
     # Partial dates are common for armed groups ("2014", "2014-06").
     if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
@@ -102,6 +102,8 @@ def _parse_entry(raw: object, path: str, index: int, problems: list[TableError])
             value = raw[key]
             if not isinstance(value, str) or not value.strip():
                 bad(f"{key!r} must be a non-empty string")
+            elif key == "name" and not normalize(value):
+                bad(f"name {value!r} normalizes to nothing: it could never be found")
             else:
                 fields[key] = value
     for key in _LIST_FIELDS:
@@ -119,7 +121,9 @@ def _parse_entry(raw: object, path: str, index: int, problems: list[TableError])
     for key in _DATE_FIELDS:
         if key in raw:
             value = _iso_date(raw[key])
-            if value is None:
+            if isinstance(raw[key], _dt.datetime):
+                bad(f"{key!r} must be a date, not a date-time")
+            elif value is None:
                 bad(f"{key!r} must be a date: YYYY, YYYY-MM or YYYY-MM-DD")
             else:
                 fields[key] = value
@@ -176,6 +180,17 @@ def _parse_entry(raw: object, path: str, index: int, problems: list[TableError])
     return _Entry(Entity(id=eid, table=path, **fields), override=override is True, extend=False)
 
 
+def _parse_failure(e: Exception) -> str:
+    """What the parser's exception says, for hostile input too."""
+    if isinstance(e, RecursionError):
+        return "nested too deeply"
+    if isinstance(e, MemoryError):
+        return "too large to parse in memory"
+    if not isinstance(e, tomllib.TOMLDecodeError) and "integer string conversion" in str(e):
+        return f"an integer has more than {sys.get_int_max_str_digits()} digits"
+    return str(e)
+
+
 def read_table(text: str | bytes, path: str, problems: list[TableError]) -> list[_Entry]:
     """Parse one table's text; faults are appended to ``problems``."""
     if isinstance(text, bytes):
@@ -189,8 +204,8 @@ def read_table(text: str | bytes, path: str, problems: list[TableError]) -> list
             return []
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        _problem(problems, path, None, f"invalid TOML: {e}")
+    except (ValueError, RecursionError, MemoryError) as e:  # TOMLDecodeError is a ValueError
+        _problem(problems, path, None, f"invalid TOML: {_parse_failure(e)}")
         return []
     unknown = sorted(set(data) - {"entity", "schema"})
     if unknown:
