@@ -2,9 +2,11 @@
 
 A table is a TOML file with an array of ``[[entity]]`` tables (see
 ``docs/tables.md``).  Loading never executes code: files are parsed with
-``tomllib`` and only the paths given are read.  Every fault is reported as a
+``tomllib`` and only the paths given are read (see :mod:`borderlex.table_files`
+for which files are).  Every fault is reported as a
 :class:`~borderlex.errors.TableError` naming the file, the entity and the
-reason; :func:`check` collects all of them instead of stopping at the first.
+reason; :func:`check` collects all of them instead of stopping at the first,
+and :func:`review` adds what was skipped.
 """
 
 from __future__ import annotations
@@ -12,22 +14,24 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from .errors import TableError
+from .errors import TableError, TableWarning
 from .model import DESIGNATES, KINDS, TYPES, Entity
 from .normalization import normalize, spelling
+from .table_files import table_files
 
 if TYPE_CHECKING or sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-__all__ = ["BUNDLED", "MAX_TABLE_BYTES", "Catalog", "check", "load_catalog", "read_table"]
+__all__ = ["BUNDLED", "MAX_TABLE_BYTES", "Catalog", "TableReport", "check", "load_catalog", "read_table", "review"]
 
 #: Name under which the bundled tables are reported.
 BUNDLED = "borderlex:data/aliases"
@@ -231,28 +235,6 @@ def _bundled_files() -> Iterator[tuple[str, bytes]]:
             yield f"{BUNDLED}/{item.name}", item.read_bytes()
 
 
-def _user_files(path: str | Path, problems: list[TableError]) -> Iterator[tuple[str, bytes]]:
-    p = Path(path)
-    if p.is_dir():
-        files = sorted(f for f in p.iterdir() if f.suffix == ".toml" and f.is_file())
-        if not files:
-            _problem(problems, str(p), None, "directory holds no .toml tables")
-    elif p.exists():
-        files = [p]
-    else:
-        _problem(problems, str(p), None, "no such file or directory")
-        return
-    for f in files:
-        try:
-            size = f.stat().st_size
-            if size > MAX_TABLE_BYTES:
-                _problem(problems, str(f), None, f"file is larger than {MAX_TABLE_BYTES} bytes")
-                continue
-            yield str(f), f.read_bytes()
-        except OSError as e:
-            _problem(problems, str(f), None, f"cannot read: {e.strerror or e}")
-
-
 class Catalog:
     """Entities by id, merged from one or more layers of tables.
 
@@ -271,6 +253,21 @@ class Catalog:
 
     def __len__(self) -> int:
         return len(self.entities)
+
+
+@attrs.frozen
+class TableReport:
+    """What checking tables found (see :func:`review`).
+
+    Each item is a :class:`~borderlex.errors.TableError` record naming the
+    file, the entity (or ``None``) and the reason.  ``problems`` are faults;
+    ``skipped`` are paths in a table directory named like tables that were
+    not loaded (a sub-directory, a FIFO, a dangling link...).  Only problems
+    stop a load.
+    """
+
+    problems: tuple[TableError, ...] = ()
+    skipped: tuple[TableError, ...] = ()
 
 
 def _merge(layers: Iterable[list[_Entry]], problems: list[TableError]) -> dict[str, Entity]:
@@ -355,8 +352,9 @@ def _cross_check(entities: dict[str, Entity], problems: list[TableError]) -> Non
                 acronyms[key] = e
 
 
-def _collect(paths: Iterable[str | Path], include_default: bool) -> tuple[dict[str, Entity], list[TableError]]:
+def _collect(paths: Iterable[str | Path], include_default: bool) -> tuple[dict[str, Entity], TableReport]:
     problems: list[TableError] = []
+    skipped: list[TableError] = []
     layers: list[list[_Entry]] = []
     if include_default:
         bundled: list[_Entry] = []
@@ -365,13 +363,24 @@ def _collect(paths: Iterable[str | Path], include_default: bool) -> tuple[dict[s
         layers.append(bundled)
     user: list[_Entry] = []
     for path in paths:
-        for name, data in _user_files(path, problems):
+        for name, data in table_files(path, MAX_TABLE_BYTES, problems, skipped):
             user.extend(read_table(data, name, problems))
     if user or not include_default:
         layers.append(user)
     entities = _merge(layers, problems)
     _cross_check(entities, problems)
-    return entities, problems
+    return entities, TableReport(tuple(problems), tuple(skipped))
+
+
+def _warn_skipped(report: TableReport) -> None:
+    if report.skipped:
+        warnings.warn(TableWarning(report.skipped), stacklevel=3)
+
+
+def review(paths: Iterable[str | Path] = (), *, include_default: bool = True) -> TableReport:
+    """Check the given tables (and the bundled ones): every problem and every
+    path skipped in a table directory, without warning."""
+    return _collect(paths, include_default)[1]
 
 
 def load_catalog(paths: Iterable[str | Path] = (), *, include_default: bool = True) -> Catalog:
@@ -379,9 +388,13 @@ def load_catalog(paths: Iterable[str | Path] = (), *, include_default: bool = Tr
     tables at ``paths`` (files, or directories of ``*.toml``).
 
     Raises :class:`~borderlex.errors.TableError` for the first fault found;
-    the message counts the others (:func:`check` lists them all).
+    the message counts the others (:func:`check` lists them all).  Paths a
+    directory holds but that cannot be loaded are skipped with one
+    :class:`~borderlex.errors.TableWarning` listing them.
     """
-    entities, problems = _collect(paths, include_default)
+    entities, report = _collect(paths, include_default)
+    _warn_skipped(report)
+    problems = report.problems
     if problems:
         first = problems[0]
         if len(problems) > 1:
@@ -391,5 +404,9 @@ def load_catalog(paths: Iterable[str | Path] = (), *, include_default: bool = Tr
 
 
 def check(paths: Iterable[str | Path] = (), *, include_default: bool = True) -> list[TableError]:
-    """Every problem in the given tables (and the bundled ones), as a list."""
-    return _collect(paths, include_default)[1]
+    """Every problem in the given tables (and the bundled ones), as a list;
+    skipped paths are warned about as by :func:`load_catalog`
+    (:func:`review` returns them instead)."""
+    report = _collect(paths, include_default)[1]
+    _warn_skipped(report)
+    return list(report.problems)
