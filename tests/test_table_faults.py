@@ -16,7 +16,7 @@ import pytest
 import borderlex
 from borderlex import Resolver, TableError, TableWarning
 from borderlex.table_files import read_table_file
-from borderlex.tables import check, load_catalog, review
+from borderlex.tables import BUNDLED, TableReport, check, load_catalog, review
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
 
@@ -224,7 +224,44 @@ def test_a_dot_file_given_by_name_is_loaded(tmp_path: Path) -> None:
     assert [e.id for e in load_catalog([p], include_default=False)] == ["place:hidden-town"]
 
 
-# -- 7, 8: names and dates -----------------------------------------------------------------
+# -- 6: extensions are blamed on their own file --------------------------------------------
+
+
+def test_an_extension_fault_names_the_extending_file(tmp_path: Path) -> None:
+    p = write(
+        tmp_path / "ext.toml",
+        """
+        [[entity]]
+        id = "place:al-bukamal"
+        extend = true
+        aliases = ["Daesh"]
+        """,
+    )
+    err = only_error([p], include_default=True)
+    assert (err.path, err.entity) == (str(p), "place:al-bukamal")
+    assert "'Daesh' is also a name of org:islamic-state" in err.reason
+
+
+def test_a_name_an_extension_added_is_blamed_on_it_when_another_table_collides(tmp_path: Path) -> None:
+    ext = write(tmp_path / "a.toml", '[[entity]]\nid = "place:al-bukamal"\nextend = true\naliases = ["Zorblat Qx"]\n')
+    mine = write(tmp_path / "b.toml", entity("org:zorblat", "Zorblat Qx"))
+    err = only_error([ext, mine], include_default=True)
+    assert (err.path, err.entity) == (str(mine), "org:zorblat")
+    assert f"is also a name of place:al-bukamal ({ext})" in err.reason
+    # The extended entity keeps its own table.
+    catalog = load_catalog([ext])
+    assert catalog.entities["place:al-bukamal"].table == f"{BUNDLED}/places.toml"
+    assert "Zorblat Qx" in catalog.entities["place:al-bukamal"].aliases
+
+
+def test_an_extension_may_not_make_a_strong_alias_weak(tmp_path: Path) -> None:
+    p = write(tmp_path / "ext.toml", '[[entity]]\nid = "place:al-bukamal"\nextend = true\nweak = ["Albu Kamal"]\n')
+    err = only_error([p], include_default=True)
+    assert (err.path, err.entity) == (str(p), "place:al-bukamal")
+    assert "'Albu Kamal' is already a strong alias" in err.reason
+
+
+# -- 7, 8: names, dates, layers, cycles ----------------------------------------------------
 
 
 def test_a_name_that_normalizes_to_nothing_is_refused(tmp_path: Path) -> None:
@@ -245,3 +282,116 @@ def test_a_date_time_is_not_a_date(tmp_path: Path, value: str) -> None:
 def test_a_toml_local_date_is_still_a_date(tmp_path: Path) -> None:
     p = write(tmp_path / "t.toml", entity("org:dated", "Dated Org Qx") + "valid_from = 2020-01-01\n")
     assert load_catalog([p], include_default=False).entities["org:dated"].valid_from == "2020-01-01"
+
+
+def test_a_later_user_file_may_override_an_earlier_one(tmp_path: Path) -> None:
+    d = tmp_path / "tables"
+    d.mkdir()
+    first = write(d / "a.toml", entity("place:mine", "Mine Qx", type="town"))
+    second = write(d / "b.toml", entity("place:mine", "Mine Replaced Qx", override=True))
+    r = Resolver.from_tables(d, include_default=False)
+    assert r.get("place:mine").name == "Mine Replaced Qx"
+    assert r.get("place:mine").table == str(second)
+    assert r.resolve("Mine Qx") is None
+    # The same files in the other order: the override comes first and names nothing earlier.
+    problems = check([second, first], include_default=False)
+    assert [(p.path, p.entity) for p in problems] == [(str(second), "place:mine"), (str(first), "place:mine")]
+    assert "no earlier table defines" in problems[0].reason
+    assert f"already defined in {second}" in problems[1].reason
+
+
+def test_without_override_a_later_user_file_is_told_how(tmp_path: Path) -> None:
+    first = write(tmp_path / "a.toml", entity("place:mine", "Mine Qx"))
+    second = write(tmp_path / "b.toml", entity("place:mine", "Mine Again Qx"))
+    err = only_error([first, second])
+    assert (err.path, err.entity) == (str(second), "place:mine")
+    assert f"id already defined in {first}; say 'override = true'" in err.reason
+
+
+def test_override_within_one_file_is_still_a_duplicate(tmp_path: Path) -> None:
+    p = write(tmp_path / "t.toml", entity("place:mine", "Mine Qx") + entity("place:mine", "Mine 2 Qx", override=True))
+    err = only_error([p])
+    assert (err.path, err.entity) == (str(p), "place:mine")
+    assert "duplicate id" in err.reason
+
+
+def test_a_parent_cycle_is_refused_naming_it(tmp_path: Path) -> None:
+    p = write(
+        tmp_path / "t.toml",
+        entity("org:c1", "Cee One Qx", parent="org:c2")
+        + entity("org:c2", "Cee Two Qx", parent="org:c3")
+        + entity("org:c3", "Cee Three Qx", parent="org:c1")
+        + entity("org:outside", "Outside Qx", parent="org:c1"),
+    )
+    err = only_error([p])
+    # Named at the entity read last, following its parent round the cycle.
+    assert (err.path, err.entity) == (str(p), "org:c3")
+    assert err.reason == "parent cycle: org:c3 -> org:c1 -> org:c2 -> org:c3"
+
+
+def test_a_successor_cycle_through_a_bundled_entity_names_the_user_file(tmp_path: Path) -> None:
+    p = write(
+        tmp_path / "t.toml",
+        entity("org:jabhat-fatah-al-sham", "Jabhat Fatah al-Sham", override=True, successor="org:jabhat-al-nusra"),
+    )
+    problems = check([p])
+    cycles = [x for x in problems if "cycle" in x.reason]
+    assert [(x.path, x.entity, x.reason) for x in cycles] == [
+        (
+            str(p),
+            "org:jabhat-fatah-al-sham",
+            "successor cycle: org:jabhat-fatah-al-sham -> org:jabhat-al-nusra -> org:jabhat-fatah-al-sham",
+        )
+    ]
+
+
+def test_a_successor_may_not_begin_before_its_predecessor(tmp_path: Path) -> None:
+    p = write(
+        tmp_path / "t.toml",
+        entity("org:old-front", "Old Front Qx", successor="org:new-front", valid_from="2015")
+        + entity("org:new-front", "New Front Qx", valid_from="2014-06"),
+    )
+    err = only_error([p])
+    assert (err.path, err.entity) == (str(p), "org:old-front")
+    assert "successor org:new-front begins (2014-06) before this entity does (2015)" in err.reason
+    # Partial dates are compared as far as both go: 2015 and 2015-03 may be in order.
+    q = write(
+        tmp_path / "q.toml",
+        entity("org:old-front", "Old Front Qx", successor="org:new-front", valid_from="2015-03")
+        + entity("org:new-front", "New Front Qx", valid_from="2015"),
+    )
+    assert check([q], include_default=False) == []
+
+
+def test_shadowed_and_taking_over_user_aliases_are_notes(tmp_path: Path) -> None:
+    p = write(
+        tmp_path / "t.toml",
+        entity("org:fan-club", "Fan Club Qx", aliases=["Daesh"], priority=-1)
+        + entity("org:homs-club", "Homs Club Qx", aliases=["Homs"], priority=5),
+    )
+    report = review([p])
+    assert report.problems == () and report.skipped == ()
+    notes = sorted((n.path, n.entity, n.reason) for n in report.notes)
+    assert [(path, eid) for path, eid, _ in notes] == [(str(p), "org:fan-club"), (str(p), "org:homs-club")]
+    assert notes[0][2].startswith("strong alias 'Daesh' resolves to org:islamic-state")
+    assert notes[1][2].startswith("strong alias 'Homs' takes over place:homs")
+    # They are notes, not faults: the table loads and the priorities decide.
+    r = Resolver.from_tables(p)
+    assert r.resolve("Daesh").id == "org:islamic-state"
+    assert r.resolve("Homs").id == "org:homs-club"
+
+
+def test_a_user_alias_shadowed_by_another_user_table_is_a_note(tmp_path: Path) -> None:
+    low = write(tmp_path / "a.toml", entity("org:low", "Low Qx", acronyms=["LQX"], priority=-2))
+    high = write(tmp_path / "b.toml", entity("org:high", "High Qx", acronyms=["L.Q.X."]))
+    report = review([low, high], include_default=False)
+    assert [(n.path, n.entity) for n in report.notes] == [(str(low), "org:low")]
+    assert report.notes[0].reason.startswith("acronym 'LQX' resolves to org:high")
+    # Within one file its author set both priorities: no note.
+    both = write(tmp_path / "c.toml", low.read_text(encoding="utf-8") + high.read_text(encoding="utf-8"))
+    assert review([both], include_default=False) == TableReport()
+
+
+def test_the_bundled_tables_have_no_notes_or_skips() -> None:
+    report = review()
+    assert report.problems == () and report.skipped == () and report.notes == ()
