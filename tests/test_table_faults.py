@@ -4,10 +4,14 @@ a silent skip.  Each hostile file is built here, in tmp_path."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
+import subprocess
+import sys
 import textwrap
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +19,7 @@ import pytest
 
 import borderlex
 from borderlex import Resolver, TableError, TableWarning
+from borderlex.cli import cli
 from borderlex.table_files import read_table_file
 from borderlex.tables import BUNDLED, TableReport, check, load_catalog, review
 
@@ -395,3 +400,67 @@ def test_a_user_alias_shadowed_by_another_user_table_is_a_note(tmp_path: Path) -
 def test_the_bundled_tables_have_no_notes_or_skips() -> None:
     report = review()
     assert report.problems == () and report.skipped == () and report.notes == ()
+
+
+# -- the command line --------------------------------------------------------------------
+
+
+def run_check(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], str]:
+    out = io.StringIO()
+    code = cli("check", *args, stdout=out, stdin=io.StringIO(""))
+    return code, out.getvalue().splitlines(), capsys.readouterr().err
+
+
+def test_check_lists_each_skip_on_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], no_hang: None) -> None:
+    d, expected = hostile_directory(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # check reports skips itself, without a warning
+        code, lines, err = run_check("--only", str(d), capsys=capsys)
+    assert code == 0
+    assert len(lines) == len(expected)
+    for line in lines:
+        path, rest = line.split(": -: skipped: ", 1)
+        assert expected[path] in rest, line
+    assert f"{len(expected)} paths skipped" in err and "Traceback" not in err
+
+
+def test_check_names_a_loop_or_dangling_link_given_directly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    loop = tmp_path / "loop.toml"
+    os.symlink(loop, loop)
+    dangling = tmp_path / "dangling.toml"
+    os.symlink(tmp_path / "nowhere.toml", dangling)
+    code, lines, err = run_check("--only", str(loop), str(dangling), capsys=capsys)
+    assert code == 1
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{loop}: -: symlink loop")
+    assert lines[1].startswith(f"{dangling}: -: dangling symlink")
+    assert "no such file" not in err and "2 problems" in err
+
+
+def test_check_prints_notes_and_still_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = write(tmp_path / "t.toml", entity("org:fan-club", "Fan Club Qx", aliases=["Daesh"], priority=-1))
+    code, lines, err = run_check(str(p), capsys=capsys)
+    assert code == 0
+    assert len(lines) == 1 and lines[0].startswith(f"{p}: org:fan-club: note: strong alias 'Daesh' resolves to")
+    assert "ok: no problems" in err and "1 note" in err
+
+
+@needs_fifo
+@pytest.mark.slow
+def test_check_command_on_a_fifo_and_deep_nesting_exits_without_a_traceback(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    deep = write(tmp_path / "deep.toml", "x = " + "[" * 5000 + "]" * 5000 + "\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "borderlex", "check", "--only", str(fifo), str(deep)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [
+        f"{fifo}: -: is a FIFO (named pipe), not a regular file",
+        f"{deep}: -: invalid TOML: nested too deeply",
+    ]
+    assert "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
