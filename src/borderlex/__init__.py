@@ -1,7 +1,7 @@
 """borderlex: canonical IDs for the names in Syria–Iraq conflict reporting."""
 
 from .api import candidates, entities, explain, get, resolve, resolve_many, scan, scan_iter
-from .errors import BorderlexError, TableError, UnknownEntityError
+from .errors import BorderlexError, TableError, TableWarning, UnknownEntityError
 from .frames import resolve_column
 from .model import KINDS, Entity, Match, Mention, Method
 from .normalization import normalize
@@ -19,6 +19,7 @@ __all__ = [
     "Method",
     "Resolver",
     "TableError",
+    "TableWarning",
     "UnknownEntityError",
     "__version__",
     "candidates",

@@ -22,7 +22,7 @@ from .errors import BorderlexError, TableError, UnknownEntityError
 from .model import KINDS, Mention
 from .resolver import Resolver
 from .streaming import scan_chunks
-from .tables import check as check_tables
+from .tables import review as review_tables
 
 __all__ = ["cli", "main"]
 
@@ -348,17 +348,27 @@ def _cmd_scan(args: argparse.Namespace, out: _Out, stdin: IO[str] | None) -> int
 def _cmd_check(args: argparse.Namespace, out: _Out, stdin: IO[str] | None) -> int:
     paths = [*args.tables, *args.paths]
     for p in paths:
-        if not Path(p).exists():
+        if not os.path.lexists(p):  # a dangling symlink or a loop is named by the check itself
             _err(f"{p}: no such file or directory")
             return 1
-    problems = check_tables(paths, include_default=not args.only)
+    report = review_tables(paths, include_default=not args.only)
+    problems = report.problems
     for problem in problems:
         out.line(f"{problem.path}: {problem.entity or '-'}: {problem.reason}")
+    for skip in report.skipped:
+        out.line(f"{skip.path}: -: skipped: {skip.reason}")
+    for note in report.notes:
+        out.line(f"{note.path}: {note.entity or '-'}: note: {note.reason}")
     what = "the given tables" if args.only else ("the bundled tables" + (" and the given tables" if paths else ""))
+    also = ""  # skips and notes are told, but are not problems
+    if report.skipped:
+        also += f"; {len(report.skipped)} path{'s' if len(report.skipped) != 1 else ''} skipped"
+    if report.notes:
+        also += f"; {len(report.notes)} note{'s' if len(report.notes) != 1 else ''}"
     if problems:
-        _err(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {what}")
+        _err(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {what}{also}")
         return 1
-    _err(f"ok: no problems in {what}")
+    _err(f"ok: no problems in {what}{also}")
     return 0
 
 

@@ -3,7 +3,9 @@ callers can catch either (``except LookupError`` keeps working)."""
 
 from __future__ import annotations
 
-__all__ = ["BorderlexError", "TableError", "UnknownEntityError"]
+from collections.abc import Sequence
+
+__all__ = ["BorderlexError", "TableError", "TableWarning", "UnknownEntityError"]
 
 
 class BorderlexError(Exception):
@@ -26,6 +28,25 @@ class TableError(BorderlexError, ValueError):
 
     def __reduce__(self) -> tuple[type[TableError], tuple[str, str | None, str]]:
         return (type(self), (self.path, self.entity, self.reason))
+
+
+class TableWarning(BorderlexError, UserWarning):
+    """Loading tables went on without some paths named like tables.
+
+    Warned once per load; ``skipped`` holds one :class:`TableError` record
+    per path (``entity`` is ``None``) saying why it was not loaded: a
+    sub-directory, a FIFO or device, a symlink loop or dangling link, a
+    hidden file.
+    """
+
+    def __init__(self, skipped: Sequence[TableError]) -> None:
+        self.skipped = tuple(skipped)
+        listed = "; ".join(f"{s.path}: {s.reason}" for s in self.skipped)
+        count = len(self.skipped)
+        super().__init__(f"skipped {count} path{'s' if count != 1 else ''} named like tables: {listed}")
+
+    def __reduce__(self) -> tuple[type[TableWarning], tuple[tuple[TableError, ...]]]:
+        return (type(self), (self.skipped,))
 
 
 class UnknownEntityError(BorderlexError, LookupError):

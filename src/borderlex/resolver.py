@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -324,7 +325,8 @@ class Resolver:
 
         Raises :class:`~borderlex.errors.TableError` for a broken table.
         """
-        spec = (tuple(str(Path(p).resolve()) for p in paths), include_default)
+        # Absolute, not resolved: a symlink loop is for the table loader to name.
+        spec = (tuple(os.path.abspath(p) for p in paths), include_default)
         with remembered():
             return cls(load_catalog(spec[0], include_default=include_default), _spec=spec)
 

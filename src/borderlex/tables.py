@@ -2,9 +2,12 @@
 
 A table is a TOML file with an array of ``[[entity]]`` tables (see
 ``docs/tables.md``).  Loading never executes code: files are parsed with
-``tomllib`` and only the paths given are read.  Every fault is reported as a
+``tomllib`` and only the paths given are read (see :mod:`borderlex.table_files`
+for which files are).  Every fault is reported as a
 :class:`~borderlex.errors.TableError` naming the file, the entity and the
-reason; :func:`check` collects all of them instead of stopping at the first.
+reason; :func:`check` collects all of them instead of stopping at the first,
+and :func:`review` adds what was skipped and which user aliases lose to
+another entity's by priority.
 """
 
 from __future__ import annotations
@@ -12,22 +15,24 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import sys
-from collections.abc import Iterable, Iterator
+import warnings
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from .errors import TableError
+from .errors import TableError, TableWarning
 from .model import DESIGNATES, KINDS, TYPES, Entity
 from .normalization import normalize, spelling
+from .table_files import table_files
 
 if TYPE_CHECKING or sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-__all__ = ["BUNDLED", "MAX_TABLE_BYTES", "Catalog", "check", "load_catalog", "read_table"]
+__all__ = ["BUNDLED", "MAX_TABLE_BYTES", "Catalog", "TableReport", "check", "load_catalog", "read_table", "review"]
 
 #: Name under which the bundled tables are reported.
 BUNDLED = "borderlex:data/aliases"
@@ -58,7 +63,7 @@ def _problem(problems: list[TableError], path: str, entity: str | None, reason: 
 
 
 def _iso_date(value: object) -> str | None:
-    if isinstance(value, _dt.date):
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return value.isoformat()
     # Partial dates are common for armed groups ("2014", "2014-06").
     if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
@@ -102,6 +107,8 @@ def _parse_entry(raw: object, path: str, index: int, problems: list[TableError])
             value = raw[key]
             if not isinstance(value, str) or not value.strip():
                 bad(f"{key!r} must be a non-empty string")
+            elif key == "name" and not normalize(value):
+                bad(f"name {value!r} normalizes to nothing: it could never be found")
             else:
                 fields[key] = value
     for key in _LIST_FIELDS:
@@ -119,7 +126,9 @@ def _parse_entry(raw: object, path: str, index: int, problems: list[TableError])
     for key in _DATE_FIELDS:
         if key in raw:
             value = _iso_date(raw[key])
-            if value is None:
+            if isinstance(raw[key], _dt.datetime):
+                bad(f"{key!r} must be a date, not a date-time")
+            elif value is None:
                 bad(f"{key!r} must be a date: YYYY, YYYY-MM or YYYY-MM-DD")
             else:
                 fields[key] = value
@@ -176,6 +185,17 @@ def _parse_entry(raw: object, path: str, index: int, problems: list[TableError])
     return _Entry(Entity(id=eid, table=path, **fields), override=override is True, extend=False)
 
 
+def _parse_failure(e: Exception) -> str:
+    """What the parser's exception says, for hostile input too."""
+    if isinstance(e, RecursionError):
+        return "nested too deeply"
+    if isinstance(e, MemoryError):
+        return "too large to parse in memory"
+    if not isinstance(e, tomllib.TOMLDecodeError) and "integer string conversion" in str(e):
+        return f"an integer has more than {sys.get_int_max_str_digits()} digits"
+    return str(e)
+
+
 def read_table(text: str | bytes, path: str, problems: list[TableError]) -> list[_Entry]:
     """Parse one table's text; faults are appended to ``problems``."""
     if isinstance(text, bytes):
@@ -189,8 +209,8 @@ def read_table(text: str | bytes, path: str, problems: list[TableError]) -> list
             return []
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        _problem(problems, path, None, f"invalid TOML: {e}")
+    except (ValueError, RecursionError, MemoryError) as e:  # TOMLDecodeError is a ValueError
+        _problem(problems, path, None, f"invalid TOML: {_parse_failure(e)}")
         return []
     unknown = sorted(set(data) - {"entity", "schema"})
     if unknown:
@@ -216,28 +236,6 @@ def _bundled_files() -> Iterator[tuple[str, bytes]]:
             yield f"{BUNDLED}/{item.name}", item.read_bytes()
 
 
-def _user_files(path: str | Path, problems: list[TableError]) -> Iterator[tuple[str, bytes]]:
-    p = Path(path)
-    if p.is_dir():
-        files = sorted(f for f in p.iterdir() if f.suffix == ".toml" and f.is_file())
-        if not files:
-            _problem(problems, str(p), None, "directory holds no .toml tables")
-    elif p.exists():
-        files = [p]
-    else:
-        _problem(problems, str(p), None, "no such file or directory")
-        return
-    for f in files:
-        try:
-            size = f.stat().st_size
-            if size > MAX_TABLE_BYTES:
-                _problem(problems, str(f), None, f"file is larger than {MAX_TABLE_BYTES} bytes")
-                continue
-            yield str(f), f.read_bytes()
-        except OSError as e:
-            _problem(problems, str(f), None, f"cannot read: {e.strerror or e}")
-
-
 class Catalog:
     """Entities by id, merged from one or more layers of tables.
 
@@ -258,9 +256,50 @@ class Catalog:
         return len(self.entities)
 
 
-def _merge(layers: Iterable[list[_Entry]], problems: list[TableError]) -> dict[str, Entity]:
+@attrs.frozen
+class TableReport:
+    """What checking tables found (see :func:`review`).
+
+    Each item is a :class:`~borderlex.errors.TableError` record naming the
+    file, the entity (or ``None``) and the reason.  ``problems`` are faults;
+    ``skipped`` are paths in a table directory named like tables that were
+    not loaded (a sub-directory, a FIFO, a dangling link...); ``notes`` are
+    strong aliases or acronyms of a user table that lose by ``priority`` to a
+    name from another file, or take a bundled entity's over.  Only problems
+    stop a load.
+    """
+
+    problems: tuple[TableError, ...] = ()
+    skipped: tuple[TableError, ...] = ()
+    notes: tuple[TableError, ...] = ()
+
+
+class _Merged(NamedTuple):
+    entities: dict[str, Entity]
+    added: dict[str, dict[str, str]]
+    """For an extended entity: each name an extension added, and the extension's file."""
+    order: dict[str, int]
+    """When each entity's entry was read (the last override counts)."""
+
+
+def _extension_conflicts(old: Entity, ext: Entity, path: str, problems: list[TableError]) -> bool:
+    """Whether ``ext`` lists as weak a strong alias of ``old``, or the other way round."""
+    found = False
+    for names, others, how in ((ext.weak, old.aliases, "strong"), (ext.aliases, old.weak, "weak")):
+        listed = {spelling(n) for n in others}
+        for n in names:
+            if spelling(n) in listed:
+                _problem(problems, path, ext.id, f"{n!r} is already a {how} alias of {ext.id}")
+                found = True
+    return found
+
+
+def _merge(layers: Iterable[list[_Entry]], problems: list[TableError]) -> _Merged:
     merged: dict[str, Entity] = {}
+    added: dict[str, dict[str, str]] = {}
+    order: dict[str, int] = {}
     origin: dict[str, int] = {}
+    seq = 0
     for layer_no, entries in enumerate(layers):
         for entry in entries:
             e = entry.entity
@@ -270,6 +309,13 @@ def _merge(layers: Iterable[list[_Entry]], problems: list[TableError]) -> dict[s
                 if old is None:
                     _problem(problems, path, e.id, "'extend' names an id that no earlier table defines")
                     continue
+                if _extension_conflicts(old, e, path, problems):
+                    continue
+                # The entity keeps its own table; the names it gains remember theirs.
+                mine = added.setdefault(e.id, {})
+                for name in (*e.aliases, *e.weak, *e.acronyms):
+                    if name not in old.all_names:
+                        mine.setdefault(name, path)
                 merged[e.id] = attrs.evolve(
                     old,
                     aliases=tuple(dict.fromkeys((*old.aliases, *e.aliases))),
@@ -283,24 +329,115 @@ def _merge(layers: Iterable[list[_Entry]], problems: list[TableError]) -> dict[s
                     _problem(problems, path, e.id, f"duplicate id (also defined in {old.table})")
                     continue
                 if not entry.override:
-                    _problem(
-                        problems,
-                        path,
-                        e.id,
-                        f"id already defined in {old.table}; say 'override = true' to replace it "
-                        "or 'extend = true' to add names",
-                    )
+                    how = "say 'override = true' to replace it or 'extend = true' to add names"
+                    _problem(problems, path, e.id, f"id already defined in {old.table}; {how}")
                     continue
+                added.pop(e.id, None)
             elif entry.override:
                 _problem(problems, path, e.id, "'override' names an id that no earlier table defines")
             merged[e.id] = e
             origin[e.id] = layer_no
-    return merged
+            order[e.id] = seq
+            seq += 1
+    return _Merged(merged, added, order)
 
 
-def _cross_check(entities: dict[str, Entity], problems: list[TableError]) -> None:
-    strong: dict[str, Entity] = {}
-    acronyms: dict[str, Entity] = {}
+class _Rule(NamedTuple):
+    """Names that no two entities may share at the same priority."""
+
+    label: str
+    noun: str
+    advice: str
+    names: Callable[[Entity], tuple[str, ...]]
+    key: Callable[[str], str]
+
+
+_SHARED_NAME_RULES = (
+    _Rule(
+        "strong alias",
+        "a name",
+        "give one of them a different 'priority' or make the alias weak",
+        lambda e: e.strong_names,
+        normalize,
+    ),
+    _Rule(
+        "acronym", "an acronym", "give one a different 'priority'", lambda e: e.acronyms, lambda a: a.replace(".", "")
+    ),
+)
+
+
+def _claim(rule: _Rule, merged: _Merged, e: Entity, key: str) -> tuple[str, str]:
+    """The name of ``e`` with this key, and the file that gave ``e`` the name."""
+    name = next(n for n in rule.names(e) if rule.key(n) == key)
+    return name, merged.added.get(e.id, {}).get(name) or e.table or "?"
+
+
+def _shared_names(
+    rule: _Rule, merged: _Merged, bundled: frozenset[str], problems: list[TableError], notes: list[TableError]
+) -> None:
+    """Names that several entities claim: the same priority is a problem.  A
+    user's name that loses by priority to a name from another file, or wins
+    over a bundled entity's, is a note."""
+    winners: dict[str, Entity] = {}
+    losers: list[tuple[str, Entity]] = []
+    for e in merged.entities.values():
+        seen: set[str] = set()
+        for name in rule.names(e):
+            key = rule.key(name)
+            if key in seen:
+                continue
+            seen.add(key)
+            other = winners.get(key)
+            if other is None or e.priority > other.priority:
+                winners[key] = e
+                if other is not None:
+                    losers.append((key, other))
+            elif other.priority == e.priority:
+                where = _claim(rule, merged, other, key)[1]
+                reason = f"{rule.label} {name!r} is also {rule.noun} of {other.id} ({where}); {rule.advice}"
+                _problem(problems, _claim(rule, merged, e, key)[1], e.id, reason)
+            else:
+                losers.append((key, e))
+    for key, lost in losers:
+        won = winners[key]
+        (lost_name, lost_path), (won_name, won_path) = _claim(rule, merged, lost, key), _claim(rule, merged, won, key)
+        if lost_path == won_path:
+            continue  # one file set both priorities
+        priorities = f"by priority {won.priority} over {lost.priority}"
+        if lost_path not in bundled:
+            reason = f"{rule.label} {lost_name!r} resolves to {won.id} ({won_path}) {priorities}"
+            _problem(notes, lost_path, lost.id, reason)
+        elif won_path not in bundled:
+            reason = f"{rule.label} {won_name!r} takes over {lost.id} ({lost_path}) {priorities}"
+            _problem(notes, won_path, won.id, reason)
+
+
+def _cycles(merged: _Merged, problems: list[TableError]) -> None:
+    """Parent and successor chains that come back to where they started."""
+    entities = merged.entities
+    for ref_field in ("parent", "successor"):
+        done: set[str] = set()
+        for start in entities:
+            chain: dict[str, int] = {}
+            node: str | None = start
+            while node is not None and node in entities and node not in done and node not in chain:
+                chain[node] = len(chain)
+                node = getattr(entities[node], ref_field)
+            done.update(chain)
+            if node is None or node not in chain:
+                continue
+            cycle = list(chain)[chain[node] :]
+            if len(cycle) < 2:
+                continue  # an entity that names itself is reported on its own
+            # Blame the entity read last: the one that closed the cycle.
+            last = max(range(len(cycle)), key=lambda i: merged.order[cycle[i]])
+            ring = [*cycle[last:], *cycle[:last], cycle[last]]
+            blamed = entities[cycle[last]]
+            _problem(problems, blamed.table or "?", blamed.id, f"{ref_field} cycle: {' -> '.join(ring)}")
+
+
+def _cross_check(merged: _Merged, bundled: frozenset[str], problems: list[TableError], notes: list[TableError]) -> None:
+    entities = merged.entities
     for e in entities.values():
         path = e.table or "?"
         for ref_field in ("parent", "successor"):
@@ -309,54 +446,51 @@ def _cross_check(entities: dict[str, Entity], problems: list[TableError]) -> Non
                 _problem(problems, path, e.id, f"{ref_field} {ref!r} is not a known id")
             if ref == e.id:
                 _problem(problems, path, e.id, f"{ref_field} is the entity itself")
-        seen_here: set[str] = set()
-        for alias in e.strong_names:
-            key = normalize(alias)
-            if key in seen_here:
-                continue
-            seen_here.add(key)
-            other = strong.get(key)
-            if other is not None and other.priority == e.priority:
+        after = entities.get(e.successor) if e.successor else None
+        if after is not None and e.valid_from and after.valid_from:
+            n = min(len(e.valid_from), len(after.valid_from))  # partial dates: compare what both say
+            if after.valid_from[:n] < e.valid_from[:n]:
                 _problem(
                     problems,
                     path,
                     e.id,
-                    f"strong alias {alias!r} is also a name of {other.id} ({other.table}); "
-                    "give one of them a different 'priority' or make the alias weak",
+                    f"successor {after.id} begins ({after.valid_from}) before this entity does ({e.valid_from})",
                 )
-            elif other is None or e.priority > other.priority:
-                strong[key] = e
-        for acr in e.acronyms:
-            key = acr.replace(".", "")
-            other = acronyms.get(key)
-            if other is not None and other.id != e.id and other.priority == e.priority:
-                _problem(
-                    problems,
-                    path,
-                    e.id,
-                    f"acronym {acr!r} is also an acronym of {other.id}; give one a different 'priority'",
-                )
-            elif other is None or e.priority > other.priority:
-                acronyms[key] = e
+    _cycles(merged, problems)
+    for rule in _SHARED_NAME_RULES:
+        _shared_names(rule, merged, bundled, problems, notes)
 
 
-def _collect(paths: Iterable[str | Path], include_default: bool) -> tuple[dict[str, Entity], list[TableError]]:
+def _collect(paths: Iterable[str | Path], include_default: bool) -> tuple[dict[str, Entity], TableReport]:
     problems: list[TableError] = []
+    skipped: list[TableError] = []
     layers: list[list[_Entry]] = []
+    bundled: set[str] = set()
     if include_default:
-        bundled: list[_Entry] = []
+        entries: list[_Entry] = []
         for name, data in _bundled_files():
-            bundled.extend(read_table(data, name, problems))
-        layers.append(bundled)
-    user: list[_Entry] = []
+            bundled.add(name)
+            entries.extend(read_table(data, name, problems))
+        layers.append(entries)
+    # Each user file is a layer of its own, in the order given (a directory's in name order).
     for path in paths:
-        for name, data in _user_files(path, problems):
-            user.extend(read_table(data, name, problems))
-    if user or not include_default:
-        layers.append(user)
-    entities = _merge(layers, problems)
-    _cross_check(entities, problems)
-    return entities, problems
+        for name, data in table_files(path, MAX_TABLE_BYTES, problems, skipped):
+            layers.append(read_table(data, name, problems))
+    merged = _merge(layers, problems)
+    notes: list[TableError] = []
+    _cross_check(merged, frozenset(bundled), problems, notes)
+    return merged.entities, TableReport(tuple(problems), tuple(skipped), tuple(notes))
+
+
+def _warn_skipped(report: TableReport) -> None:
+    if report.skipped:
+        warnings.warn(TableWarning(report.skipped), stacklevel=3)
+
+
+def review(paths: Iterable[str | Path] = (), *, include_default: bool = True) -> TableReport:
+    """Check the given tables (and the bundled ones): every problem, every
+    path skipped in a table directory and every note, without warning."""
+    return _collect(paths, include_default)[1]
 
 
 def load_catalog(paths: Iterable[str | Path] = (), *, include_default: bool = True) -> Catalog:
@@ -364,9 +498,13 @@ def load_catalog(paths: Iterable[str | Path] = (), *, include_default: bool = Tr
     tables at ``paths`` (files, or directories of ``*.toml``).
 
     Raises :class:`~borderlex.errors.TableError` for the first fault found;
-    the message counts the others (:func:`check` lists them all).
+    the message counts the others (:func:`check` lists them all).  Paths a
+    directory holds but that cannot be loaded are skipped with one
+    :class:`~borderlex.errors.TableWarning` listing them.
     """
-    entities, problems = _collect(paths, include_default)
+    entities, report = _collect(paths, include_default)
+    _warn_skipped(report)
+    problems = report.problems
     if problems:
         first = problems[0]
         if len(problems) > 1:
@@ -376,5 +514,9 @@ def load_catalog(paths: Iterable[str | Path] = (), *, include_default: bool = Tr
 
 
 def check(paths: Iterable[str | Path] = (), *, include_default: bool = True) -> list[TableError]:
-    """Every problem in the given tables (and the bundled ones), as a list."""
-    return _collect(paths, include_default)[1]
+    """Every problem in the given tables (and the bundled ones), as a list;
+    skipped paths are warned about as by :func:`load_catalog`
+    (:func:`review` returns them instead)."""
+    report = _collect(paths, include_default)[1]
+    _warn_skipped(report)
+    return list(report.problems)
