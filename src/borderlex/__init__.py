@@ -1,6 +1,19 @@
 """borderlex: canonical IDs for the names in Syria–Iraq conflict reporting."""
 
-from .api import candidates, entities, explain, get, resolve, resolve_many, scan
+from .api import (
+    ancestors,
+    candidates,
+    children,
+    current,
+    entities,
+    explain,
+    get,
+    lineage,
+    resolve,
+    resolve_many,
+    scan,
+    within,
+)
 from .errors import BorderlexError, TableError, UnknownEntityError
 from .frames import resolve_column
 from .model import KINDS, Entity, Match, Mention, Method
@@ -21,13 +34,18 @@ __all__ = [
     "TableError",
     "UnknownEntityError",
     "__version__",
+    "ancestors",
     "candidates",
+    "children",
+    "current",
     "entities",
     "explain",
     "get",
+    "lineage",
     "normalize",
     "resolve",
     "resolve_column",
     "resolve_many",
     "scan",
+    "within",
 ]

@@ -8,7 +8,20 @@ from typing import Any
 from .model import Entity, Match, Mention
 from .resolver import _MISSING, Explanation, Resolver
 
-__all__ = ["candidates", "entities", "explain", "get", "resolve", "resolve_many", "scan"]
+__all__ = [
+    "ancestors",
+    "candidates",
+    "children",
+    "current",
+    "entities",
+    "explain",
+    "get",
+    "lineage",
+    "resolve",
+    "resolve_many",
+    "scan",
+    "within",
+]
 
 
 def resolve(query: str, *, kind: str | None = None) -> Match | None:
@@ -59,3 +72,44 @@ def scan(text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False) 
 def resolve_many(values: Iterable[str], *, kind: str | None = None) -> list[Match | None]:
     """``resolve`` for each value, in order, resolving repeated values once."""
     return Resolver.default().resolve_many(values, kind=kind)
+
+
+def lineage(entity_id: str) -> list[Entity]:
+    """Predecessors, the entity and its successors, oldest first.
+
+    >>> [e.id for e in lineage("org:jabhat-fatah-al-sham")]
+    ['org:jabhat-al-nusra', 'org:jabhat-fatah-al-sham', 'org:hayat-tahrir-al-sham']
+    """
+    return Resolver.default().lineage(entity_id)
+
+
+def current(entity_id: str, *, as_of: Any = None) -> Entity:
+    """The entity in force at ``as_of`` (today when ``None``) in this entity's line of successors.
+
+    >>> current("org:jabhat-al-nusra", as_of="2018-06").id
+    'org:hayat-tahrir-al-sham'
+    """
+    return Resolver.default().current(entity_id, as_of=as_of)
+
+
+def ancestors(entity_id: str) -> list[Entity]:
+    """What contains the entity, nearest first, up to its country.
+
+    >>> [e.id for e in ancestors("place:al-bukamal")]
+    ['place:deir-ez-zor-governorate', 'place:syria']
+    """
+    return Resolver.default().ancestors(entity_id)
+
+
+def within(entity_id: str, ancestor_id: str) -> bool:
+    """Whether ``ancestor_id`` is one of the entity's ancestors.
+
+    >>> within("place:al-bukamal", "place:deir-ez-zor-governorate")
+    True
+    """
+    return Resolver.default().within(entity_id, ancestor_id)
+
+
+def children(entity_id: str) -> list[Entity]:
+    """The entities whose nearest ancestor is this one, in table order."""
+    return Resolver.default().children(entity_id)

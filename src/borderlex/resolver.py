@@ -18,6 +18,7 @@ before weak, then id) and the match is marked ``ambiguous``.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import math
 import threading
@@ -27,8 +28,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import attrs
 
+from .dates import Period, parse_as_of
 from .errors import UnknownEntityError
+from .hierarchy import Hierarchy
 from .index import AliasEntry, AliasIndex, Strength
+from .lineage import Lineages
 from .model import DESIGNATES, KINDS, Entity, Match, Method
 from .normalization import (
     ORG_DESCRIPTORS,
@@ -291,7 +295,18 @@ class Resolver:
     paths), not as its index, so sending one to worker processes is cheap.
     """
 
-    __slots__ = ("__weakref__", "_catalog", "_exact_memo", "_index", "_lock", "_memo", "_scanner", "_spec")
+    __slots__ = (
+        "__weakref__",
+        "_catalog",
+        "_exact_memo",
+        "_hierarchy",
+        "_index",
+        "_lineages",
+        "_lock",
+        "_memo",
+        "_scanner",
+        "_spec",
+    )
 
     _default: Resolver | None = None
     _default_lock = threading.Lock()
@@ -302,6 +317,8 @@ class Resolver:
         self._spec = _spec
         self._lock = threading.Lock()
         self._scanner: Scanner | None = None
+        self._lineages: Lineages | None = None
+        self._hierarchy: Hierarchy | None = None
         self._memo: dict[tuple[str, str | None], Match | None] = {}
         self._exact_memo: dict[str, Match] = {}
 
@@ -358,6 +375,60 @@ class Resolver:
         """All entities, or those of one kind, in table order."""
         _check_kind(kind)
         return (e for e in self._catalog if kind is None or e.kind == kind)
+
+    # -- time and place ---------------------------------------------------
+
+    def lineage(self, entity_id: str) -> list[Entity]:
+        """The entity with its predecessors and successors, oldest first.
+
+        A merge shows as several predecessors of one entity; see
+        :mod:`borderlex.lineage`.  Raises :class:`UnknownEntityError` for an
+        unknown id.
+        """
+        return self.lineages().lineage(entity_id)
+
+    def current(self, entity_id: str, *, as_of: Any = None) -> Entity:
+        """The entity in force at ``as_of`` (today when ``None``) in this
+        entity's line of successors: "org:jabhat-al-nusra" as of 2018 is
+        Hayat Tahrir al-Sham.
+
+        ``as_of`` is a ``datetime.date`` or an ISO date (``YYYY``,
+        ``YYYY-MM``, ``YYYY-MM-DD``; a partial date means its last day here:
+        the entity in force by the end of that year or month).  Successors
+        are followed, never predecessors.
+        """
+        period = parse_as_of(as_of) or _today()
+        return self.lineages().current(entity_id, period)
+
+    def ancestors(self, entity_id: str) -> list[Entity]:
+        """What contains the entity, nearest first, up to its country
+        (a facility → its town → governorate → country); see
+        :mod:`borderlex.hierarchy`."""
+        return self.hierarchy().ancestors(entity_id)
+
+    def within(self, entity_id: str, ancestor_id: str) -> bool:
+        """Whether ``ancestor_id`` is one of the entity's :meth:`ancestors`."""
+        return self.hierarchy().within(entity_id, ancestor_id)
+
+    def children(self, entity_id: str) -> list[Entity]:
+        """The entities whose nearest ancestor is this one, in table order."""
+        return self.hierarchy().children(entity_id)
+
+    def lineages(self) -> Lineages:
+        """The successor links of the tables, built on first use."""
+        if self._lineages is None:
+            with self._lock:
+                if self._lineages is None:
+                    self._lineages = Lineages(self._catalog.entities)
+        return self._lineages
+
+    def hierarchy(self) -> Hierarchy:
+        """The parent and country links of the tables, built on first use."""
+        if self._hierarchy is None:
+            with self._lock:
+                if self._hierarchy is None:
+                    self._hierarchy = Hierarchy(self._catalog.entities)
+        return self._hierarchy
 
     # -- resolution -------------------------------------------------------
 
@@ -605,6 +676,11 @@ def _from_spec(paths: tuple[str, ...], include_default: bool) -> Resolver:
         if found is None:
             found = _BY_SPEC[key] = Resolver.from_tables(*paths, include_default=include_default)
     return found
+
+
+def _today() -> Period:
+    today = datetime.date.today()
+    return Period(today, today, today.isoformat())
 
 
 def _check_kind(kind: str | None) -> None:
