@@ -24,25 +24,26 @@ __all__ = [
 ]
 
 
-def resolve(query: str, *, kind: str | None = None) -> Match | None:
-    """The entity ``query`` names in the bundled tables, or ``None``.
+def resolve(query: str, *, kind: str | None = None, as_of: Any = None) -> Match | None:
+    """The entity ``query`` names in the bundled tables, or ``None``;
+    ``as_of`` (a date) settles a spelling shared over time.
 
     >>> resolve("Albu Kamal").id
     'place:al-bukamal'
     >>> resolve("Jaysh al-Izza") is None
     True
     """
-    return Resolver.default().resolve(query, kind=kind)
+    return Resolver.default().resolve(query, kind=kind, as_of=as_of)
 
 
-def candidates(query: str, *, kind: str | None = None, limit: int = 5) -> list[Match]:
+def candidates(query: str, *, kind: str | None = None, limit: int = 5, as_of: Any = None) -> list[Match]:
     """The best match for each entity ``query`` could name, best first."""
-    return Resolver.default().candidates(query, kind=kind, limit=limit)
+    return Resolver.default().candidates(query, kind=kind, limit=limit, as_of=as_of)
 
 
-def explain(query: str, *, kind: str | None = None) -> Explanation:
+def explain(query: str, *, kind: str | None = None, as_of: Any = None) -> Explanation:
     """How ``query`` was resolved: forms, tiers, candidates and the reason."""
-    return Resolver.default().explain(query, kind=kind)
+    return Resolver.default().explain(query, kind=kind, as_of=as_of)
 
 
 def get(entity_id: str, default: Any = _MISSING) -> Any:
@@ -60,18 +61,18 @@ def entities(kind: str | None = None) -> Iterator[Entity]:
     return Resolver.default().entities(kind)
 
 
-def scan(text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False) -> list[Mention]:
+def scan(text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Any = None) -> list[Mention]:
     """Every mention of a bundled entity in ``text``, sorted by start.
 
     >>> [(m.text, m.id) for m in scan("ISIS fled Albu Kamal.")]
     [('ISIS', 'org:islamic-state'), ('Albu Kamal', 'place:al-bukamal')]
     """
-    return Resolver.default().scan(text, kinds=kinds, fuzzy=fuzzy)
+    return Resolver.default().scan(text, kinds=kinds, fuzzy=fuzzy, as_of=as_of)
 
 
-def resolve_many(values: Iterable[str], *, kind: str | None = None) -> list[Match | None]:
+def resolve_many(values: Iterable[str], *, kind: str | None = None, as_of: Any = None) -> list[Match | None]:
     """``resolve`` for each value, in order, resolving repeated values once."""
-    return Resolver.default().resolve_many(values, kind=kind)
+    return Resolver.default().resolve_many(values, kind=kind, as_of=as_of)
 
 
 def lineage(entity_id: str) -> list[Entity]:

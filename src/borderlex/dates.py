@@ -72,8 +72,8 @@ def parse_as_of(value: object, name: str = "as_of") -> Period | None:
     >>> parse_as_of("2018-06")
     Period(start=datetime.date(2018, 6, 1), end=datetime.date(2018, 6, 30), text='2018-06')
     """
-    if value is None:
-        return None
+    if value is None or isinstance(value, Period):
+        return value
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):

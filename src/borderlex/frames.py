@@ -18,12 +18,26 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
+from .dates import Period, parse_as_of
 from .resolver import Resolver
 
 __all__ = ["OUTPUT_FIELDS", "resolve_column"]
 
 #: The columns added, after the prefix.
 OUTPUT_FIELDS = ("id", "name", "score", "method")
+
+
+@attrs.frozen(slots=True)
+class _Job:
+    """What to add to each frame (or partition): sent to Dask workers as it is."""
+
+    column: str
+    kind: str | None
+    resolver: Resolver
+    prefix: str
+    period: Period | None
 
 
 def resolve_column(
@@ -33,21 +47,29 @@ def resolve_column(
     kind: str | None = None,
     resolver: Resolver | None = None,
     prefix: str | None = None,
+    as_of: Any = None,
 ) -> Any:
     """A copy of ``frame`` with the id, canonical name, score and method of
     the entity each value of ``column`` names (nulls where it names none).
 
-    ``prefix`` defaults to ``f"{column}_"``; ``resolver`` to the bundled tables.
+    ``prefix`` defaults to ``f"{column}_"``; ``resolver`` to the bundled
+    tables; ``as_of`` is one date for the whole column (see
+    :meth:`Resolver.resolve`).
     """
-    resolver = resolver if resolver is not None else Resolver.default()
-    prefix = f"{column}_" if prefix is None else prefix
+    job = _Job(
+        column=column,
+        kind=kind,
+        resolver=resolver if resolver is not None else Resolver.default(),
+        prefix=f"{column}_" if prefix is None else prefix,
+        period=parse_as_of(as_of),
+    )
     module = type(frame).__module__.split(".")[0]
     if module == "pandas":
-        return _pandas(frame, column, kind, resolver, prefix)
+        return _pandas(frame, job)
     if module == "polars":
-        return _polars(frame, column, kind, resolver, prefix)
+        return _polars(frame, job)
     if module in ("dask", "dask_expr"):
-        return _dask(frame, column, kind, resolver, prefix)
+        return _dask(frame, job)
     raise TypeError(f"resolve_column takes a pandas, polars or Dask DataFrame, not {type(frame).__name__}")
 
 
@@ -59,8 +81,8 @@ def _check_strings(values: Any, column: str) -> None:
             )
 
 
-def _fields(resolver: Resolver, uniques: list[str], kind: str | None) -> tuple[list[Any], ...]:
-    matches = resolver.resolve_many(uniques, kind=kind)
+def _fields(job: _Job, uniques: list[str]) -> tuple[list[Any], ...]:
+    matches = job.resolver.resolve_many(uniques, kind=job.kind, as_of=job.period)
     return (
         [m.id if m else None for m in matches],
         [m.entity.name if m else None for m in matches],
@@ -69,16 +91,17 @@ def _fields(resolver: Resolver, uniques: list[str], kind: str | None) -> tuple[l
     )
 
 
-def _pandas(df: Any, column: str, kind: str | None, resolver: Resolver, prefix: str) -> Any:
+def _pandas(df: Any, job: _Job) -> Any:
     import numpy as np  # noqa: PLC0415 - pandas brings numpy; imported only for pandas frames
     import pandas as pd  # noqa: PLC0415
 
+    column, prefix = job.column, job.prefix
     if column not in df.columns:
         raise KeyError(f"no column {column!r}")
     codes, uniques = pd.factorize(df[column], use_na_sentinel=True)
     uniques = list(uniques)
     _check_strings(uniques, column)
-    ids, names, scores, methods = _fields(resolver, uniques, kind)
+    ids, names, scores, methods = _fields(job, uniques)
     out = {}
     # One extra slot at the end, which the null sentinel (-1) indexes.
     for field, values, dtype in (
@@ -92,16 +115,17 @@ def _pandas(df: Any, column: str, kind: str | None, resolver: Resolver, prefix: 
     return df.assign(**out)
 
 
-def _polars(df: Any, column: str, kind: str | None, resolver: Resolver, prefix: str) -> Any:
+def _polars(df: Any, job: _Job) -> Any:
     import polars as pl  # noqa: PLC0415 - imported only for polars frames
 
+    column, prefix = job.column, job.prefix
     if column not in df.columns:
         raise KeyError(f"no column {column!r}")
     series = df.get_column(column)
     if series.dtype not in (pl.String, pl.Null, pl.Categorical):
         raise TypeError(f"column {column!r} holds {series.dtype} values; it must hold strings or nulls")
     uniques = series.drop_nulls().unique(maintain_order=True).cast(pl.String).to_list()
-    ids, names, scores, methods = _fields(resolver, uniques, kind)
+    ids, names, scores, methods = _fields(job, uniques)
     source = pl.col(column).cast(pl.String)
     return df.with_columns(
         source.replace_strict(uniques, ids, default=None, return_dtype=pl.String).alias(prefix + "id"),
@@ -111,10 +135,6 @@ def _polars(df: Any, column: str, kind: str | None, resolver: Resolver, prefix: 
     )
 
 
-def _dask(ddf: Any, column: str, kind: str | None, resolver: Resolver, prefix: str) -> Any:
-    meta = _pandas(ddf._meta, column, kind, resolver, prefix)
-    return ddf.map_partitions(_partition, column, kind, resolver, prefix, meta=meta, align_dataframes=False)
-
-
-def _partition(part: Any, column: str, kind: str | None, resolver: Resolver, prefix: str) -> Any:
-    return _pandas(part, column, kind, resolver, prefix)
+def _dask(ddf: Any, job: _Job) -> Any:
+    meta = _pandas(ddf._meta, job)
+    return ddf.map_partitions(_pandas, job, meta=meta, align_dataframes=False)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import attrs
 
-from .dates import Period, parse_as_of
+from .dates import Period, parse_as_of, valid_during
 from .errors import UnknownEntityError
 from .hierarchy import Hierarchy
 from .index import AliasEntry, AliasIndex, Strength
@@ -319,7 +319,7 @@ class Resolver:
         self._scanner: Scanner | None = None
         self._lineages: Lineages | None = None
         self._hierarchy: Hierarchy | None = None
-        self._memo: dict[tuple[str, str | None], Match | None] = {}
+        self._memo: dict[tuple[str, str | None, Period | None], Match | None] = {}
         self._exact_memo: dict[str, Match] = {}
 
     @classmethod
@@ -432,8 +432,22 @@ class Resolver:
 
     # -- resolution -------------------------------------------------------
 
-    def resolve(self, query: str, *, kind: str | None = None) -> Match | None:
-        """The entity ``query`` names, or ``None`` when nothing matches."""
+    def resolve(self, query: str, *, kind: str | None = None, as_of: Any = None) -> Match | None:
+        """The entity ``query`` names, or ``None`` when nothing matches.
+
+        ``as_of`` (a ``datetime.date`` or ``YYYY``, ``YYYY-MM``,
+        ``YYYY-MM-DD``) settles a spelling several entities share: those
+        that existed at that date win ("Syrian interim government" in 2018
+        and in 2025).  A name still resolves to the entity it denotes:
+        "Jabhat Fateh al-Sham" is JFS at any date (:meth:`current` gives
+        what it became).
+        """
+        return self._resolve(query, kind, parse_as_of(as_of))
+
+    def _resolve(self, query: str, kind: str | None, period: Period | None) -> Match | None:
+        if period is not None:
+            ranked = self._rank(query, kind, None, period=period)
+            return ranked[0] if ranked else None
         if kind is None and type(query) is str:
             # Fast path: an alias as written, naming one entity (the common
             # case); its Match is made once (it is immutable) and reused.
@@ -460,22 +474,30 @@ class Resolver:
         ranked = self._rank(query, kind, None)
         return ranked[0] if ranked else None
 
-    def candidates(self, query: str, *, kind: str | None = None, limit: int = 5) -> list[Match]:
-        """The best match for each entity that could be meant, best first."""
+    def candidates(self, query: str, *, kind: str | None = None, limit: int = 5, as_of: Any = None) -> list[Match]:
+        """The best match for each entity that could be meant, best first
+        (with ``as_of``, those that existed then first among equal scores)."""
+        period = parse_as_of(as_of)
         if limit < 1:
             return []
-        return self._rank(query, kind, None, everything=True)[:limit]
+        return self._rank(query, kind, None, everything=True, period=period)[:limit]
 
-    def explain(self, query: str, *, kind: str | None = None, limit: int = 5) -> Explanation:
+    def explain(self, query: str, *, kind: str | None = None, limit: int = 5, as_of: Any = None) -> Explanation:
         """Each tier's forms, the candidates and their scores, and why the
-        winner won (or why nothing matched)."""
+        winner won (or why nothing matched), including when the date did."""
+        period = parse_as_of(as_of)
         steps: list[Step] = []
-        ranked = self._rank(query, kind, steps, everything=True)
+        ranked = self._rank(query, kind, steps, everything=True, period=period)
         norm = normalize(query)
         key = name_key(norm)
         skel = skeleton(key.joined)
-        winner = self._rank(query, kind, None)
+        winner = self._rank(query, kind, None, period=period)
         match = winner[0] if winner else None
+        rivals: list[Entity] = []
+        if period is not None:
+            undated = self._rank(query, kind, None)
+            if undated:
+                rivals = [self.get(i) for i in (undated[0].id, *undated[0].alternatives)]
         return Explanation(
             query=query,
             normalized=norm,
@@ -485,7 +507,7 @@ class Resolver:
             steps=tuple(steps),
             candidates=tuple(ranked[:limit]),
             match=match,
-            reason=_reason(match, ranked, key, steps),
+            reason=_reason(match, ranked, key, steps) + _date_reason(match, rivals, period),
         )
 
     def clear_cache(self) -> None:
@@ -495,38 +517,42 @@ class Resolver:
             self._memo.clear()
             self._exact_memo.clear()
 
-    def resolve_many(self, values: Iterable[str], *, kind: str | None = None) -> list[Match | None]:
+    def resolve_many(self, values: Iterable[str], *, kind: str | None = None, as_of: Any = None) -> list[Match | None]:
         """``resolve`` for each value, in order; repeated values are resolved
         once, and answers are remembered across calls (a bounded cache), so a
         worker that resolves partition after partition of one column looks
-        each spelling up once."""
+        each spelling up once.  ``as_of`` is one date for all values."""
         _check_kind(kind)
+        period = parse_as_of(as_of)
         seen: dict[str, Match | None] = {}
         out: list[Match | None] = []
         for v in values:
             found = seen.get(v, _MISSING) if type(v) is str else _MISSING
             if found is _MISSING:
-                found = seen[v] = self._remembered(v, kind)
+                found = seen[v] = self._remembered(v, kind, period)
             out.append(found)
         return out
 
-    def _remembered(self, value: str, kind: str | None) -> Match | None:
+    def _remembered(self, value: str, kind: str | None, period: Period | None) -> Match | None:
         if type(value) is not str or len(value) > MAX_FUZZY_CHARS:
-            return self.resolve(value, kind=kind)
-        key = (value, kind)
+            return self._resolve(value, kind, period)
+        key = (value, kind, period)
         with self._lock:
             if key in self._memo:
                 return self._memo[key]
-        found = self.resolve(value, kind=kind)
+        found = self._resolve(value, kind, period)
         with self._lock:
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()  # simple and bounded; a column's spellings soon come back
             self._memo[key] = found
         return found
 
-    def scan(self, text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False) -> list[Mention]:
-        """Every mention of a known entity in ``text`` (see :mod:`borderlex.scanning`)."""
-        return self.scanner().scan(text, kinds=kinds, fuzzy=fuzzy)
+    def scan(
+        self, text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Any = None
+    ) -> list[Mention]:
+        """Every mention of a known entity in ``text`` (see :mod:`borderlex.scanning`);
+        ``as_of`` settles shared spellings as in :meth:`resolve`."""
+        return self.scanner().scan(text, kinds=kinds, fuzzy=fuzzy, as_of=parse_as_of(as_of))
 
     def scanner(self) -> Scanner:
         """The text scanner over this resolver's tables, built on first use."""
@@ -545,14 +571,24 @@ class Resolver:
 
     # -- internals --------------------------------------------------------
 
-    def _rank(self, query: str, kind: str | None, steps: list[Step] | None, *, everything: bool = False) -> list[Match]:
+    def _rank(
+        self,
+        query: str,
+        kind: str | None,
+        steps: list[Step] | None,
+        *,
+        everything: bool = False,
+        period: Period | None = None,
+    ) -> list[Match]:
         if not isinstance(query, str):
             raise TypeError(f"query must be str, not {type(query).__name__}")
         _check_kind(kind)
-        scored = self._search(query, kind, steps, everything)
-        return _to_matches(query, scored)
+        scored = self._search(query, kind, steps, everything, period)
+        return _to_matches(query, scored, period)
 
-    def _search(self, query: str, kind: str | None, steps: list[Step] | None, everything: bool) -> list[_Scored]:
+    def _search(
+        self, query: str, kind: str | None, steps: list[Step] | None, everything: bool, period: Period | None
+    ) -> list[_Scored]:
         def keep(entries: Iterable[AliasEntry]) -> list[AliasEntry]:
             return [e for e in entries if kind is None or e.entity.kind == kind]
 
@@ -582,7 +618,10 @@ class Resolver:
         found += exact
         # Weak hits alone do not end the search: "Akra" as written is a weak
         # name of one town but, diacritics folded, the strong name of another.
-        if _has_strong(exact) and not everything:
+        # With a date, a spelling as written whose entities all did not exist
+        # then does not end it either: the same spelling folded may name one
+        # that did ("Syrian interim government").
+        if _has_strong(exact) and not everything and (period is None or _any_valid(exact, period)):
             return found
         norm = normalize(stripped)
         if not norm:
@@ -691,7 +730,11 @@ def _check_kind(kind: str | None) -> None:
 _RANK_STRENGTH = {Strength.STRONG: 2, Strength.ACRONYM: 2, Strength.WEAK: 0}
 
 
-def _to_matches(query: str, scored: list[_Scored]) -> list[Match]:
+def _any_valid(found: list[_Scored], period: Period) -> bool:
+    return any(valid_during(sc.entry.entity, period) for sc in found)
+
+
+def _to_matches(query: str, scored: list[_Scored], period: Period | None = None) -> list[Match]:
     best: dict[str, tuple[float, _Scored]] = {}
     for s in scored:
         score = s.score - (_WEAK_PENALTY if s.entry.strength is Strength.WEAK else 0.0)
@@ -702,14 +745,22 @@ def _to_matches(query: str, scored: list[_Scored]) -> list[Match]:
     if not best:
         return []
 
-    def order(item: tuple[float, _Scored]) -> tuple[float, int, int, str]:
+    def valid(e: Entity) -> bool:
+        return period is None or valid_during(e, period)
+
+    def order(item: tuple[float, _Scored]) -> tuple[float, bool, int, int, str]:
         score, s = item
         e = s.entry.entity
-        return (-round(score, 6), -_RANK_STRENGTH[s.entry.strength], -e.priority, e.id)
+        # Among equal scores, an entity that existed at the date comes first.
+        return (-round(score, 6), not valid(e), -_RANK_STRENGTH[s.entry.strength], -e.priority, e.id)
 
     ranked = sorted(best.values(), key=order)
     top = round(ranked[0][0], 6)
-    tied = tuple(s.entry.entity.id for sc, s in ranked[1:] if round(sc, 6) == top)
+    top_valid = valid(ranked[0][1].entry.entity)
+    # The date settles a tie: those that did not exist then are no alternatives.
+    tied = tuple(
+        s.entry.entity.id for sc, s in ranked[1:] if round(sc, 6) == top and valid(s.entry.entity) == top_valid
+    )
     out = []
     for i, (score, s) in enumerate(ranked):
         e = s.entry
@@ -728,6 +779,21 @@ def _to_matches(query: str, scored: list[_Scored]) -> list[Match]:
             )
         )
     return out
+
+
+def _date_reason(match: Match | None, rivals: list[Entity], period: Period | None) -> str:
+    """What the date decided, if anything: ``rivals`` would have won or tied
+    without it; those that did not exist then lost to the date."""
+    if match is None or period is None:
+        return ""
+    gone = [
+        f"{e.id} ({e.valid_from or '…'} to {e.valid_to or '…'})"
+        for e in rivals
+        if e.id != match.id and not valid_during(e, period)
+    ]
+    if not gone:
+        return ""
+    return f"; the date decided: as of {period}, {', '.join(gone)} did not exist"
 
 
 def _reason(match: Match | None, ranked: list[Match], key: NameKey, steps: list[Step]) -> str:
