@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
+from .dates import date_range
 from .errors import TableError
 from .model import DESIGNATES, KINDS, TYPES, Entity
 from .normalization import normalize, spelling
@@ -356,6 +357,7 @@ def _collect(paths: Iterable[str | Path], include_default: bool) -> tuple[dict[s
         layers.append(user)
     entities = _merge(layers, problems)
     _cross_check(entities, problems)
+    _check_successor_dates(entities, problems)
     return entities, problems
 
 
@@ -378,3 +380,24 @@ def load_catalog(paths: Iterable[str | Path] = (), *, include_default: bool = Tr
 def check(paths: Iterable[str | Path] = (), *, include_default: bool = True) -> list[TableError]:
     """Every problem in the given tables (and the bundled ones), as a list."""
     return _collect(paths, include_default)[1]
+
+
+def _check_successor_dates(entities: dict[str, Entity], problems: list[TableError]) -> None:
+    """No successor starts before its predecessor (partial dates by their first
+    day), so a lineage ordered by succession is ordered by ``valid_from`` too.
+    Undated successors are passed over to the next dated one."""
+    for e in entities.values():
+        if e.valid_from is None:
+            continue
+        seen = {e.id}
+        s = entities.get(e.successor) if e.successor is not None else None
+        while s is not None and s.id not in seen and s.valid_from is None:
+            seen.add(s.id)
+            s = entities.get(s.successor) if s.successor is not None else None
+        if s is not None and s.valid_from is not None and date_range(s.valid_from)[0] < date_range(e.valid_from)[0]:
+            _problem(
+                problems,
+                e.table or "?",
+                e.id,
+                f"successor {s.id!r} starts ({s.valid_from}) before this entity ({e.valid_from})",
+            )
