@@ -314,3 +314,48 @@ def test_a_date_never_replaces_the_only_entity_a_spelling_names(entry: AliasEntr
     undated = borderlex.resolve(entry.alias)
     dated = borderlex.resolve(entry.alias, as_of=when)
     assert undated is not None and dated is not None and dated.id == undated.id
+
+
+# -- resolve_column(levels=...) -------------------------------------------------------
+
+PLACES = ["Albu Kamal", "Hamdan airbase", None, "Atlantis", "Mosul", "Syria", "Euphrates", "Deir Ezzor province"]
+# Checked against the parents in the tables: Hamdan air base → al-Bukamal →
+# Deir ez-Zor Governorate → Syria; Mosul → Nineveh Governorate; the Euphrates has none.
+LEVELS = [
+    ("place:deir-ez-zor-governorate", "place:syria"),
+    ("place:deir-ez-zor-governorate", "place:syria"),
+    (None, None),
+    (None, None),
+    ("place:nineveh-governorate", "place:iraq"),
+    (None, "place:syria"),
+    (None, None),
+    ("place:deir-ez-zor-governorate", "place:syria"),
+]
+
+
+def _pairs(governorates: list[object], countries: list[object]) -> list[tuple[object, object]]:
+    """The two level columns as pairs, pandas' NaN read as a null."""
+    return [tuple(None if pd.isna(v) else v for v in pair) for pair in zip(governorates, countries, strict=True)]
+
+
+def test_levels_on_pandas_and_dask() -> None:
+    import dask.dataframe as dd  # noqa: PLC0415 - only this test needs Dask
+
+    frame = pd.DataFrame({"place": PLACES})
+    out = borderlex.resolve_column(frame, "place", levels=("governorate", "country"))
+    assert _pairs(out["place_governorate"].tolist(), out["place_country"].tolist()) == LEVELS
+    lazy = borderlex.resolve_column(dd.from_pandas(frame, npartitions=3), "place", levels=["governorate", "country"])
+    done = lazy.compute()
+    assert _pairs(done["place_governorate"].tolist(), done["place_country"].tolist()) == LEVELS
+
+
+def test_levels_on_polars() -> None:
+    import polars as pl  # noqa: PLC0415
+
+    out = borderlex.resolve_column(pl.DataFrame({"place": PLACES}), "place", levels=("governorate", "country"))
+    assert _pairs(out["place_governorate"].to_list(), out["place_country"].to_list()) == LEVELS
+
+
+def test_an_unknown_level_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="level 'province'"):
+        borderlex.resolve_column(pd.DataFrame({"place": PLACES}), "place", levels=["province"])

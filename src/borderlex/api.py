@@ -64,8 +64,8 @@ def entities(kind: str | None = None) -> Iterator[Entity]:
 def scan(text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Any = None) -> list[Mention]:
     """Every mention of a bundled entity in ``text``, sorted by start.
 
-    >>> [(m.text, m.id) for m in scan("ISIS fled Albu Kamal.")]
-    [('ISIS', 'org:islamic-state'), ('Albu Kamal', 'place:al-bukamal')]
+    >>> print(*(f"{m.text}={m.id}" for m in scan("ISIS fled Albu Kamal.")))
+    ISIS=org:islamic-state Albu Kamal=place:al-bukamal
     """
     return Resolver.default().scan(text, kinds=kinds, fuzzy=fuzzy, as_of=as_of)
 
@@ -78,8 +78,8 @@ def resolve_many(values: Iterable[str], *, kind: str | None = None, as_of: Any =
 def lineage(entity_id: str) -> list[Entity]:
     """Predecessors, the entity and its successors, oldest first.
 
-    >>> [e.id for e in lineage("org:jabhat-fatah-al-sham")]
-    ['org:jabhat-al-nusra', 'org:jabhat-fatah-al-sham', 'org:hayat-tahrir-al-sham']
+    >>> print(*(e.id for e in lineage("org:jabhat-fatah-al-sham")))
+    org:jabhat-al-nusra org:jabhat-fatah-al-sham org:hayat-tahrir-al-sham
     """
     return Resolver.default().lineage(entity_id)
 
@@ -96,8 +96,8 @@ def current(entity_id: str, *, as_of: Any = None) -> Entity:
 def ancestors(entity_id: str) -> list[Entity]:
     """What contains the entity, nearest first, up to its country.
 
-    >>> [e.id for e in ancestors("place:al-bukamal")]
-    ['place:deir-ez-zor-governorate', 'place:syria']
+    >>> print(*(e.id for e in ancestors("place:al-bukamal")))
+    place:deir-ez-zor-governorate place:syria
     """
     return Resolver.default().ancestors(entity_id)
 
