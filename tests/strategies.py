@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 
@@ -102,3 +103,9 @@ def articles(draw: st.DrawFn, text: str) -> str:
         return m.group(1)
     form = draw(st.sampled_from(["al-", "Al ", "el-", "al "]))
     return form + text
+
+# Time and place: any entity id, and an ``as_of`` in each accepted form.
+ENTITY_IDS = [e.id for e in RESOLVER.entities()]
+entity_ids = st.sampled_from(ENTITY_IDS)
+dates = st.dates(min_value=datetime.date(1940, 1, 1), max_value=datetime.date(2030, 12, 31))
+as_of_values = dates | dates.map(lambda d: d.isoformat()) | dates.map(lambda d: d.isoformat()[:7]) | dates.map(lambda d: str(d.year))

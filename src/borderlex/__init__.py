@@ -1,6 +1,20 @@
 """borderlex: canonical IDs for the names in Syria–Iraq conflict reporting."""
 
-from .api import candidates, entities, explain, get, resolve, resolve_many, scan, scan_iter
+from .api import (
+    ancestors,
+    candidates,
+    children,
+    current,
+    entities,
+    explain,
+    get,
+    lineage,
+    resolve,
+    resolve_many,
+    scan,
+    scan_iter,
+    within,
+)
 from .errors import BorderlexError, TableError, TableWarning, UnknownEntityError
 from .frames import resolve_column
 from .model import KINDS, Entity, Match, Mention, Method
@@ -22,14 +36,19 @@ __all__ = [
     "TableWarning",
     "UnknownEntityError",
     "__version__",
+    "ancestors",
     "candidates",
+    "children",
+    "current",
     "entities",
     "explain",
     "get",
+    "lineage",
     "normalize",
     "resolve",
     "resolve_column",
     "resolve_many",
     "scan",
     "scan_iter",
+    "within",
 ]

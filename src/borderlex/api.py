@@ -8,28 +8,43 @@ from typing import Any
 from .model import Entity, Match, Mention
 from .resolver import _MISSING, Explanation, Resolver
 
-__all__ = ["candidates", "entities", "explain", "get", "resolve", "resolve_many", "scan", "scan_iter"]
+__all__ = [
+    "ancestors",
+    "candidates",
+    "children",
+    "current",
+    "entities",
+    "explain",
+    "get",
+    "lineage",
+    "resolve",
+    "resolve_many",
+    "scan",
+    "scan_iter",
+    "within",
+]
 
 
-def resolve(query: str, *, kind: str | None = None) -> Match | None:
-    """The entity ``query`` names in the bundled tables, or ``None``.
+def resolve(query: str, *, kind: str | None = None, as_of: Any = None) -> Match | None:
+    """The entity ``query`` names in the bundled tables, or ``None``;
+    ``as_of`` (a date) settles a spelling shared over time.
 
     >>> resolve("Albu Kamal").id
     'place:al-bukamal'
     >>> resolve("Jaysh al-Izza") is None
     True
     """
-    return Resolver.default().resolve(query, kind=kind)
+    return Resolver.default().resolve(query, kind=kind, as_of=as_of)
 
 
-def candidates(query: str, *, kind: str | None = None, limit: int = 5) -> list[Match]:
+def candidates(query: str, *, kind: str | None = None, limit: int = 5, as_of: Any = None) -> list[Match]:
     """The best match for each entity ``query`` could name, best first."""
-    return Resolver.default().candidates(query, kind=kind, limit=limit)
+    return Resolver.default().candidates(query, kind=kind, limit=limit, as_of=as_of)
 
 
-def explain(query: str, *, kind: str | None = None) -> Explanation:
+def explain(query: str, *, kind: str | None = None, as_of: Any = None) -> Explanation:
     """How ``query`` was resolved: forms, tiers, candidates and the reason."""
-    return Resolver.default().explain(query, kind=kind)
+    return Resolver.default().explain(query, kind=kind, as_of=as_of)
 
 
 def get(entity_id: str, default: Any = _MISSING) -> Any:
@@ -47,22 +62,63 @@ def entities(kind: str | None = None) -> Iterator[Entity]:
     return Resolver.default().entities(kind)
 
 
-def scan(text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False) -> list[Mention]:
+def scan(text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Any = None) -> list[Mention]:
     """Every mention of a bundled entity in ``text``, sorted by start.
 
-    >>> [(m.text, m.id) for m in scan("ISIS fled Albu Kamal.")]
-    [('ISIS', 'org:islamic-state'), ('Albu Kamal', 'place:al-bukamal')]
+    >>> print(*(f"{m.text}={m.id}" for m in scan("ISIS fled Albu Kamal.")))
+    ISIS=org:islamic-state Albu Kamal=place:al-bukamal
     """
-    return Resolver.default().scan(text, kinds=kinds, fuzzy=fuzzy)
+    return Resolver.default().scan(text, kinds=kinds, fuzzy=fuzzy, as_of=as_of)
 
 
-def resolve_many(values: Iterable[str], *, kind: str | None = None) -> list[Match | None]:
+def resolve_many(values: Iterable[str], *, kind: str | None = None, as_of: Any = None) -> list[Match | None]:
     """``resolve`` for each value, in order, resolving repeated values once."""
-    return Resolver.default().resolve_many(values, kind=kind)
+    return Resolver.default().resolve_many(values, kind=kind, as_of=as_of)
+
+
+def lineage(entity_id: str) -> list[Entity]:
+    """Predecessors, the entity and its successors, oldest first.
+
+    >>> print(*(e.id for e in lineage("org:jabhat-fatah-al-sham")))
+    org:jabhat-al-nusra org:jabhat-fatah-al-sham org:hayat-tahrir-al-sham
+    """
+    return Resolver.default().lineage(entity_id)
+
+
+def current(entity_id: str, *, as_of: Any = None) -> Entity:
+    """The entity in force at ``as_of`` (today when ``None``) in this entity's line of successors.
+
+    >>> current("org:jabhat-al-nusra", as_of="2018-06").id
+    'org:hayat-tahrir-al-sham'
+    """
+    return Resolver.default().current(entity_id, as_of=as_of)
+
+
+def ancestors(entity_id: str) -> list[Entity]:
+    """What contains the entity, nearest first, up to its country.
+
+    >>> print(*(e.id for e in ancestors("place:al-bukamal")))
+    place:deir-ez-zor-governorate place:syria
+    """
+    return Resolver.default().ancestors(entity_id)
+
+
+def within(entity_id: str, ancestor_id: str) -> bool:
+    """Whether ``ancestor_id`` is one of the entity's ancestors.
+
+    >>> within("place:al-bukamal", "place:deir-ez-zor-governorate")
+    True
+    """
+    return Resolver.default().within(entity_id, ancestor_id)
+
+
+def children(entity_id: str) -> list[Entity]:
+    """The entities whose nearest ancestor is this one, in table order."""
+    return Resolver.default().children(entity_id)
 
 
 def scan_iter(
-    pieces: str | Iterable[str], *, kinds: Iterable[str] | None = None, fuzzy: bool = False
+    pieces: str | Iterable[str], *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Any = None
 ) -> Iterator[Mention]:
     """Mentions in a text of any size (a string, or a file's lines), as they
     are found, in bounded memory; offsets are in the whole text.
@@ -72,4 +128,4 @@ def scan_iter(
     0 org:islamic-state
     10 place:al-bukamal
     """
-    return Resolver.default().scan_iter(pieces, kinds=kinds, fuzzy=fuzzy)
+    return Resolver.default().scan_iter(pieces, kinds=kinds, fuzzy=fuzzy, as_of=as_of)

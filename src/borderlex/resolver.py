@@ -18,6 +18,7 @@ before weak, then id) and the match is marked ``ambiguous``.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import math
 import os
@@ -29,8 +30,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 import attrs
 
 from .arguments import check_kind, check_kinds, check_limit, check_values
+from .dates import Period, parse_as_of, valid_during
 from .errors import UnknownEntityError
+from .hierarchy import Hierarchy
 from .index import AliasEntry, AliasIndex, Strength
+from .lineage import Lineages
 from .model import DESIGNATES, Entity, Match, Mention, Method
 from .normalization import (
     ORG_DESCRIPTORS,
@@ -294,7 +298,18 @@ class Resolver:
     paths), not as its index, so sending one to worker processes is cheap.
     """
 
-    __slots__ = ("__weakref__", "_catalog", "_exact_memo", "_index", "_lock", "_memo", "_scanner", "_spec")
+    __slots__ = (
+        "__weakref__",
+        "_catalog",
+        "_exact_memo",
+        "_hierarchy",
+        "_index",
+        "_lineages",
+        "_lock",
+        "_memo",
+        "_scanner",
+        "_spec",
+    )
 
     _default: Resolver | None = None
     _default_lock = threading.Lock()
@@ -305,7 +320,9 @@ class Resolver:
         self._spec = _spec
         self._lock = threading.Lock()
         self._scanner: Scanner | None = None
-        self._memo: dict[tuple[str, str | None], Match | None] = {}
+        self._lineages: Lineages | None = None
+        self._hierarchy: Hierarchy | None = None
+        self._memo: dict[tuple[str, str | None, Period | None], Match | None] = {}
         self._exact_memo: dict[str, Match] = {}
 
     @classmethod
@@ -363,13 +380,78 @@ class Resolver:
         check_kind(kind)
         return (e for e in self._catalog if kind is None or e.kind == kind)
 
+    # -- time and place ---------------------------------------------------
+
+    def lineage(self, entity_id: str) -> list[Entity]:
+        """The entity with its predecessors and successors, oldest first.
+
+        A merge shows as several predecessors of one entity; see
+        :mod:`borderlex.lineage`.  Raises :class:`UnknownEntityError` for an
+        unknown id.
+        """
+        return self.lineages().lineage(entity_id)
+
+    def current(self, entity_id: str, *, as_of: Any = None) -> Entity:
+        """The entity in force at ``as_of`` (today when ``None``) in this
+        entity's line of successors: "org:jabhat-al-nusra" as of 2018 is
+        Hayat Tahrir al-Sham.
+
+        ``as_of`` is a ``datetime.date`` or an ISO date (``YYYY``,
+        ``YYYY-MM``, ``YYYY-MM-DD``; a partial date means its last day here:
+        the entity in force by the end of that year or month).  Successors
+        are followed, never predecessors.
+        """
+        period = parse_as_of(as_of) or _today()
+        return self.lineages().current(entity_id, period)
+
+    def ancestors(self, entity_id: str) -> list[Entity]:
+        """What contains the entity, nearest first, up to its country
+        (a facility → its town → governorate → country); see
+        :mod:`borderlex.hierarchy`."""
+        return self.hierarchy().ancestors(entity_id)
+
+    def within(self, entity_id: str, ancestor_id: str) -> bool:
+        """Whether ``ancestor_id`` is one of the entity's :meth:`ancestors`."""
+        return self.hierarchy().within(entity_id, ancestor_id)
+
+    def children(self, entity_id: str) -> list[Entity]:
+        """The entities whose nearest ancestor is this one, in table order."""
+        return self.hierarchy().children(entity_id)
+
+    def lineages(self) -> Lineages:
+        """The successor links of the tables, built on first use."""
+        if self._lineages is None:
+            with self._lock:
+                if self._lineages is None:
+                    self._lineages = Lineages(self._catalog.entities)
+        return self._lineages
+
+    def hierarchy(self) -> Hierarchy:
+        """The parent and country links of the tables, built on first use."""
+        if self._hierarchy is None:
+            with self._lock:
+                if self._hierarchy is None:
+                    self._hierarchy = Hierarchy(self._catalog.entities)
+        return self._hierarchy
+
     # -- resolution -------------------------------------------------------
 
-    def resolve(self, query: str, *, kind: str | None = None) -> Match | None:
-        """The entity ``query`` names, or ``None`` when nothing matches."""
+    def resolve(self, query: str, *, kind: str | None = None, as_of: Any = None) -> Match | None:
+        """The entity ``query`` names, or ``None`` when nothing matches.
+
+        ``as_of`` (a ``datetime.date`` or ``YYYY``, ``YYYY-MM``,
+        ``YYYY-MM-DD``) settles a spelling several entities share: those
+        that existed at that date win ("Syrian interim government" in 2018
+        and in 2025).  A name still resolves to the entity it denotes:
+        "Jabhat Fateh al-Sham" is JFS at any date (:meth:`current` gives
+        what it became).
+        """
+        return self._resolve(query, kind, parse_as_of(as_of))
+
+    def _resolve(self, query: str, kind: str | None, period: Period | None) -> Match | None:
         if kind is not None:
             check_kind(kind)
-        elif type(query) is str:
+        elif period is None and type(query) is str:
             # Fast path: an alias as written, naming one entity (the common
             # case); its Match is made once (it is immutable) and reused.
             known = self._exact_memo.get(query)
@@ -393,16 +475,16 @@ class Resolver:
                 self._exact_memo[query] = made
                 return made
         if type(query) is not str or len(query) > MAX_FUZZY_CHARS:
-            ranked = self._rank(query, kind, None)
+            ranked = self._rank(query, kind, None, period=period)
             return ranked[0] if ranked else None
         # Every other answer is remembered too, misses included: a column or
         # a stream repeats its spellings, found or not.
-        key = (query, kind)
+        key = (query, kind, period)
         try:
             return self._memo[key]
         except KeyError:  # not asked yet (or forgotten by another thread just now)
             pass
-        ranked = self._rank(query, kind, None)
+        ranked = self._rank(query, kind, None, period=period)
         found = ranked[0] if ranked else None
         with self._lock:
             if len(self._memo) >= _MEMO_SIZE:
@@ -410,24 +492,32 @@ class Resolver:
             self._memo[key] = found
         return found
 
-    def candidates(self, query: str, *, kind: str | None = None, limit: int = 5) -> list[Match]:
-        """The best match for each entity that could be meant, best first."""
+    def candidates(self, query: str, *, kind: str | None = None, limit: int = 5, as_of: Any = None) -> list[Match]:
+        """The best match for each entity that could be meant, best first
+        (with ``as_of``, those that existed then first among equal scores)."""
+        period = parse_as_of(as_of)
         if check_limit(limit) == 0:
             check_kind(kind)
             return []
-        return self._rank(query, kind, None, everything=True)[:limit]
+        return self._rank(query, kind, None, everything=True, period=period)[:limit]
 
-    def explain(self, query: str, *, kind: str | None = None, limit: int = 5) -> Explanation:
+    def explain(self, query: str, *, kind: str | None = None, limit: int = 5, as_of: Any = None) -> Explanation:
         """Each tier's forms, the candidates and their scores, and why the
-        winner won (or why nothing matched)."""
+        winner won (or why nothing matched), including when the date did."""
         check_limit(limit)
+        period = parse_as_of(as_of)
         steps: list[Step] = []
-        ranked = self._rank(query, kind, steps, everything=True)
+        ranked = self._rank(query, kind, steps, everything=True, period=period)
         norm = normalize(query)
         key = name_key(norm)
         skel = skeleton(key.joined)
-        winner = self._rank(query, kind, None)
+        winner = self._rank(query, kind, None, period=period)
         match = winner[0] if winner else None
+        rivals: list[Entity] = []
+        if period is not None:
+            undated = self._rank(query, kind, None)
+            if undated:
+                rivals = [self.get(i) for i in (undated[0].id, *undated[0].alternatives)]
         return Explanation(
             query=query,
             normalized=norm,
@@ -437,7 +527,7 @@ class Resolver:
             steps=tuple(steps),
             candidates=tuple(ranked[:limit]),
             match=match,
-            reason=_reason(match, ranked, key, steps),
+            reason=_reason(match, ranked, key, steps) + _date_reason(match, rivals, period),
         )
 
     def clear_cache(self) -> None:
@@ -447,28 +537,37 @@ class Resolver:
             self._memo.clear()
             self._exact_memo.clear()
 
-    def resolve_many(self, values: Iterable[str], *, kind: str | None = None) -> list[Match | None]:
+    def resolve_many(self, values: Iterable[str], *, kind: str | None = None, as_of: Any = None) -> list[Match | None]:
         """``resolve`` for each value, in order; repeated values are resolved
         once, and answers are remembered across calls (a bounded cache), so a
         worker that resolves partition after partition of one column looks
-        each spelling up once."""
+        each spelling up once.  ``as_of`` is one date for all values."""
         check_values(values)
         check_kind(kind)
+        period = parse_as_of(as_of)
         seen: dict[str, Match | None] = {}
         out: list[Match | None] = []
         for v in values:
             found = seen.get(v, _MISSING) if type(v) is str else _MISSING
             if found is _MISSING:
-                found = seen[v] = self.resolve(v, kind=kind)
+                found = seen[v] = self._resolve(v, kind, period)
             out.append(found)
         return out
 
-    def scan(self, text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False) -> list[Mention]:
-        """Every mention of a known entity in ``text`` (see :mod:`borderlex.scanning`)."""
-        return self.scanner().scan(text, kinds=kinds, fuzzy=fuzzy)
+    def scan(
+        self, text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Any = None
+    ) -> list[Mention]:
+        """Every mention of a known entity in ``text`` (see :mod:`borderlex.scanning`);
+        ``as_of`` settles shared spellings as in :meth:`resolve`."""
+        return self.scanner().scan(text, kinds=kinds, fuzzy=fuzzy, as_of=parse_as_of(as_of))
 
     def scan_iter(
-        self, pieces: str | Iterable[str], *, kinds: Iterable[str] | None = None, fuzzy: bool = False
+        self,
+        pieces: str | Iterable[str],
+        *,
+        kinds: Iterable[str] | None = None,
+        fuzzy: bool = False,
+        as_of: Any = None,
     ) -> Iterator[Mention]:
         """Mentions in a text of any size, as they are found, in bounded memory.
 
@@ -478,10 +577,11 @@ class Resolver:
         :mod:`borderlex.streaming` for what a chunk cannot see).
         """
         wanted = check_kinds(kinds)
+        period = parse_as_of(as_of)
         scanner = self.scanner()
 
         def scan(text: str) -> list[Mention]:
-            return scanner.scan(text, kinds=wanted, fuzzy=fuzzy)
+            return scanner.scan(text, kinds=wanted, fuzzy=fuzzy, as_of=period)
 
         return (m for _, _, found in scan_chunks(pieces, scan) for m in found)
 
@@ -502,14 +602,24 @@ class Resolver:
 
     # -- internals --------------------------------------------------------
 
-    def _rank(self, query: str, kind: str | None, steps: list[Step] | None, *, everything: bool = False) -> list[Match]:
+    def _rank(
+        self,
+        query: str,
+        kind: str | None,
+        steps: list[Step] | None,
+        *,
+        everything: bool = False,
+        period: Period | None = None,
+    ) -> list[Match]:
         if not isinstance(query, str):
             raise TypeError(f"query must be str, not {type(query).__name__}")
         check_kind(kind)
-        scored = self._search(query, kind, steps, everything)
-        return _to_matches(query, scored)
+        scored = self._search(query, kind, steps, everything, period)
+        return _to_matches(query, scored, period)
 
-    def _search(self, query: str, kind: str | None, steps: list[Step] | None, everything: bool) -> list[_Scored]:
+    def _search(
+        self, query: str, kind: str | None, steps: list[Step] | None, everything: bool, period: Period | None
+    ) -> list[_Scored]:
         def keep(entries: Iterable[AliasEntry]) -> list[AliasEntry]:
             return [e for e in entries if kind is None or e.entity.kind == kind]
 
@@ -539,7 +649,10 @@ class Resolver:
         found += exact
         # Weak hits alone do not end the search: "Akra" as written is a weak
         # name of one town but, diacritics folded, the strong name of another.
-        if _has_strong(exact) and not everything:
+        # With a date, a spelling as written whose entities all did not exist
+        # then does not end it either: the same spelling folded may name one
+        # that did ("Syrian interim government").
+        if _has_strong(exact) and not everything and (period is None or _any_valid(exact, period)):
             return found
         norm = normalize(stripped)
         if not norm:
@@ -635,10 +748,19 @@ def _from_spec(paths: tuple[str, ...], include_default: bool) -> Resolver:
     return found
 
 
+def _today() -> Period:
+    today = datetime.date.today()
+    return Period(today, today, today.isoformat())
+
+
 _RANK_STRENGTH = {Strength.STRONG: 2, Strength.ACRONYM: 2, Strength.WEAK: 0}
 
 
-def _to_matches(query: str, scored: list[_Scored]) -> list[Match]:
+def _any_valid(found: list[_Scored], period: Period) -> bool:
+    return any(valid_during(sc.entry.entity, period) for sc in found)
+
+
+def _to_matches(query: str, scored: list[_Scored], period: Period | None = None) -> list[Match]:
     best: dict[str, tuple[float, _Scored]] = {}
     for s in scored:
         score = s.score - (_WEAK_PENALTY if s.entry.strength is Strength.WEAK else 0.0)
@@ -649,14 +771,22 @@ def _to_matches(query: str, scored: list[_Scored]) -> list[Match]:
     if not best:
         return []
 
-    def order(item: tuple[float, _Scored]) -> tuple[float, int, int, str]:
+    def valid(e: Entity) -> bool:
+        return period is None or valid_during(e, period)
+
+    def order(item: tuple[float, _Scored]) -> tuple[float, bool, int, int, str]:
         score, s = item
         e = s.entry.entity
-        return (-round(score, 6), -_RANK_STRENGTH[s.entry.strength], -e.priority, e.id)
+        # Among equal scores, an entity that existed at the date comes first.
+        return (-round(score, 6), not valid(e), -_RANK_STRENGTH[s.entry.strength], -e.priority, e.id)
 
     ranked = sorted(best.values(), key=order)
     top = round(ranked[0][0], 6)
-    tied = tuple(s.entry.entity.id for sc, s in ranked[1:] if round(sc, 6) == top)
+    top_valid = valid(ranked[0][1].entry.entity)
+    # The date settles a tie: those that did not exist then are no alternatives.
+    tied = tuple(
+        s.entry.entity.id for sc, s in ranked[1:] if round(sc, 6) == top and valid(s.entry.entity) == top_valid
+    )
     out = []
     for i, (score, s) in enumerate(ranked):
         e = s.entry
@@ -675,6 +805,21 @@ def _to_matches(query: str, scored: list[_Scored]) -> list[Match]:
             )
         )
     return out
+
+
+def _date_reason(match: Match | None, rivals: list[Entity], period: Period | None) -> str:
+    """What the date decided, if anything: ``rivals`` would have won or tied
+    without it; those that did not exist then lost to the date."""
+    if match is None or period is None:
+        return ""
+    gone = [
+        f"{e.id} ({e.valid_from or '…'} to {e.valid_to or '…'})"
+        for e in rivals
+        if e.id != match.id and not valid_during(e, period)
+    ]
+    if not gone:
+        return ""
+    return f"; the date decided: as of {period}, {', '.join(gone)} did not exist"
 
 
 def _reason(match: Match | None, ranked: list[Match], key: NameKey, steps: list[Step]) -> str:

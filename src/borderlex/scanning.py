@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from .arguments import check_kinds
+from .dates import valid_during
 from .index import AliasEntry, Strength, acronym_form
 from .model import DESIGNATES, Entity, Match, Mention, Method
 from .normalization import (
@@ -53,6 +54,7 @@ from .normalization import (
 )
 
 if TYPE_CHECKING:
+    from .dates import Period
     from .resolver import Resolver
 
 __all__ = ["CASE_FREE_DESIGNATORS", "Scanner"]
@@ -333,13 +335,17 @@ class Scanner:
 
     # -- the public entry point ------------------------------------------
 
-    def scan(self, text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False) -> list[Mention]:
+    def scan(
+        self, text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Period | None = None
+    ) -> list[Mention]:
         """Mentions in ``text``, sorted by start, never overlapping.
 
         With ``fuzzy=True``, capitalised Latin-script word runs that no alias
         matched are also looked up with the resolver's fuzzy tier, to catch
         misspellings ("Albuqmal").  It is off by default: see
-        ``docs/performance.md`` for its precision and recall.
+        ``docs/performance.md`` for its precision and recall.  With
+        ``as_of``, a spelling several entities share goes to those that
+        existed then, before the text's context decides.
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
@@ -358,10 +364,10 @@ class Scanner:
         context = self._context([c.patterns for c in chosen])
         mentions = []
         for c in chosen:
-            match = self._decide(c.text, c.patterns, context, units, c.first)
+            match = self._decide(c.text, c.patterns, context, units, c.first, as_of=as_of)
             mentions.append(Mention(c.start, c.end, c.text, match.id, match.entity, match))
         if fuzzy:
-            mentions.extend(self._fuzzy_mentions(text, units, taken, wanted))
+            mentions.extend(self._fuzzy_mentions(text, units, taken, wanted, as_of))
             mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -437,7 +443,7 @@ class Scanner:
         return not before or before[-1] in ".!?\n:;—–"
 
     def _fuzzy_mentions(
-        self, text: str, units: list[_Unit], taken: bytearray, wanted: frozenset[str] | None
+        self, text: str, units: list[_Unit], taken: bytearray, wanted: frozenset[str] | None, as_of: Period | None
     ) -> list[Mention]:
         out: list[Mention] = []
         n = len(units)
@@ -456,7 +462,7 @@ class Scanner:
                 else:
                     break
                 j += 1
-            found = self._fuzzy_in_run(text, units, run, wanted)
+            found = self._fuzzy_in_run(text, units, run, wanted, as_of)
             if found is None:
                 i = run[0] + 1
                 continue
@@ -466,7 +472,7 @@ class Scanner:
         return out
 
     def _fuzzy_in_run(
-        self, text: str, units: list[_Unit], run: list[int], wanted: frozenset[str] | None
+        self, text: str, units: list[_Unit], run: list[int], wanted: frozenset[str] | None, as_of: Period | None
     ) -> Mention | None:
         for size in range(len(run), 0, -1):
             for k in range(len(run) - size + 1):
@@ -477,7 +483,7 @@ class Scanner:
                     sum(c.isalpha() for c in span) < _FUZZY_MIN_LETTERS or self._sentence_start(text, units[first])
                 ):
                     continue
-                match = self._resolver.resolve(span)
+                match = self._resolver.resolve(span, as_of=as_of)
                 if match is None or match.method is not Method.FUZZY or match.score < _FUZZY_MIN_SCORE:
                     continue
                 if wanted is not None and match.entity.kind not in wanted:
@@ -549,7 +555,14 @@ class Scanner:
         return counts
 
     def _decide(
-        self, span: str, pats: list[_Pattern], context: dict[str, int], units: list[_Unit], first: int
+        self,
+        span: str,
+        pats: list[_Pattern],
+        context: dict[str, int],
+        units: list[_Unit],
+        first: int,
+        *,
+        as_of: Period | None = None,
     ) -> Match:
         norm = normalize(span)
 
@@ -571,7 +584,9 @@ class Scanner:
         if len(ordered) > 1:
             top = rank(ordered[0])
             tied = [p for p in ordered if rank(p) == top]
-            if len(tied) > 1:
+            if as_of is not None:
+                tied = [p for p in tied if valid_during(p.entry.entity, as_of)] or tied
+            if len(tied) > 1 or tied[0] is not ordered[0]:
                 support = [(_support(p.entry.entity, context), p) for p in tied]
                 best = max(s for s, _ in support)
                 leaders = [p for s, p in support if s == best]
@@ -580,7 +595,7 @@ class Scanner:
                 alternatives = tuple(p.entry.entity.id for p in tied if p is not leaders[0])
         p = ordered[0]
         entity = p.entry.entity
-        entity = self._steer(entity, span, units, first)
+        entity = self._steer(entity, span, units, first, as_of)
         method, score = _method(span, norm, p)
         return Match(
             id=entity.id,
@@ -594,7 +609,7 @@ class Scanner:
             alternatives=alternatives if ambiguous else (),
         )
 
-    def _steer(self, entity: Entity, span: str, units: list[_Unit], first: int) -> Entity:
+    def _steer(self, entity: Entity, span: str, units: list[_Unit], first: int, as_of: Period | None) -> Entity:
         # "the province of Deir Ezzor": a designator before the name, joined
         # by "of", asks for the entity of that type with the same name.
         j = first - 1
@@ -605,7 +620,7 @@ class Scanner:
             if entity.type in DESIGNATES[cls]:
                 return entity
             # The resolver's own designator rule picks it: "Deir Ezzor governorate".
-            steered = self._resolver.resolve(f"{span} {cls.replace('-', ' ')}", kind=entity.kind)
+            steered = self._resolver.resolve(f"{span} {cls.replace('-', ' ')}", kind=entity.kind, as_of=as_of)
             if steered is not None and steered.entity.type in DESIGNATES[cls]:
                 return steered.entity
         return entity

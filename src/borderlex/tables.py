@@ -436,6 +436,17 @@ def _cycles(merged: _Merged, problems: list[TableError]) -> None:
             _problem(problems, blamed.table or "?", blamed.id, f"{ref_field} cycle: {' -> '.join(ring)}")
 
 
+def _dated_successor(e: Entity, entities: dict[str, Entity]) -> Entity | None:
+    """The first successor down the line that has a ``valid_from``: undated
+    links are passed over, so a lineage is ordered by ``valid_from`` too."""
+    seen = {e.id}
+    after = entities.get(e.successor) if e.successor else None
+    while after is not None and after.valid_from is None and after.id not in seen:
+        seen.add(after.id)
+        after = entities.get(after.successor) if after.successor else None
+    return after
+
+
 def _cross_check(merged: _Merged, bundled: frozenset[str], problems: list[TableError], notes: list[TableError]) -> None:
     entities = merged.entities
     for e in entities.values():
@@ -446,7 +457,7 @@ def _cross_check(merged: _Merged, bundled: frozenset[str], problems: list[TableE
                 _problem(problems, path, e.id, f"{ref_field} {ref!r} is not a known id")
             if ref == e.id:
                 _problem(problems, path, e.id, f"{ref_field} is the entity itself")
-        after = entities.get(e.successor) if e.successor else None
+        after = _dated_successor(e, entities)
         if after is not None and e.valid_from and after.valid_from:
             n = min(len(e.valid_from), len(after.valid_from))  # partial dates: compare what both say
             if after.valid_from[:n] < e.valid_from[:n]:
