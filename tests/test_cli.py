@@ -313,3 +313,31 @@ def test_ctrl_c_exits_130_quietly() -> None:
     assert proc.stderr is not None
     assert b"Traceback" not in proc.stderr.read()
     proc.stdin.close()
+
+
+# -- time and place -------------------------------------------------------------------
+
+
+def test_lookup_and_scan_as_of() -> None:
+    code, out = run("lookup", "--as-of", "2018-06", "Syrian interim government")
+    assert out.split("\t")[1] == "org:syrian-interim-government"
+    code, out = run("lookup", "--as-of", "2025-02", "Syrian interim government")
+    assert out.split("\t")[1] == "org:syrian-caretaker-government"
+    code, out = run("scan", "--as-of", "2025-02", "-", stdin="The Syrian Interim Government met.")
+    assert out.split("\t")[4] == "org:syrian-caretaker-government"
+
+
+def test_as_of_must_be_a_date(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("lookup", "--as-of", "2018-13", "Homs") == (2, "")
+    assert "--as-of must be a date: YYYY, YYYY-MM or YYYY-MM-DD, not '2018-13'" in capsys.readouterr().err
+
+
+def test_show_prints_lineage_and_ancestors() -> None:
+    code, out = run("show", "org:jabhat-fatah-al-sham", "facility:al-qaim-border-crossing")
+    assert code == 0
+    assert "lineage:    org:jabhat-al-nusra → org:jabhat-fatah-al-sham → org:hayat-tahrir-al-sham" in out
+    assert "ancestors:  place:al-qaim → place:anbar-governorate → place:iraq" in out
+    code, out = run("show", "--json", "place:al-bukamal")
+    data = json.loads(out)
+    assert data["lineage"] == ["place:al-bukamal"]
+    assert data["ancestors"] == ["place:deir-ez-zor-governorate", "place:syria"]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple, NoReturn
 
 from . import __version__
+from .dates import Period, parse_as_of
 from .errors import BorderlexError, TableError, UnknownEntityError
 from .model import KINDS, Mention
 from .resolver import Resolver
@@ -186,7 +187,7 @@ def _cmd_lookup(args: argparse.Namespace, out: _Out, stdin: IO[str] | None) -> i
                 out.line(f"{name.text}\terror: {name.problem}")
             continue
         if args.explain:
-            exp = resolver.explain(name, kind=args.kind)
+            exp = resolver.explain(name, kind=args.kind, as_of=args.as_of)
             if args.json:
                 out.json(exp.to_dict())
             else:
@@ -195,8 +196,8 @@ def _cmd_lookup(args: argparse.Namespace, out: _Out, stdin: IO[str] | None) -> i
             missing += exp.match is None
             continue
         if args.candidates:
-            found = resolver.candidates(name, kind=args.kind, limit=args.candidates)
-            match = found[0] if found and resolver.resolve(name, kind=args.kind) else None
+            found = resolver.candidates(name, kind=args.kind, limit=args.candidates, as_of=args.as_of)
+            match = found[0] if found and resolver.resolve(name, kind=args.kind, as_of=args.as_of) else None
             if args.json:
                 out.json(
                     {
@@ -211,7 +212,7 @@ def _cmd_lookup(args: argparse.Namespace, out: _Out, stdin: IO[str] | None) -> i
                     out.line(f"  {m.score:5.1f}  {m.id}\t{m.entity.name}\tvia {m.alias!r} [{m.method}]")
             missing += match is None
             continue
-        match = resolver.resolve(name, kind=args.kind)
+        match = resolver.resolve(name, kind=args.kind, as_of=args.as_of)
         if args.json:
             out.json(match.to_dict() if match else {"query": name, "id": None})
         else:
@@ -311,7 +312,7 @@ def _cmd_scan(args: argparse.Namespace, out: _Out, stdin: IO[str] | None) -> int
     kinds = args.kind or None
 
     def scan(text: str) -> list[Mention]:
-        return resolver.scan(text, kinds=kinds)
+        return resolver.scan(text, kinds=kinds, as_of=args.as_of)
 
     inputs = list(_walk(args.paths or ["-"]))
     progress = len(inputs) >= _PROGRESS_MIN_FILES and sys.stderr is not None and sys.stderr.isatty()
@@ -392,11 +393,17 @@ def _cmd_show(args: argparse.Namespace, out: _Out, stdin: IO[str] | None) -> int
             status = 1
             continue
         data = e.to_dict()
+        data["lineage"] = [x.id for x in resolver.lineage(e.id)]
+        data["ancestors"] = [x.id for x in resolver.ancestors(e.id)]
         if args.json:
             out.json(data)
             continue
         for key, value in data.items():
-            shown = "; ".join(str(v) for v in value) if isinstance(value, list) else value
+            shown = value
+            if isinstance(value, list):
+                if key == "lineage" and len(value) < 2:
+                    continue  # no predecessor or successor: nothing to show
+                shown = (" → " if key in ("lineage", "ancestors") else "; ").join(map(str, value))
             out.line(f"{key + ':':<12}{shown}")
         out.line()
     return status
@@ -418,6 +425,24 @@ def _command(
         epilog=epilog.rstrip("\n"),
     )
     return parser
+
+
+def _as_of_option(p: _Parser) -> None:
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="settle names shared over time as of DATE (YYYY, YYYY-MM or YYYY-MM-DD)",
+    )
+
+
+def _date(text: str) -> Period:
+    try:
+        period = parse_as_of(text, "--as-of")
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    assert period is not None
+    return period
 
 
 def _encoding_option(p: _Parser, strict: str) -> None:
@@ -464,15 +489,18 @@ def _parser() -> _Parser:
             "borderlex lookup 'Albu Kamal' 'Deir Ezzor province'",
             "borderlex lookup --kind org --json ISIS Daesh",
             "borderlex lookup --explain 'Hamadan air base'",
+            "borderlex lookup --as-of 2018-06 'Syrian interim government'",
             "cut -f3 events.tsv | borderlex lookup - > ids.tsv",
         ],
-        notes="Output (one line per name): NAME, id, name, kind, score, tier; or 'NAME<TAB>no match'.\n"
+        notes="Output (one line per name, and per stdin line, blank or not): NAME, id, name, kind, score,\n"
+        "tier; or 'NAME<TAB>no match'; or 'LINE<TAB>error: REASON' for a stdin line that cannot be read.\n"
         "Exit status 1 if any name did not resolve.",
     )
     p.add_argument(
         "names", nargs="+", metavar="NAME", help="a name to resolve, or - to read one name per line from stdin"
     )
     p.add_argument("--kind", choices=KINDS, help="only entities of this kind")
+    _as_of_option(p)
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.add_argument("--candidates", type=_positive, metavar="N", help="also list the N best candidates")
     p.add_argument("--explain", action="store_true", help="show each tier, the candidates and why the winner won")
@@ -494,6 +522,7 @@ def _parser() -> _Parser:
     )
     p.add_argument("paths", nargs="*", metavar="FILE|DIR|-", help="inputs (default: stdin)")
     p.add_argument("--kind", action="append", choices=KINDS, help="only mentions of this kind; repeatable")
+    _as_of_option(p)
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.add_argument(
         "--format",
@@ -534,7 +563,8 @@ def _parser() -> _Parser:
         common,
         "show",
         summary="show entities by id",
-        description="Show every field of the entities with these ids.",
+        description="Show every field of the entities with these ids, their lineage (predecessors and\n"
+        "successors, oldest first) and ancestors (what contains them, nearest first).",
         examples=["borderlex show place:al-bukamal", "borderlex show --json org:islamic-state"],
     )
     p.add_argument("ids", nargs="+", metavar="ID", help="an entity id, like place:al-bukamal")
