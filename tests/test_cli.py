@@ -324,7 +324,7 @@ def test_lookup_and_scan_as_of() -> None:
     code, out = run("lookup", "--as-of", "2025-02", "Syrian interim government")
     assert out.split("\t")[1] == "org:syrian-caretaker-government"
     code, out = run("scan", "--as-of", "2025-02", "-", stdin="The Syrian Interim Government met.")
-    assert out.split("\t")[4] == "org:syrian-caretaker-government"
+    assert out.rstrip("\n").split("\t")[4] == "org:syrian-caretaker-government"
 
 
 def test_as_of_must_be_a_date(capsys: pytest.CaptureFixture[str]) -> None:
