@@ -66,7 +66,7 @@ _ARABIC_MAP: dict[str, str] = {
     "إ": "a",
     "آ": "a",
     "ٱ": "a",  # NFD splits these into alif + mark
-    "ى": "a",
+    "ى": "y",  # written ي as often as ى at a word's end (نينوي, ديالي)
     "ة": "a",
     "ء": "",
     "ئ": "y",
@@ -94,6 +94,41 @@ _WS = " "
 
 def _is_arabic_letter(ch: str) -> bool:
     return "\u0620" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06d3" or ch in "\u06d5\u06fa\u06fb\u06fc"
+
+
+def is_arabic_word_char(ch: str) -> bool:
+    """An Arabic letter or vowel mark: what an Arabic word is made of."""
+    return _is_arabic_letter(ch) or _is_arabic_mark(ch)
+
+
+_ARABIC_LETTER_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
+        "ی": "ي",
+        "ؤ": "و",
+        "ة": "ه",
+        "ە": "ه",
+        "ک": "ك",
+        "ھ": "ه",
+        "ء": None,
+        "ـ": None,
+    }
+)
+
+
+def arabic_letters(text: str) -> str:
+    """The Arabic letters of ``text`` as they are spelled, variants folded
+    (hamza seats, ى/ي, ة/ه, Persian forms), without marks, spaces or the
+    article: "الدولة الإسلامية" and "دولة اسلاميه" give the same.  Unlike
+    :func:`normalize`, ʿayn and the emphatic letters stay distinct."""
+    words = ("".join(c for c in w if _is_arabic_letter(c)).translate(_ARABIC_LETTER_FOLD) for w in text.split())
+    # A final alif is written for tāʾ marbūṭa as often as not: سوريا, سورية.
+    return "".join(w[:-1] + "ه" if w.endswith("ا") else w for w in words).replace("ال", "")
 
 
 def is_arabic_script(ch: str) -> bool:
@@ -226,8 +261,8 @@ def _back(chars: list[str], i: int) -> int:
 def _lone_letter_before(chars: list[str], i: int) -> bool:
     """Whether a single letter (not part of a longer word) stands before ``i``."""
     j = _back(chars, i)
-    if j < 0 or not _is_letter(chars[j]):
-        return False
+    if j < 0 or not _is_letter(chars[j]) or len(_fold_char(chars[j])) != 1:
+        return False  # "ß" is two letters, as its capital "SS" shows
     k = _back(chars, j)
     return k < 0 or not _is_letter(chars[k])
 

@@ -30,6 +30,7 @@ Spans never overlap; longer spans win.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -43,11 +44,14 @@ from .model import DESIGNATES, Entity, Match, Mention, Method
 from .normalization import (
     ARABIC_PROCLITICS,
     ARTICLES,
+    arabic_letters,
     designator_table,
     has_arabic_script,
     is_arabic_script,
+    is_arabic_word_char,
     is_skippable,
     key_parts,
+    leading_descriptors,
     match_designator,
     normalize,
     word_spans,
@@ -73,6 +77,7 @@ _ORG_HEADS = frozenset(
     for w in ["liwa", "kataib", "katiba", "harakat", "haraka", "saraya", "jaysh", "jaish", "jabhat", "faylaq", "failaq"]
 )
 _MAX_UNITS = 16
+_MAX_GAP = 3  # function words in a row inside a name: "of the", "and the"
 # The fuzzy pass: at most this many words per span; a single word needs this
 # many letters and must not open a sentence (capitals there prove nothing).
 _FUZZY_MAX_WORDS = 4
@@ -202,7 +207,37 @@ def units_of(text: str) -> list[_Unit]:
             )
         prev_end = end
         i += size
-    return units
+    return _arabic_edges(text, units) if any(u.arabic for u in units) else units
+
+
+def _arabic_edges(text: str, units: list[_Unit]) -> list[_Unit]:
+    """Arabic units span whole written words.
+
+    Letters that fold to nothing (ʿayn, hamza) leave a unit short of its
+    word: "العراق" would start at ر and "الشرع" end before ع.  Each Arabic
+    unit is widened to the letters around it up to its neighbours, so a
+    mention never starts or ends inside a word.  A proclitic is read off
+    only at a word's start: after an article (الفرقة) a ف is the name's.
+    """
+    out = list(units)
+    n = len(out)
+    for i, u in enumerate(out):
+        if not u.arabic:
+            continue
+        lo = out[i - 1].end if i else 0
+        hi = units[i + 1].start if i + 1 < n else len(text)
+        start, end = u.start, u.end
+        if not u.skip and u.marker is None:  # an article or designator keeps its start: a proclitic is not the name's
+            while start > lo and is_arabic_word_char(text[start - 1]):
+                start -= 1
+        while end < hi and is_arabic_word_char(text[end]):
+            end += 1
+        prev = out[i - 1] if i else None
+        attached = prev is not None and start <= prev.end
+        proclitic = u.proclitic and not (attached and prev is not None and prev.article)
+        if (start, end, attached, proclitic) != (u.start, u.end, u.attached, u.proclitic):
+            out[i] = attrs.evolve(u, start=start, end=end, attached=attached, proclitic=proclitic)
+    return out
 
 
 def _case_flags(span: str) -> tuple[bool, bool, bool, bool]:
@@ -241,6 +276,8 @@ class _Pattern:
     entry: AliasEntry
     flags: tuple[bool, ...]  # capital initial of each Latin content unit of the alias
     generated: str | None  # designator class added to a bare alias, if any
+    letters: str | None = None  # an Arabic alias's letters (see _letters)
+    stops: tuple[str, ...] = ()  # the function words inside the alias ("of", "and"), in order
 
 
 class _Span(NamedTuple):
@@ -281,14 +318,18 @@ class Scanner:
             if not key.strip("".join(_MARKERS.values())):
                 continue
             flags = tuple(u.upper_initial for u in content if u.latin and not _case_free(u))
-            patterns.setdefault(key, []).append(_Pattern(entry, flags, None))
+            letters = _letters(entry.alias, content) if entry.arabic else None
+            stops = _stops(entry.alias, units)
+            patterns.setdefault(key, []).append(_Pattern(entry, flags, None, letters, stops))
             # "Anbar province", "Homs city", "Euphrates River": a bare name of a
             # governorate, city, river … followed by a designator of its type.
             if entry.strength is Strength.STRONG and all(u.marker is None for u in content) and entry.entity.type:
                 for cls, types in DESIGNATES.items():
                     if entry.entity.type in types:
                         gflags = flags if cls in CASE_FREE_DESIGNATORS else (*flags, True)
-                        patterns.setdefault(key + _MARKERS[cls], []).append(_Pattern(entry, gflags, cls))
+                        patterns.setdefault(key + _MARKERS[cls], []).append(
+                            _Pattern(entry, gflags, cls, letters, stops)
+                        )
         self._patterns = patterns
         self._keys = sorted(patterns)
 
@@ -322,11 +363,13 @@ class Scanner:
                         hits.append(_Hit(i, j, tuple(pats)) if s0 == u.unit else _Hit(-i - 1, j, tuple(pats)))
                     j += 1
                     skipped_words = False
-                    while j < n and units[j].skip:
+                    gap = 0
+                    while j < n and units[j].skip and gap <= _MAX_GAP:
                         skipped_words = skipped_words or not units[j].article
                         j += 1
+                        gap += 1
                     count += 1
-                    if j >= n or count >= _MAX_UNITS:
+                    if j >= n or count >= _MAX_UNITS or gap > _MAX_GAP:
                         break
                     if skipped_words and units[j].marker is not None:
                         break  # "Deir Ezzor and la province": a designator never follows "and", "of" …
@@ -392,6 +435,16 @@ class Scanner:
                     for p in ok
                     if not (p.entry.strength is Strength.ACRONYM and len(acronym_form(p.entry.alias)) <= 2)
                 ]
+            if _BREAK.search(text, start, end):
+                # A name holds no comma, bracket or sentence end, unless its alias does ("Hit, Iraq").
+                ok = [p for p in ok if _BREAK.search(p.entry.alias)]
+            stops = _stops(text, units[first : hit.last + 1])
+            ok = [p for p in ok if p.stops == stops]  # "Deir and Ezzor" is not Deir ez-Zor
+            if ok and units[first].arabic:
+                # Arabic names match letter for letter: the Latin key drops ʿayn
+                # and merges ص/س, ح/ه, so عمار would otherwise be "Mar".
+                letters = _letters(text, units[first : hit.last + 1], skip_first=int(proclitic))
+                ok = [p for p in ok if p.letters is None or p.letters == letters]
             if not ok or self._inside_unknown_name(units, first, hit.last, ok):
                 continue
             # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.
@@ -404,23 +457,31 @@ class Scanner:
                     or (prev.upper_initial and not self._sentence_start(text, prev))
                 ):
                     start = prev.start
+            if units[first].arabic and first < hit.last and normalize(text[start : units[first].end]) in _GENERIC_HEADS:
+                # "تنظيم الدولة الإسلامية": the word for "organisation" heads the
+                # name without being part of it (nor the quote mark after it).
+                first += 1
+                start = units[first].start
+            if units[first].arabic and units[first].marker is None:
+                ok = _article_agrees(ok, start < units[first].start, text[units[hit.last].start : end])
+                if not ok:
+                    continue
             found.append(_Span(start, end, first, ok, text[start:end]))
         return found
 
     @staticmethod
     def _same_script(c: _Span) -> _Span:
-        """An entity's aliases in the span's own script decide for it: "الباب" in
-        Arabic text is weak (it is also "the door") though "El Bab", the same
-        name key in Latin script, is strong."""
+        """Only aliases written in the span's own script match it: the Latin
+        key of "الفاو" is not the English word "few", and "الباب" in Arabic
+        text is weak (it is also "the door") though "El Bab" is strong."""
         arabic = has_arabic_script(c.text)
-        own = {p.entry.entity.id for p in c.patterns if p.entry.arabic == arabic}
-        keep = [p for p in c.patterns if p.entry.arabic == arabic or p.entry.entity.id not in own]
+        keep = [p for p in c.patterns if p.entry.arabic == arabic]
         return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c
 
     @classmethod
     def _supported(cls, spans: list[_Span]) -> list[_Span]:
         """Weak aliases count only when a strong alias names the same entity in the text."""
-        spans = [cls._same_script(c) for c in spans]
+        spans = [c for c in map(cls._same_script, spans) if c.patterns]
         strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
         out = []
         for c in spans:
@@ -624,6 +685,50 @@ class Scanner:
             if steered is not None and steered.entity.type in DESIGNATES[cls]:
                 return steered.entity
         return entity
+
+
+# What never sits inside a name: commas, brackets, colons, sentence ends, line breaks.
+_BREAK = re.compile(r"[,،;؛:!?()\[\]{}\n]|\.\s")
+
+
+def _stops(text: str, units: Iterable[_Unit]) -> tuple[str, ...]:
+    """The function words among ``units`` (not articles), normalized."""
+    return tuple(normalize(text[u.start : u.end]) for u in units if u.skip and not u.article)
+
+
+_GENERIC_HEADS = leading_descriptors() - {normalize("قوات")}  # "forces" is part of names (قوات سوريا الديمقراطية)
+_NISBA = ("ي", "ية", "يه", "يين", "يون")
+
+
+def _article_agrees(pats: list[_Pattern], article: bool, last_word: str) -> list[_Pattern]:
+    """In Arabic the article is part of a name as written: "قرية" is "a
+    village", not al-Qurayya (القرية).  And an article on a name written
+    without one, ending like a nisba, makes an adjective: "السورية" is
+    "Syrian", "التركية" "Turkish", not the country."""
+    keep = []
+    for p in pats:
+        if not p.entry.arabic:
+            keep.append(p)
+            continue
+        has = p.entry.alias.startswith("ال")
+        if has and not article:
+            continue
+        if article and not has and last_word.endswith(_NISBA):
+            continue
+        keep.append(p)
+    return keep
+
+
+def _letters(text: str, units: Iterable[_Unit], skip_first: int = 0) -> str:
+    """The Arabic letters of the content words among ``units`` (designators
+    and skipped words left out; ``skip_first`` characters of the first unit,
+    a proclitic, too)."""
+    parts = []
+    for u in units:
+        if not u.skip and u.marker is None:
+            parts.append(text[u.start + skip_first : u.end])
+        skip_first = 0
+    return arabic_letters(" ".join(parts))
 
 
 def _in_capitals(units: list[_Unit], first: int, last: int) -> bool:
