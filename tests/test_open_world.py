@@ -141,3 +141,48 @@ def test_us_is_the_united_states_only_in_capitals() -> None:
     assert ids("US troops left") == [("US", "place:united-states")]
     assert ids("let us go") == []
     assert ids("U.S.-led coalition") == [("U.S.-led coalition", "org:us-led-coalition")]
+
+
+# -- whole name or nothing ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He met Hassan al-Obeidi in Baghdad.",  # a person, not the town al-Ubaydi
+        "The channel Syria TV reported it.",  # a channel, not the country
+        "The US State Department said so.",  # a ministry, not the country
+        "He met Hafez el-Assad there.",  # the father, not Bashar al-Assad
+        "Lieutenant-General Qassem Jassim Nazzal said.",  # a person, not two villages
+        "the Anbar Provincial Council said",  # a council, not the governorate
+    ],
+)
+def test_a_known_name_inside_a_longer_unknown_name_is_not_a_mention(text: str) -> None:
+    assert [i for _, i in ids(text) if i != "place:baghdad"] == []
+
+
+def test_a_longer_name_the_tables_know_is_the_mention() -> None:
+    assert ids("the Kataeb Hezbollah militia") == [("Kataeb Hezbollah", "org:kataib-hezbollah")]
+    assert ids("the Deir ez-Zor Military Council said") == [
+        ("Deir ez-Zor Military Council", "org:deir-ez-zor-military-council")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kurdish YPG fighters", [("YPG", "org:ypg")]),  # a demonym is not part of the name
+        ("Prime Minister Haider al-Abadi said", [("Haider al-Abadi", "person:haider-al-abadi")]),  # an office
+        ("attacked Idlib Monday", [("Idlib", "place:idlib")]),  # a weekday is no name
+        ("the Iran-Iraq war", [("Iran", "place:iran"), ("Iraq", "place:iraq")]),  # a hyphen joins two names
+        ("Iraq's Anbar province", [("Iraq", "place:iraq"), ("Anbar province", "place:anbar-governorate")]),
+        ("Rebels Capture Damascus In Lightning Offensive", [("Damascus", "place:damascus")]),  # a headline
+        ("L'État islamique recule à Palmyre en Syrie", None),  # French "en" is not an article here
+    ],
+)
+def test_what_ends_a_name_run(text: str, expected: list[tuple[str, str]] | None) -> None:
+    found = ids(text)
+    if expected is None:
+        assert ("Syrie", "place:syria") in found and ("Palmyre", "place:palmyra") in found
+    else:
+        assert found == expected

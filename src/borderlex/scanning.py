@@ -44,6 +44,11 @@ from .model import DESIGNATES, Entity, Match, Mention, Method
 from .normalization import (
     ARABIC_PROCLITICS,
     ARTICLES,
+    DEMONYMS,
+    NAME_PARTICLES,
+    OFFICES,
+    TIME_WORDS,
+    TITLES,
     arabic_letters,
     designator_table,
     has_arabic_script,
@@ -405,14 +410,37 @@ class Scanner:
                 chosen.append(c)
         chosen.sort(key=lambda c: c.start)
         context = self._context([c.patterns for c in chosen])
-        mentions = []
+        mentions: list[Mention] = []
+        runs = _NameRuns(text, units)
         for c in chosen:
+            run = runs.around(c)
+            if run is not None:
+                # Whole name or nothing: "Hassan al-Obeidi" is not the town al-Ubaydi.
+                if not (mentions and mentions[-1].end > run[0]):
+                    whole = self._whole(text, run, wanted, as_of)
+                    if whole is not None:
+                        mentions.append(whole)
+                continue
             match = self._decide(c.text, c.patterns, context, units, c.first, as_of=as_of)
             mentions.append(Mention(c.start, c.end, c.text, match.id, match.entity, match))
         if fuzzy:
             mentions.extend(self._fuzzy_mentions(text, units, taken, wanted, as_of))
             mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _whole(
+        self, text: str, run: tuple[int, int], wanted: frozenset[str] | None, as_of: Period | None
+    ) -> Mention | None:
+        """The mention of a whole name run, if the tables know it as written
+        (up to the name key): never a guess from its parts."""
+        start, end = run
+        whole = text[start:end]
+        match = self._resolver.resolve(whole, as_of=as_of)
+        if match is None or match.method is Method.FUZZY or match.weak:
+            return None
+        if wanted is not None and match.entity.kind not in wanted:
+            return None
+        return Mention(start, end, whole, match.id, match.entity, match)
 
     def _candidates(self, text: str, units: list[_Unit], wanted: frozenset[str] | None) -> list[_Span]:
         """Every span some alias matches, with the patterns its case allows."""
@@ -499,9 +527,9 @@ class Scanner:
         # Acronyms are matched in their written case only, never fuzzily.
         return not (u.all_upper and u.end - u.start <= 4)
 
-    def _sentence_start(self, text: str, u: _Unit) -> bool:
-        before = text[max(0, u.start - 3) : u.start].rstrip(" \t\"“'‘(")
-        return not before or before[-1] in ".!?\n:;—–"
+    @staticmethod
+    def _sentence_start(text: str, u: _Unit) -> bool:
+        return _sentence_start(text, u)
 
     def _fuzzy_mentions(
         self, text: str, units: list[_Unit], taken: bytearray, wanted: frozenset[str] | None, as_of: Period | None
@@ -729,6 +757,108 @@ def _letters(text: str, units: Iterable[_Unit], skip_first: int = 0) -> str:
             parts.append(text[u.start + skip_first : u.end])
         skip_first = 0
     return arabic_letters(" ".join(parts))
+
+
+class _NameRuns:
+    """Capitalised word runs around Latin-script spans.
+
+    A run is the longest stretch of capitalised words (with the articles and
+    particles that sit inside names: al-, bin, abu) around a span, on one
+    line, without punctuation; titles, offices, demonyms, days and months,
+    designators and a sentence's first word end it.  When the run is longer
+    than the span, the span is part of a longer name.  Lines in title case
+    (headlines) have no runs: their capitals prove nothing.
+    """
+
+    def __init__(self, text: str, units: list[_Unit]) -> None:
+        self.text = text
+        self.units = units
+        self.starts = [u.start for u in units]
+        self.title_lines: dict[int, bool] = {}
+
+    def around(self, c: _Span) -> tuple[int, int] | None:
+        units, text = self.units, self.text
+        first = c.first
+        last = bisect.bisect_left(self.starts, c.end) - 1
+        if not units[first].latin or self._title_case(c.start):
+            return None
+        lo = first
+        i = first - 1
+        while i >= 0 and self._joined(units[i], units[i + 1]):
+            kind = self._kind(units[i])
+            if kind == "stop" or (kind == "name" and (_sentence_start(text, units[i]) or self._compound(i))):
+                break
+            if kind == "name":
+                lo = i
+            i -= 1
+        hi = last
+        j = last + 1
+        if not units[last].possessive:
+            while j < len(units) and self._joined(units[j - 1], units[j]):
+                kind = self._kind(units[j])
+                if kind == "stop" or (kind == "name" and self._compound(j - 1)):
+                    break
+                if kind == "name":
+                    hi = j
+                    if units[j].possessive:
+                        break
+                j += 1
+        if lo == first and hi == last:
+            return None
+        start = min(units[lo].start, c.start)
+        end = max(units[hi].end, c.end)
+        if units[hi].possessive:
+            end = units[hi].end
+        return start, end
+
+    def _compound(self, i: int) -> bool:
+        """Two names joined by a hyphen are two names: "Iran-Iraq war"."""
+        a, b = self.units[i], self.units[i + 1]
+        return "-" in self.text[a.end : b.start] and self._kind(a) == self._kind(b) == "name"
+
+    def _joined(self, a: _Unit, b: _Unit) -> bool:
+        """Only spaces or a hyphen between two units of one line."""
+        gap = self.text[a.end : b.start]
+        return len(gap) <= 2 and all(ch in " -\u2010\u2011" for ch in gap)
+
+    def _kind(self, u: _Unit) -> str:
+        """ "name" (a capitalised word), "inside" (an article or particle), "stop"."""
+        word = normalize(self.text[u.start : u.end])
+        if u.skip:
+            # An article inside a name is "al"/"el" or hyphened ("ez-Zor");
+            # French "en", "et" alone are words of the sentence.
+            attached = self.text[u.end : u.end + 1] in ("-", "\u2010", "\u2011")
+            return "inside" if u.article and (attached or word in ("al", "el")) else "stop"
+        if word in NAME_PARTICLES:
+            return "inside"
+        if u.marker is not None or not u.latin or not (u.upper_initial or u.all_upper):
+            return "stop"
+        if word in TITLES or word in OFFICES or word in DEMONYMS or word in TIME_WORDS:
+            return "stop"
+        return "name"
+
+    def _title_case(self, at: int) -> bool:
+        line_start = self.text.rfind("\n", 0, at) + 1
+        known = self.title_lines.get(line_start)
+        if known is None:
+            line_end = self.text.find("\n", at)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+            # The first word is capitalised in any case.
+            words = [w for w in re.findall(r"[^\W\d_]{2,}", line)[1:] if w.isascii() and w.lower() not in _SMALL_WORDS]
+            caps = sum(w[0].isupper() for w in words)
+            known = self.title_lines[line_start] = len(words) >= 3 and caps >= 0.85 * len(words)
+        return known
+
+
+# Words a title-case headline leaves in lower case.
+_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "as", "with", "from"]
+)
+
+
+def _sentence_start(text: str, u: _Unit) -> bool:
+    before = text[max(0, u.start - 3) : u.start].rstrip(" \t\"“'‘(")
+    return not before or before[-1] in ".!?\n:;—–"
 
 
 def _in_capitals(units: list[_Unit], first: int, last: int) -> bool:
