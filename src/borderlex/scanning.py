@@ -472,7 +472,14 @@ class Scanner:
                 # Arabic names match letter for letter: the Latin key drops ʿayn
                 # and merges ص/س, ح/ه, so عمار would otherwise be "Mar".
                 letters = _letters(text, units[first : hit.last + 1], skip_first=int(proclitic))
-                ok = [p for p in ok if p.letters is None or p.letters == letters]
+                same = [p for p in ok if p.letters is None or p.letters == letters]
+                if not same and units[first].proclitic and not proclitic:
+                    # "وولاية": the key folded the doubled و away; the letters show the proclitic.
+                    letters = _letters(text, units[first : hit.last + 1], skip_first=1)
+                    same = [p for p in ok if p.letters == letters]
+                    if same and start == units[first].start:
+                        start += 1
+                ok = same
             if not ok or self._inside_unknown_name(units, first, hit.last, ok):
                 continue
             # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.
