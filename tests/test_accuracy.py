@@ -69,3 +69,20 @@ def test_test_part_does_not_drop_below_the_recorded_figures() -> None:
         if then is not None and current is not None and current > then + MARGIN:
             drops.append(f"{lang} unknown linked: {current:.3f} > recorded {then:.3f}")
     assert not drops, "; ".join(drops) + " (python bench/accuracy.py --split test --fails)"
+
+
+def test_calibration_and_its_page_are_not_stale() -> None:
+    spec = importlib.util.spec_from_file_location("calibrate", ROOT / "bench" / "calibrate.py")
+    assert spec is not None and spec.loader is not None
+    calibrate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(calibrate)
+    assert calibrate.main(["--check"]) == 0, "run python bench/calibrate.py"
+
+
+def test_confidence_orders_the_tiers() -> None:
+    exact = borderlex.resolve("Albu Kamal")
+    assert exact is not None and exact.method.value == "exact"
+    fuzzy = borderlex.resolve("Albuqmal")
+    assert fuzzy is not None and fuzzy.method.value == "fuzzy"
+    assert 0.0 < fuzzy.confidence < exact.confidence <= 1.0
+    assert exact.to_dict()["confidence"] == exact.confidence
