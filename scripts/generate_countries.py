@@ -56,8 +56,12 @@ own names in its language is mostly something else: "Male" (Malé),
 "Stanley", "Plymouth", "The Valley".  A name that is a place's own name in a
 language is never weak by this rule there, so the given names and other
 places no frequency tells apart ("Chad", "Georgia", "Jersey") are listed under
-``weak_names`` in the overrides, each with its reason.  Weak names match on
-lookup, and in text only next to a strong name of the same place.
+``weak_names`` in the overrides, each with its reason.  Also weak: a name of
+two letters or fewer once normalized ("بالاو", Palau, reads as "او", *or*),
+and a Latin name whose name key a curated entity's strong name or acronym
+has, other than its own country's ("Sanaa" would take "Sana", the agency
+SANA as the French press writes it).  Weak names match on lookup, and in text
+only next to a strong name of the same place.
 """
 
 from __future__ import annotations
@@ -219,12 +223,19 @@ def _own_names(by_lang: dict[str, list[str]], others: Iterable[str] = ()) -> dic
     return own
 
 
+def _key(name: str) -> tuple[bool, str]:
+    """A name as the name-key tier matches it, within its script ("Sanaa" and "SANA" are one key)."""
+    return has_arabic_script(name), name_key(normalize(name)).joined
+
+
 def _one_word(name: str) -> bool:
     key = name_key(normalize(name))
     return len(key.tokens) == 1 and not key.designators
 
 
-def _curated() -> tuple[set[str], dict[int, str], dict[tuple[bool, str], str], dict[str, str], set[str]]:
+def _curated() -> tuple[
+    set[str], dict[int, str], dict[tuple[bool, str], str], dict[str, str], set[str], dict[tuple[bool, str], set[str]]
+]:
     """Of the other tables: ids; GeoNames ids; the curated strong spellings
     (with their entity); the curated countries by code; the acronyms (as
     written, dots dropped).  Generated tables count for ids and GeoNames ids
@@ -234,6 +245,7 @@ def _curated() -> tuple[set[str], dict[int, str], dict[tuple[bool, str], str], d
     strong: dict[tuple[bool, str], str] = {}
     countries: dict[str, str] = {}
     acronyms: set[str] = set()
+    keys: dict[tuple[bool, str], set[str]] = {}
     problems: list[Any] = []
     for path in sorted(ALIASES.glob("*.toml")):
         if path == OUTPUT:
@@ -250,12 +262,15 @@ def _curated() -> tuple[set[str], dict[int, str], dict[tuple[bool, str], str], d
                 continue
             for n in e.strong_names:
                 strong.setdefault(spelling(n), e.id)
+                keys.setdefault(_key(n), set()).add(e.id)
             acronyms.update(a.replace(".", "") for a in e.acronyms)
+            for a in e.acronyms:
+                keys.setdefault(_key(a), set()).add(e.id)
             if e.kind == "place" and e.type == "country" and e.country:
                 countries[e.country] = e.id
     if problems:
         sys.exit(f"generate_countries: fix the other tables first: {problems[0]}")
-    return ids, by_geonames, strong, countries, acronyms
+    return ids, by_geonames, strong, countries, acronyms, keys
 
 
 def _unique(names: Iterable[str]) -> list[str]:
@@ -340,7 +355,7 @@ def build() -> tuple[str, dict[tuple[str, str], str]]:
     locales = _locales()
     cldr = _territory_names(locales)
     codes = sorted(_iso_codes() | set(overrides.get("extra_codes", [])))
-    curated_ids, curated_gids, curated_strong, curated_countries, curated_acronyms = _curated()
+    curated_ids, curated_gids, curated_strong, curated_countries, curated_acronyms, curated_keys = _curated()
 
     for code in curation:
         if code not in codes:
@@ -471,7 +486,7 @@ def build() -> tuple[str, dict[tuple[str, str], str]]:
     ]
     for p in places:
         p.names = [n for n in p.names if spelling(n) not in drop]
-    _settle(places, curated_strong, overrides.get("weak_names", []), country_ids)
+    _settle(places, curated_strong, curated_keys, overrides.get("weak_names", []), country_ids)
 
     if errors:
         sys.exit("generate_countries: " + "\n  ".join(["the overrides do not fit the data:", *errors]))
@@ -499,6 +514,7 @@ def build() -> tuple[str, dict[tuple[str, str], str]]:
 def _settle(
     places: list[_Place],
     curated_strong: dict[tuple[bool, str], str],
+    curated_keys: dict[tuple[bool, str], set[str]],
     weak_names: list[str],
     country_ids: dict[str, str],
 ) -> None:
@@ -530,6 +546,11 @@ def _settle(
             key = spelling(n)
             if key in listed:
                 p.weak.setdefault(key, "listed in weak_names")
+            elif len(_key(n)[1]) <= 2:
+                p.weak.setdefault(key, "two letters or fewer once normalized")  # "بالاو" reads as "او", "or"
+            elif not has_arabic_script(n) and curated_keys.get(_key(n), set()) - {country_ids[p.code]}:
+                # "Sanaa" would take "Sana", the agency; "Kuwait City" may keep its country's key.
+                p.weak.setdefault(key, "a curated name's name key")
             elif _one_word(n) and common_word(n, p.own):
                 p.weak.setdefault(key, "a common word (wordfreq)")
 
