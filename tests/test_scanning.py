@@ -70,7 +70,7 @@ def spans(text: str, **kw: object) -> list[tuple[str, str]]:
         ("is it nsa or NSA?", [("NSA", "org:new-syrian-army")]),
         # names keep their capitals; headlines in capitals still count
         ("the Iraqi army and the Iraqi Army", [("Iraqi Army", "org:iraqi-army")]),
-        ("AMMAN/BEIRUT — talks", [("BEIRUT", "place:beirut")]),
+        ("AMMAN/BEIRUT — talks", [("AMMAN", "place:amman"), ("BEIRUT", "place:beirut")]),
         # designators choose the entity and belong to the span
         ("in Deir Ezzor province", [("Deir Ezzor province", "place:deir-ez-zor-governorate")]),
         ("near Deir Ezzor", [("Deir Ezzor", "place:deir-ez-zor")]),
