@@ -4,13 +4,11 @@ held-out test part does not drop below the figures recorded in the repository
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from loader import load_script
 
 import borderlex
 
@@ -19,16 +17,7 @@ CORPUS = ROOT / "tests" / "corpus"
 MARGIN = 0.01  # what a figure may drop before CI fails: one mention in a hundred
 
 
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "bench" / "accuracy.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["accuracy"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-accuracy = _scorer()
+accuracy = load_script("bench/accuracy.py")
 
 
 def test_manifest_lists_every_file_once_with_both_parts_in_each_language() -> None:
@@ -72,10 +61,7 @@ def test_test_part_does_not_drop_below_the_recorded_figures() -> None:
 
 
 def test_calibration_and_its_page_are_not_stale() -> None:
-    spec = importlib.util.spec_from_file_location("calibrate", ROOT / "bench" / "calibrate.py")
-    assert spec is not None and spec.loader is not None
-    calibrate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(calibrate)
+    calibrate = load_script("bench/calibrate.py")
     assert calibrate.main(["--check"]) == 0, "run python bench/calibrate.py"
 
 

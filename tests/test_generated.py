@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from importlib import resources
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from loader import load_script
 
 import borderlex
 from borderlex.normalization import normalize
@@ -19,19 +17,7 @@ from borderlex.normalization import normalize
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _script(name: str) -> ModuleType:
-    """Import scripts/NAME.py (the scripts import their shared helper from scripts/)."""
-    if str(ROOT / "scripts") not in sys.path:
-        sys.path.insert(0, str(ROOT / "scripts"))
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(name, module)
-    spec.loader.exec_module(module)
-    return module
-
-
-GEN = _script("generate_places")
+GEN = load_script("scripts/generate_places.py")
 
 
 def _cities500() -> dict[int, dict[str, object]]:
@@ -147,7 +133,7 @@ def test_overrides_are_checked_against_the_data(tmp_path: Path, monkeypatch: pyt
 
 
 def test_shared_spellings_page_is_not_stale() -> None:
-    module = _script("shared_aliases")
+    module = load_script("scripts/shared_aliases.py")
     text = module.render()
     assert module.PAGE.read_text(encoding="utf-8") == text, "run: python scripts/shared_aliases.py"
     rows = [line.split(" | ") for line in text.splitlines() if line.startswith("| ") and "`" in line]

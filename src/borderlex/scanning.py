@@ -239,7 +239,12 @@ def _arabic_edges(text: str, units: list[_Unit]) -> list[_Unit]:
             end += 1
         prev = out[i - 1] if i else None
         attached = prev is not None and start <= prev.end
-        proclitic = u.proclitic and not (attached and prev is not None and prev.article)
+        proclitic = (
+            not u.skip
+            and u.marker is None
+            and text[start] in ARABIC_PROCLITICS
+            and not (attached and prev is not None and prev.article)
+        )
         if (start, end, attached, proclitic) != (u.start, u.end, u.attached, u.proclitic):
             out[i] = attrs.evolve(u, start=start, end=end, attached=attached, proclitic=proclitic)
     return out
@@ -416,11 +421,16 @@ class Scanner:
             run = runs.around(c)
             if run is not None:
                 # Whole name or nothing: "Hassan al-Obeidi" is not the town al-Ubaydi.
+                whole = None
                 if not (mentions and mentions[-1].end > run[0]):
                     whole = self._whole(text, run, wanted, as_of)
-                    if whole is not None:
-                        mentions.append(whole)
-                continue
+                if whole is not None:
+                    mentions.append(whole)
+                    continue
+                # A full name of several words with only more capitals before it is
+                # itself ("du Pentagone Chuck Hagel", "l'ONU Ban Ki-moon").
+                if run[1] > c.end or runs.words(c) < 2 or (mentions and mentions[-1].end > c.start):
+                    continue
             match = self._decide(c.text, c.patterns, context, units, c.first, as_of=as_of)
             mentions.append(Mention(c.start, c.end, c.text, match.id, match.entity, match))
         if fuzzy:
@@ -817,6 +827,11 @@ class _NameRuns:
         if units[hi].possessive:
             end = units[hi].end
         return start, end
+
+    def words(self, c: _Span) -> int:
+        """How many content words the span has."""
+        last = bisect.bisect_left(self.starts, c.end) - 1
+        return sum(1 for u in self.units[c.first : last + 1] if not u.skip and u.marker is None)
 
     def _compound(self, i: int) -> bool:
         """Two names joined by a hyphen are two names: "Iran-Iraq war"."""
