@@ -1,6 +1,7 @@
 """What the generator scripts share: write a generated file, or check it.
 
-Each generator (``generate_places.py``, ``shared_aliases.py``) renders its
+Each generator (``generate_places.py``, ``generate_countries.py``,
+``shared_aliases.py``) renders its
 text and calls :func:`write_or_check`; its ``--check`` exits 1 when the
 committed file differs, which is what the staleness tests assert too.
 """
@@ -13,6 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The generated tables of data/aliases/: a generator takes the other tables
+#: as the curated ones it must not repeat.
+GENERATED_TABLES = ("places-countries.toml", "places-geonames.toml")
 
 
 def write_or_check(path: Path, render: Callable[[], str], description: str, argv: list[str] | None = None) -> int:

@@ -50,7 +50,8 @@ from strategies import hostile_text
         ("داعش", "dash"),  # ʿayn dropped like an apostrophe
         ("فلوجه", "flwja"),  # word-final hāʾ read as tāʾ marbūṭa
         ("الفلوجة", "al flwja"),
-        ("إلى", "ala"),
+        ("إلى", "aly"),  # alif maqsura reads as yāʾ: it is written ي as often (نينوى, نينوي)
+        ("نينوي", "nynwy"),
         ("حزب الله", "hzb alla"),  # الله is one word, not article + لله
         ("بالله", "balla"),  # a short word is not article + name (alif variants all read "a")
         ("ٱلْبُوكَمَال", "al bwkmal"),  # harakat and alif wasla

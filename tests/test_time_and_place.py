@@ -199,7 +199,8 @@ def test_within_and_children() -> None:
     assert not borderlex.within("place:syria", "place:syria")
     assert "place:al-bukamal" in ids(borderlex.children("place:deir-ez-zor-governorate"))
     assert "place:deir-ez-zor-governorate" in ids(borderlex.children("place:syria"))
-    assert ids(borderlex.children("place:al-bukamal")) == ["facility:hamdan-air-base"]  # its only parent-of link
+    # the facilities whose parent is the town, in table order
+    assert ids(borderlex.children("place:al-bukamal")) == ["facility:imam-ali-military-base", "facility:hamdan-air-base"]
     assert ids(borderlex.children("place:al-qaim")) == ["facility:al-qaim-border-crossing"]
 
 

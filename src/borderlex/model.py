@@ -128,6 +128,15 @@ class Match:
             f"score={self.score:.1f}, method={self.method.value!r}{flags})"
         )
 
+    @property
+    def confidence(self) -> float:
+        """The measured precision (0–1) of matches like this one: same tier,
+        same score band, on real articles annotated by hand (see
+        ``docs/trust.md``).  A cut-off on it trades recall for precision."""
+        from .calibration import confidence  # noqa: PLC0415 - data read on first use
+
+        return confidence(self.method.value, self.score)
+
     def to_dict(self) -> dict[str, object]:
         """A plain dict (JSON-ready)."""
         return {
@@ -138,6 +147,7 @@ class Match:
             "alias": self.alias,
             "score": round(self.score, 1),
             "method": self.method.value,
+            "confidence": self.confidence,
             "weak": self.weak,
             "ambiguous": self.ambiguous,
             "alternatives": list(self.alternatives),

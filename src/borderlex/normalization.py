@@ -31,14 +31,20 @@ from unidecode import unidecode
 __all__ = [
     "ARABIC_PROCLITICS",
     "ARTICLES",
+    "DEMONYMS",
+    "NAME_PARTICLES",
+    "OFFICES",
     "ORG_DESCRIPTORS",
+    "TIME_WORDS",
     "TITLES",
     "NameKey",
+    "arabic_letters",
     "designator_classes",
     "designator_table",
     "fold_token",
     "has_arabic_script",
     "is_arabic_script",
+    "is_arabic_word_char",
     "is_org_generic",
     "is_skippable",
     "key_parts",
@@ -66,7 +72,7 @@ _ARABIC_MAP: dict[str, str] = {
     "إ": "a",
     "آ": "a",
     "ٱ": "a",  # NFD splits these into alif + mark
-    "ى": "a",
+    "ى": "y",  # written ي as often as ى at a word's end (نينوي, ديالي)
     "ة": "a",
     "ء": "",
     "ئ": "y",
@@ -94,6 +100,41 @@ _WS = " "
 
 def _is_arabic_letter(ch: str) -> bool:
     return "\u0620" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06d3" or ch in "\u06d5\u06fa\u06fb\u06fc"
+
+
+def is_arabic_word_char(ch: str) -> bool:
+    """An Arabic letter or vowel mark: what an Arabic word is made of."""
+    return _is_arabic_letter(ch) or _is_arabic_mark(ch)
+
+
+_ARABIC_LETTER_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
+        "ی": "ي",
+        "ؤ": "و",
+        "ة": "ه",
+        "ە": "ه",
+        "ک": "ك",
+        "ھ": "ه",
+        "ء": None,
+        "ـ": None,
+    }
+)
+
+
+def arabic_letters(text: str) -> str:
+    """The Arabic letters of ``text`` as they are spelled, variants folded
+    (hamza seats, ى/ي, ة/ه, Persian forms), without marks, spaces or the
+    article: "الدولة الإسلامية" and "دولة اسلاميه" give the same.  Unlike
+    :func:`normalize`, ʿayn and the emphatic letters stay distinct."""
+    words = ("".join(c for c in w if _is_arabic_letter(c)).translate(_ARABIC_LETTER_FOLD) for w in text.split())
+    # A final alif is written for tāʾ marbūṭa as often as not: سوريا, سورية.
+    return "".join(w[:-1] + "ه" if w.endswith("ا") else w for w in words).replace("ال", "")
 
 
 def is_arabic_script(ch: str) -> bool:
@@ -226,8 +267,8 @@ def _back(chars: list[str], i: int) -> int:
 def _lone_letter_before(chars: list[str], i: int) -> bool:
     """Whether a single letter (not part of a longer word) stands before ``i``."""
     j = _back(chars, i)
-    if j < 0 or not _is_letter(chars[j]):
-        return False
+    if j < 0 or not _is_letter(chars[j]) or len(_fold_char(chars[j])) != 1:
+        return False  # "ß" is two letters, as its capital "SS" shows
     k = _back(chars, j)
     return k < 0 or not _is_letter(chars[k])
 
@@ -616,6 +657,150 @@ TITLES = frozenset(
     ]
 )
 
+#: Words for offices that stand before a name in running text ("Foreign
+#: Minister Asaad al-Shaibani"): with TITLES, they end a name on its left.
+OFFICES = frozenset(
+    [
+        "minister",
+        "governor",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "emir",
+        "king",
+        "prince",
+        "ayatollah",
+        "imam",
+        "mullah",
+        "deputy",
+        "chief",
+        "leader",
+        "premier",
+        "senator",
+        "admiral",
+        "marshal",
+        "prof",
+        "professor",
+    ]
+)
+
+#: Words for peoples and adjectives of place: capitalised, yet not part of
+#: a name that follows them ("Kurdish YPG", "Iraqi Prime Minister").
+DEMONYMS = frozenset(
+    [
+        "syrian",
+        "syrians",
+        "iraqi",
+        "iraqis",
+        "kurdish",
+        "kurd",
+        "kurds",
+        "turkish",
+        "turk",
+        "turks",
+        "iranian",
+        "iranians",
+        "russian",
+        "russians",
+        "american",
+        "americans",
+        "lebanese",
+        "jordanian",
+        "israeli",
+        "israelis",
+        "saudi",
+        "qatari",
+        "emirati",
+        "egyptian",
+        "british",
+        "french",
+        "german",
+        "european",
+        "arab",
+        "arabs",
+        "sunni",
+        "shiite",
+        "shia",
+        "shii",
+        "yazidi",
+        "christian",
+        "alawite",
+        "druze",
+        "assyrian",
+        "turkmen",
+        "palestinian",
+        "afghan",
+        "pakistani",
+        "chechen",
+        "western",
+        "syrien",
+        "syrienne",
+        "irakien",
+        "irakienne",
+        "kurde",
+        "kurdes",
+        "turc",
+        "turque",
+        "iranien",
+        "iranienne",
+        "russe",
+        "americain",
+        "americaine",
+        "libanais",
+        "israelien",
+        "israelienne",
+        # adjectives of creed and movement that stand before names the same way
+        "islamist",
+        "islamists",
+        "jihadist",
+        "jihadists",
+        "salafist",
+        "salafi",
+        "baathist",
+        "rebel",
+    ]
+)
+
+#: Capitalised words that name a time, not a thing: "attacked Idlib Monday".
+TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+#: Lowercase words that sit inside personal names ("Abu Bakr al-Baghdadi", "Osama bin Laden").
+NAME_PARTICLES = frozenset(["bin", "ibn", "bint", "abu", "abou", "umm", "ben", "de", "di", "van", "von", "du"])
+
 #: Descriptive words after an organisation's name that are not part of it
 #: ("the Islamic State group"); a query may drop them to find the name.
 ORG_DESCRIPTORS = frozenset(
@@ -706,7 +891,7 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"v", "w"),
         (r"(?:ou|oo|o)", "u"),
         (r"(?:ee|ie)", "i"),
-        (r"(?:ei|ey|ay|ai)", "ai"),
+        (r"(?:ei|ey|ay|ai|ae)", "ai"),  # Kataeb/Kataib, al-Qaem/al-Qaim
         (r"e", "a"),
         (r"(?<=[a-z])ah$", "a"),
         (r"([a-z])\1+", r"\1"),

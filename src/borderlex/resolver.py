@@ -75,6 +75,7 @@ _WEAK_PENALTY = 10.0
 #: Shorter name keys are never matched fuzzily, as query or as candidate.
 _MIN_FUZZY_KEY = 5
 _CROSS_SCRIPT_SCORE = 85.0
+_SINGLE_WORD_FUZZY = 92.0
 
 T = TypeVar("T")
 _MISSING: Any = object()
@@ -700,6 +701,13 @@ class Resolver:
         threshold = fuzzy_threshold(len(key.joined), self._index.key_count)
         if threshold is None or len(norm) > MAX_FUZZY_CHARS:
             return []
+        # One word is little evidence: on real articles, one-word fuzzy matches
+        # at 80-90 named the wrong thing 8 times in 8 (Geneva → Qanawat,
+        # Mohamed → al-Mahmudiya): a single word needs a near-exact spelling,
+        # and never matches across scripts (docs/accuracy.md).
+        single = len(key.tokens) == 1
+        if single:
+            threshold = max(threshold, _SINGLE_WORD_FUZZY)
         # Cross-script queries are scored on skeletons below, so they take every candidate.
         cutoff = 0.0 if has_arabic_script(raw) else threshold
         cands = self._index.fuzzy_candidates(key.joined, score_cutoff=cutoff)
@@ -715,6 +723,8 @@ class Resolver:
             for e in keep(entries):
                 score = base
                 cross = arabic_query != e.arabic
+                if cross and single:
+                    continue
                 if cross and len(qskel) >= 4 and skeleton(cand_key) == qskel:
                     score = max(score, _CROSS_SCRIPT_SCORE / _FUZZY_CEILING * 100)
                 if score < threshold or score >= 100.0:

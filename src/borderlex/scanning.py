@@ -30,6 +30,7 @@ Spans never overlap; longer spans win.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -43,11 +44,19 @@ from .model import DESIGNATES, Entity, Match, Mention, Method
 from .normalization import (
     ARABIC_PROCLITICS,
     ARTICLES,
+    DEMONYMS,
+    NAME_PARTICLES,
+    OFFICES,
+    TIME_WORDS,
+    TITLES,
+    arabic_letters,
     designator_table,
     has_arabic_script,
     is_arabic_script,
+    is_arabic_word_char,
     is_skippable,
     key_parts,
+    leading_descriptors,
     match_designator,
     normalize,
     word_spans,
@@ -73,6 +82,7 @@ _ORG_HEADS = frozenset(
     for w in ["liwa", "kataib", "katiba", "harakat", "haraka", "saraya", "jaysh", "jaish", "jabhat", "faylaq", "failaq"]
 )
 _MAX_UNITS = 16
+_MAX_GAP = 3  # function words in a row inside a name: "of the", "and the"
 # The fuzzy pass: at most this many words per span; a single word needs this
 # many letters and must not open a sentence (capitals there prove nothing).
 _FUZZY_MAX_WORDS = 4
@@ -202,7 +212,37 @@ def units_of(text: str) -> list[_Unit]:
             )
         prev_end = end
         i += size
-    return units
+    return _arabic_edges(text, units) if any(u.arabic for u in units) else units
+
+
+def _arabic_edges(text: str, units: list[_Unit]) -> list[_Unit]:
+    """Arabic units span whole written words.
+
+    Letters that fold to nothing (ʿayn, hamza) leave a unit short of its
+    word: "العراق" would start at ر and "الشرع" end before ع.  Each Arabic
+    unit is widened to the letters around it up to its neighbours, so a
+    mention never starts or ends inside a word.  A proclitic is read off
+    only at a word's start: after an article (الفرقة) a ف is the name's.
+    """
+    out = list(units)
+    n = len(out)
+    for i, u in enumerate(out):
+        if not u.arabic:
+            continue
+        lo = out[i - 1].end if i else 0
+        hi = units[i + 1].start if i + 1 < n else len(text)
+        start, end = u.start, u.end
+        if not u.skip and u.marker is None:  # an article or designator keeps its start: a proclitic is not the name's
+            while start > lo and is_arabic_word_char(text[start - 1]):
+                start -= 1
+        while end < hi and is_arabic_word_char(text[end]):
+            end += 1
+        prev = out[i - 1] if i else None
+        attached = prev is not None and start <= prev.end
+        proclitic = u.proclitic and not (attached and prev is not None and prev.article)
+        if (start, end, attached, proclitic) != (u.start, u.end, u.attached, u.proclitic):
+            out[i] = attrs.evolve(u, start=start, end=end, attached=attached, proclitic=proclitic)
+    return out
 
 
 def _case_flags(span: str) -> tuple[bool, bool, bool, bool]:
@@ -241,6 +281,8 @@ class _Pattern:
     entry: AliasEntry
     flags: tuple[bool, ...]  # capital initial of each Latin content unit of the alias
     generated: str | None  # designator class added to a bare alias, if any
+    letters: str | None = None  # an Arabic alias's letters (see _letters)
+    stops: tuple[str, ...] = ()  # the function words inside the alias ("of", "and"), in order
 
 
 class _Span(NamedTuple):
@@ -281,14 +323,18 @@ class Scanner:
             if not key.strip("".join(_MARKERS.values())):
                 continue
             flags = tuple(u.upper_initial for u in content if u.latin and not _case_free(u))
-            patterns.setdefault(key, []).append(_Pattern(entry, flags, None))
+            letters = _letters(entry.alias, content) if entry.arabic else None
+            stops = _stops(entry.alias, units)
+            patterns.setdefault(key, []).append(_Pattern(entry, flags, None, letters, stops))
             # "Anbar province", "Homs city", "Euphrates River": a bare name of a
             # governorate, city, river … followed by a designator of its type.
             if entry.strength is Strength.STRONG and all(u.marker is None for u in content) and entry.entity.type:
                 for cls, types in DESIGNATES.items():
                     if entry.entity.type in types:
                         gflags = flags if cls in CASE_FREE_DESIGNATORS else (*flags, True)
-                        patterns.setdefault(key + _MARKERS[cls], []).append(_Pattern(entry, gflags, cls))
+                        patterns.setdefault(key + _MARKERS[cls], []).append(
+                            _Pattern(entry, gflags, cls, letters, stops)
+                        )
         self._patterns = patterns
         self._keys = sorted(patterns)
 
@@ -322,11 +368,13 @@ class Scanner:
                         hits.append(_Hit(i, j, tuple(pats)) if s0 == u.unit else _Hit(-i - 1, j, tuple(pats)))
                     j += 1
                     skipped_words = False
-                    while j < n and units[j].skip:
+                    gap = 0
+                    while j < n and units[j].skip and gap <= _MAX_GAP:
                         skipped_words = skipped_words or not units[j].article
                         j += 1
+                        gap += 1
                     count += 1
-                    if j >= n or count >= _MAX_UNITS:
+                    if j >= n or count >= _MAX_UNITS or gap > _MAX_GAP:
                         break
                     if skipped_words and units[j].marker is not None:
                         break  # "Deir Ezzor and la province": a designator never follows "and", "of" …
@@ -362,14 +410,37 @@ class Scanner:
                 chosen.append(c)
         chosen.sort(key=lambda c: c.start)
         context = self._context([c.patterns for c in chosen])
-        mentions = []
+        mentions: list[Mention] = []
+        runs = _NameRuns(text, units)
         for c in chosen:
+            run = runs.around(c)
+            if run is not None:
+                # Whole name or nothing: "Hassan al-Obeidi" is not the town al-Ubaydi.
+                if not (mentions and mentions[-1].end > run[0]):
+                    whole = self._whole(text, run, wanted, as_of)
+                    if whole is not None:
+                        mentions.append(whole)
+                continue
             match = self._decide(c.text, c.patterns, context, units, c.first, as_of=as_of)
             mentions.append(Mention(c.start, c.end, c.text, match.id, match.entity, match))
         if fuzzy:
             mentions.extend(self._fuzzy_mentions(text, units, taken, wanted, as_of))
             mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _whole(
+        self, text: str, run: tuple[int, int], wanted: frozenset[str] | None, as_of: Period | None
+    ) -> Mention | None:
+        """The mention of a whole name run, if the tables know it as written
+        (up to the name key): never a guess from its parts."""
+        start, end = run
+        whole = text[start:end]
+        match = self._resolver.resolve(whole, as_of=as_of)
+        if match is None or match.method is Method.FUZZY or match.weak:
+            return None
+        if wanted is not None and match.entity.kind not in wanted:
+            return None
+        return Mention(start, end, whole, match.id, match.entity, match)
 
     def _candidates(self, text: str, units: list[_Unit], wanted: frozenset[str] | None) -> list[_Span]:
         """Every span some alias matches, with the patterns its case allows."""
@@ -392,6 +463,23 @@ class Scanner:
                     for p in ok
                     if not (p.entry.strength is Strength.ACRONYM and len(acronym_form(p.entry.alias)) <= 2)
                 ]
+            if _BREAK.search(text, start, end):
+                # A name holds no comma, bracket or sentence end, unless its alias does ("Hit, Iraq").
+                ok = [p for p in ok if _BREAK.search(p.entry.alias)]
+            stops = _stops(text, units[first : hit.last + 1])
+            ok = [p for p in ok if p.stops == stops]  # "Deir and Ezzor" is not Deir ez-Zor
+            if ok and units[first].arabic:
+                # Arabic names match letter for letter: the Latin key drops ʿayn
+                # and merges ص/س, ح/ه, so عمار would otherwise be "Mar".
+                letters = _letters(text, units[first : hit.last + 1], skip_first=int(proclitic))
+                same = [p for p in ok if p.letters is None or p.letters == letters]
+                if not same and units[first].proclitic and not proclitic:
+                    # "وولاية": the key folded the doubled و away; the letters show the proclitic.
+                    letters = _letters(text, units[first : hit.last + 1], skip_first=1)
+                    same = [p for p in ok if p.letters == letters]
+                    if same and start == units[first].start:
+                        start += 1
+                ok = same
             if not ok or self._inside_unknown_name(units, first, hit.last, ok):
                 continue
             # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.
@@ -404,23 +492,31 @@ class Scanner:
                     or (prev.upper_initial and not self._sentence_start(text, prev))
                 ):
                     start = prev.start
+            if units[first].arabic and first < hit.last and normalize(text[start : units[first].end]) in _GENERIC_HEADS:
+                # "تنظيم الدولة الإسلامية": the word for "organisation" heads the
+                # name without being part of it (nor the quote mark after it).
+                first += 1
+                start = units[first].start
+            if units[first].arabic and units[first].marker is None:
+                ok = _article_agrees(ok, start < units[first].start, text[units[hit.last].start : end])
+                if not ok:
+                    continue
             found.append(_Span(start, end, first, ok, text[start:end]))
         return found
 
     @staticmethod
     def _same_script(c: _Span) -> _Span:
-        """An entity's aliases in the span's own script decide for it: "الباب" in
-        Arabic text is weak (it is also "the door") though "El Bab", the same
-        name key in Latin script, is strong."""
+        """Only aliases written in the span's own script match it: the Latin
+        key of "الفاو" is not the English word "few", and "الباب" in Arabic
+        text is weak (it is also "the door") though "El Bab" is strong."""
         arabic = has_arabic_script(c.text)
-        own = {p.entry.entity.id for p in c.patterns if p.entry.arabic == arabic}
-        keep = [p for p in c.patterns if p.entry.arabic == arabic or p.entry.entity.id not in own]
+        keep = [p for p in c.patterns if p.entry.arabic == arabic]
         return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c
 
     @classmethod
     def _supported(cls, spans: list[_Span]) -> list[_Span]:
         """Weak aliases count only when a strong alias names the same entity in the text."""
-        spans = [cls._same_script(c) for c in spans]
+        spans = [c for c in map(cls._same_script, spans) if c.patterns]
         strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
         out = []
         for c in spans:
@@ -438,9 +534,9 @@ class Scanner:
         # Acronyms are matched in their written case only, never fuzzily.
         return not (u.all_upper and u.end - u.start <= 4)
 
-    def _sentence_start(self, text: str, u: _Unit) -> bool:
-        before = text[max(0, u.start - 3) : u.start].rstrip(" \t\"“'‘(")
-        return not before or before[-1] in ".!?\n:;—–"
+    @staticmethod
+    def _sentence_start(text: str, u: _Unit) -> bool:
+        return _sentence_start(text, u)
 
     def _fuzzy_mentions(
         self, text: str, units: list[_Unit], taken: bytearray, wanted: frozenset[str] | None, as_of: Period | None
@@ -624,6 +720,152 @@ class Scanner:
             if steered is not None and steered.entity.type in DESIGNATES[cls]:
                 return steered.entity
         return entity
+
+
+# What never sits inside a name: commas, brackets, colons, sentence ends, line breaks.
+_BREAK = re.compile(r"[,،;؛:!?()\[\]{}\n]|\.\s")
+
+
+def _stops(text: str, units: Iterable[_Unit]) -> tuple[str, ...]:
+    """The function words among ``units`` (not articles), normalized."""
+    return tuple(normalize(text[u.start : u.end]) for u in units if u.skip and not u.article)
+
+
+_GENERIC_HEADS = leading_descriptors() - {normalize("قوات")}  # "forces" is part of names (قوات سوريا الديمقراطية)
+_NISBA = ("ي", "ية", "يه", "يين", "يون")
+
+
+def _article_agrees(pats: list[_Pattern], article: bool, last_word: str) -> list[_Pattern]:
+    """In Arabic the article is part of a name as written: "قرية" is "a
+    village", not al-Qurayya (القرية).  And an article on a name written
+    without one, ending like a nisba, makes an adjective: "السورية" is
+    "Syrian", "التركية" "Turkish", not the country."""
+    keep = []
+    for p in pats:
+        if not p.entry.arabic:
+            keep.append(p)
+            continue
+        has = p.entry.alias.startswith("ال")
+        if has and not article:
+            continue
+        if article and not has and last_word.endswith(_NISBA):
+            continue
+        keep.append(p)
+    return keep
+
+
+def _letters(text: str, units: Iterable[_Unit], skip_first: int = 0) -> str:
+    """The Arabic letters of the content words among ``units`` (designators
+    and skipped words left out; ``skip_first`` characters of the first unit,
+    a proclitic, too)."""
+    parts = []
+    for u in units:
+        if not u.skip and u.marker is None:
+            parts.append(text[u.start + skip_first : u.end])
+        skip_first = 0
+    return arabic_letters(" ".join(parts))
+
+
+class _NameRuns:
+    """Capitalised word runs around Latin-script spans.
+
+    A run is the longest stretch of capitalised words (with the articles and
+    particles that sit inside names: al-, bin, abu) around a span, on one
+    line, without punctuation; titles, offices, demonyms, days and months,
+    designators and a sentence's first word end it.  When the run is longer
+    than the span, the span is part of a longer name.  Lines in title case
+    (headlines) have no runs: their capitals prove nothing.
+    """
+
+    def __init__(self, text: str, units: list[_Unit]) -> None:
+        self.text = text
+        self.units = units
+        self.starts = [u.start for u in units]
+        self.title_lines: dict[int, bool] = {}
+
+    def around(self, c: _Span) -> tuple[int, int] | None:
+        units, text = self.units, self.text
+        first = c.first
+        last = bisect.bisect_left(self.starts, c.end) - 1
+        if not units[first].latin or self._title_case(c.start):
+            return None
+        lo = first
+        i = first - 1
+        while i >= 0 and self._joined(units[i], units[i + 1]):
+            kind = self._kind(units[i])
+            if kind == "stop" or (kind == "name" and (_sentence_start(text, units[i]) or self._compound(i))):
+                break
+            if kind == "name":
+                lo = i
+            i -= 1
+        hi = last
+        j = last + 1
+        if not units[last].possessive:
+            while j < len(units) and self._joined(units[j - 1], units[j]):
+                kind = self._kind(units[j])
+                if kind == "stop" or (kind == "name" and self._compound(j - 1)):
+                    break
+                if kind == "name":
+                    hi = j
+                    if units[j].possessive:
+                        break
+                j += 1
+        if lo == first and hi == last:
+            return None
+        start = min(units[lo].start, c.start)
+        end = max(units[hi].end, c.end)
+        if units[hi].possessive:
+            end = units[hi].end
+        return start, end
+
+    def _compound(self, i: int) -> bool:
+        """Two names joined by a hyphen are two names: "Iran-Iraq war"."""
+        a, b = self.units[i], self.units[i + 1]
+        return "-" in self.text[a.end : b.start] and self._kind(a) == self._kind(b) == "name"
+
+    def _joined(self, a: _Unit, b: _Unit) -> bool:
+        """Only spaces or a hyphen between two units of one line."""
+        gap = self.text[a.end : b.start]
+        return len(gap) <= 2 and all(ch in " -\u2010\u2011" for ch in gap)
+
+    def _kind(self, u: _Unit) -> str:
+        """ "name" (a capitalised word), "inside" (an article or particle), "stop"."""
+        word = normalize(self.text[u.start : u.end])
+        if u.skip:
+            # An article inside a name is "al"/"el" or hyphened ("ez-Zor");
+            # French "en", "et" alone are words of the sentence.
+            attached = self.text[u.end : u.end + 1] in ("-", "\u2010", "\u2011")
+            return "inside" if u.article and (attached or word in ("al", "el")) else "stop"
+        if word in NAME_PARTICLES:
+            return "inside"
+        if u.marker is not None or not u.latin or not (u.upper_initial or u.all_upper):
+            return "stop"
+        if word in TITLES or word in OFFICES or word in DEMONYMS or word in TIME_WORDS:
+            return "stop"
+        return "name"
+
+    def _title_case(self, at: int) -> bool:
+        line_start = self.text.rfind("\n", 0, at) + 1
+        known = self.title_lines.get(line_start)
+        if known is None:
+            line_end = self.text.find("\n", at)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+            # The first word is capitalised in any case.
+            words = [w for w in re.findall(r"[^\W\d_]{2,}", line)[1:] if w.isascii() and w.lower() not in _SMALL_WORDS]
+            caps = sum(w[0].isupper() for w in words)
+            known = self.title_lines[line_start] = len(words) >= 3 and caps >= 0.85 * len(words)
+        return known
+
+
+# Words a title-case headline leaves in lower case.
+_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "as", "with", "from"]
+)
+
+
+def _sentence_start(text: str, u: _Unit) -> bool:
+    before = text[max(0, u.start - 3) : u.start].rstrip(" \t\"“'‘(")
+    return not before or before[-1] in ".!?\n:;—–"
 
 
 def _in_capitals(units: list[_Unit], first: int, last: int) -> bool:

@@ -301,7 +301,10 @@ def _merge(layers: Iterable[list[_Entry]], problems: list[TableError]) -> _Merge
     origin: dict[str, int] = {}
     seq = 0
     for layer_no, entries in enumerate(layers):
-        for entry in entries:
+        # A layer's extensions apply after its definitions, wherever they stand
+        # in it: the bundled tables are one layer, read in file-name order, and
+        # places-countries.toml extends place:united-states of places.toml.
+        for entry in sorted(entries, key=lambda entry: entry.extend):
             e = entry.entity
             path = e.table or "?"
             old = merged.get(e.id)
