@@ -190,3 +190,10 @@ def test_what_ends_a_name_run(text: str, expected: list[tuple[str, str]] | None)
         assert ("Syrie", "place:syria") in found and ("Palmyre", "place:palmyra") in found
     else:
         assert found == expected
+
+
+def test_a_head_word_before_a_quoted_name_stays_outside() -> None:
+    # The quoted words name the entity on their own: the head ("coalition") is not the name's.
+    assert ids("وحصل ائتلاف «دولة القانون» على") == [("دولة القانون", "org:state-of-law-coalition")]
+    # Here the quoted words alone name nothing: the span keeps the head and the quote mark.
+    assert ids('قوات "سوريا الديمقراطية"') == [('قوات "سوريا الديمقراطية', "org:syrian-democratic-forces")]

@@ -432,7 +432,8 @@ class Scanner:
                 if run[1] > c.end or runs.words(c) < 2 or (mentions and mentions[-1].end > c.start):
                     continue
             match = self._decide(c.text, c.patterns, context, units, c.first, as_of=as_of)
-            mentions.append(Mention(c.start, c.end, c.text, match.id, match.entity, match))
+            mention = Mention(c.start, c.end, c.text, match.id, match.entity, match)
+            mentions.append(self._quoted(text, mention, as_of) or mention)
         if fuzzy:
             mentions.extend(self._fuzzy_mentions(text, units, taken, wanted, as_of))
             mentions.sort(key=lambda m: m.start)
@@ -451,6 +452,19 @@ class Scanner:
         if wanted is not None and match.entity.kind not in wanted:
             return None
         return Mention(start, end, whole, match.id, match.entity, match)
+
+    def _quoted(self, text: str, m: Mention, as_of: Period | None) -> Mention | None:
+        """ائتلاف «دولة القانون»: a head word before a quoted name is not part of
+        it, when the quoted words alone name the same entity."""
+        q = _OPEN_QUOTE.search(m.text)
+        if q is None or q.start() == 0 or text[m.end : m.end + 1] not in _CLOSE_QUOTES:
+            return None
+        start = m.start + q.end()
+        inner = text[start : m.end]
+        match = self._resolver.resolve(inner, as_of=as_of)
+        if match is None or match.id != m.id or match.method is Method.FUZZY:
+            return None
+        return Mention(start, m.end, inner, m.id, m.entity, attrs.evolve(m.match, query=inner))
 
     def _candidates(self, text: str, units: list[_Unit], wanted: frozenset[str] | None) -> list[_Span]:
         """Every span some alias matches, with the patterns its case allows."""
@@ -741,6 +755,8 @@ def _stops(text: str, units: Iterable[_Unit]) -> tuple[str, ...]:
     return tuple(normalize(text[u.start : u.end]) for u in units if u.skip and not u.article)
 
 
+_OPEN_QUOTE = re.compile('[«“"„‹]\\s*')
+_CLOSE_QUOTES = frozenset('»”"“›')
 _GENERIC_HEADS = leading_descriptors() - {normalize("قوات")}  # "forces" is part of names (قوات سوريا الديمقراطية)
 _NISBA = ("ي", "ية", "يه", "يين", "يون")
 
