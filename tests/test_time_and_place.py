@@ -125,8 +125,11 @@ def test_lineage_of_the_nusra_line() -> None:
 
 
 def test_lineage_of_the_islamic_state() -> None:
+    # Tawhid wal-Jihad → al-Qaeda in Iraq; AQI and the Mujahideen Shura Council merge into the ISI (2006).
     assert ids(borderlex.lineage("org:islamic-state-of-iraq")) == [
+        "org:jamaat-al-tawhid-wal-jihad",
         "org:al-qaeda-in-iraq",
+        "org:mujahideen-shura-council-iraq",
         "org:islamic-state-of-iraq",
         "org:islamic-state",
     ]

@@ -31,7 +31,7 @@ def resolve(query: str, *, kind: str | None = None, as_of: Any = None) -> Match 
 
     >>> resolve("Albu Kamal").id
     'place:al-bukamal'
-    >>> resolve("Jaysh al-Izza") is None
+    >>> resolve("Liwa al-Muatasim") is None
     True
     """
     return Resolver.default().resolve(query, kind=kind, as_of=as_of)
