@@ -48,8 +48,28 @@ def test_coverage_counts_by_kind() -> None:
     counts: dict[str, int] = {}
     for e in borderlex.entities():
         counts[e.kind] = counts.get(e.kind, 0) + 1
-    assert counts["org"] >= 150 and counts["person"] >= 80 and counts["facility"] >= 60
+    assert counts["org"] >= 350 and counts["person"] >= 400 and counts["facility"] >= 150
     assert counts["place"] >= 477 + 33  # every SY/IQ place of cities500 and every governorate
+    types: dict[str, int] = {}
+    for e in borderlex.entities():
+        types[e.type or ""] = types.get(e.type or "", 0) + 1
+    assert types["media"] + types["monitor"] >= 60  # wire agencies, broadcasters, outlets, monitors
+    assert types["country"] >= 190
+    assert types["district"] + types["subdistrict"] >= 150
+
+
+def test_arabic_script_for_nine_in_ten_syria_and_iraq_entities() -> None:
+    local = [e for e in borderlex.entities() if e.country in ("SY", "IQ")]
+    arabic = [e for e in local if any(has_arabic_script(n) for n in e.all_names)]
+    assert len(arabic) >= 0.9 * len(local)
+
+
+def test_every_country_has_its_capital() -> None:
+    countries = [e for e in borderlex.entities("place") if e.type == "country"]
+    with_capital = {
+        e.parent for e in borderlex.entities("place") if e.type == "city" and e.parent in {c.id for c in countries}
+    }
+    assert len(with_capital) >= 0.95 * len(countries)
 
 
 def test_arabic_script_names_for_most_entities_of_each_kind() -> None:
