@@ -12,7 +12,7 @@ import borderlex
 from conftest import shared_dir
 from strategies import hostile_text
 
-PRECISION_RECALL_FLOOR = 0.97
+PRECISION_RECALL_FLOOR = 0.99  # the open-world issue: the seed gold stays at F1 >= 0.99
 
 
 def _score_gold() -> tuple[float, float, list[str]]:
