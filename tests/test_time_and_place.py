@@ -19,7 +19,7 @@ from strategies import RESOLVER, as_of_values, dates, entity_ids
 import borderlex
 from borderlex import Resolver, UnknownEntityError
 from borderlex.dates import date_range, first_day, parse_as_of
-from borderlex.index import AliasEntry
+from borderlex.index import AliasEntry, Strength
 from borderlex.tables import check
 
 COUNTRIES = [e for e in RESOLVER.entities("place") if e.type == "country"]
@@ -313,7 +313,16 @@ def test_every_lineage_is_ordered_by_valid_from(entity_id: str) -> None:
             assert position[e.id] < position[e.successor]
 
 
-@given(st.sampled_from([e for e in RESOLVER.index.entries if RESOLVER.index.exact_single(e.alias) is not None]), dates)
+# A weak spelling names nothing on its own (another entity may own it once
+# folded: "Al-Alam" the channel and al-'Alam the town), so strong ones only.
+ONLY_NAMES = [
+    e
+    for e in RESOLVER.index.entries
+    if (hit := RESOLVER.index.exact_single(e.alias)) is not None and hit.strength is not Strength.WEAK
+]
+
+
+@given(st.sampled_from(ONLY_NAMES), dates)
 def test_a_date_never_replaces_the_only_entity_a_spelling_names(entry: AliasEntry, when: datetime.date) -> None:
     undated = borderlex.resolve(entry.alias)
     dated = borderlex.resolve(entry.alias, as_of=when)
