@@ -513,7 +513,7 @@ class Scanner:
                     units[first].attached
                     or text[prev.start : prev.end].lower() in ("al", "el")
                     # "At Tanf", "As Sukhnah": capitalised inside a sentence, it is the article
-                    or (prev.upper_initial and not self._sentence_start(text, prev))
+                    or (prev.upper_initial and not _sentence_start(text, prev))
                 ):
                     start = prev.start
             if units[first].arabic and first < hit.last and normalize(text[start : units[first].end]) in _GENERIC_HEADS:
@@ -558,10 +558,6 @@ class Scanner:
         # Acronyms are matched in their written case only, never fuzzily.
         return not (u.all_upper and u.end - u.start <= 4)
 
-    @staticmethod
-    def _sentence_start(text: str, u: _Unit) -> bool:
-        return _sentence_start(text, u)
-
     def _fuzzy_mentions(
         self, text: str, units: list[_Unit], taken: bytearray, wanted: frozenset[str] | None, as_of: Period | None
     ) -> list[Mention]:
@@ -600,7 +596,7 @@ class Scanner:
                 start, end = units[first].start, units[last].end
                 span = text[start:end]
                 if size == 1 and (
-                    sum(c.isalpha() for c in span) < _FUZZY_MIN_LETTERS or self._sentence_start(text, units[first])
+                    sum(c.isalpha() for c in span) < _FUZZY_MIN_LETTERS or _sentence_start(text, units[first])
                 ):
                     continue
                 match = self._resolver.resolve(span, as_of=as_of)
