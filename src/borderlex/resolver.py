@@ -23,7 +23,7 @@ import functools
 import math
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
@@ -421,19 +421,22 @@ class Resolver:
 
     def lineages(self) -> Lineages:
         """The successor links of the tables, built on first use."""
-        if self._lineages is None:
-            with self._lock:
-                if self._lineages is None:
-                    self._lineages = Lineages(self._catalog.entities)
-        return self._lineages
+        return self._built("_lineages", lambda: Lineages(self._catalog.entities))
 
     def hierarchy(self) -> Hierarchy:
         """The parent and country links of the tables, built on first use."""
-        if self._hierarchy is None:
+        return self._built("_hierarchy", lambda: Hierarchy(self._catalog.entities))
+
+    def _built(self, slot: str, make: Callable[[], T]) -> T:
+        """The value in ``slot``, made once (under the lock) on first use."""
+        value: T | None = getattr(self, slot)
+        if value is None:
             with self._lock:
-                if self._hierarchy is None:
-                    self._hierarchy = Hierarchy(self._catalog.entities)
-        return self._hierarchy
+                value = getattr(self, slot)
+                if value is None:
+                    value = make()
+                    setattr(self, slot, value)
+        return value
 
     # -- resolution -------------------------------------------------------
 
@@ -588,13 +591,13 @@ class Resolver:
 
     def scanner(self) -> Scanner:
         """The text scanner over this resolver's tables, built on first use."""
-        if self._scanner is None:
-            with self._lock:
-                if self._scanner is None:
-                    from .scanning import Scanner  # noqa: PLC0415 - keeps `import borderlex` light
 
-                    self._scanner = Scanner(self)
-        return self._scanner
+        def make() -> Scanner:
+            from .scanning import Scanner  # noqa: PLC0415 - keeps `import borderlex` light
+
+            return Scanner(self)
+
+        return self._built("_scanner", make)
 
     @property
     def index(self) -> AliasIndex:
