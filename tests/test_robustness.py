@@ -127,3 +127,27 @@ def test_normalized_length_is_a_small_multiple_of_the_input() -> None:
 
 def test_allah_ligature_is_still_a_word() -> None:
     assert normalize("\ufdf2") == normalize("الله")
+
+
+# -- streaming: bounded chunks whatever the input's shape ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a b\n" * 100_000, "word " * 50_000, "x" * 10_000 + " " + "y" * 10, "ب" * 20_000],
+    ids=["many lines", "one long line", "a long word", "no space at all"],
+)
+def test_chunks_of_one_string_are_bounded_and_lose_nothing(text: str) -> None:
+    from borderlex.streaming import chunks
+
+    found = list(chunks(text, size=1000))
+    assert "".join(t for _, t in found) == text
+    assert all(text[o : o + len(t)] == t for o, t in found)
+    assert max(len(t) for _, t in found) <= 3000
+
+
+def test_scan_iter_of_one_long_string_equals_scan_of_its_parts() -> None:
+    text = "ISIS fled Albu Kamal.\n\n" * 5000  # ~115k characters: several chunks
+    assert [(m.start, m.id) for m in borderlex.scan_iter(text)] == [
+        (i * 23 + off, eid) for i in range(5000) for off, eid in ((0, "org:islamic-state"), (10, "place:al-bukamal"))
+    ]

@@ -12,6 +12,7 @@ lines, so only a name broken over a line break at a cut is lost.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 import attrs
@@ -22,14 +23,16 @@ __all__ = ["CHUNK_CHARS", "chunks", "scan_chunks"]
 
 #: The chunk size aimed at, in characters.  A chunk is cut at the first blank
 #: line past this size, else at the first line break past twice it, else (in
-#: one very long line) at the last space before three times it.
+#: one very long line) at the last space before three times it, else (no
+#: space at all) at three times it: no chunk is longer.
 CHUNK_CHARS = 64 * 1024
 
 
-def chunks(pieces: Iterable[str], size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
-    """``(offset, text)`` for consecutive chunks of the concatenated ``pieces``."""
+def chunks(pieces: str | Iterable[str], size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, text)`` for consecutive chunks of the concatenated ``pieces``
+    (a string is taken line by line)."""
     if isinstance(pieces, str):
-        pieces = (pieces,)
+        pieces = (m.group() for m in _LINE.finditer(pieces))
     buf: list[str] = []
     held = 0
     offset = 0
@@ -38,24 +41,26 @@ def chunks(pieces: Iterable[str], size: int = CHUNK_CHARS) -> Iterator[tuple[int
             raise TypeError(f"pieces must be strings, not {type(piece).__name__}")
         buf.append(piece)
         held += len(piece)
-        if held < size:
-            continue
-        ends_line = piece.endswith("\n")
-        if not ((ends_line and (held >= 2 * size or not piece.strip())) or held >= 3 * size):
-            continue
-        text = "".join(buf)
-        cut = len(text)
-        if not ends_line:  # inside one very long line: cut after its last space
-            space = max(text.rfind(" "), text.rfind("\t"), text.rfind("\n"))
-            if space >= size:
-                cut = space + 1
-        yield offset, text[:cut]
-        offset += cut
-        rest = text[cut:]
-        buf = [rest] if rest else []
-        held = len(rest)
+        # A cut may leave more than a chunk behind (one very long line): cut again.
+        while held >= size:
+            ends_line = buf[-1].endswith("\n")
+            if not ((ends_line and (held >= 2 * size or not buf[-1].strip())) or held >= 3 * size):
+                break
+            text = "".join(buf)
+            cut = len(text)
+            if not ends_line:  # inside one very long line: cut after its last space
+                space = max(text.rfind(" ", 0, 3 * size), text.rfind("\t", 0, 3 * size), text.rfind("\n", 0, 3 * size))
+                cut = space + 1 if space >= size else min(cut, 3 * size)
+            yield offset, text[:cut]
+            offset += cut
+            rest = text[cut:]
+            buf = [rest] if rest else []
+            held = len(rest)
     if buf:
         yield offset, "".join(buf)
+
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
 
 def scan_chunks(
