@@ -132,12 +132,26 @@ class Tally:
         return self.counts[num] / self.counts[den] if self.counts[den] else None
 
 
+def on_unsure(doc: Doc, start: int, end: int) -> bool:
+    """Whether a predicted span overlaps a gold judgement call (not scored)."""
+    return any(g.unsure and g.start < end and start < g.end for g in doc.gold)
+
+
+def surfaces(docs: list[Doc]) -> dict[str, set[str | None]]:
+    """Each distinct sure gold surface and the ids the gold gives it."""
+    ids: dict[str, set[str | None]] = defaultdict(set)
+    for doc in docs:
+        for g in doc.gold:
+            if not g.unsure:
+                ids[g.text].add(g.id)
+    return ids
+
+
 def score_doc(doc: Doc, predicted: Iterable[Span], tally: Tally) -> None:
     sure = {(g.start, g.end): g for g in doc.gold if not g.unsure}
-    unsure = [(g.start, g.end) for g in doc.gold if g.unsure]
     found = set()
     for start, end, eid in predicted:
-        if any(s < end and start < e for s, e in unsure):
+        if on_unsure(doc, start, end):
             continue  # a judgement call: not scored
         tally.counts["predicted"] += 1
         g = sure.get((start, end))
@@ -166,12 +180,7 @@ def score_doc(doc: Doc, predicted: Iterable[Span], tally: Tally) -> None:
 
 
 def score_surfaces(docs: list[Doc], resolve: Callable[[str], str | None], tally: Tally) -> None:
-    ids: dict[str, set[str | None]] = defaultdict(set)
-    for doc in docs:
-        for g in doc.gold:
-            if not g.unsure:
-                ids[g.text].add(g.id)
-    for surface, gold_ids in sorted(ids.items()):
+    for surface, gold_ids in sorted(surfaces(docs).items()):
         if len(gold_ids) > 1:
             continue  # linked by context to several ids: no context-free answer is right
         (gold_id,) = gold_ids

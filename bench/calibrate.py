@@ -43,20 +43,14 @@ def tally(split: str) -> tuple[Counter[str], Counter[str]]:
     docs = accuracy.load(split)
     for doc in docs:
         sure = {(g.start, g.end): g.id for g in doc.gold if not g.unsure}
-        unsure = [(g.start, g.end) for g in doc.gold if g.unsure]
         for m in borderlex.scan(doc.text[doc.body :]):
             start, end = m.start + doc.body, m.end + doc.body
-            if any(s < end and start < e for s, e in unsure):
+            if accuracy.on_unsure(doc, start, end):
                 continue
             key = band(m.match.method.value, m.match.score)
             total[key] += 1
             right[key] += sure.get((start, end), "") == m.id
-    surfaces: dict[str, set[str | None]] = {}
-    for doc in docs:
-        for g in doc.gold:
-            if not g.unsure:
-                surfaces.setdefault(g.text, set()).add(g.id)
-    for surface, ids in surfaces.items():
+    for surface, ids in accuracy.surfaces(docs).items():
         match = borderlex.resolve(surface)
         if match is None or len(ids) > 1:
             continue
