@@ -291,11 +291,12 @@ class _Pattern:
 
 
 class _Span(NamedTuple):
-    """A candidate mention: offsets, first unit, the patterns that fit, the text."""
+    """A candidate mention: offsets, first and last unit, the patterns that fit, the text."""
 
     start: int
     end: int
     first: int
+    last: int
     patterns: list[_Pattern]
     text: str
 
@@ -525,7 +526,7 @@ class Scanner:
                 ok = _article_agrees(ok, start < units[first].start, text[units[hit.last].start : end])
                 if not ok:
                     continue
-            found.append(_Span(start, end, first, ok, text[start:end]))
+            found.append(_Span(start, end, first, hit.last, ok, text[start:end]))
         return found
 
     @staticmethod
@@ -802,13 +803,11 @@ class _NameRuns:
     def __init__(self, text: str, units: list[_Unit]) -> None:
         self.text = text
         self.units = units
-        self.starts = [u.start for u in units]
         self.title_lines: dict[int, bool] = {}
 
     def around(self, c: _Span) -> tuple[int, int] | None:
         units, text = self.units, self.text
-        first = c.first
-        last = bisect.bisect_left(self.starts, c.end) - 1
+        first, last = c.first, c.last
         if not units[first].latin or self._title_case(c.start):
             return None
         lo = first
@@ -842,8 +841,7 @@ class _NameRuns:
 
     def words(self, c: _Span) -> int:
         """How many content words the span has."""
-        last = bisect.bisect_left(self.starts, c.end) - 1
-        return sum(1 for u in self.units[c.first : last + 1] if not u.skip and u.marker is None)
+        return sum(1 for u in self.units[c.first : c.last + 1] if not u.skip and u.marker is None)
 
     def _compound(self, i: int) -> bool:
         """Two names joined by a hyphen are two names: "Iran-Iraq war"."""
