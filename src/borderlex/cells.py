@@ -45,9 +45,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .dates import Period, date_range
+from .dates import Period, date_range, valid_during
 from .model import Entity, Match, Method
-from .normalization import has_arabic_script, normalize
+from .normalization import has_arabic_script, name_key, normalize
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -134,6 +134,11 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z]+", normalize(text).replace("-", " "))
 
 
+def _same_name(place: Entity, governorate: Entity) -> bool:
+    """Whether the governorate is named after the place ("Latakia" and "Latakia Governorate")."""
+    return name_key(normalize(place.name)).joined == name_key(normalize(governorate.name)).joined
+
+
 def _generic(text: str) -> bool:
     words = _words(text)
     return bool(words) and all(w in _GENERIC for w in words)
@@ -146,6 +151,7 @@ class _Reader:
         self.r = resolver
         self.kind = kind
         self.period = period
+        self.cell = ""
 
     # -- helpers -----------------------------------------------------------
 
@@ -166,6 +172,13 @@ class _Reader:
             if m is not None and (form == text or m.method is not Method.FUZZY):
                 out.add(m.id)
                 out.update(m.alternatives)
+        # A governorate named after its capital ("Al Ladhiqiyah" in "Jableh,
+        # Al Ladhiqiyah, Syria"): the capital's name names the governorate too.
+        for found in list(out):
+            entity = self.r.get(found)
+            parent = self.r.get(entity.parent) if entity.parent else None
+            if parent is not None and parent.type == "governorate" and _same_name(entity, parent):
+                out.add(parent.id)
         return out
 
     def up(self, entity_id: str) -> set[str]:
@@ -180,11 +193,14 @@ class _Reader:
     def done(self, rule: str, parts: Iterable[CellPart], match: Match | None, reason: str) -> CellReading:
         if match is not None and self.kind is not None and match.entity.kind != self.kind:
             match, reason = None, f"{reason}; but it is not a {self.kind}"
+        if match is not None:
+            match = attrs.evolve(match, query=self.cell)  # the answer is the cell's, as for any query
         return CellReading(rule, tuple(parts), match, reason)
 
     # -- rules -------------------------------------------------------------
 
     def read(self, cell: str) -> CellReading | None:
+        self.cell = cell
         text = " ".join(cell.split())
         if not _MARKERS.search(text):
             return None
@@ -223,8 +239,12 @@ class _Reader:
             return self.done("forces", parts, None, f"{m.group('country')!r} is not a bundled country")
         period = self.period or _years(m.group("start"), m.group("end"))
         base = self.one(f"{what} Forces of {m.group('country')}", "org", period)
-        if base is not None and (base.method is Method.FUZZY or base.entity.country != country.country):
-            base = None
+        if base is not None and (
+            base.method is Method.FUZZY
+            or base.entity.country != country.country
+            or not valid_during(base.entity, period)
+        ):
+            base = None  # not these forces, or not at that date ("Military Forces of Syria (2024-)")
         parts.append(CellPart(f"{what} Forces of {m.group('country')}", "forces", base.id if base else None))
         unit_text = m.group("unit").strip()
         if unit_text:
