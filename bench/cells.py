@@ -101,9 +101,8 @@ def report(split: str, fails: bool) -> str:
     ]
     for fmt in sorted(scores, key=lambda f: (f == "all", f)):
         s = scores[fmt]
-        out.append(
-            f"| {fmt} | {s.right} | {s.wrong} | {s.none} | {s.recall:.3f} | {s.others} | {s.linked} ({s.linked_share:.3f}) |"
-        )
+        linked = f"{s.linked} ({s.linked_share:.3f})"
+        out.append(f"| {fmt} | {s.right} | {s.wrong} | {s.none} | {s.recall:.3f} | {s.others} | {linked} |")
     if fails:
         out += ["", *(f"{r.format}\t{r.cell!r}\texpected {r.expected or '-'}\tgot {got or '-'}" for r, got in misses)]
     return "\n".join(out)
