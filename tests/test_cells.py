@@ -180,6 +180,13 @@ def test_explain_and_resolve_agree_on_cells() -> None:
         assert (m.id if m else None) == resolved(cell), cell
 
 
+def test_a_cell_longer_than_a_name_is_not_read_by_explain_either() -> None:
+    cell = "Mosul, Ninawa, Iraq" + ", Iraq" * 40  # over 200 characters: no name is that long
+    assert borderlex.resolve(cell) is None
+    e = borderlex.explain(cell)
+    assert e.cell is None and e.match is None
+
+
 def test_new_forces_are_children_of_their_force() -> None:
     assert borderlex.within("org:irgc-navy", "org:irgc")
     assert borderlex.within("org:iran-air-force", "org:iranian-armed-forces")

@@ -529,7 +529,9 @@ class Resolver:
         skel = skeleton(key.joined)
         winner = self._rank(query, kind, None, period=period)
         match = winner[0] if winner else None
-        cell = read_cell(self, query, kind, period, match) if isinstance(query, str) else None
+        # As in _resolve: only a str of a name's length is read as a cell.
+        readable = isinstance(query, str) and len(query) <= MAX_FUZZY_CHARS
+        cell = read_cell(self, query, kind, period, match) if readable else None
         if cell is not None:
             match = cell.match
         rivals: list[Entity] = []
