@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 import attrs
 
 from .arguments import check_kind, check_kinds, check_limit, check_values
+from .cells import CellReading, read_cell
 from .dates import Period, parse_as_of, valid_during
 from .errors import UnknownEntityError
 from .hierarchy import Hierarchy
@@ -132,6 +133,8 @@ class Explanation:
     candidates: tuple[Match, ...]
     match: Match | None
     reason: str
+    cell: CellReading | None = None
+    """How the query was read as a dataset cell, when it has that structure."""
 
     def __str__(self) -> str:
         lines = [
@@ -151,6 +154,9 @@ class Explanation:
             for m in self.candidates:
                 flags = "".join((" weak" if m.weak else "", " ambiguous" if m.ambiguous else ""))
                 lines.append(f"  {m.score:5.1f}  {m.id:<40} via {m.alias!r} [{m.method}]{flags}")
+        if self.cell is not None:
+            lines.append(f"cell:        rule {self.cell.rule}")
+            lines.extend(f"  {part}" for part in self.cell.parts)
         lines.append(f"result:      {self.match.id if self.match else 'no match'}")
         lines.append(f"why:         {self.reason}")
         return "\n".join(lines)
@@ -167,6 +173,7 @@ class Explanation:
             "candidates": [m.to_dict() for m in self.candidates],
             "match": self.match.to_dict() if self.match else None,
             "reason": self.reason,
+            "cell": self.cell.to_dict() if self.cell else None,
         }
 
 
@@ -490,6 +497,11 @@ class Resolver:
             pass
         ranked = self._rank(query, kind, None, period=period)
         found = ranked[0] if ranked else None
+        # A dataset cell ("QSD: Syrian Democratic Forces", "Mosul, Ninawa,
+        # Iraq") is read by its structure; its answer is memoized like any other.
+        reading = read_cell(self, query, kind, period, found)
+        if reading is not None:
+            found = reading.match
         with self._lock:
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()  # simple and bounded; a column's spellings soon come back
@@ -517,6 +529,11 @@ class Resolver:
         skel = skeleton(key.joined)
         winner = self._rank(query, kind, None, period=period)
         match = winner[0] if winner else None
+        # As in _resolve: only a str of a name's length is read as a cell.
+        readable = isinstance(query, str) and len(query) <= MAX_FUZZY_CHARS
+        cell = read_cell(self, query, kind, period, match) if readable else None
+        if cell is not None:
+            match = cell.match
         rivals: list[Entity] = []
         if period is not None:
             undated = self._rank(query, kind, None)
@@ -531,7 +548,10 @@ class Resolver:
             steps=tuple(steps),
             candidates=tuple(ranked[:limit]),
             match=match,
-            reason=_reason(match, ranked, key, steps) + _date_reason(match, rivals, period),
+            reason=f"read as a cell ({cell.rule}): {cell.reason}"
+            if cell is not None
+            else _reason(match, ranked, key, steps) + _date_reason(match, rivals, period),
+            cell=cell,
         )
 
     def clear_cache(self) -> None:
