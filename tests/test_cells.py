@@ -46,6 +46,10 @@ FORCES = [
     ("Military Forces of Syria (2025-)", None),  # the Assad-era forces ended in December 2024
     ("Military Forces of Atlantis (2000-)", None),
     ("Military Forces of the United States (2025-)", "org:united-states-armed-forces"),
+    # a unit named without its country's adjective, or with a form word: "Syrian Military Intelligence", "Basij"
+    ("Military Forces of Syria (2000-2024) Military Intelligence", "org:syrian-military-intelligence"),
+    ("Military Forces of Iran (1989-) Basij Force", "org:basij"),
+    ("Military Forces of Iraq (2022-) Military Intelligence", "org:iraqi-armed-forces"),  # not "Syrian …"
 ]
 
 UNIT = [
@@ -79,6 +83,9 @@ PATHS = [
     ("Mosul, Syria", None),
     ("Atlantis, Deir ez-Zor, Syria", None),  # the most specific part is not bundled: no fallback
     ("حي التنك, Mosul, Tanak, Nineveh, Iraq", None),  # a neighbourhood the tables lack
+    ("الشدادي, Mosul, Al Hassakah, Syria", None),  # the Latin part names another town, in another country
+    ("الموصل, Raqqa, Raqqa, Syria", None),  # two scripts that disagree
+    ("الموصل, Mosul, Ninawa, Iraq", "place:mosul"),  # two scripts that agree
 ]
 
 SMALL = [
@@ -112,6 +119,13 @@ def test_rule_fixtures(cell: str, expected: str | None) -> None:
 def test_generic_and_two_actor_cells_name_nothing(cell: str) -> None:
     assert borderlex.resolve(cell) is None
     assert borderlex.explain(cell).match is None
+
+
+def test_a_name_whole_by_name_key_is_not_read_as_a_cell() -> None:
+    # "الكونغو - كينشاسا" is the DR Congo's alias in the tables: without its article
+    # it is the same name by name key, not a name "كونغو" and a unit "كينشاسا".
+    assert resolved("كونغو - كينشاسا") == "place:democratic-republic-of-the-congo"
+    assert resolved("Kongo - Kinshasa") == "place:democratic-republic-of-the-congo"
 
 
 def test_forces_years_are_the_date_unless_the_caller_gives_one() -> None:

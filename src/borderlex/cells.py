@@ -248,7 +248,7 @@ class _Reader:
         parts.append(CellPart(f"{what} Forces of {m.group('country')}", "forces", base.id if base else None))
         unit_text = m.group("unit").strip()
         if unit_text:
-            unit = self.one(unit_text, "org", period)
+            unit = next(filter(None, (self.one(t, "org", period) for t in _unit_forms(unit_text, country))), None)
             parts.append(CellPart(unit_text, "unit", unit.id if unit else None))
             if unit is not None:
                 ok = unit.entity.country in (None, country.country) or (
@@ -364,6 +364,10 @@ class _Reader:
         if near is not None:
             first = near.group("x")
         head = self.one(first)
+        # "الشدادي, Al Shaddadi, …" (Airwars): one name in two scripts; either may be the bundled spelling.
+        two_scripts = len(pieces) > 2 and has_arabic_script(pieces[0]) and not has_arabic_script(pieces[1])
+        if head is None and two_scripts and near is None:
+            first, head = pieces[1], self.one(pieces[1])
         parts = [CellPart(first, "most specific", head.id if head else None)]
         if head is None or head.entity.kind not in ("place", "facility"):
             rest = [CellPart(p, "part", None) for p in pieces[1:]]
@@ -376,7 +380,7 @@ class _Reader:
             if named & up:
                 continue
             # "معرة مصرين, Ma'arat Misreen, …": the same name in two scripts.
-            if i == 1 and has_arabic_script(pieces[0]) and not has_arabic_script(piece) and not named:
+            if i == 1 and two_scripts and (not named or head.id in named):
                 continue
             if named and any(self._same_governorate(n, up) for n in named):
                 continue  # a district: the tables place towns in governorates, not districts
@@ -437,12 +441,43 @@ def _years(start: str, end: str | None) -> Period:
     return Period(middle, middle, f"{start}-{end or ''}")
 
 
+#: The adjective a country's units are named with ("Military Intelligence" of
+#: Syria is "Syrian Military Intelligence"), for the countries whose forces
+#: event data names.
+_ADJECTIVES = {
+    "SY": "Syrian",
+    "IQ": "Iraqi",
+    "IR": "Iranian",
+    "TR": "Turkish",
+    "RU": "Russian",
+    "IL": "Israeli",
+    "US": "US",
+    "JO": "Jordanian",
+    "LB": "Lebanese",
+}
+_FORM_WORD = re.compile(r"\s+(?:force|forces|command|unit)$", re.IGNORECASE)
+
+
+def _unit_forms(unit: str, country: Entity) -> list[str]:
+    """A unit as the cell writes it, then with its country's adjective, then
+    without a trailing form word ("Basij Force" is the Basij)."""
+    forms = [unit]
+    adjective = _ADJECTIVES.get(country.country or "")
+    if adjective and not unit.lower().startswith(adjective.lower()):
+        forms.append(f"{adjective} {unit}")
+    bare = _FORM_WORD.sub("", unit)
+    if bare != unit and bare:
+        forms.append(bare)
+    return forms
+
+
 def read_cell(
     resolver: Resolver, cell: str, kind: str | None, period: Period | None, plain: Match | None
 ) -> CellReading | None:
     """How ``cell`` reads as a dataset cell, or ``None`` when it is a plain
     name: one without structure, or one that is an alias as written or
-    normalized (``plain``, the resolver's answer, then stands)."""
-    if plain is not None and plain.method in (Method.EXACT, Method.NORMALIZED) and plain.score >= 100.0:
+    normalized, or whole by name key (``plain``, the resolver's answer, then
+    stands: "كونغو - كينشاسا" is one name, not a name and a unit)."""
+    if plain is not None and plain.method in (Method.EXACT, Method.NORMALIZED, Method.NAME_KEY):
         return None
     return _Reader(resolver, kind, period).read(cell)
