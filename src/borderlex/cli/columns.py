@@ -12,6 +12,7 @@ import argparse
 import csv
 import io
 import itertools
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,10 +74,13 @@ def lookup_column(args: argparse.Namespace, resolver: Resolver, out: Out, stdin:
             raise InputError("stdin is closed")
         buffer = getattr(stdin, "buffer", None)
         if buffer is not None:
-            wrapper = io.TextIOWrapper(buffer, "utf-8-sig", errors, newline="")
+            wrapper = io.TextIOWrapper(buffer, "utf-8", errors, newline="")
     else:
-        binary = open_binary(Path(source))
-        wrapper = io.TextIOWrapper(binary, "utf-8-sig", errors, newline="")
+        try:
+            binary = open_binary(Path(source))
+        except InputError as e:
+            raise InputError(f"{source}: {e}") from None
+        wrapper = io.TextIOWrapper(binary, "utf-8", errors, newline="")
     size = Path(source).stat().st_size if binary is not None else 0
     progress = size >= PROGRESS_MIN_BYTES and sys.stderr is not None and sys.stderr.isatty()
     text: IO[str] = wrapper if wrapper is not None else stdin  # type: ignore[assignment]
@@ -114,7 +118,7 @@ def _copy(
     first = next(lines, None)
     if first is None:
         raise InputError(f"{problems.source}: empty input, no header line")
-    bom = first.startswith("\ufeff")  # a BOM utf-8-sig did not take (a str stdin): kept in the output
+    bom = first.startswith("\ufeff")  # not part of the first column's name; written back in the output
     terminator = "\r\n" if first.endswith("\r\n") else "\n"
     reader = csv.reader(itertools.chain([first.removeprefix("\ufeff")], lines), delimiter=delimiter)
     try:
@@ -249,5 +253,8 @@ def _cells(match: Match) -> list[str]:
     return [match.id, match.entity.name, match.entity.kind, f"{match.score:.1f}", match.method.value]
 
 
+_UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes kept by surrogateescape
+
+
 def _undecodable(text: str) -> bool:
-    return any("\udc80" <= c <= "\udcff" for c in text)
+    return _UNDECODABLE.search(text) is not None

@@ -158,12 +158,12 @@ def build_parser() -> _Parser:
         "error. With --candidates: one row per candidate (query, rank, id, name, kind, alias, score,\n"
         "method, chosen, below_cutoff, error); near spellings below the resolver's cutoff are listed\n"
         "too, labelled so. Exit status 1 if any name did not resolve.\n\n"
-        "--column NAME reads CSV (TSV for .tsv and .tab files, or set --delimiter), writes it back in\n"
-        "the same dialect with NAME_id, NAME_name, NAME_kind, NAME_score and NAME_method appended\n"
-        "(empty when a cell names nothing), one output row per input row. A short row is padded, a\n"
-        "long row keeps its extra fields after the new columns; both are noted on stderr with their\n"
-        "line, and make the exit status 1. A missing column, or a header that has the new columns\n"
-        "already, is a usage error (2).",
+        "--column NAME reads CSV (TSV for .tsv and .tab files, or set --delimiter), writes it back in the\n"
+        "same dialect with NAME_id, NAME_name, NAME_kind, NAME_score and NAME_method appended (empty when\n"
+        "a cell names nothing: not an error), one output row per input row. A short row is padded, a long\n"
+        "row keeps its extra fields after the new columns; both are noted on stderr with their line, and\n"
+        "make the exit status 1. A missing column, or a header that has the new columns already, is a\n"
+        "usage error (2).",
     )
     p.add_argument(
         "names",
