@@ -261,6 +261,44 @@ def test_ten_thousand_rows_stream_in_batches() -> None:
     assert all(r[2] == (expected[r[1]] if r[1] else "") for r in got[1:])
 
 
+@pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals")
+def test_a_large_file_shows_progress_on_a_terminal_only(tmp_path: Path) -> None:
+    import pty  # noqa: PLC0415 - POSIX only
+
+    f = tmp_path / "large.csv"
+    note = "x" * 1040
+    with f.open("w", encoding="utf-8") as w:  # over 16 MiB; the place cells are empty, so it is quick
+        w.write("n,place,note\n")
+        for i in range(16_200):
+            w.write(f"{i},,{note}\n")
+    assert f.stat().st_size >= 16 << 20
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [*script(), "lookup", "--column", "place", str(f)],
+            stderr=follower,
+            stdout=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(leader)
+    assert proc.returncode == 0 and proc.stdout.count(b"\n") == 16_201
+    assert b"\rlookup: 1,000 rows, " in seen and b"\rlookup: 16,200 rows, 100%" in seen
+    piped = run_script("lookup", "--column", "place", str(f))
+    assert piped.returncode == 0 and piped.stderr == b""  # not a terminal: no progress
+
+
 # -- invariants ------------------------------------------------------------------------
 
 PIECES = ["a", "Homs", " ", ",", '"', "\n", "\r\n", "\t", ";", "ب", "Daesh"]

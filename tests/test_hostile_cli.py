@@ -38,7 +38,14 @@ def shell(command: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 @pytest.mark.parametrize(
     "command",
-    ['"$BL" lookup "Albu Kamal" > /dev/full', '"$BL" --help > /dev/full', 'echo Daesh | "$BL" scan - > /dev/full'],
+    [
+        '"$BL" lookup "Albu Kamal" > /dev/full',
+        '"$BL" --help > /dev/full',
+        '"$BL" > /dev/full',
+        'echo Daesh | "$BL" scan - > /dev/full',
+        'printf "place\\nHoms\\n" | "$BL" lookup --column place - > /dev/full',
+        '"$BL" lookup --format csv Homs > /dev/full',
+    ],
 )
 def test_a_full_disk_is_one_line(command: str) -> None:
     proc = shell(command)
@@ -46,8 +53,11 @@ def test_a_full_disk_is_one_line(command: str) -> None:
     assert one_clear_line(proc.stderr) == "borderlex: cannot write output: No space left on device"
 
 
-def test_a_closed_stdout_is_one_line() -> None:
-    proc = shell('"$BL" lookup "Albu Kamal" >&-')
+@pytest.mark.parametrize(
+    "command", ['"$BL" lookup "Albu Kamal" >&-', 'printf "place\\nHoms\\n" | "$BL" lookup --column place - >&-']
+)
+def test_a_closed_stdout_is_one_line(command: str) -> None:
+    proc = shell(command)
     assert proc.returncode == 1
     assert one_clear_line(proc.stderr) == "borderlex: cannot write output: standard output is closed"
 
@@ -57,6 +67,8 @@ def test_a_closed_stdin_is_one_line() -> None:
     assert proc.returncode == 1 and one_clear_line(proc.stderr) == "borderlex: stdin is closed"
     proc = shell('"$BL" scan - <&-')
     assert proc.returncode == 1 and one_clear_line(proc.stderr) == "borderlex: -: stdin is closed"
+    proc = shell('"$BL" lookup --column place - <&-')
+    assert proc.returncode == 1 and one_clear_line(proc.stderr) == "borderlex: stdin is closed"
 
 
 def test_an_output_encoding_without_arabic_escapes_and_says_so() -> None:
