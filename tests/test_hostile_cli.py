@@ -115,6 +115,16 @@ def test_lookup_stdin_json_has_one_valid_record_per_line() -> None:
     assert records[2]["query"] == "\ufffd\ufffd bad"
 
 
+def test_lookup_stdin_tsv_gives_the_error_its_own_column() -> None:
+    proc = run_script("lookup", "--format", "tsv", "-", stdin=FIVE_LINES)
+    rows = [r.split(b"\t") for r in proc.stdout.split(b"\n")[:-1]]
+    assert len(rows) == 6 and all(len(r) == 12 for r in rows)  # a header, then one row per line
+    assert rows[0][1] == b"id" and rows[0][-1] == b"error"
+    assert rows[3][0] == b"\xff\xfe bad" and rows[3][1] == b"" and rows[3][-1] == b"invalid UTF-8 at byte 0 of the line"
+    assert [r[1] for r in rows[1:]] == [b"place:al-bukamal", b"", b"", b"org:islamic-state", b""]
+    assert all(r[-1] == b"" for i, r in enumerate(rows[1:]) if i != 2)
+
+
 def test_lookup_stdin_replace_decodes_instead() -> None:
     proc = run_script("lookup", "--encoding-errors", "replace", "-", stdin=b"Albu Kamal\xff\n")
     assert proc.returncode == 0 and proc.stderr == b""
