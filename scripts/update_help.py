@@ -1,4 +1,5 @@
-"""Regenerate the --help snapshots (tests/snapshots) and docs/cli.md from them.
+"""Regenerate the --help snapshots (tests/snapshots) and the part of docs/cli.md
+below its marker line from them (the part above is written by hand).
 
 Run after changing the command line: ``python scripts/update_help.py``.
 The tests fail while the snapshots or the docs are stale.
@@ -15,18 +16,8 @@ from borderlex.cli import cli
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = ["", "lookup", "scan", "check", "entities", "show"]
 
-INTRO = """# Command line
-
-`borderlex` has one command per job; every command takes `--tables PATH`
-(repeatable) to add your own alias tables, and `--help`.
-
-Exit status: 0 ok, 1 a name not found or a problem with an input or a table,
-2 a usage error, 130 interrupted (Ctrl-C). Errors go to stderr as one line.
-Output piped into `head` ends quietly. `python -m borderlex` works the same.
-
-This page is generated from the real `--help` output by
-`scripts/update_help.py`; a test fails when it is stale.
-"""
+MARKER = "<!-- Below: generated from the real --help output by scripts/update_help.py; a test fails when it is stale. -->"
+"""Everything above this line of docs/cli.md is written by hand and kept."""
 
 
 def help_text(command: str) -> str:
@@ -39,13 +30,17 @@ def help_text(command: str) -> str:
 def main() -> None:
     snapshots = ROOT / "tests" / "snapshots"
     snapshots.mkdir(parents=True, exist_ok=True)
-    parts = [INTRO]
+    page = ROOT / "docs" / "cli.md"
+    text = page.read_text(encoding="utf-8")
+    if MARKER not in text:
+        raise SystemExit(f"{page}: the line {MARKER!r} is missing; the help goes below it")
+    parts = [text[: text.index(MARKER) + len(MARKER)] + "\n"]
     for command in COMMANDS:
         text = help_text(command)
         (snapshots / f"help_{command or 'main'}.txt").write_text(text, encoding="utf-8")
         title = f"borderlex {command}".strip()
         parts.append(f"\n## `{title}`\n\n```text\n{text.rstrip()}\n```\n")
-    (ROOT / "docs" / "cli.md").write_text("".join(parts), encoding="utf-8")
+    page.write_text("".join(parts), encoding="utf-8")
 
 
 if __name__ == "__main__":

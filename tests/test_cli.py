@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import borderlex
 from borderlex.cli import cli
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
@@ -60,8 +62,9 @@ def test_lookup_json_kind_and_candidates() -> None:
     code, out = run("lookup", "--candidates", "3", "Albuqmal")
     assert code == 0 and "place:al-bukamal" in out.splitlines()[1]
     code, out = run("lookup", "--json", "--candidates", "2", "Albuqmal")
-    data = json.loads(out)
-    assert data["match"]["id"] == "place:al-bukamal" and len(data["candidates"]) <= 2
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert 1 <= len(rows) <= 2 and all(r["query"] == "Albuqmal" for r in rows)
+    assert rows[0]["id"] == "place:al-bukamal" and rows[0]["chosen"] is True and rows[0]["rank"] == 1
 
 
 def test_lookup_explain() -> None:
@@ -93,6 +96,154 @@ def test_lookup_streams_stdin() -> None:
     rest = proc.stdout.read()
     assert proc.wait(timeout=60) == 0
     assert first.split(b"\t")[1] == b"org:islamic-state" and b"place:homs" in rest
+
+
+# -- the output contract: --format tsv | csv | jsonl --------------------------------------
+
+LOOKUP_COLUMNS = [
+    "query",
+    "id",
+    "name",
+    "kind",
+    "alias",
+    "score",
+    "method",
+    "confidence",
+    "weak",
+    "ambiguous",
+    "alternatives",
+    "error",
+]
+
+
+def test_lookup_tsv_has_a_header_and_the_same_columns_for_hits_and_misses() -> None:
+    code, out = run("lookup", "--format", "tsv", "Albu Kamal", "Atlantis", "Raqqa provinse")
+    assert code == 1
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert rows[0] == LOOKUP_COLUMNS
+    assert all(len(r) == len(LOOKUP_COLUMNS) for r in rows)
+    hit, miss, fuzzy = (dict(zip(LOOKUP_COLUMNS, r, strict=True)) for r in rows[1:])
+    assert (hit["id"], hit["name"], hit["kind"], hit["score"], hit["method"]) == (
+        "place:al-bukamal",
+        "Al-Bukamal",
+        "place",
+        "100.0",
+        "exact",
+    )
+    assert hit["weak"] == "false" and hit["ambiguous"] == "false" and hit["error"] == ""
+    assert miss == dict.fromkeys(LOOKUP_COLUMNS, "") | {"query": "Atlantis"}
+    # A flag has its own column: the method column holds the method alone.
+    expected = borderlex.resolve("Raqqa provinse")
+    assert expected is not None and expected.ambiguous  # a fuzzy match that is also ambiguous
+    assert fuzzy["method"] == "fuzzy" and fuzzy["ambiguous"] == "true" and fuzzy["alternatives"] != ""
+
+
+def test_lookup_jsonl_has_the_same_keys_for_hits_and_misses() -> None:
+    code, out = run("lookup", "--format", "jsonl", "Albu Kamal", "Atlantis")
+    hit, miss = (json.loads(line) for line in out.splitlines())
+    assert list(hit) == list(miss) == LOOKUP_COLUMNS
+    assert hit["id"] == "place:al-bukamal" and hit["alternatives"] == [] and hit["error"] is None
+    assert miss == dict.fromkeys(LOOKUP_COLUMNS) | {"query": "Atlantis"}
+    assert run("lookup", "--json", "Albu Kamal", "Atlantis") == (code, out)  # --json is --format jsonl
+
+
+def test_lookup_csv_round_trips_through_csv_reader() -> None:
+    names = ['Homs, "the city"', "Daesh", "line\nbreak", "Atlantis"]
+    _, out = run("lookup", "--format", "csv", *names)
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert rows[0] == LOOKUP_COLUMNS and all(len(r) == len(LOOKUP_COLUMNS) for r in rows)
+    assert [r[0] for r in rows[1:]] == names
+    assert rows[2][1] == "org:islamic-state" and rows[4][1] == ""
+
+
+def test_scan_records_carry_kind_and_name(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("ISIS fled Albu Kamal.", encoding="utf-8")
+    columns = ["file", "start", "end", "text", "id", "name", "kind", "score", "method", "ambiguous"]
+    code, out = run("scan", "--format", "tsv", str(f))
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert rows[0] == columns
+    assert rows[1] == [str(f), "0", "4", "ISIS", "org:islamic-state", "Islamic State", "org", "100.0", "exact", "false"]
+    assert rows[2][4:7] == ["place:al-bukamal", "Al-Bukamal", "place"]
+    code, out = run("scan", "--json", str(f))
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and all(list(r) == columns for r in records)
+    assert (records[1]["name"], records[1]["kind"], records[1]["file"]) == ("Al-Bukamal", "place", str(f))
+    _, out = run("scan", "--format", "csv", "-", stdin="")
+    assert out == ",".join(columns) + "\n"  # no mention: the header alone
+
+
+def test_entities_and_show_records_have_every_field() -> None:
+    code, out = run("entities", "--kind", "facility", "--json")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len({tuple(r) for r in records}) == 1  # the same keys, set or not
+    assert {"id", "kind", "name", "aliases", "parent", "sources", "wikidata"} <= set(records[0])
+    code, out = run("entities", "--kind", "facility", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert rows[0] == list(records[0]) and len(rows) == len(records) + 1
+    assert all(len(r) == len(rows[0]) for r in rows)
+    _, out = run("show", "--format", "tsv", "place:al-bukamal", "place:syria")
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert rows[0][-2:] == ["lineage", "ancestors"] and len(rows) == 3
+    assert rows[1][-1] == "place:deir-ez-zor-governorate|place:syria" and rows[2][-1] == ""
+
+
+def test_explain_has_no_table_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("lookup", "--explain", "--format", "tsv", "Homs") == (2, "")
+    assert "--explain prints text, or JSON lines" in capsys.readouterr().err
+
+
+# -- candidates --------------------------------------------------------------------------
+
+CANDIDATE_COLUMNS = [
+    "query",
+    "rank",
+    "id",
+    "name",
+    "kind",
+    "alias",
+    "score",
+    "method",
+    "chosen",
+    "below_cutoff",
+    "error",
+]
+
+
+def test_candidates_on_a_miss_lists_near_names_below_the_cutoff() -> None:
+    assert borderlex.resolve("Manbij city council") is None
+    code, out = run("lookup", "--candidates", "3", "Manbij city council")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == "Manbij city council\tno match"
+    assert 1 <= len(lines) - 1 <= 3 and all(line.endswith("(below cutoff)") for line in lines[1:])
+    assert any("org:manbij-military-council" in line for line in lines[1:])
+    code, out = run("lookup", "--candidates", "3", "--format", "tsv", "Manbij city council", "Albu Kamal")
+    rows = [dict(zip(CANDIDATE_COLUMNS, line.split("\t"), strict=True)) for line in out.splitlines()[1:]]
+    missed = [r for r in rows if r["query"] == "Manbij city council"]
+    assert all(r["below_cutoff"] == "true" and r["chosen"] == "false" for r in missed)
+    assert all(float(r["score"]) >= 60.0 for r in missed)
+    assert [r["rank"] for r in missed] == [str(i) for i in range(1, len(missed) + 1)]
+    found = [r for r in rows if r["query"] == "Albu Kamal"]
+    assert found[0]["id"] == "place:al-bukamal" and found[0]["chosen"] == "true" and found[0]["below_cutoff"] == "false"
+    code, out = run("lookup", "--candidates", "2", "--json", "zzzz")
+    assert [json.loads(line) for line in out.splitlines()] == [dict.fromkeys(CANDIDATE_COLUMNS) | {"query": "zzzz"}]
+
+
+@pytest.mark.parametrize("query", ["Manbij city council", "Albuqmal", "Raqqa provinse", "Atlantis", "Homs", ""])
+def test_candidates_score_cutoff_extends_the_passing_list(query: str) -> None:
+    resolver = borderlex.Resolver.default()
+    passing = resolver.candidates(query, limit=6)
+    assert resolver.candidates(query, limit=6, score_cutoff=None) == passing  # the default is today's behaviour
+    more = resolver.candidates(query, limit=6, score_cutoff=60)
+    assert more[: len(passing)] == passing and len(more) <= 6
+    extra = more[len(passing) :]
+    assert len({m.id for m in more}) == len(more)
+    assert all(m.score >= 60 and m.method.value == "fuzzy" for m in extra)
+    assert [m.score for m in extra] == sorted((m.score for m in extra), reverse=True)
+    assert all(m.entity.kind == "org" for m in resolver.candidates(query, kind="org", limit=6, score_cutoff=60))
+    higher = resolver.candidates(query, limit=6, score_cutoff=80)
+    assert higher[: len(passing)] == passing and all(m.score >= 80 for m in higher[len(passing) :])
 
 
 # -- scan ------------------------------------------------------------------------------
@@ -213,8 +364,15 @@ def test_entities_and_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1 and "no entity with id 'place:atlantis'" in capsys.readouterr().err
 
 
+def test_bare_command_prints_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run()
+    assert code == 0 and out.startswith("usage: borderlex [-h] [--version] COMMAND ...")
+    assert "lookup" in out and "Without a command, borderlex prints this help (exit status 0)." in out
+    proc = run_script()
+    assert proc.returncode == 0 and proc.stderr == b"" and proc.stdout.decode() == out
+
+
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run()[0] == 2
     assert run("frobnicate")[0] == 2
     assert run("lookup")[0] == 2
     assert run("lookup", "--candidates", "0", "x")[0] == 2

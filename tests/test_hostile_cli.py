@@ -38,7 +38,14 @@ def shell(command: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 @pytest.mark.parametrize(
     "command",
-    ['"$BL" lookup "Albu Kamal" > /dev/full', '"$BL" --help > /dev/full', 'echo Daesh | "$BL" scan - > /dev/full'],
+    [
+        '"$BL" lookup "Albu Kamal" > /dev/full',
+        '"$BL" --help > /dev/full',
+        '"$BL" > /dev/full',
+        'echo Daesh | "$BL" scan - > /dev/full',
+        'printf "place\\nHoms\\n" | "$BL" lookup --column place - > /dev/full',
+        '"$BL" lookup --format csv Homs > /dev/full',
+    ],
 )
 def test_a_full_disk_is_one_line(command: str) -> None:
     proc = shell(command)
@@ -46,8 +53,11 @@ def test_a_full_disk_is_one_line(command: str) -> None:
     assert one_clear_line(proc.stderr) == "borderlex: cannot write output: No space left on device"
 
 
-def test_a_closed_stdout_is_one_line() -> None:
-    proc = shell('"$BL" lookup "Albu Kamal" >&-')
+@pytest.mark.parametrize(
+    "command", ['"$BL" lookup "Albu Kamal" >&-', 'printf "place\\nHoms\\n" | "$BL" lookup --column place - >&-']
+)
+def test_a_closed_stdout_is_one_line(command: str) -> None:
+    proc = shell(command)
     assert proc.returncode == 1
     assert one_clear_line(proc.stderr) == "borderlex: cannot write output: standard output is closed"
 
@@ -57,6 +67,8 @@ def test_a_closed_stdin_is_one_line() -> None:
     assert proc.returncode == 1 and one_clear_line(proc.stderr) == "borderlex: stdin is closed"
     proc = shell('"$BL" scan - <&-')
     assert proc.returncode == 1 and one_clear_line(proc.stderr) == "borderlex: -: stdin is closed"
+    proc = shell('"$BL" lookup --column place - <&-')
+    assert proc.returncode == 1 and one_clear_line(proc.stderr) == "borderlex: stdin is closed"
 
 
 def test_an_output_encoding_without_arabic_escapes_and_says_so() -> None:
@@ -101,6 +113,16 @@ def test_lookup_stdin_json_has_one_valid_record_per_line() -> None:
     assert [r["id"] for r in records] == ["place:al-bukamal", None, None, "org:islamic-state", None]
     assert records[2]["error"] == "invalid UTF-8 at byte 0 of the line"
     assert records[2]["query"] == "\ufffd\ufffd bad"
+
+
+def test_lookup_stdin_tsv_gives_the_error_its_own_column() -> None:
+    proc = run_script("lookup", "--format", "tsv", "-", stdin=FIVE_LINES)
+    rows = [r.split(b"\t") for r in proc.stdout.split(b"\n")[:-1]]
+    assert len(rows) == 6 and all(len(r) == 12 for r in rows)  # a header, then one row per line
+    assert rows[0][1] == b"id" and rows[0][-1] == b"error"
+    assert rows[3][0] == b"\xff\xfe bad" and rows[3][1] == b"" and rows[3][-1] == b"invalid UTF-8 at byte 0 of the line"
+    assert [r[1] for r in rows[1:]] == [b"place:al-bukamal", b"", b"", b"org:islamic-state", b""]
+    assert all(r[-1] == b"" for i, r in enumerate(rows[1:]) if i != 2)
 
 
 def test_lookup_stdin_replace_decodes_instead() -> None:

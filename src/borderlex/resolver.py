@@ -508,14 +508,43 @@ class Resolver:
             self._memo[key] = found
         return found
 
-    def candidates(self, query: str, *, kind: str | None = None, limit: int = 5, as_of: Any = None) -> list[Match]:
+    def candidates(
+        self,
+        query: str,
+        *,
+        kind: str | None = None,
+        limit: int = 5,
+        as_of: Any = None,
+        score_cutoff: float | None = None,
+    ) -> list[Match]:
         """The best match for each entity that could be meant, best first
-        (with ``as_of``, those that existed then first among equal scores)."""
+        (with ``as_of``, those that existed then first among equal scores).
+
+        With ``score_cutoff`` (0-100), near spellings that fail the
+        resolver's own tests (its fuzzy threshold, every word agreeing)
+        follow them, as ``fuzzy`` matches scored at least ``score_cutoff``:
+        suggestions, most useful when nothing matched.  ``None`` (the
+        default) lists only what passes."""
         period = parse_as_of(as_of)
         if check_limit(limit) == 0:
             check_kind(kind)
             return []
-        return self._rank(query, kind, None, everything=True, period=period)[:limit]
+        ranked = self._rank(query, kind, None, everything=True, period=period)[:limit]
+        if score_cutoff is None or len(ranked) >= limit:
+            return ranked
+        seen = {m.id for m in ranked}
+        joined = name_key(normalize(query)).joined
+        near: list[Match] = []
+        if len(joined) >= _MIN_FUZZY_KEY:
+            raw_cutoff = min(100.0, max(0.0, score_cutoff) * 100.0 / _FUZZY_CEILING)
+            for cand_key, entries in self._index.fuzzy_candidates(joined, score_cutoff=raw_cutoff):
+                score = _ratio(joined, cand_key) * _FUZZY_CEILING / 100.0
+                for e in entries:
+                    if score >= score_cutoff and e.entity.id not in seen and (kind is None or e.entity.kind == kind):
+                        seen.add(e.entity.id)
+                        near.append(Match(e.entity.id, e.entity, e.alias, query, score, Method.FUZZY))
+        near.sort(key=lambda m: -m.score)
+        return [*ranked, *near][:limit]
 
     def explain(self, query: str, *, kind: str | None = None, limit: int = 5, as_of: Any = None) -> Explanation:
         """Each tier's forms, the candidates and their scores, and why the
