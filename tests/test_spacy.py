@@ -142,6 +142,17 @@ def test_user_table() -> None:
     assert doc.ents[1]._.borderlex.entity.name == "Al-Marashidah"
 
 
+def test_a_pipe_added_after_a_table_is_edited_sees_the_edit(tmp_path: Path) -> None:
+    table = tmp_path / "mine.toml"
+    entry = '[[entity]]\nid = "place:marashidah"\nkind = "place"\nname = "Al-Marashidah"\nsources = ["test"]\n'
+    table.write_text(entry, encoding="utf-8")
+    before = blank(tables=[str(table)])
+    table.write_text(entry + 'aliases = ["Marashda"]\n', encoding="utf-8")
+    after = blank(tables=[str(table)])
+    assert [e.kb_id_ for e in after("Marashda").ents] == ["place:marashidah"]
+    assert before("Marashda").ents == ()
+
+
 def test_relative_table_path_is_read_from_the_working_directory(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     nlp = blank(tables=["tests/data/example_table.toml"])

@@ -35,10 +35,10 @@ Extension values are kept in ``doc.user_data`` as plain data (msgpack- and
 pickle-safe), so ``Doc.to_bytes``, ``DocBin(store_user_data=True)`` and
 ``nlp.pipe(n_process=2)`` carry them; the getters rebuild the
 :class:`~borderlex.model.Mention` objects from the resolver's tables, which
-must still be at the same paths.
+must still be at the same paths.  One borderlex component per pipeline: a
+second one's record of a doc replaces the first's.
 """
 
-import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -78,7 +78,14 @@ class SpacyConfigError(BorderlexError, ValueError):
         "overwrite_ents": False,
         "alignment": "expand",
     },
-    assigns=["doc.ents", "doc.spans", "doc._.borderlex", "span._.borderlex", "span._.borderlex_confidence"],
+    assigns=[
+        "doc.ents",
+        "doc.spans",
+        "doc._.borderlex",
+        "doc._.borderlex_unplaced",
+        "span._.borderlex",
+        "span._.borderlex_confidence",
+    ],
 )
 def make_borderlex(
     nlp: Language,
@@ -145,7 +152,7 @@ class BorderlexComponent:
         self.spans_key = spans_key
         self.overwrite_ents = bool(overwrite_ents)
         self.alignment = alignment
-        self.resolver = _resolver(self.tables)
+        self.resolver = _resolver(self.tables, fresh=True)
         register_extensions()
 
     def __repr__(self) -> str:
@@ -238,9 +245,19 @@ def span_confidence(span: Span) -> float | None:
     return None if mention is None else mention.match.confidence
 
 
-@functools.lru_cache(maxsize=16)
-def _resolver(tables: tuple[str, ...]) -> Resolver:
-    return Resolver.from_tables(*tables) if tables else Resolver.default()
+# The latest resolver made for each list of user tables, for the getters.
+_RESOLVERS: dict[tuple[str, ...], Resolver] = {}
+
+
+def _resolver(tables: tuple[str, ...], *, fresh: bool = False) -> Resolver:
+    """The resolver over these tables; ``fresh`` reads them again (a component
+    made after a table was edited sees the edit)."""
+    if not tables:
+        return Resolver.default()
+    found = None if fresh else _RESOLVERS.get(tables)
+    if found is None:
+        found = _RESOLVERS[tables] = Resolver.from_tables(*tables)
+    return found
 
 
 def _record(m: Mention, span: Span | None) -> list[Any]:
