@@ -194,16 +194,40 @@ def _with_ruler(patterns: list[dict[str, str]], **config: object) -> spacy.langu
 
 
 def test_existing_entities_win_by_default() -> None:
-    nlp = _with_ruler([{"label": "GPE", "pattern": "Albu Kamal"}, {"label": "NORP", "pattern": "SDF said"}])
+    nlp = _with_ruler([{"label": "GPE", "pattern": "Albu Kamal towards"}, {"label": "NORP", "pattern": "SDF said"}])
     doc = nlp(EN)
     assert ents(doc) == [
         ("ISIS", "org", "org:islamic-state"),
-        ("Albu Kamal", "GPE", ""),
+        ("Albu Kamal towards", "GPE", ""),
         ("Qaim border crossing", "facility", "facility:al-qaim-border-crossing"),
         ("SDF said", "NORP", ""),
     ]
     assert [m.id for m in doc._.borderlex_unplaced] == ["place:al-bukamal", "org:syrian-democratic-forces"]
     assert len(doc._.borderlex) == 4
+    assert doc.ents[1]._.borderlex is None
+
+
+def test_an_existing_entity_on_the_same_tokens_gets_the_id_and_keeps_its_label() -> None:
+    nlp = _with_ruler([{"label": "GPE", "pattern": "Albu Kamal"}, {"label": "ORG", "pattern": "ISIS"}])
+    doc = nlp(EN)
+    assert ents(doc) == [
+        ("ISIS", "ORG", "org:islamic-state"),
+        ("Albu Kamal", "GPE", "place:al-bukamal"),
+        EN_ENTS[2],
+        EN_ENTS[3],
+    ]
+    assert doc._.borderlex_unplaced == []
+    assert doc.ents[1]._.borderlex.id == "place:al-bukamal"
+    assert doc.ents[1]._.borderlex_confidence == doc.ents[1]._.borderlex.match.confidence
+
+
+def test_an_existing_entity_with_an_id_keeps_it() -> None:
+    nlp = blank()
+    doc = nlp.make_doc(EN)
+    doc.ents = [Span(doc, 2, 4, label="GPE", kb_id="Q1")]  # "Albu Kamal", linked by someone else
+    doc = nlp.get_pipe("borderlex")(doc)
+    assert ents(doc) == [EN_ENTS[0], ("Albu Kamal", "GPE", "Q1"), EN_ENTS[2], EN_ENTS[3]]
+    assert [m.id for m in doc._.borderlex_unplaced] == ["place:al-bukamal"]
     assert doc.ents[1]._.borderlex is None
 
 

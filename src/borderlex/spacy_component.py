@@ -20,7 +20,9 @@ mention on the tokens:
   boundaries.  ``span._.borderlex`` keeps the exact character offsets either way.
 * **Existing entities.** By default they win: a borderlex span that shares a
   token with an entity already in ``doc.ents`` (from a trained NER or an
-  entity ruler before it) is not added.  With ``overwrite_ents=True``
+  entity ruler before it) is not added, except that an entity on exactly the
+  mention's tokens and without a ``kb_id`` gets the mention's id as its
+  ``kb_id`` (its label stays).  With ``overwrite_ents=True``
   borderlex wins and the entities it overlaps are removed (their tokens not
   covered by borderlex become "outside"); other tokens are left as they were.
   Two borderlex spans sharing a token (possible once expanded) keep the first.
@@ -178,21 +180,34 @@ class BorderlexComponent:
 
     def _add_to_ents(self, doc: Doc, aligned: list[Span | None]) -> list[Span | None]:
         existing = list(doc.ents)
-        blocked = set() if self.overwrite_ents else {i for e in existing for i in range(e.start, e.end)}
+        blocked: set[int] = set()
+        # Unless borderlex wins, an entity on exactly a mention's tokens, without an id, gets the id.
+        unlinked: dict[tuple[int, int], Span] = {}
+        if not self.overwrite_ents:
+            blocked = {i for e in existing for i in range(e.start, e.end)}
+            unlinked = {(e.start, e.end): e for e in existing if not e.kb_id_}
+        linked: dict[tuple[int, int], Span] = {}
         taken: set[int] = set()
         placed: list[Span | None] = []
         for span in aligned:
-            tokens = range(span.start, span.end) if span is not None else range(0)
-            if span is None or any(i in blocked or i in taken for i in tokens):
+            if span is None:
                 placed.append(None)
                 continue
-            taken.update(tokens)
-            placed.append(span)
-        ours = [s for s in placed if s is not None]
+            where = (span.start, span.end)
+            if where in unlinked and where not in linked:
+                linked[where] = Span(doc, span.start, span.end, label=unlinked[where].label, kb_id=span.kb_id)
+                placed.append(linked[where])
+            elif any(i in blocked or i in taken for i in range(span.start, span.end)):
+                placed.append(None)
+            else:
+                taken.update(range(span.start, span.end))
+                placed.append(span)
+        new = [s for s in placed if s is not None and (s.start, s.end) not in linked]
         kept = [e for e in existing if not any(i in taken for i in range(e.start, e.end))]
         # Tokens of a removed entity that borderlex does not cover are no longer in an entity.
         outside = [doc[i : i + 1] for e in existing if e not in kept for i in range(e.start, e.end) if i not in taken]
-        doc.set_ents(sorted(kept + ours), outside=outside, default="unmodified")
+        final = [linked.get((e.start, e.end), e) for e in kept] + new
+        doc.set_ents(sorted(final), outside=outside, default="unmodified")
         return placed
 
 
