@@ -41,6 +41,8 @@ must still be at the same paths.  One borderlex component per pipeline: a
 second one's record of a doc replaces the first's.
 """
 
+# No `from __future__ import annotations`: spaCy validates a config against
+# the factory's annotations, which must be real types at run time.
 import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
