@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import borderlex
 from borderlex import Resolver, TableError, TableWarning
-from borderlex.cache import CACHE_DIR_ENV, NO_CACHE_ENV, CacheWarning, load_tables
+from borderlex.cache import CACHE_DIR_ENV, NO_CACHE_ENV, CacheWarning, cache_dir, load_tables, user_cache_dir
 from borderlex.compiled import CompiledError, decode, encode
 from borderlex.index import SECTIONS, AliasIndex
 from borderlex.tables import load_catalog
@@ -264,6 +264,24 @@ def test_the_cache_survives_a_new_process(cache: Path, tmp_path: Path) -> None:
         for _ in range(2)
     ]
     assert outs == ["False place:qx-town\n", "True place:qx-town\n"]
+
+
+@pytest.mark.parametrize("xdg", [None, "", "  ", "/somewhere/cache"])
+def test_the_user_cache_is_where_platformdirs_puts_it(monkeypatch: pytest.MonkeyPatch, xdg: str | None) -> None:
+    import platformdirs  # a test dependency: borderlex computes the same place without importing it
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert user_cache_dir() == platformdirs.user_cache_dir("borderlex", appauthor=False)
+    monkeypatch.delenv(CACHE_DIR_ENV, raising=False)
+    monkeypatch.delenv(NO_CACHE_ENV, raising=False)
+    assert cache_dir() == user_cache_dir()
+    monkeypatch.setenv(CACHE_DIR_ENV, "/chosen")
+    assert cache_dir() == "/chosen"
+    monkeypatch.setenv(NO_CACHE_ENV, "1")
+    assert cache_dir() is None
 
 
 # -- the file format -------------------------------------------------------------------

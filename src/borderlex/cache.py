@@ -9,9 +9,11 @@ file).  A cached file that is damaged, or was compiled from other tables or
 by another version, is rebuilt with a :class:`CacheWarning`; a cache that
 cannot be read or written is passed over in silence (loading just stays slow).
 
-The directory is the platform's user cache (``platformdirs``, e.g.
-``~/.cache/borderlex``), or ``$BORDERLEX_CACHE_DIR``; ``BORDERLEX_NO_CACHE=1``
-turns the cache off (nothing is read or written).
+The directory is the platform's user cache (``~/.cache/borderlex`` or
+``$XDG_CACHE_HOME/borderlex``, ``~/Library/Caches/borderlex``,
+``%LOCALAPPDATA%\\borderlex\\Cache``: where ``platformdirs`` puts it), or
+``$BORDERLEX_CACHE_DIR``; ``BORDERLEX_NO_CACHE=1`` turns the cache off
+(nothing is read or written).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sys
 import warnings
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -31,7 +34,7 @@ from .tables import Catalog, TableSources, checked_catalog, read_sources, warn_s
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["CACHE_DIR_ENV", "NO_CACHE_ENV", "CacheWarning", "cache_dir", "load_tables"]
+__all__ = ["CACHE_DIR_ENV", "NO_CACHE_ENV", "CacheWarning", "cache_dir", "load_tables", "user_cache_dir"]
 
 #: The directory of compiled indexes, instead of the platform's user cache.
 CACHE_DIR_ENV = "BORDERLEX_CACHE_DIR"
@@ -52,9 +55,20 @@ def cache_dir() -> str | None:
     chosen = os.environ.get(CACHE_DIR_ENV)
     if chosen:
         return chosen
-    import platformdirs  # noqa: PLC0415 - only when tables load
+    return user_cache_dir()
 
-    return platformdirs.user_cache_dir("borderlex", appauthor=False)
+
+def user_cache_dir() -> str:
+    """The user cache directory of borderlex, as ``platformdirs.user_cache_dir("borderlex",
+    appauthor=False)`` gives it; not imported, since it brings pathlib and
+    tempfile into every process that loads tables."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~\\AppData\\Local")
+        return os.path.join(base, "borderlex", "Cache")
+    if sys.platform == "darwin":
+        return os.path.expanduser("~/Library/Caches/borderlex")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    return os.path.join(base if base.strip() else os.path.expanduser("~/.cache"), "borderlex")
 
 
 def _version() -> str:

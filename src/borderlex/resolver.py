@@ -24,7 +24,6 @@ import math
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import attrs
@@ -52,6 +51,8 @@ from .normalization import (
 from .streaming import scan_chunks
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .model import Mention
     from .scanning import Scanner
     from .tables import Catalog
