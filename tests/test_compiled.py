@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+import platformdirs  # a test dependency: borderlex computes the same place without importing it
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -268,8 +269,6 @@ def test_the_cache_survives_a_new_process(cache: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("xdg", [None, "", "  ", "/somewhere/cache"])
 def test_the_user_cache_is_where_platformdirs_puts_it(monkeypatch: pytest.MonkeyPatch, xdg: str | None) -> None:
-    import platformdirs  # a test dependency: borderlex computes the same place without importing it
-
     if xdg is None:
         monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     else:
