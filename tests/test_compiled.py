@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import warnings
@@ -265,6 +266,28 @@ def test_the_cache_survives_a_new_process(cache: Path, tmp_path: Path) -> None:
         for _ in range(2)
     ]
     assert outs == ["False place:qx-town\n", "True place:qx-town\n"]
+
+
+def test_a_change_to_borderlex_itself_compiles_again(cache: Path, tmp_path: Path) -> None:
+    """The version number does not change with every commit: the code is part of the key."""
+    t = table(tmp_path / "mine.toml", ("place:qx-town", "Qx Town", ["Qxtown"]))
+    copy = tmp_path / "src" / "borderlex"
+    shutil.copytree(ROOT / "src" / "borderlex", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    code = (
+        "import sys, borderlex; r = borderlex.Resolver.from_tables(sys.argv[1], include_default=False);"
+        "print(type(r.catalog.entities) is not dict)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(copy.parent)}
+
+    def compiled() -> str:
+        run = [sys.executable, "-c", code, str(t)]
+        return subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
+
+    assert [compiled(), compiled()] == ["False\n", "True\n"]
+    with (copy / "normalization.py").open("a", encoding="utf-8") as f:
+        f.write("\n# a change\n")
+    assert [compiled(), compiled()] == ["False\n", "True\n"]
+    assert len(compiled_files(cache)) == 1
 
 
 @pytest.mark.parametrize("xdg", [None, "", "  ", "/somewhere/cache"])

@@ -24,7 +24,7 @@ import os
 import sys
 import warnings
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .compiled import CompiledError, decode, encode
 from .errors import BorderlexError
@@ -77,10 +77,34 @@ def _version() -> str:
     return __version__
 
 
+def _code(content: Any) -> None:
+    """Feed ``content`` (a hash) what decides a compiled file besides the
+    tables and the version: borderlex's own code (a development checkout
+    changes without a new version number), the Unicode database and
+    unidecode's tables, all of which normalization depends on."""
+    import unicodedata  # noqa: PLC0415 - imported by normalization already
+
+    import unidecode  # noqa: PLC0415
+
+    content.update(f"unicode {unicodedata.unidata_version}\n".encode())
+    try:
+        here = os.path.dirname(__file__)
+        for name in sorted(os.listdir(here)):
+            if name.endswith(".py"):
+                with open(os.path.join(here, name), "rb") as f:
+                    content.update(f"{name}\0".encode() + f.read())
+        st = os.stat(unidecode.__file__ or "")
+        content.update(f"unidecode {st.st_size} {st.st_mtime_ns}\n".encode())
+    except OSError:
+        content.update(b"no sources")  # a zipped install: its version says enough
+
+
 def _hashes(sources: TableSources, version: str) -> tuple[str, str]:
-    """The content hash of the tables, and a hash of which files they are
-    (the name under which a table set's compiled file is kept)."""
+    """The content hash of the tables and of what else decides the compiled
+    file, and a hash of which files the tables are (the name under which a
+    table set's compiled file is kept)."""
     content = hashlib.sha256(f"borderlex {version}\n".encode())
+    _code(content)
     names = hashlib.sha256()
     for item in sources.items:
         assert not isinstance(item, BaseException)  # only readable tables are cached
