@@ -4,6 +4,7 @@ checks whenever the tables change.  Every cache here lives in tmp_path."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -20,7 +21,15 @@ from hypothesis import strategies as st
 
 import borderlex
 from borderlex import Resolver, TableError, TableWarning
-from borderlex.cache import CACHE_DIR_ENV, NO_CACHE_ENV, CacheWarning, cache_dir, load_tables, user_cache_dir
+from borderlex.cache import (
+    CACHE_DIR_ENV,
+    NO_CACHE_ENV,
+    CacheWarning,
+    cache_dir,
+    load_tables,
+    sha256,
+    user_cache_dir,
+)
 from borderlex.compiled import CompiledError, decode, encode
 from borderlex.index import SECTIONS, AliasIndex
 from borderlex.tables import load_catalog
@@ -288,6 +297,13 @@ def test_a_change_to_borderlex_itself_compiles_again(cache: Path, tmp_path: Path
         f.write("\n# a change\n")
     assert [compiled(), compiled()] == ["False\n", "True\n"]
     assert len(compiled_files(cache)) == 1
+
+
+@given(st.binary(max_size=5000))
+def test_the_content_hash_is_sha256(data: bytes) -> None:
+    h = sha256()
+    h.update(data)
+    assert h.hexdigest() == hashlib.sha256(data).hexdigest()
 
 
 @pytest.mark.parametrize("xdg", [None, "", "  ", "/somewhere/cache"])
