@@ -339,7 +339,7 @@ class Resolver:
         if cls._default is None:
             with cls._default_lock:
                 if cls._default is None:
-                    cls._default = _load(((), True))
+                    cls._default = _load(cls, ((), True))
         return cls._default
 
     @classmethod
@@ -351,7 +351,7 @@ class Resolver:
         """
         # Absolute, not resolved: a symlink loop is for the table loader to name.
         spec = (tuple(os.path.abspath(p) for p in paths), include_default)
-        return _load(spec)
+        return _load(cls, spec)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         if self._spec is None:
@@ -751,14 +751,14 @@ class Resolver:
         return self._catalog
 
 
-def _load(spec: tuple[tuple[str, ...], bool]) -> Resolver:
+def _load(cls: type[Resolver], spec: tuple[tuple[str, ...], bool]) -> Resolver:
     """A resolver over the tables of ``spec``, through the cache of compiled
     indexes (:mod:`borderlex.cache`)."""
     from .cache import load_tables  # noqa: PLC0415 - keeps `import borderlex` light
 
     with remembered():
         catalog, index = load_tables(spec[0], include_default=spec[1])
-    return Resolver(catalog, _spec=spec, _index=index)
+    return cls(catalog, _spec=spec, _index=index)
 
 
 _BY_SPEC: dict[tuple[tuple[str, ...], bool], Resolver] = {}
