@@ -4,7 +4,6 @@ checks whenever the tables change.  Every cache here lives in tmp_path."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -27,7 +26,6 @@ from borderlex.cache import (
     CacheWarning,
     cache_dir,
     load_tables,
-    sha256,
     user_cache_dir,
 )
 from borderlex.compiled import CompiledError, decode, encode
@@ -297,13 +295,6 @@ def test_a_change_to_borderlex_itself_compiles_again(cache: Path, tmp_path: Path
         f.write("\n# a change\n")
     assert [compiled(), compiled()] == ["False\n", "True\n"]
     assert len(compiled_files(cache)) == 1
-
-
-@given(st.binary(max_size=5000))
-def test_the_content_hash_is_sha256(data: bytes) -> None:
-    h = sha256()
-    h.update(data)
-    assert h.hexdigest() == hashlib.sha256(data).hexdigest()
 
 
 @pytest.mark.parametrize("xdg", [None, "", "  ", "/somewhere/cache"])
