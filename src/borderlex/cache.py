@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import os
 import sys
+import unicodedata
 import warnings
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -82,9 +83,7 @@ def _code(content: Any) -> None:
     tables and the version: borderlex's own code (a development checkout
     changes without a new version number), the Unicode database and
     unidecode's tables, all of which normalization depends on."""
-    import unicodedata  # noqa: PLC0415 - imported by normalization already
-
-    import unidecode  # noqa: PLC0415
+    import unidecode  # noqa: PLC0415 - imported by normalization already
 
     content.update(f"unicode {unicodedata.unidata_version}\n".encode())
     try:
@@ -107,7 +106,9 @@ def _hashes(sources: TableSources, version: str) -> tuple[str, str]:
     # import included; the builtin _sha256 module was 3x slower on them.
     content = hashlib.sha256(f"borderlex {version}\n".encode())
     _code(content)
-    names = hashlib.sha256()
+    # Pythons with different Unicode databases keep a file each (rather than
+    # replacing each other's, when one user runs both).
+    names = hashlib.sha256(unicodedata.unidata_version.encode())
     for item in sources.items:
         assert not isinstance(item, BaseException)  # only readable tables are cached
         layer, name, data = item
