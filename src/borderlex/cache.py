@@ -81,8 +81,9 @@ def _version() -> str:
 def _code(content: Any) -> None:
     """Feed ``content`` (a hash) what decides a compiled file besides the
     tables and the version: borderlex's own code (a development checkout
-    changes without a new version number), the Unicode database and
-    unidecode's tables, all of which normalization depends on."""
+    changes without a new version number), the Unicode database and the
+    installed unidecode (by its file's size and date), all of which
+    normalization depends on."""
     import unidecode  # noqa: PLC0415 - imported by normalization already
 
     content.update(f"unicode {unicodedata.unidata_version}\n".encode())
