@@ -200,9 +200,11 @@ def test_skipped_paths_are_warned_about_on_a_cached_load_too(cache: Path, tmp_pa
     table(folder / "a.toml", ("place:qx-town", "Qx Town", ["Qxtown"]))
     (folder / "sub.toml").mkdir()
     for compiled in (False, True):
-        with pytest.warns(TableWarning, match="sub.toml"):
+        with pytest.warns(TableWarning, match="sub.toml") as caught:
             r = Resolver.from_tables(folder, include_default=False)
         assert is_compiled(r) is compiled
+        # Where it pointed before the cache: the call in Resolver.from_tables.
+        assert [os.path.basename(w.filename) for w in caught] == ["resolver.py"]
 
 
 @pytest.mark.parametrize("damage", ["flip", "truncate", "empty", "garbage", "other-version", "other-tables"])

@@ -163,7 +163,9 @@ def load_tables(paths: Iterable[str | Path] = (), *, include_default: bool = Tru
     sources = read_sources(paths, include_default)
     folder = cache_dir()
     if folder is None or not sources.readable:
-        catalog = checked_catalog(sources, stacklevel=4)
+        # The warnings point where they did before the cache: at the
+        # resolver's from_tables() or default(), two calls up.
+        catalog = checked_catalog(sources, stacklevel=5)
         return catalog, AliasIndex(catalog)
     version = _version()
     content, names = _hashes(sources, version)
@@ -176,9 +178,9 @@ def load_tables(paths: Iterable[str | Path] = (), *, include_default: bool = Tru
         except CompiledError as e:
             warnings.warn(CacheWarning(f"compiled index {path} not used ({e}); rebuilding it"), stacklevel=3)
         else:
-            warn_skipped(sources.skipped)
+            warn_skipped(sources.skipped, 4)
             return found
-    catalog = checked_catalog(sources, stacklevel=4)
+    catalog = checked_catalog(sources, stacklevel=5)
     index = AliasIndex(catalog)
     try:
         compiled = encode(catalog, index, sources=content, version=version)
