@@ -1,10 +1,19 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+# Compiled indexes go to a cache of this run, never the user's (borderlex.cache);
+# processes the tests start inherit it.
+os.environ["BORDERLEX_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="borderlex-test-cache-")
+os.environ.pop("BORDERLEX_NO_CACHE", None)
+atexit.register(shutil.rmtree, _CACHE, True)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

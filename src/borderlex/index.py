@@ -14,13 +14,14 @@ import enum
 from array import array
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
+from typing import Any, Protocol
 
 import attrs
 
 from .model import Entity
 from .normalization import NameKey, has_arabic_script, name_key, normalize, skeleton
 
-__all__ = ["AliasEntry", "AliasIndex", "Strength", "acronym_form"]
+__all__ = ["SECTIONS", "AliasEntry", "AliasIndex", "Lookup", "Strength", "acronym_form"]
 
 
 class Strength(enum.IntEnum):
@@ -60,60 +61,131 @@ def trigrams(key: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
-class AliasIndex:
-    """All lookup structures of one catalog; immutable once built."""
+#: The lookup tables of an index, by name: each maps a string to entry
+#: numbers (``exact_one`` to one number; the others to lists, in entry order).
+SECTIONS = ("exact_one", "exact_many", "acronyms", "normalized", "by_key")
 
-    __slots__ = (
-        "_acronyms",
-        "_by_key",
-        "_exact_many",
-        "_exact_one",
-        "_grams",
-        "_key_entries",
-        "_keys",
-        "_normalized",
-        "_skeletons",
-        "entries",
-    )
+
+class Lookup(Protocol):
+    """Where an index's entries and lookup tables come from (see
+    :meth:`AliasIndex.lazy`)."""
+
+    def entry(self, number: int) -> AliasEntry:
+        """Entry ``number``."""
+
+    def get(self, section: str, key: str) -> Any:
+        """What lookup table ``section`` holds for ``key``, or ``None``."""
+
+    def table(self, section: str) -> dict[str, Any]:
+        """The whole lookup table, keys in the order of their first entry."""
+
+    def size(self, section: str) -> int:
+        """How many keys the lookup table has."""
+
+
+class _Built:
+    """The lookup tables of an index built in memory."""
+
+    __slots__ = ("entries", "tables")
+
+    def __init__(self, entries: list[AliasEntry], tables: dict[str, dict[str, Any]]) -> None:
+        self.entries = entries
+        self.tables = tables
+
+    def entry(self, number: int) -> AliasEntry:
+        return self.entries[number]
+
+    def get(self, section: str, key: str) -> Any:
+        return self.tables[section].get(key)
+
+    def table(self, section: str) -> dict[str, Any]:
+        return self.tables[section]
+
+    def size(self, section: str) -> int:
+        return len(self.tables[section])
+
+
+class AliasIndex:
+    """All lookup structures of one catalog; immutable once built.
+
+    Entries are referred to by number.  An index built from entities holds
+    them all; one read from a compiled file (:meth:`lazy`) makes an entry
+    when a lookup first finds it, and the fuzzy tier's trigram postings are
+    built on first fuzzy use.
+    """
+
+    __slots__ = ("_count", "_fuzzy", "_lookup", "_made", "_one")
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self.entries: list[AliasEntry] = []
-        exact: dict[str, list[AliasEntry]] = {}
-        self._acronyms: dict[str, list[AliasEntry]] = {}
-        self._normalized: dict[str, list[AliasEntry]] = {}
-        self._by_key: dict[str, list[AliasEntry]] = {}
+        made: list[AliasEntry] = []
+        exact: dict[str, list[int]] = {}
+        acronyms: dict[str, list[int]] = {}
+        normalized: dict[str, list[int]] = {}
+        by_key: dict[str, list[int]] = {}
         for entity in entities:
             for entry in self._entries_of(entity):
-                self.entries.append(entry)
+                i = len(made)
+                made.append(entry)
                 if entry.strength is Strength.ACRONYM:
-                    self._acronyms.setdefault(acronym_form(entry.alias), []).append(entry)
+                    acronyms.setdefault(acronym_form(entry.alias), []).append(i)
                     continue
-                exact.setdefault(entry.alias, []).append(entry)
-                self._normalized.setdefault(entry.normalized, []).append(entry)
+                exact.setdefault(entry.alias, []).append(i)
+                normalized.setdefault(entry.normalized, []).append(i)
                 if entry.key.tokens:
-                    self._by_key.setdefault(entry.key.joined, []).append(entry)
+                    by_key.setdefault(entry.key.joined, []).append(i)
         # Most spellings belong to one alias: keep those without a list each
         # (less memory, and the fast path of resolve is one dictionary lookup).
-        self._exact_one: dict[str, AliasEntry] = {}
-        self._exact_many: dict[str, list[AliasEntry]] = {}
+        exact_one: dict[str, int] = {}
+        exact_many: dict[str, list[int]] = {}
         for alias, found in exact.items():
-            if len(found) == 1 and acronym_form(alias) not in self._acronyms:
-                self._exact_one[alias] = found[0]
+            if len(found) == 1 and acronym_form(alias) not in acronyms:
+                exact_one[alias] = found[0]
             else:
-                self._exact_many[alias] = found
-        self._keys: list[str] = list(self._by_key)
-        self._key_entries: list[list[AliasEntry]] = [self._by_key[k] for k in self._keys]
-        postings: dict[str, list[int]] = {}
-        skeletons: dict[str, list[int]] = {}
-        for i, key in enumerate(self._keys):
-            for g in trigrams(key):
-                postings.setdefault(g, []).append(i)
-            sk = skeleton(key)
-            if len(sk) >= 3:
-                skeletons.setdefault(sk, []).append(i)
-        # Compact arrays: a million aliases' postings fit in tens of megabytes.
-        self._grams: dict[str, array[int]] = {g: array("I", p) for g, p in postings.items()}
-        self._skeletons: dict[str, array[int]] = {s: array("I", p) for s, p in skeletons.items()}
+                exact_many[alias] = found
+        tables: dict[str, dict[str, Any]] = {
+            "exact_one": exact_one,
+            "exact_many": exact_many,
+            "acronyms": acronyms,
+            "normalized": normalized,
+            "by_key": by_key,
+        }
+        self._count = len(made)
+        self._made: list[AliasEntry | None] = list(made)
+        self._lookup: Lookup = _Built(made, tables)
+        self._one: dict[str, int] | None = exact_one
+        self._fuzzy: _Fuzzy | None = None
+
+    @classmethod
+    def lazy(cls, count: int, lookup: Lookup) -> AliasIndex:
+        """An index of ``count`` entries whose entries and lookup tables
+        ``lookup`` gives (each entry is asked for once, when first found)."""
+        self = cls.__new__(cls)
+        self._count = count
+        self._made = [None] * count
+        self._lookup = lookup
+        self._one = None
+        self._fuzzy = None
+        return self
+
+    def section(self, name: str) -> dict[str, Any]:
+        """The whole lookup table ``name`` (one of :data:`SECTIONS`), read-only."""
+        return self._lookup.table(name)
+
+    def entry(self, number: int) -> AliasEntry:
+        """Entry ``number`` (0 ≤ number < ``len(self)``)."""
+        found = self._made[number]
+        if found is None:
+            # Two threads may both make it: equal values, and the last one stays.
+            found = self._made[number] = self._lookup.entry(number)
+        return found
+
+    def _found(self, section: str, key: str) -> list[AliasEntry]:
+        return [self.entry(i) for i in self._lookup.get(section, key) or ()]
+
+    @property
+    def entries(self) -> list[AliasEntry]:
+        """Every entry, in table order (all made: for the scanner and tools)."""
+        return [self.entry(i) for i in range(self._count)]
 
     @staticmethod
     def _entries_of(entity: Entity) -> Iterator[AliasEntry]:
@@ -135,25 +207,26 @@ class AliasIndex:
     def exact(self, text: str) -> list[AliasEntry]:
         """Aliases written exactly as ``text``, and acronyms in its case."""
         text = text.strip()
-        one = self._exact_one.get(text)
-        found = [one] if one is not None else list(self._exact_many.get(text, ()))
+        one = self._lookup.get("exact_one", text)
+        found = [self.entry(one)] if one is not None else self._found("exact_many", text)
         acr = acronym_form(text)
         if acr:
-            found.extend(self._acronyms.get(acr, ()))
+            found.extend(self._found("acronyms", acr))
         return found
 
     def exact_single(self, text: str) -> AliasEntry | None:
         """The entry for ``text`` as written when exactly one alias (and no
         acronym) has that spelling; otherwise ``None`` (ask :meth:`exact`)."""
-        return self._exact_one.get(text)
+        one: int | None = self._one.get(text) if self._one is not None else self._lookup.get("exact_one", text)
+        return None if one is None else self.entry(one)
 
     def normalized(self, norm: str) -> list[AliasEntry]:
         """Aliases (not acronyms) whose normalized form is ``norm``."""
-        return list(self._normalized.get(norm, ()))
+        return self._found("normalized", norm)
 
     def by_key(self, joined: str) -> list[AliasEntry]:
         """Aliases (not acronyms) whose joined name key is ``joined``."""
-        return list(self._by_key.get(joined, ()))
+        return self._found("by_key", joined)
 
     # -- fuzzy candidates -------------------------------------------------
 
@@ -170,7 +243,9 @@ class AliasIndex:
         """
         from rapidfuzz import fuzz, process  # noqa: PLC0415 - loaded on first fuzzy use, keeping `import borderlex` light
 
-        postings = sorted((p for g in trigrams(joined) if (p := self._grams.get(g)) is not None), key=len)
+        fuzzy = self._fuzzy_tables()
+        grams = fuzzy.grams
+        postings = sorted((p for g in trigrams(joined) if (p := grams.get(g)) is not None), key=len)
         lists = []
         budget = 0
         for i, p in enumerate(postings):
@@ -178,7 +253,7 @@ class AliasIndex:
                 break
             lists.append(p)
             budget += len(p)
-        keys = self._keys
+        keys = fuzzy.keys
         ids = list(set().union(*lists))
         ranked: list[int] = []
         if ids:
@@ -189,13 +264,38 @@ class AliasIndex:
         sk = skeleton(joined)
         if len(sk) >= 3:
             chosen = set(ranked)
-            ranked.extend(i for i in self._skeletons.get(sk, ()) if i not in chosen)
-        return [(keys[i], self._key_entries[i]) for i in ranked]
+            ranked.extend(i for i in fuzzy.skeletons.get(sk, ()) if i not in chosen)
+        return [(keys[i], self._found("by_key", keys[i])) for i in ranked]
+
+    def _fuzzy_tables(self) -> _Fuzzy:
+        if self._fuzzy is None:
+            self._fuzzy = _Fuzzy(list(self._lookup.table("by_key")))
+        return self._fuzzy
 
     @property
     def key_count(self) -> int:
         """How many distinct name keys the fuzzy tier searches."""
-        return len(self._keys)
+        return self._lookup.size("by_key")
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return self._count
+
+
+class _Fuzzy:
+    """The trigram postings and consonant skeletons of the name keys."""
+
+    __slots__ = ("grams", "keys", "skeletons")
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        postings: dict[str, list[int]] = {}
+        skeletons: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            for g in trigrams(key):
+                postings.setdefault(g, []).append(i)
+            sk = skeleton(key)
+            if len(sk) >= 3:
+                skeletons.setdefault(sk, []).append(i)
+        # Compact arrays: a million aliases' postings fit in tens of megabytes.
+        self.grams: dict[str, array[int]] = {g: array("I", p) for g, p in postings.items()}
+        self.skeletons: dict[str, array[int]] = {s: array("I", p) for s, p in skeletons.items()}

@@ -24,7 +24,6 @@ import math
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import attrs
@@ -51,11 +50,13 @@ from .normalization import (
     skeleton,
 )
 from .streaming import scan_chunks
-from .tables import Catalog, load_catalog
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .model import Mention
     from .scanning import Scanner
+    from .tables import Catalog
 
 __all__ = ["MAX_FUZZY_CHARS", "Explanation", "Resolver", "fuzzy_threshold"]
 
@@ -322,9 +323,15 @@ class Resolver:
     _default: Resolver | None = None
     _default_lock = threading.Lock()
 
-    def __init__(self, catalog: Catalog, *, _spec: tuple[tuple[str, ...], bool] | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        _spec: tuple[tuple[str, ...], bool] | None = None,
+        _index: AliasIndex | None = None,
+    ) -> None:
         self._catalog = catalog
-        self._index = AliasIndex(catalog)
+        self._index = AliasIndex(catalog) if _index is None else _index
         self._spec = _spec
         self._lock = threading.Lock()
         self._scanner: Scanner | None = None
@@ -339,8 +346,7 @@ class Resolver:
         if cls._default is None:
             with cls._default_lock:
                 if cls._default is None:
-                    with remembered():
-                        cls._default = cls(load_catalog(), _spec=((), True))
+                    cls._default = _load(cls, ((), True))
         return cls._default
 
     @classmethod
@@ -352,8 +358,7 @@ class Resolver:
         """
         # Absolute, not resolved: a symlink loop is for the table loader to name.
         spec = (tuple(os.path.abspath(p) for p in paths), include_default)
-        with remembered():
-            return cls(load_catalog(spec[0], include_default=include_default), _spec=spec)
+        return _load(cls, spec)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         if self._spec is None:
@@ -793,6 +798,16 @@ class Resolver:
     def catalog(self) -> Catalog:
         """The entities (read-only)."""
         return self._catalog
+
+
+def _load(cls: type[Resolver], spec: tuple[tuple[str, ...], bool]) -> Resolver:
+    """A resolver over the tables of ``spec``, through the cache of compiled
+    indexes (:mod:`borderlex.cache`)."""
+    from .cache import load_tables  # noqa: PLC0415 - keeps `import borderlex` light
+
+    with remembered():
+        catalog, index = load_tables(spec[0], include_default=spec[1])
+    return cls(catalog, _spec=spec, _index=index)
 
 
 _BY_SPEC: dict[tuple[tuple[str, ...], bool], Resolver] = {}

@@ -19,9 +19,12 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import TableError
+
+if TYPE_CHECKING:
+    from pathlib import Path  # annotations only: a compiled index loads without pathlib
 
 __all__ = ["read_table_file", "table_files"]
 

@@ -13,11 +13,11 @@ another entity's by priority.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 import sys
 import warnings
-from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
@@ -27,12 +27,23 @@ from .model import DESIGNATES, KINDS, TYPES, Entity
 from .normalization import normalize, spelling
 from .table_files import table_files
 
-if TYPE_CHECKING or sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+if TYPE_CHECKING:
+    from pathlib import Path
+    from types import ModuleType
 
-__all__ = ["BUNDLED", "MAX_TABLE_BYTES", "Catalog", "TableReport", "check", "load_catalog", "read_table", "review"]
+__all__ = [
+    "BUNDLED",
+    "MAX_TABLE_BYTES",
+    "Catalog",
+    "TableReport",
+    "TableSources",
+    "check",
+    "checked_catalog",
+    "load_catalog",
+    "read_sources",
+    "read_table",
+    "review",
+]
 
 #: Name under which the bundled tables are reported.
 BUNDLED = "borderlex:data/aliases"
@@ -185,13 +196,26 @@ def _parse_entry(raw: object, path: str, index: int, problems: list[TableError])
     return _Entry(Entity(id=eid, table=path, **fields), override=override is True, extend=False)
 
 
+def _tomllib() -> ModuleType:
+    """The TOML parser, imported when a table is parsed: a compiled index
+    loads without it (``import borderlex`` stays light)."""
+    if sys.version_info >= (3, 11):
+        import tomllib  # noqa: PLC0415
+
+        return tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli  # noqa: PLC0415
+
+        return tomli
+
+
 def _parse_failure(e: Exception) -> str:
     """What the parser's exception says, for hostile input too."""
     if isinstance(e, RecursionError):
         return "nested too deeply"
     if isinstance(e, MemoryError):
         return "too large to parse in memory"
-    if not isinstance(e, tomllib.TOMLDecodeError) and "integer string conversion" in str(e):
+    if not isinstance(e, _tomllib().TOMLDecodeError) and "integer string conversion" in str(e):
         return f"an integer has more than {sys.get_int_max_str_digits()} digits"
     return str(e)
 
@@ -208,7 +232,7 @@ def read_table(text: str | bytes, path: str, problems: list[TableError]) -> list
             _problem(problems, path, None, f"not UTF-8 (byte {e.start}: {e.reason})")
             return []
     try:
-        data = tomllib.loads(text)
+        data: dict[str, Any] = _tomllib().loads(text)
     except (ValueError, RecursionError, MemoryError) as e:  # TOMLDecodeError is a ValueError
         _problem(problems, path, None, f"invalid TOML: {_parse_failure(e)}")
         return []
@@ -228,7 +252,16 @@ def read_table(text: str | bytes, path: str, problems: list[TableError]) -> list
 
 
 def _bundled_files() -> Iterator[tuple[str, bytes]]:
-    from importlib import resources  # noqa: PLC0415 - only when the bundled tables load: a lighter import
+    here = os.path.join(os.path.dirname(__file__), "data", "aliases")
+    if os.path.isdir(here):
+        # The common case, an unpacked package: plain os calls (importlib.resources costs more to import).
+        for name in sorted(os.listdir(here)):
+            full = os.path.join(here, name)
+            if name.endswith(".toml") and os.path.isfile(full):
+                with open(full, "rb") as f:
+                    yield f"{BUNDLED}/{name}", f.read()
+        return
+    from importlib import resources  # noqa: PLC0415 - a zipped package
 
     root = resources.files("borderlex").joinpath("data").joinpath("aliases")
     for item in sorted(root.iterdir(), key=lambda t: t.name):
@@ -246,7 +279,8 @@ class Catalog:
 
     __slots__ = ("entities",)
 
-    def __init__(self, entities: dict[str, Entity]) -> None:
+    def __init__(self, entities: Mapping[str, Entity]) -> None:
+        # A dict, or a compiled file's entities decoded on demand (borderlex.compiled).
         self.entities = entities
 
     def __iter__(self) -> Iterator[Entity]:
@@ -475,30 +509,72 @@ def _cross_check(merged: _Merged, bundled: frozenset[str], problems: list[TableE
         _shared_names(rule, merged, bundled, problems, notes)
 
 
-def _collect(paths: Iterable[str | Path], include_default: bool) -> tuple[dict[str, Entity], TableReport]:
-    problems: list[TableError] = []
+class TableSources(NamedTuple):
+    """The bytes of the tables to load, read but not parsed.
+
+    ``items`` are in reading order: ``(layer, name, bytes)`` for a file, or
+    a :class:`TableError` for a path that could not be read, where it was met
+    (so problems are reported in the same order whatever the loader).
+    """
+
+    items: tuple[tuple[int, str, bytes] | TableError, ...]
+    layers: int
+    bundled: frozenset[str]
+    skipped: tuple[TableError, ...]
+
+    @property
+    def readable(self) -> bool:
+        """Whether every path could be read (parsing may still find faults)."""
+        return not any(isinstance(item, TableError) for item in self.items)
+
+
+def read_sources(paths: Iterable[str | Path], include_default: bool) -> TableSources:
+    """Read the bundled tables (unless ``include_default`` is false) and the
+    tables at ``paths``: the bundled tables are one layer, each user file one
+    of its own, in the order given (a directory's in name order)."""
+    items: list[tuple[int, str, bytes] | TableError] = []
     skipped: list[TableError] = []
-    layers: list[list[_Entry]] = []
     bundled: set[str] = set()
+    layer = 0
     if include_default:
-        entries: list[_Entry] = []
         for name, data in _bundled_files():
             bundled.add(name)
-            entries.extend(read_table(data, name, problems))
-        layers.append(entries)
-    # Each user file is a layer of its own, in the order given (a directory's in name order).
+            items.append((0, name, data))
+        layer = 1
     for path in paths:
+        problems: list[TableError] = []
         for name, data in table_files(path, MAX_TABLE_BYTES, problems, skipped):
-            layers.append(read_table(data, name, problems))
+            items.extend(problems)
+            problems.clear()
+            items.append((layer, name, data))
+            layer += 1
+        items.extend(problems)
+    return TableSources(tuple(items), layer, frozenset(bundled), tuple(skipped))
+
+
+def _collect_sources(sources: TableSources) -> tuple[dict[str, Entity], TableReport]:
+    problems: list[TableError] = []
+    layers: list[list[_Entry]] = [[] for _ in range(sources.layers)]
+    for item in sources.items:
+        if isinstance(item, TableError):
+            problems.append(item)
+        else:
+            layer, name, data = item
+            layers[layer].extend(read_table(data, name, problems))
     merged = _merge(layers, problems)
     notes: list[TableError] = []
-    _cross_check(merged, frozenset(bundled), problems, notes)
-    return merged.entities, TableReport(tuple(problems), tuple(skipped), tuple(notes))
+    _cross_check(merged, sources.bundled, problems, notes)
+    return merged.entities, TableReport(tuple(problems), sources.skipped, tuple(notes))
 
 
-def _warn_skipped(report: TableReport) -> None:
-    if report.skipped:
-        warnings.warn(TableWarning(report.skipped), stacklevel=3)
+def _collect(paths: Iterable[str | Path], include_default: bool) -> tuple[dict[str, Entity], TableReport]:
+    return _collect_sources(read_sources(paths, include_default))
+
+
+def warn_skipped(skipped: tuple[TableError, ...], stacklevel: int = 3) -> None:
+    """One :class:`~borderlex.errors.TableWarning` listing the paths skipped, if any."""
+    if skipped:
+        warnings.warn(TableWarning(skipped), stacklevel=stacklevel)
 
 
 def review(paths: Iterable[str | Path] = (), *, include_default: bool = True) -> TableReport:
@@ -516,8 +592,14 @@ def load_catalog(paths: Iterable[str | Path] = (), *, include_default: bool = Tr
     directory holds but that cannot be loaded are skipped with one
     :class:`~borderlex.errors.TableWarning` listing them.
     """
-    entities, report = _collect(paths, include_default)
-    _warn_skipped(report)
+    return checked_catalog(read_sources(paths, include_default), stacklevel=4)
+
+
+def checked_catalog(sources: TableSources, *, stacklevel: int = 3) -> Catalog:
+    """The catalog of tables read by :func:`read_sources`, checked as
+    :func:`load_catalog` checks them (the same warning, the same error)."""
+    entities, report = _collect_sources(sources)
+    warn_skipped(report.skipped, stacklevel)
     problems = report.problems
     if problems:
         first = problems[0]
@@ -532,5 +614,5 @@ def check(paths: Iterable[str | Path] = (), *, include_default: bool = True) -> 
     skipped paths are warned about as by :func:`load_catalog`
     (:func:`review` returns them instead)."""
     report = _collect(paths, include_default)[1]
-    _warn_skipped(report)
+    warn_skipped(report.skipped)
     return list(report.problems)

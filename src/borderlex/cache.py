@@ -1,0 +1,190 @@
+"""Loading tables through the user cache of compiled indexes.
+
+The tables are read (their bytes only) and hashed; a compiled file with that
+content hash and this borderlex version in the cache directory is used
+instead of parsing, checking and indexing them.  Otherwise the tables are
+loaded and checked as always, and the result is compiled into the cache
+(written to a temporary file, then renamed: a reader never sees half a
+file).  A cached file that is damaged, or was compiled from other tables or
+by another version, is rebuilt with a :class:`CacheWarning`; a cache that
+cannot be read or written is passed over in silence (loading just stays slow).
+
+The directory is the platform's user cache (``~/.cache/borderlex`` or
+``$XDG_CACHE_HOME/borderlex``, ``~/Library/Caches/borderlex``,
+``%LOCALAPPDATA%\\borderlex\\Cache``: where ``platformdirs`` puts it), or
+``$BORDERLEX_CACHE_DIR``; ``BORDERLEX_NO_CACHE=1`` turns the cache off
+(nothing is read or written).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sys
+import unicodedata
+import warnings
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .compiled import CompiledError, decode, encode
+from .errors import BorderlexError
+from .index import AliasIndex
+from .tables import Catalog, TableSources, checked_catalog, read_sources, warn_skipped
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["CACHE_DIR_ENV", "NO_CACHE_ENV", "CacheWarning", "cache_dir", "load_tables", "user_cache_dir"]
+
+#: The directory of compiled indexes, instead of the platform's user cache.
+CACHE_DIR_ENV = "BORDERLEX_CACHE_DIR"
+#: Set to anything but "" or "0" to neither read nor write compiled indexes.
+NO_CACHE_ENV = "BORDERLEX_NO_CACHE"
+
+_SUFFIX = ".blx"
+
+
+class CacheWarning(BorderlexError, UserWarning):
+    """A compiled index in the cache could not be used and was rebuilt."""
+
+
+def cache_dir() -> str | None:
+    """Where compiled indexes are kept, or ``None`` when the cache is off."""
+    if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
+        return None
+    chosen = os.environ.get(CACHE_DIR_ENV)
+    if chosen:
+        return chosen
+    return user_cache_dir()
+
+
+def user_cache_dir() -> str:
+    """The user cache directory of borderlex, as ``platformdirs.user_cache_dir("borderlex",
+    appauthor=False)`` gives it; not imported, since it brings pathlib and
+    tempfile into every process that loads tables."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~\\AppData\\Local")
+        return os.path.join(base, "borderlex", "Cache")
+    if sys.platform == "darwin":
+        return os.path.expanduser("~/Library/Caches/borderlex")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    return os.path.join(base if base.strip() else os.path.expanduser("~/.cache"), "borderlex")
+
+
+def _version() -> str:
+    from . import __version__  # noqa: PLC0415 - the package is imported by now
+
+    return __version__
+
+
+def _code(content: Any) -> None:
+    """Feed ``content`` (a hash) what decides a compiled file besides the
+    tables and the version: borderlex's own code (a development checkout
+    changes without a new version number), the Unicode database and the
+    installed unidecode (by its file's size and date), all of which
+    normalization depends on."""
+    import unidecode  # noqa: PLC0415 - imported by normalization already
+
+    content.update(f"unicode {unicodedata.unidata_version}\n".encode())
+    try:
+        here = os.path.dirname(__file__)
+        for name in sorted(os.listdir(here)):
+            if name.endswith(".py"):
+                with open(os.path.join(here, name), "rb") as f:
+                    content.update(f"{name}\0".encode() + f.read())
+        st = os.stat(unidecode.__file__ or "")
+        content.update(f"unidecode {st.st_size} {st.st_mtime_ns}\n".encode())
+    except OSError:
+        content.update(b"no sources")  # a zipped install: its version says enough
+
+
+def _hashes(sources: TableSources, version: str) -> tuple[str, str]:
+    """The content hash of the tables and of what else decides the compiled
+    file, and a hash of which files the tables are (the name under which a
+    table set's compiled file is kept)."""
+    # hashlib's SHA-256 (OpenSSL) is the fastest at hashing the tables' megabytes,
+    # import included; the builtin _sha256 module was 3x slower on them.
+    content = hashlib.sha256(f"borderlex {version}\n".encode())
+    _code(content)
+    # Pythons with different Unicode databases keep a file each (rather than
+    # replacing each other's, when one user runs both).
+    names = hashlib.sha256(unicodedata.unidata_version.encode())
+    for item in sources.items:
+        assert not isinstance(item, BaseException)  # only readable tables are cached
+        layer, name, data = item
+        label = f"{layer}\0{name}\0".encode("utf-8", "surrogateescape")
+        names.update(label)
+        content.update(label + len(data).to_bytes(8, "big"))
+        content.update(data)
+    return content.hexdigest(), names.hexdigest()
+
+
+def _read(path: str) -> bytes | None:
+    """The file's bytes, or ``None`` when there is none or it cannot be read
+    (treated like a cache that cannot be written: loading goes on without)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def _write(folder: str, path: str, data: bytes, family: str) -> None:
+    """Write ``data`` to ``path`` atomically and remove the older files of
+    the same table set; any failure leaves the cache as it was."""
+    import tempfile  # noqa: PLC0415 - only when compiling
+
+    tmp = None
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+        tmp = None
+        for name in os.listdir(folder):
+            old = os.path.join(folder, name)
+            if name.startswith(family) and name.endswith(_SUFFIX) and old != path:
+                os.remove(old)
+    except OSError:
+        pass  # a read-only or full cache: the tables were loaded all the same
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.remove(tmp)
+
+
+def load_tables(paths: Iterable[str | Path] = (), *, include_default: bool = True) -> tuple[Catalog, AliasIndex]:
+    """The catalog and alias index of the bundled tables (unless
+    ``include_default`` is false) and the tables at ``paths``, from the
+    cache when it holds them; errors and warnings as
+    :func:`~borderlex.tables.load_catalog` gives them."""
+    sources = read_sources(paths, include_default)
+    folder = cache_dir()
+    if folder is None or not sources.readable:
+        # The warnings point where they did before the cache: at the
+        # resolver's from_tables() or default(), two calls up.
+        catalog = checked_catalog(sources, stacklevel=5)
+        return catalog, AliasIndex(catalog)
+    version = _version()
+    content, names = _hashes(sources, version)
+    family = f"tables-{names[:16]}-"
+    path = os.path.join(folder, f"{family}{content[:32]}{_SUFFIX}")
+    data = _read(path)
+    if data is not None:
+        try:
+            found = decode(data, sources=content, version=version)
+        except CompiledError as e:
+            warnings.warn(CacheWarning(f"compiled index {path} not used ({e}); rebuilding it"), stacklevel=3)
+        else:
+            warn_skipped(sources.skipped, 4)
+            return found
+    catalog = checked_catalog(sources, stacklevel=5)
+    index = AliasIndex(catalog)
+    try:
+        compiled = encode(catalog, index, sources=content, version=version)
+    except UnicodeEncodeError:
+        return catalog, index  # a lone surrogate cannot be written as UTF-8: not cached
+    _write(folder, path, compiled, family)
+    return catalog, index
