@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import borderlex.normalization as norm_mod
+from borderlex import folding, name_keys
 from borderlex.normalization import (
     fold_token,
     name_key,
@@ -162,9 +162,10 @@ def test_skeleton_meets_across_scripts(a: str, b: str) -> None:
     assert skeleton(name_key(normalize(a)).joined) == skeleton(name_key(normalize(b)).joined)
 
 
-def test_doctests() -> None:
-    failures, _ = doctest.testmod(norm_mod)
-    assert failures == 0
+@pytest.mark.parametrize("module", [folding, name_keys])
+def test_doctests(module: object) -> None:
+    failures, attempted = doctest.testmod(module)  # type: ignore[arg-type]
+    assert failures == 0 and attempted > 0
 
 
 # -- properties --------------------------------------------------------------------

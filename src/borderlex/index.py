@@ -17,8 +17,10 @@ from operator import itemgetter
 
 import attrs
 
+from .arabic_script import has_arabic_script
+from .folding import normalize
 from .model import Entity
-from .normalization import NameKey, has_arabic_script, name_key, normalize, skeleton
+from .name_keys import NameKey, name_key, skeleton
 
 __all__ = ["AliasEntry", "AliasIndex", "Strength", "acronym_form"]
 

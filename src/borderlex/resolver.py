@@ -29,28 +29,19 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import attrs
 
+from .arabic_script import has_arabic_script
 from .arguments import check_kind, check_kinds, check_limit, check_values
 from .dates import Period, parse_as_of, valid_during
 from .errors import UnknownEntityError
+from .folding import normalize, remembered
 from .hierarchy import Hierarchy
 from .index import AliasEntry, AliasIndex, Strength
 from .lineage import Lineages
 from .model import DESIGNATES, Entity, Match, Mention, Method
-from .normalization import (
-    ORG_DESCRIPTORS,
-    TITLES,
-    NameKey,
-    designator_table,
-    has_arabic_script,
-    is_org_generic,
-    leading_descriptors,
-    name_key,
-    normalize,
-    remembered,
-    skeleton,
-)
+from .name_keys import NameKey, designator_table, is_org_generic, leading_descriptors, name_key, skeleton
 from .streaming import scan_chunks
 from .tables import Catalog, load_catalog
+from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from .model import Mention
@@ -250,14 +241,11 @@ def _repair_designators(norm: str) -> str:
     return " ".join(words)
 
 
-# Qualifiers written before a name that are not part of it ("the so-called
-# Islamic State", "the self-styled caliphate's army").
-_QUALIFIERS = frozenset({"the", "so", "called", "self", "styled", "selfstyled"})
-
-
 @functools.cache
 def _leading() -> frozenset[str]:
-    return TITLES | leading_descriptors() | _QUALIFIERS
+    # Titles, "تنظيم" and qualifiers ("the so-called Islamic State").
+    words = vocabulary()
+    return words.titles | leading_descriptors() | words.qualifiers
 
 
 def _core(words: list[str]) -> tuple[int, int]:
@@ -265,9 +253,10 @@ def _core(words: list[str]) -> tuple[int, int]:
     "the", "تنظيم") and trailing descriptors ("group", "militia") are dropped."""
     start, end = 0, len(words)
     leading = _leading()
+    descriptors = vocabulary().org_descriptors
     while start < end - 1 and words[start] in leading:
         start += 1
-    while end - 1 > start and words[end - 1] in ORG_DESCRIPTORS:
+    while end - 1 > start and words[end - 1] in descriptors:
         end -= 1
     return start, end
 
@@ -595,7 +584,7 @@ class Resolver:
         def make() -> Scanner:
             from .scanning import Scanner  # noqa: PLC0415 - keeps `import borderlex` light
 
-            return Scanner(self)
+            return Scanner(self._index, self.resolve)
 
         return self._built("_scanner", make)
 
