@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+import borderlex
+from borderlex.scanning import Scanner
+
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "borderlex"
 MODULES = sorted(p.stem for p in PACKAGE.glob("*.py"))
 
@@ -107,3 +110,14 @@ def test_no_module_imports_private_names_of_another(module: str) -> None:
         if name.startswith("_") and (module, target, name) not in _KNOWN_PRIVATE
     ]
     assert not private, private
+
+
+def test_a_scanner_is_an_index_and_a_resolve_function() -> None:
+    # The composition the resolver makes, made by hand: the same mentions.
+    resolver = borderlex.Resolver.default()
+    scanner = Scanner(resolver.index, resolver.resolve)
+    text = "Kataib Hezbollah fighters crossed from Albu Kamal into Deir Ezzor province on Monday."
+    found = [(m.text, m.id) for m in scanner.scan(text)]
+    assert found == [(m.text, m.id) for m in resolver.scan(text)]
+    assert ("Albu Kamal", "place:al-bukamal") in found
+    assert ("Deir Ezzor province", "place:deir-ez-zor-governorate") in found

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import borderlex.normalization as normalization
 from borderlex import folding, name_keys
 from borderlex.normalization import (
     fold_token,
@@ -160,6 +161,15 @@ def test_org_words_are_counted() -> None:
 )
 def test_skeleton_meets_across_scripts(a: str, b: str) -> None:
     assert skeleton(name_key(normalize(a)).joined) == skeleton(name_key(normalize(b)).joined)
+
+
+def test_the_vocabulary_constants_are_still_offered() -> None:
+    # borderlex.normalization defined these; they now come from data/vocabulary.toml.
+    assert {"col", "sheikh"} <= normalization.TITLES
+    assert "monday" in normalization.TIME_WORDS and "bin" in normalization.NAME_PARTICLES
+    assert {"al", "ash", "ez"} <= normalization.ARTICLES and "و" in normalization.ARABIC_PROCLITICS
+    with pytest.raises(AttributeError):
+        normalization.NOT_A_VOCABULARY  # noqa: B018
 
 
 @pytest.mark.parametrize("module", [folding, name_keys])
