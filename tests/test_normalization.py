@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import borderlex.normalization as normalization
-from borderlex import folding, name_keys
+from borderlex import folding, name_keys, normalization
 from borderlex.normalization import (
     fold_token,
     name_key,
