@@ -82,9 +82,15 @@ def leading_descriptors() -> frozenset[str]:
     return frozenset(normalize(w) for w in vocabulary().leading_descriptors)
 
 
-_GLUED_AL = re.compile(r"^(?:al|el)([b-df-hj-np-tv-z][a-z]+)$")
-_GLUED_SUN = re.compile(r"^e([tdrzsnl])\1([a-z]{2,})$")
-_ABD = re.compile(r"^abd(?:el|ul|al|ol|il|ur|ar|us|es|un|en|an)?([a-z]*)$")
+@functools.cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    # This module's patterns are compiled on first use, not at `import borderlex`.
+    return re.compile(pattern)
+
+
+_GLUED_AL = r"^(?:al|el)([b-df-hj-np-tv-z][a-z]+)$"
+_GLUED_SUN = r"^e([tdrzsnl])\1([a-z]{2,})$"
+_ABD = r"^abd(?:el|ul|al|ol|il|ur|ar|us|es|un|en|an)?([a-z]*)$"
 
 
 def split_glued_article(token: str) -> str:
@@ -94,34 +100,31 @@ def split_glued_article(token: str) -> str:
     Only a consonant may follow a glued "al"/"el" (so "aleppo" and "ali" stay),
     and only a doubled sun letter after "e" counts as assimilation.
     """
-    m = _GLUED_AL.match(token)
+    m = _regex(_GLUED_AL).match(token)
     if m:
         return m.group(1)
-    m = _GLUED_SUN.match(token)
+    m = _regex(_GLUED_SUN).match(token)
     if m:
         return m.group(1) + m.group(2)
     return token
 
 
 # Alternations of Arabic romanization, applied in order to each token.
-_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r)
-    for p, r in (
-        (r"kh", "h"),
-        (r"dj", "j"),
-        (r"(?:dh|th)", "z"),
-        (r"gh", "g"),
-        (r"ch", "sh"),
-        (r"ph", "f"),
-        (r"[qgc]", "k"),
-        (r"v", "w"),
-        (r"(?:ou|oo|o)", "u"),
-        (r"(?:ee|ie)", "i"),
-        (r"(?:ei|ey|ay|ai|ae)", "ai"),  # Kataeb/Kataib, al-Qaem/al-Qaim
-        (r"e", "a"),
-        (r"(?<=[a-z])ah$", "a"),
-        (r"([a-z])\1+", r"\1"),
-    )
+_FOLD_RULES: tuple[tuple[str, str], ...] = (
+    (r"kh", "h"),
+    (r"dj", "j"),
+    (r"(?:dh|th)", "z"),
+    (r"gh", "g"),
+    (r"ch", "sh"),
+    (r"ph", "f"),
+    (r"[qgc]", "k"),
+    (r"v", "w"),
+    (r"(?:ou|oo|o)", "u"),
+    (r"(?:ee|ie)", "i"),
+    (r"(?:ei|ey|ay|ai|ae)", "ai"),  # Kataeb/Kataib, al-Qaem/al-Qaim
+    (r"e", "a"),
+    (r"(?<=[a-z])ah$", "a"),
+    (r"([a-z])\1+", r"\1"),
 )
 
 
@@ -142,12 +145,17 @@ _CACHE_MAX = 128
 
 
 def _fold_token(token: str) -> str:
-    for pattern, repl in _FOLDS:
+    for pattern, repl in _folds():
         token = pattern.sub(repl, token)
     return token
 
 
 _fold_token_cached = lru_cache(maxsize=65536)(_fold_token)
+
+
+@functools.cache
+def _folds() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((_regex(p), r) for p, r in _FOLD_RULES)
 
 
 @attrs.frozen(slots=True)
@@ -170,7 +178,7 @@ class NameKey:
 
 
 def _abd(token: str) -> list[str]:
-    m = _ABD.match(token)
+    m = _regex(_ABD).match(token)
     if m and m.group(1):
         return ["abd", m.group(1)]
     if m:
@@ -245,7 +253,7 @@ def _org_generic_folded() -> frozenset[str]:
     return frozenset(fold_token(v) for v in vocabulary().org_words.values())
 
 
-_SKELETON_DROP = re.compile(r"[aeiouyw]")
+_SKELETON_DROP = r"[aeiouyw]"
 
 
 def skeleton(key: str) -> str:
@@ -259,5 +267,5 @@ def skeleton(key: str) -> str:
     >>> skeleton(name_key(normalize("البوكمال")).joined)
     'bkml'
     """
-    s = _SKELETON_DROP.sub("", key)
+    s = _regex(_SKELETON_DROP).sub("", key)
     return re.sub(r"([a-z])\1+", r"\1", s)
