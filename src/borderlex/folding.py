@@ -337,9 +337,12 @@ def _spans_from(norm: str, origin: list[int], shift: int, out: list[tuple[str, i
         pos += len(w) + 1
 
 
-_CHUNK = re.compile(r"[^ \t\n\r\f\v]+")
-# An ASCII word with plain punctuation around it: the common case in news text.
-_PLAIN = re.compile(r"[^A-Za-z0-9'`.]*([A-Za-z0-9]+)[^A-Za-z0-9'`]*")
+@lru_cache(maxsize=1)
+def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Chunks (runs without ASCII whitespace), and an ASCII word with plain
+    punctuation around it, the common case in news text.  Compiled on first
+    use, not at `import borderlex`."""
+    return re.compile(r"[^ \t\n\r\f\v]+"), re.compile(r"[^A-Za-z0-9'`.]*([A-Za-z0-9]+)[^A-Za-z0-9'`]*")
 
 
 def word_spans(text: str) -> list[tuple[str, int, int, int]]:
@@ -355,8 +358,9 @@ def word_spans(text: str) -> list[tuple[str, int, int, int]]:
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
     out: list[tuple[str, int, int, int]] = []
-    plain = _PLAIN.fullmatch
-    for chunk in _CHUNK.finditer(text):
+    chunks, plain_word = _word_patterns()
+    plain = plain_word.fullmatch
+    for chunk in chunks.finditer(text):
         piece = chunk.group()
         if piece.isascii():
             m = plain(piece)

@@ -10,7 +10,7 @@ the scanner say what each vocabulary does.
 The file is read once, on first use (not at ``import borderlex``), under a
 lock.  The environment variable ``BORDERLEX_VOCABULARY``, when set, names a
 file to read instead of the bundled one: it is read as the process first
-needs a vocabulary, so set it before that (a test starts a new process).
+needs a vocabulary, so set it before that (before starting Python).
 """
 
 from __future__ import annotations
