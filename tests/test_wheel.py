@@ -3,6 +3,7 @@ environment elsewhere, and run a lookup from there."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tarfile
@@ -35,17 +36,24 @@ def test_wheel_installs_and_resolves(tmp_path: Path) -> None:
     # Run from an empty directory, so nothing can come from the repository.
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
+    # Nor from the environment: a PYTHONPATH pointing at the checkout, a vocabulary copy.
+    clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "BORDERLEX_VOCABULARY")}
     # "Homs province" needs the vocabulary (a designator) as well as the tables.
     code = (
         "import borderlex; print(borderlex.resolve('Albu Kamal').id); print(borderlex.resolve('Homs province').id); "
         "print(borderlex.__file__)"
     )
-    out = subprocess.run([str(python), "-c", code], cwd=elsewhere, check=True, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [str(python), "-c", code], cwd=elsewhere, env=clean, check=True, capture_output=True, text=True, timeout=120
+    )
     resolved, designated, location = out.stdout.split()
     assert resolved == "place:al-bukamal"
     assert designated == "place:homs-governorate"
     assert str(env) in location
-    cli = subprocess.run([str(env / "bin" / "borderlex"), "lookup", "Daesh"], cwd=elsewhere, capture_output=True, text=True, timeout=120)
+    cli = subprocess.run(
+        [str(env / "bin" / "borderlex"), "lookup", "Daesh"],
+        cwd=elsewhere, env=clean, capture_output=True, text=True, timeout=120, check=False,
+    )
     assert cli.returncode == 0 and "org:islamic-state" in cli.stdout
 
 
