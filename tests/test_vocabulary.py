@@ -4,6 +4,7 @@ clear error, and nothing is read at ``import borderlex``."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -24,13 +25,14 @@ BUNDLED = ROOT / "data" / "vocabulary.toml"
 def test_the_bundled_file_is_the_one_in_use() -> None:
     assert os.environ.get(ENVIRONMENT_VARIABLE) is None
     assert vocabulary()[1:] == load_vocabulary(BUNDLED)[1:]  # all but the source's name
+    assert vocabulary().digest == hashlib.sha256(BUNDLED.read_bytes()).hexdigest()
 
 
 def test_latin_words_are_written_normalized() -> None:
     # What the loader demands, checked against normalize() itself.
     words = load_vocabulary(BUNDLED)
     for name, value in words._asdict().items():
-        if name == "source":
+        if name in ("source", "digest"):
             continue
         entries = list(value) + (list(value.values()) if name == "org_words" else [])
         for entry in entries:
@@ -199,8 +201,10 @@ def test_a_designator_of_an_unknown_class_fails_at_first_use(tmp_path: Path) -> 
     assert len(out.stderr.strip().splitlines()) == 1
 
 
-def test_a_vocabulary_is_a_value() -> None:
+def test_a_vocabulary_is_a_value(tmp_path: Path) -> None:
     a, b = load_vocabulary(BUNDLED), load_vocabulary(BUNDLED)
     assert isinstance(a, Vocabulary) and a == b
+    # One more line: another digest, for whatever keeps name keys.
+    assert load_vocabulary(_copy_with(tmp_path, ("[titles]", 'fr = ["commandant"]'))).digest != a.digest
     with pytest.raises(TypeError):
         a.designators["ville"] = "city"  # type: ignore[index]

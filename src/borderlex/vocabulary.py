@@ -58,10 +58,13 @@ class Vocabulary(NamedTuple):
     Latin-script words are in normalized form; Arabic-script entries
     (``proclitics``, ``leading_descriptors`` and Arabic designators) are as
     written.  ``designators`` and ``org_words`` map a phrase or word to its
-    class or folded form.  ``source`` names the file they were read from.
+    class or folded form.  ``source`` names the file they were read from
+    and ``digest`` is the SHA-256 of its bytes: name keys depend on the
+    vocabulary, so anything that keeps them (a compiled index) is keyed by it.
     """
 
     source: str
+    digest: str
     articles: frozenset[str]
     proclitics: frozenset[str]
     stop_words: frozenset[str]
@@ -79,14 +82,15 @@ class Vocabulary(NamedTuple):
     headline_small_words: frozenset[str]
 
 
-_VOCABULARIES = frozenset(Vocabulary._fields) - {"source"}
+_VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
 
 
 class _Reader:
     """Checks one vocabulary file's tables, naming the file and the place of each fault."""
 
-    def __init__(self, path: str, raw: dict[str, object]) -> None:
+    def __init__(self, path: str, digest: str, raw: dict[str, object]) -> None:
         self.path = path
+        self.digest = digest
         self.raw = raw
 
     def fail(self, where: str, reason: str) -> TableError:
@@ -154,6 +158,7 @@ class _Reader:
             raise self.fail(unknown[0], f"unknown vocabulary; known: {', '.join(sorted(_VOCABULARIES))}")
         return Vocabulary(
             source=self.path,
+            digest=self.digest,
             articles=self.words("articles", "word"),
             proclitics=self.words("proclitics", "letter"),
             stop_words=self.words("stop_words", "word"),
@@ -193,7 +198,9 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
         raw = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise TableError(where, None, f"not a TOML vocabulary: {exc}") from None
-    return _Reader(where, raw).vocabulary()
+    import hashlib  # noqa: PLC0415 - on first use only, a lighter `import borderlex`
+
+    return _Reader(where, hashlib.sha256(data).hexdigest(), raw).vocabulary()
 
 
 _loaded: Vocabulary | None = None
