@@ -18,7 +18,8 @@ import pytest
 
 import borderlex
 import borderlex.api
-import borderlex.normalization
+import borderlex.folding
+import borderlex.name_keys
 import borderlex.resolver
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,7 +79,7 @@ def test_console_example(page: str, line: int, source: str) -> None:
         assert proc.stdout.rstrip("\n") == expected.rstrip("\n"), f"{page}:{line}: {command}\n{proc.stderr}"
 
 
-@pytest.mark.parametrize("module", [borderlex.api, borderlex.normalization, borderlex.resolver])
+@pytest.mark.parametrize("module", [borderlex.api, borderlex.folding, borderlex.name_keys, borderlex.resolver])
 def test_module_doctests(module: object) -> None:
     failures, _ = doctest.testmod(module)  # type: ignore[arg-type]
     assert failures == 0

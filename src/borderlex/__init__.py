@@ -16,9 +16,9 @@ from .api import (
     within,
 )
 from .errors import BorderlexError, TableError, TableWarning, UnknownEntityError
+from .folding import normalize
 from .frames import resolve_column
 from .model import KINDS, Entity, Match, Mention, Method
-from .normalization import normalize
 from .resolver import Explanation, Resolver
 
 __version__ = "0.1.0"

@@ -40,8 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -49,10 +48,20 @@ from .dates import Period, date_range, valid_during
 from .model import Entity, Match, Method
 from .normalization import has_arabic_script, name_key, normalize
 
-if TYPE_CHECKING:
-    from .resolver import Resolver
+__all__ = ["CellLookups", "CellPart", "CellReading", "read_cell"]
 
-__all__ = ["CellPart", "CellReading", "read_cell"]
+
+@attrs.frozen(slots=True)
+class CellLookups:
+    """What reading a cell needs from a resolver (given as functions, so this
+    module does not import the resolver): ``resolve`` a part, with the rules
+    and the memo; ``rank`` a text without the rules; ``get`` and ``ancestors``
+    of an entity."""
+
+    resolve: Callable[[str, str | None, Period | None], Match | None]
+    rank: Callable[[str, str | None, Period | None], list[Match]]
+    get: Callable[[str], Entity]
+    ancestors: Callable[[str], list[Entity]]
 
 
 @attrs.frozen(slots=True)
@@ -147,8 +156,8 @@ def _generic(text: str) -> bool:
 class _Reader:
     """Reads one cell with a resolver; the resolver memoizes every part."""
 
-    def __init__(self, resolver: Resolver, kind: str | None, period: Period | None) -> None:
-        self.r = resolver
+    def __init__(self, lookups: CellLookups, kind: str | None, period: Period | None) -> None:
+        self.r = lookups
         self.kind = kind
         self.period = period
         self.cell = ""
@@ -156,11 +165,11 @@ class _Reader:
     # -- helpers -----------------------------------------------------------
 
     def one(self, text: str, kind: str | None = None, period: Period | None = None) -> Match | None:
-        return self.r._resolve(text.strip(), kind, period if period is not None else self.period)
+        return self.r.resolve(text.strip(), kind, period if period is not None else self.period)
 
     def plain(self, text: str) -> Match | None:
         """``text`` resolved without the cell rules (for the whole cell itself)."""
-        ranked = self.r._rank(text, self.kind, None, period=self.period)
+        ranked = self.r.rank(text, self.kind, self.period)
         return ranked[0] if ranked else None
 
     def names(self, text: str, kind: str | None = None) -> set[str]:
@@ -472,7 +481,7 @@ def _unit_forms(unit: str, country: Entity) -> list[str]:
 
 
 def read_cell(
-    resolver: Resolver, cell: str, kind: str | None, period: Period | None, plain: Match | None
+    lookups: CellLookups, cell: str, kind: str | None, period: Period | None, plain: Match | None
 ) -> CellReading | None:
     """How ``cell`` reads as a dataset cell, or ``None`` when it is a plain
     name: one without structure, or one that is an alias as written or
@@ -480,4 +489,4 @@ def read_cell(
     stands: "كونغو - كينشاسا" is one name, not a name and a unit)."""
     if plain is not None and plain.method in (Method.EXACT, Method.NORMALIZED, Method.NAME_KEY):
         return None
-    return _Reader(resolver, kind, period).read(cell)
+    return _Reader(lookups, kind, period).read(cell)

@@ -18,8 +18,10 @@ from typing import Any, Protocol
 
 import attrs
 
+from .arabic_script import has_arabic_script
+from .folding import normalize
 from .model import Entity
-from .normalization import NameKey, has_arabic_script, name_key, normalize, skeleton
+from .name_keys import NameKey, name_key, skeleton
 
 __all__ = ["SECTIONS", "AliasEntry", "AliasIndex", "Lookup", "Strength", "acronym_form"]
 

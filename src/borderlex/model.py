@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from .normalization import spelling
+from .folding import spelling
 
 __all__ = ["DESIGNATES", "KINDS", "TYPES", "Entity", "Match", "Mention", "Method"]
 

@@ -28,28 +28,19 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import attrs
 
+from .arabic_script import has_arabic_script
 from .arguments import check_kind, check_kinds, check_limit, check_values
-from .cells import CellReading, read_cell
+from .cells import CellLookups, CellReading, read_cell
 from .dates import Period, parse_as_of, valid_during
 from .errors import UnknownEntityError
+from .folding import normalize, remembered
 from .hierarchy import Hierarchy
 from .index import AliasEntry, AliasIndex, Strength
 from .lineage import Lineages
 from .model import DESIGNATES, Entity, Match, Mention, Method
-from .normalization import (
-    ORG_DESCRIPTORS,
-    TITLES,
-    NameKey,
-    designator_table,
-    has_arabic_script,
-    is_org_generic,
-    leading_descriptors,
-    name_key,
-    normalize,
-    remembered,
-    skeleton,
-)
+from .name_keys import NameKey, designator_table, is_org_generic, leading_descriptors, name_key, skeleton
 from .streaming import scan_chunks
+from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -258,14 +249,11 @@ def _repair_designators(norm: str) -> str:
     return " ".join(words)
 
 
-# Qualifiers written before a name that are not part of it ("the so-called
-# Islamic State", "the self-styled caliphate's army").
-_QUALIFIERS = frozenset({"the", "so", "called", "self", "styled", "selfstyled"})
-
-
 @functools.cache
 def _leading() -> frozenset[str]:
-    return TITLES | leading_descriptors() | _QUALIFIERS
+    # Titles, "تنظيم" and qualifiers ("the so-called Islamic State").
+    words = vocabulary()
+    return words.titles | leading_descriptors() | words.qualifiers
 
 
 def _core(words: list[str]) -> tuple[int, int]:
@@ -273,9 +261,10 @@ def _core(words: list[str]) -> tuple[int, int]:
     "the", "تنظيم") and trailing descriptors ("group", "militia") are dropped."""
     start, end = 0, len(words)
     leading = _leading()
+    descriptors = vocabulary().org_descriptors
     while start < end - 1 and words[start] in leading:
         start += 1
-    while end - 1 > start and words[end - 1] in ORG_DESCRIPTORS:
+    while end - 1 > start and words[end - 1] in descriptors:
         end -= 1
     return start, end
 
@@ -504,7 +493,7 @@ class Resolver:
         found = ranked[0] if ranked else None
         # A dataset cell ("QSD: Syrian Democratic Forces", "Mosul, Ninawa,
         # Iraq") is read by its structure; its answer is memoized like any other.
-        reading = read_cell(self, query, kind, period, found)
+        reading = read_cell(self._cell_lookups(), query, kind, period, found)
         if reading is not None:
             found = reading.match
         with self._lock:
@@ -565,7 +554,7 @@ class Resolver:
         match = winner[0] if winner else None
         # As in _resolve: only a str of a name's length is read as a cell.
         readable = isinstance(query, str) and len(query) <= MAX_FUZZY_CHARS
-        cell = read_cell(self, query, kind, period, match) if readable else None
+        cell = read_cell(self._cell_lookups(), query, kind, period, match) if readable else None
         if cell is not None:
             match = cell.match
         rivals: list[Entity] = []
@@ -586,6 +575,15 @@ class Resolver:
             if cell is not None
             else _reason(match, ranked, key, steps) + _date_reason(match, rivals, period),
             cell=cell,
+        )
+
+    def _cell_lookups(self) -> CellLookups:
+        # Made per reading, not kept: a resolver holding its own bound methods would be a cycle.
+        return CellLookups(
+            resolve=self._resolve,
+            rank=lambda text, kind, period: self._rank(text, kind, None, period=period),
+            get=self.get,
+            ancestors=self.ancestors,
         )
 
     def clear_cache(self) -> None:
@@ -649,7 +647,7 @@ class Resolver:
         def make() -> Scanner:
             from .scanning import Scanner  # noqa: PLC0415 - keeps `import borderlex` light
 
-            return Scanner(self)
+            return Scanner(self._index, self.resolve)
 
         return self._built("_scanner", make)
 

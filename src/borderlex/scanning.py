@@ -33,40 +33,37 @@ import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 import attrs
 
+from .arabic_script import arabic_letters, has_arabic_script, is_arabic_script, is_arabic_word_char
 from .arguments import check_kinds
 from .dates import valid_during
-from .index import AliasEntry, Strength, acronym_form
+from .folding import normalize, word_spans
+from .index import AliasEntry, AliasIndex, Strength, acronym_form
 from .model import DESIGNATES, Entity, Match, Mention, Method
-from .normalization import (
-    ARABIC_PROCLITICS,
-    ARTICLES,
-    DEMONYMS,
-    NAME_PARTICLES,
-    OFFICES,
-    TIME_WORDS,
-    TITLES,
-    arabic_letters,
-    designator_table,
-    has_arabic_script,
-    is_arabic_script,
-    is_arabic_word_char,
-    is_skippable,
-    key_parts,
-    leading_descriptors,
-    match_designator,
-    normalize,
-    word_spans,
-)
+from .name_keys import designator_table, is_skippable, key_parts, leading_descriptors, match_designator
+from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from .dates import Period
-    from .resolver import Resolver
 
-__all__ = ["CASE_FREE_DESIGNATORS", "Scanner"]
+__all__ = ["CASE_FREE_DESIGNATORS", "ResolveFunction", "Scanner"]
+
+
+class ResolveFunction(Protocol):
+    """What the scanner asks about a span of text: :meth:`Resolver.resolve
+    <borderlex.resolver.Resolver.resolve>`, or anything that answers alike."""
+
+    def __call__(self, query: str, *, kind: str | None = None, as_of: Period | None = None) -> Match | None: ...
+
+
+# The vocabularies (data/vocabulary.toml) this module reads, bound when it is
+# first imported: on the first scan, not at `import borderlex`.
+_WORDS = vocabulary()
+ARABIC_PROCLITICS, ARTICLES, NAME_PARTICLES = _WORDS.proclitics, _WORDS.articles, _WORDS.name_particles
+TITLES, OFFICES, DEMONYMS, TIME_WORDS = _WORDS.titles, _WORDS.offices, _WORDS.demonyms, _WORDS.time_words
 
 #: Designator classes whose words belong to a name in any case ("Anbar
 #: province", "Al-Tanf camp").  Others ("river", "desert") must be
@@ -77,10 +74,7 @@ CASE_FREE_DESIGNATORS = frozenset(
 
 # Words that head Arabic organisation names; a known name right after one
 # of them is part of an unknown organisation ("Kata'ib Hezbollah").
-_ORG_HEADS = frozenset(
-    "".join(key_parts(w))  # the units these words become in a text
-    for w in ["liwa", "kataib", "katiba", "harakat", "haraka", "saraya", "jaysh", "jaish", "jabhat", "faylaq", "failaq"]
-)
+_ORG_HEADS = frozenset("".join(key_parts(w)) for w in _WORDS.org_heads)  # the units these words become in a text
 _MAX_UNITS = 16
 _MAX_GAP = 3  # function words in a row inside a name: "of the", "and the"
 # The fuzzy pass: at most this many words per span; a single word needs this
@@ -309,14 +303,20 @@ class _Hit:
 
 
 class Scanner:
-    """Scans texts against one resolver's tables.  Build once, scan often."""
+    """Scans texts against an alias index.  Build once, scan often.
 
-    __slots__ = ("_keys", "_patterns", "_resolver")
+    ``resolve`` looks up what the alias index alone cannot settle (a whole
+    name run, a quoted name, a name and a designator together, the fuzzy
+    pass); :meth:`Resolver.scanner <borderlex.resolver.Resolver.scanner>`
+    gives its own ``resolve``, over the same tables.
+    """
 
-    def __init__(self, resolver: Resolver) -> None:
-        self._resolver = resolver
+    __slots__ = ("_keys", "_patterns", "_resolve")
+
+    def __init__(self, index: AliasIndex, resolve: ResolveFunction) -> None:
+        self._resolve = resolve
         patterns: dict[str, list[_Pattern]] = {}
-        for entry in resolver.index.entries:
+        for entry in index.entries:
             units = units_of(entry.alias)
             content = [u for u in units if not u.skip]
             if not content:
@@ -447,7 +447,7 @@ class Scanner:
         (up to the name key): never a guess from its parts."""
         start, end = run
         whole = text[start:end]
-        match = self._resolver.resolve(whole, as_of=as_of)
+        match = self._resolve(whole, as_of=as_of)
         if match is None or match.method is Method.FUZZY or match.weak:
             return None
         if wanted is not None and match.entity.kind not in wanted:
@@ -462,7 +462,7 @@ class Scanner:
             return None
         start = m.start + q.end()
         inner = text[start : m.end]
-        match = self._resolver.resolve(inner, as_of=as_of)
+        match = self._resolve(inner, as_of=as_of)
         if match is None or match.id != m.id or match.method is Method.FUZZY:
             return None
         return Mention(start, m.end, inner, m.id, m.entity, attrs.evolve(m.match, query=inner))
@@ -600,7 +600,7 @@ class Scanner:
                     sum(c.isalpha() for c in span) < _FUZZY_MIN_LETTERS or _sentence_start(text, units[first])
                 ):
                     continue
-                match = self._resolver.resolve(span, as_of=as_of)
+                match = self._resolve(span, as_of=as_of)
                 if match is None or match.method is not Method.FUZZY or match.score < _FUZZY_MIN_SCORE:
                     continue
                 if wanted is not None and match.entity.kind not in wanted:
@@ -737,7 +737,7 @@ class Scanner:
             if entity.type in DESIGNATES[cls]:
                 return entity
             # The resolver's own designator rule picks it: "Deir Ezzor governorate".
-            steered = self._resolver.resolve(f"{span} {cls.replace('-', ' ')}", kind=entity.kind, as_of=as_of)
+            steered = self._resolve(f"{span} {cls.replace('-', ' ')}", kind=entity.kind, as_of=as_of)
             if steered is not None and steered.entity.type in DESIGNATES[cls]:
                 return steered.entity
         return entity
@@ -883,9 +883,7 @@ class _NameRuns:
 
 
 # Words a title-case headline leaves in lower case.
-_SMALL_WORDS = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "as", "with", "from"]
-)
+_SMALL_WORDS = _WORDS.headline_small_words
 
 
 def _sentence_start(text: str, u: _Unit) -> bool:

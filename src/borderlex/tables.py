@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import attrs
 
 from .errors import TableError, TableWarning
+from .folding import normalize, spelling
 from .model import DESIGNATES, KINDS, TYPES, Entity
-from .normalization import normalize, spelling
 from .table_files import table_files
 
 if TYPE_CHECKING:

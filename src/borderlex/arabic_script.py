@@ -1,0 +1,68 @@
+"""Arabic script: which characters are letters, marks or script at all, and
+the letters of a name as spelled (for telling Arabic spellings apart)."""
+
+from __future__ import annotations
+
+__all__ = [
+    "arabic_letters",
+    "has_arabic_script",
+    "is_arabic_letter",
+    "is_arabic_mark",
+    "is_arabic_script",
+    "is_arabic_word_char",
+]
+
+
+def is_arabic_letter(ch: str) -> bool:
+    """An Arabic letter (with the Persian and Kurdish ones), not a mark or digit."""
+    return "\u0620" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06d3" or ch in "\u06d5\u06fa\u06fb\u06fc"
+
+
+def is_arabic_mark(ch: str) -> bool:
+    """A haraka, the superscript alif, the tatweel or a Quranic mark."""
+    return "\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640" or "\u06d6" <= ch <= "\u06ed"
+
+
+def is_arabic_word_char(ch: str) -> bool:
+    """An Arabic letter or vowel mark: what an Arabic word is made of."""
+    return is_arabic_letter(ch) or is_arabic_mark(ch)
+
+
+def is_arabic_script(ch: str) -> bool:
+    """Whether a character is in the Arabic blocks (Arabic, Arabic Supplement)."""
+    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
+
+
+def has_arabic_script(text: str) -> bool:
+    """Whether any character of ``text`` is Arabic script."""
+    return any(is_arabic_script(c) for c in text)
+
+
+_ARABIC_LETTER_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
+        "ی": "ي",
+        "ؤ": "و",
+        "ة": "ه",
+        "ە": "ه",
+        "ک": "ك",
+        "ھ": "ه",
+        "ء": None,
+        "ـ": None,
+    }
+)
+
+
+def arabic_letters(text: str) -> str:
+    """The Arabic letters of ``text`` as they are spelled, variants folded
+    (hamza seats, ى/ي, ة/ه, Persian forms), without marks, spaces or the
+    article: "الدولة الإسلامية" and "دولة اسلاميه" give the same.  Unlike
+    :func:`~borderlex.folding.normalize`, ʿayn and the emphatic letters stay distinct."""
+    words = ("".join(c for c in w if is_arabic_letter(c)).translate(_ARABIC_LETTER_FOLD) for w in text.split())
+    # A final alif is written for tāʾ marbūṭa as often as not: سوريا, سورية.
+    return "".join(w[:-1] + "ه" if w.endswith("ا") else w for w in words).replace("ال", "")

@@ -1,0 +1,224 @@
+"""The linguistic vocabularies, read from ``data/vocabulary.toml``.
+
+Articles, proclitics, stop words, designators, organisation-form words,
+titles, offices, demonyms, time words, name particles … are data, kept in one
+file with one table per vocabulary and one list (or table) per language, so
+a curator adds a word in one line.  This module only reads and checks that
+file; :mod:`borderlex.folding`, :mod:`borderlex.name_keys`, the resolver and
+the scanner say what each vocabulary does.
+
+The file is read once, on first use (not at ``import borderlex``), under a
+lock.  The environment variable ``BORDERLEX_VOCABULARY``, when set, names a
+file to read instead of the bundled one: it is read as the process first
+needs a vocabulary, so set it before that (before starting Python).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
+
+from .arabic_script import is_arabic_script
+from .errors import TableError
+
+if TYPE_CHECKING or sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+__all__ = ["BUNDLED_VOCABULARY", "ENVIRONMENT_VARIABLE", "Vocabulary", "load_vocabulary", "vocabulary"]
+
+#: The environment variable naming a vocabulary file to read instead of the bundled one.
+ENVIRONMENT_VARIABLE = "BORDERLEX_VOCABULARY"
+#: How the bundled file is named in messages.
+BUNDLED_VOCABULARY = "borderlex:data/vocabulary.toml"
+
+# Latin-script entries are written normalized: lowercase ASCII words, one
+# space apart.  (Patterns as strings: compiled on first load, not at import.)
+_NORMALIZED = r"[a-z0-9]+(?: [a-z0-9]+)*"
+_WORD = r"[a-z0-9]+"
+_LANGUAGE = r"[a-z]{2,3}"
+
+
+def _is_arabic_text(text: str) -> bool:
+    """Arabic-script words one space apart, as a vocabulary writes them."""
+    words = text.split(" ")
+    return all(words) and all(is_arabic_script(c) for w in words for c in w)
+
+
+class Vocabulary(NamedTuple):
+    """Every vocabulary, the languages of each read together.
+
+    Latin-script words are in normalized form; Arabic-script entries
+    (``proclitics``, ``leading_descriptors`` and Arabic designators) are as
+    written.  ``designators`` and ``org_words`` map a phrase or word to its
+    class or folded form.  ``source`` names the file they were read from
+    and ``digest`` is the SHA-256 of its bytes: name keys depend on the
+    vocabulary, so anything that keeps them (a compiled index) is keyed by it.
+    """
+
+    source: str
+    digest: str
+    articles: frozenset[str]
+    proclitics: frozenset[str]
+    stop_words: frozenset[str]
+    designators: Mapping[str, str]
+    org_words: Mapping[str, str]
+    org_heads: frozenset[str]
+    leading_descriptors: frozenset[str]
+    org_descriptors: frozenset[str]
+    qualifiers: frozenset[str]
+    titles: frozenset[str]
+    offices: frozenset[str]
+    demonyms: frozenset[str]
+    time_words: frozenset[str]
+    name_particles: frozenset[str]
+    headline_small_words: frozenset[str]
+
+
+_VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
+
+
+class _Reader:
+    """Checks one vocabulary file's tables, naming the file and the place of each fault."""
+
+    def __init__(self, path: str, digest: str, raw: dict[str, object]) -> None:
+        self.path = path
+        self.digest = digest
+        self.raw = raw
+
+    def fail(self, where: str, reason: str) -> TableError:
+        return TableError(self.path, None, f"[{where}]: {reason}")
+
+    def languages(self, name: str) -> dict[str, object]:
+        table = self.raw.get(name)
+        if not isinstance(table, dict):
+            raise self.fail(name, "missing" if table is None else "must be a table of languages")
+        for lang in table:
+            if not re.fullmatch(_LANGUAGE, lang):
+                raise self.fail(f"{name}.{lang}", "a language must be a two- or three-letter code")
+        return table
+
+    def entry(self, where: str, text: object, shape: str) -> str:
+        """``text``, checked to be of ``shape``: "word" (one normalized Latin
+        word), "phrase" (normalized Latin words, or Arabic script), "letter"
+        (one Arabic letter) or "arabic" (Arabic script)."""
+        if not isinstance(text, str):
+            raise self.fail(where, f"{text!r} is not a string")
+        if shape == "letter":
+            ok = len(text) == 1 and _is_arabic_text(text)
+            want = "one Arabic letter"
+        elif shape == "arabic":
+            ok = _is_arabic_text(text)
+            want = "Arabic script"
+        else:
+            ok = bool(re.fullmatch(_WORD if shape == "word" else _NORMALIZED, text)) or (
+                shape == "phrase" and _is_arabic_text(text)
+            )
+            want = "one word" if shape == "word" else "words"
+            want += " as borderlex.normalize() writes them (lowercase, no accents, no punctuation)"
+            if shape == "phrase":
+                want += ", or Arabic script"
+        if not ok:
+            raise self.fail(where, f"{text!r} is not {want}")
+        return text
+
+    def words(self, name: str, shape: str) -> frozenset[str]:
+        out: set[str] = set()
+        for lang, items in self.languages(name).items():
+            if not isinstance(items, list):
+                raise self.fail(f"{name}.{lang}", "must be a list of strings")
+            out.update(self.entry(f"{name}.{lang}", item, shape) for item in items)
+        return frozenset(out)
+
+    def mapping(self, name: str, shape: str) -> Mapping[str, str]:
+        out: dict[str, str] = {}
+        for lang, items in self.languages(name).items():
+            where = f"{name}.{lang}"
+            if not isinstance(items, dict):
+                raise self.fail(where, 'must be a table of "word" = "value" lines')
+            for key, value in items.items():
+                self.entry(where, key, shape)
+                if not isinstance(value, str) or not re.fullmatch(_NORMALIZED, value.replace("-", " ")):
+                    raise self.fail(where, f"{key!r}: {value!r} is not a lowercase class or word")
+                if out.get(key, value) != value:
+                    raise self.fail(where, f"{key!r} is {value!r} here but {out[key]!r} in another language")
+                out[key] = value
+        return MappingProxyType(out)
+
+    def vocabulary(self) -> Vocabulary:
+        unknown = sorted(set(self.raw) - _VOCABULARIES)
+        if unknown:
+            raise self.fail(unknown[0], f"unknown vocabulary; known: {', '.join(sorted(_VOCABULARIES))}")
+        return Vocabulary(
+            source=self.path,
+            digest=self.digest,
+            articles=self.words("articles", "word"),
+            proclitics=self.words("proclitics", "letter"),
+            stop_words=self.words("stop_words", "word"),
+            designators=self.mapping("designators", "phrase"),
+            org_words=self.mapping("org_words", "word"),
+            org_heads=self.words("org_heads", "word"),
+            leading_descriptors=self.words("leading_descriptors", "arabic"),
+            org_descriptors=self.words("org_descriptors", "word"),
+            qualifiers=self.words("qualifiers", "word"),
+            titles=self.words("titles", "word"),
+            offices=self.words("offices", "word"),
+            demonyms=self.words("demonyms", "word"),
+            time_words=self.words("time_words", "word"),
+            name_particles=self.words("name_particles", "word"),
+            headline_small_words=self.words("headline_small_words", "word"),
+        )
+
+
+def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
+    """Read and check a vocabulary file: ``path``, or the bundled one.
+
+    Raises :class:`~borderlex.errors.TableError` (a ``ValueError``) naming
+    the file and the vocabulary at fault.
+    """
+    if path is None:
+        from importlib import resources  # noqa: PLC0415 - a lighter `import borderlex`
+
+        where = BUNDLED_VOCABULARY
+        data = resources.files("borderlex").joinpath("data", "vocabulary.toml").read_bytes()
+    else:
+        where = str(path)
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise TableError(where, None, f"cannot read the vocabulary: {exc.strerror or exc}") from None
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise TableError(where, None, f"not a TOML vocabulary: {exc}") from None
+    import hashlib  # noqa: PLC0415 - on first use only, a lighter `import borderlex`
+
+    return _Reader(where, hashlib.sha256(data).hexdigest(), raw).vocabulary()
+
+
+_loaded: Vocabulary | None = None
+_lock = threading.Lock()
+
+
+def vocabulary() -> Vocabulary:
+    """The vocabularies in use: the file named by ``BORDERLEX_VOCABULARY``,
+    else the bundled one, read once on first use."""
+    found = _loaded
+    if found is None:
+        found = _load_once()
+    return found
+
+
+def _load_once() -> Vocabulary:
+    global _loaded  # noqa: PLW0603 - read once per process, like the bundled tables
+    with _lock:
+        if _loaded is None:
+            _loaded = load_vocabulary(os.environ.get(ENVIRONMENT_VARIABLE) or None)
+        return _loaded

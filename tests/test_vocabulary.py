@@ -1,0 +1,210 @@
+"""The vocabularies as data (data/vocabulary.toml): the bundled file is well
+formed, a copy with one more line steers resolution, a broken copy is one
+clear error, and nothing is read at ``import borderlex``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from borderlex.errors import BorderlexError, TableError
+from borderlex.folding import normalize
+from borderlex.model import DESIGNATES
+from borderlex.vocabulary import ENVIRONMENT_VARIABLE, Vocabulary, load_vocabulary, vocabulary
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "data" / "vocabulary.toml"
+
+
+def test_the_bundled_file_is_the_one_in_use() -> None:
+    assert os.environ.get(ENVIRONMENT_VARIABLE) is None
+    assert vocabulary()[1:] == load_vocabulary(BUNDLED)[1:]  # all but the source's name
+    assert vocabulary().digest == hashlib.sha256(BUNDLED.read_bytes()).hexdigest()
+
+
+def test_latin_words_are_written_normalized() -> None:
+    # What the loader demands, checked against normalize() itself.
+    words = load_vocabulary(BUNDLED)
+    for name, value in words._asdict().items():
+        if name in ("source", "digest"):
+            continue
+        entries = list(value) + (list(value.values()) if name == "org_words" else [])
+        for entry in entries:
+            if entry.isascii():
+                assert normalize(entry) == entry, (name, entry)
+
+
+def test_every_designator_class_is_known() -> None:
+    assert set(load_vocabulary(BUNDLED).designators.values()) <= set(DESIGNATES)
+
+
+def test_languages_are_read_together() -> None:
+    words = load_vocabulary(BUNDLED)
+    # "sheikh" is listed under ar, "colonel" under en, "gouvernorat" under fr.
+    assert {"sheikh", "colonel"} <= words.titles
+    assert words.designators["gouvernorat"] == "governorate"
+    assert words.designators["محافظة"] == "governorate"
+
+
+def _copy_with(tmp_path: Path, *edits: tuple[str, str]) -> Path:
+    """The bundled vocabulary with, for each ``(line, new)``, ``new`` added
+    after ``line`` (which must be there; "" adds it at the end)."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    for old, new in edits:
+        if not old:
+            text += f"\n{new}\n"
+            continue
+        assert old in text.splitlines(), old
+        text = text.replace(old + "\n", f"{old}\n{new}\n", 1)
+    path = tmp_path / "vocabulary.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+_QUERIES = ["poste-frontière d'Al-Qaïm", "Commandant Mazloum Abdi", "Al-Qaim", "Homs province"]
+
+
+def _resolved(vocabulary: Path | None) -> dict[str, str | None]:
+    """What a fresh process resolves the queries to, with ``vocabulary`` (or the bundled one)."""
+    env = dict(os.environ)
+    env.pop(ENVIRONMENT_VARIABLE, None)
+    if vocabulary is not None:
+        env[ENVIRONMENT_VARIABLE] = str(vocabulary)
+    code = (
+        "import json, sys, borderlex\n"
+        "print(json.dumps({q: getattr(borderlex.resolve(q), 'id', None) for q in json.loads(sys.argv[1])}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(_QUERIES)],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    found: dict[str, str | None] = json.loads(out.stdout)
+    return found
+
+
+@pytest.mark.slow
+def test_one_line_more_steers_resolution(tmp_path: Path) -> None:
+    # French "poste-frontière" (border post) as a designator, and "commandant"
+    # as a title: one line each in a copy of the file.
+    path = _copy_with(
+        tmp_path, ("[designators.fr]", '"poste frontiere" = "border-crossing"'), ("[titles]", 'fr = ["commandant"]')
+    )
+    before, after = _resolved(None), _resolved(path)
+    # The bundled vocabulary knows neither word: the query keeps them and matches nothing.
+    assert before["poste-frontière d'Al-Qaïm"] is None
+    assert before["Commandant Mazloum Abdi"] is None
+    # With them: the designator picks the crossing, not the town it is named after;
+    # the title is dropped from the person's name.
+    assert after["poste-frontière d'Al-Qaïm"] == "facility:al-qaim-border-crossing"
+    assert after["Commandant Mazloum Abdi"] == "person:mazloum-abdi"
+    # The rest reads as before.
+    assert before["Al-Qaim"] == after["Al-Qaim"] == "place:al-qaim"
+    assert before["Homs province"] == after["Homs province"] == "place:homs-governorate"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "reason"),
+    [
+        ("[titles]", 'fr = ["Général"]', "[titles.fr]: 'Général' is not one word as borderlex.normalize() writes them"),
+        ("[titles]", 'fr = ["general", 3]', "[titles.fr]: 3 is not a string"),
+        ("[titles]", 'fr = "general"', "[titles.fr]: must be a list of strings"),
+        ("[titles]", 'french = ["general"]', "[titles.french]: a language must be a two- or three-letter code"),
+        ("[proclitics]", 'fa = ["وا"]', "[proclitics.fa]: 'وا' is not one Arabic letter"),
+        ("[leading_descriptors]", 'en = ["group"]', "[leading_descriptors.en]: 'group' is not Arabic script"),
+        ("[designators.fr]", '"base-navale" = "base"', "[designators.fr]: 'base-navale' is not words as"),
+        ("[designators.fr]", 'ville = "City"', "[designators.fr]: 'ville': 'City' is not a lowercase class or word"),
+        ("[designators.fr]", 'camp = "city"', "[designators.fr]: 'camp' is 'city' here but 'base' in another language"),
+        ("", "[honorifics]\nen = []", "[honorifics]: unknown vocabulary"),
+    ],
+)
+def test_a_broken_copy_is_one_clear_error(tmp_path: Path, old: str, new: str, reason: str) -> None:
+    path = _copy_with(tmp_path, (old, new))
+    with pytest.raises(TableError) as caught:
+        load_vocabulary(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: {reason}"), message
+    assert "\n" not in message
+    assert isinstance(caught.value, BorderlexError) and isinstance(caught.value, ValueError)
+
+
+def test_a_missing_vocabulary_is_an_error(tmp_path: Path) -> None:
+    text = BUNDLED.read_text(encoding="utf-8")
+    path = tmp_path / "v.toml"
+    path.write_text(text.replace("[time_words]", "[time_word]"), encoding="utf-8")
+    with pytest.raises(TableError, match=r"\[time_word\]: unknown vocabulary"):
+        load_vocabulary(path)
+    path.write_text(text.replace("[time_words]", "[headline_small_words.xx]"), encoding="utf-8")
+    with pytest.raises(TableError, match=r"\[time_words\]: missing"):
+        load_vocabulary(path)
+
+
+def test_unreadable_and_malformed_files(tmp_path: Path) -> None:
+    with pytest.raises(TableError, match="cannot read the vocabulary"):
+        load_vocabulary(tmp_path / "absent.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[titles\n", encoding="utf-8")
+    with pytest.raises(TableError, match="not a TOML vocabulary"):
+        load_vocabulary(bad)
+    bad.write_bytes(b"\xff\xfe")
+    with pytest.raises(TableError, match="not a TOML vocabulary"):
+        load_vocabulary(bad)
+
+
+def test_the_file_is_read_on_first_use_not_at_import(tmp_path: Path) -> None:
+    # A vocabulary that cannot be read: importing borderlex (and normalizing
+    # ASCII text) works; the first lookup says what is wrong, in one line.
+    env = {**os.environ, ENVIRONMENT_VARIABLE: str(tmp_path / "absent.toml")}
+    code = (
+        "import borderlex\n"
+        "print(borderlex.normalize('Deir ez-Zor'))\n"
+        "try:\n"
+        "    borderlex.resolve('Homs')\n"
+        "except borderlex.TableError as e:\n"
+        "    print(e)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=False, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "deir ez zor"
+    assert lines[1].startswith(f"{tmp_path / 'absent.toml'}: cannot read the vocabulary")
+    assert len(lines) == 2
+
+
+@pytest.mark.slow
+def test_a_designator_of_an_unknown_class_fails_at_first_use(tmp_path: Path) -> None:
+    path = _copy_with(tmp_path, ("[designators.fr]", 'ville = "town"'))
+    env = {**os.environ, ENVIRONMENT_VARIABLE: str(path)}
+    out = subprocess.run(
+        [sys.executable, "-m", "borderlex", "lookup", "Homs"],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 1
+    assert out.stdout == ""
+    assert f"{path}: [designators]: 'ville': unknown class 'town'" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_a_vocabulary_is_a_value(tmp_path: Path) -> None:
+    a, b = load_vocabulary(BUNDLED), load_vocabulary(BUNDLED)
+    assert isinstance(a, Vocabulary) and a == b
+    # One more line: another digest, for whatever keeps name keys.
+    assert load_vocabulary(_copy_with(tmp_path, ("[titles]", 'fr = ["commandant"]'))).digest != a.digest
+    with pytest.raises(TypeError):
+        a.designators["ville"] = "city"  # type: ignore[index]
