@@ -299,6 +299,27 @@ def test_a_change_to_borderlex_itself_compiles_again(cache: Path, tmp_path: Path
     assert len(compiled_files(cache)) == 1
 
 
+def test_another_vocabulary_compiles_again(cache: Path, tmp_path: Path) -> None:
+    """Name keys depend on the vocabularies: a copy named by BORDERLEX_VOCABULARY is part of the key."""
+    t = table(tmp_path / "mine.toml", ("place:qx-town", "Qx Town", ["Qxtown"]))
+    vocabulary = tmp_path / "vocabulary.toml"
+    shutil.copy(ROOT / "data" / "vocabulary.toml", vocabulary)
+    code = (
+        "import sys, borderlex; r = borderlex.Resolver.from_tables(sys.argv[1], include_default=False);"
+        "print(type(r.catalog.entities) is not dict)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "BORDERLEX_VOCABULARY": str(vocabulary)}
+
+    def compiled() -> str:
+        run = [sys.executable, "-c", code, str(t)]
+        return subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
+
+    assert [compiled(), compiled()] == ["False\n", "True\n"]
+    with vocabulary.open("a", encoding="utf-8") as f:
+        f.write("\n# a change\n")
+    assert [compiled(), compiled()] == ["False\n", "True\n"]
+
+
 @pytest.mark.parametrize("xdg", [None, "", "  ", "/somewhere/cache"])
 def test_the_user_cache_is_where_platformdirs_puts_it(monkeypatch: pytest.MonkeyPatch, xdg: str | None) -> None:
     if xdg is None:
