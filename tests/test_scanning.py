@@ -195,3 +195,19 @@ def test_scan_of_empty_and_huge_text() -> None:
     big = "Daesh left Al-Bukamal. " * 5000
     found = borderlex.scan(big)
     assert len(found) == 10000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S. said no.", [("U.S.", "place:united-states")]),
+        ("said the U.N.", [("U.N.", "org:united-nations")]),  # at a sentence's end too
+        ("the U.N. envoy", [("U.N.", "org:united-nations")]),
+        ("U.S.-led coalition", [("U.S.-led coalition", "org:us-led-coalition")]),
+        ("the US. Then", [("US", "place:united-states")]),  # no periods inside: a sentence's end
+        ("In Homs. Then", [("Homs", "place:homs")]),
+    ],
+)
+def test_an_abbreviation_keeps_its_last_period(text: str, expected: list[tuple[str, str]]) -> None:
+    # The corpus guide and the seed gold write "U.S." and "U.N." with the period.
+    assert [(m.text, m.id) for m in borderlex.scan(text)] == expected

@@ -435,6 +435,7 @@ class Scanner:
             match = self._decide(c.text, c.patterns, context, units, c.first, as_of=as_of)
             mention = Mention(c.start, c.end, c.text, match.id, match.entity, match)
             mentions.append(self._quoted(text, mention, as_of) or mention)
+        mentions = [_with_final_dot(text, m) for m in mentions]
         if fuzzy:
             mentions.extend(self._fuzzy_mentions(text, units, taken, wanted, as_of))
             mentions.sort(key=lambda m: m.start)
@@ -750,6 +751,18 @@ _BREAK = re.compile(r"[,،;؛:!?()\[\]{}\n]|\.\s")
 def _stops(text: str, units: Iterable[_Unit]) -> tuple[str, ...]:
     """The function words among ``units`` (not articles), normalized."""
     return tuple(normalize(text[u.start : u.end]) for u in units if u.skip and not u.article)
+
+
+# An abbreviation written with periods ("U.S", "U.N" as the words end).
+_DOTTED = re.compile(r"(?<![A-Za-z.])(?:[A-Za-z]\.)+[A-Za-z]$")
+
+
+def _with_final_dot(text: str, m: Mention) -> Mention:
+    """ "U.S." and "U.N." keep their last period: it belongs to the
+    abbreviation (at a sentence's end it serves both)."""
+    if text[m.end : m.end + 1] != "." or _DOTTED.search(m.text) is None:
+        return m
+    return attrs.evolve(m, end=m.end + 1, text=text[m.start : m.end + 1])
 
 
 _OPEN_QUOTE = re.compile('[«“"„‹]\\s*')
