@@ -15,9 +15,9 @@ from .api import (
     scan_iter,
     within,
 )
-from .errors import BorderlexError, TableError, TableWarning, UnknownEntityError
+from .errors import BorderlexError, TableError, TableWarning, UnknownEntityError, UnknownKindError
 from .frames import resolve_column
-from .model import KINDS, Entity, Match, Mention, Method
+from .model import KINDS, Entity, Kind, Match, Mention, Method
 from .normalization import normalize
 from .resolver import Explanation, Resolver
 
@@ -28,6 +28,7 @@ __all__ = [
     "BorderlexError",
     "Entity",
     "Explanation",
+    "Kind",
     "Match",
     "Mention",
     "Method",
@@ -35,6 +36,7 @@ __all__ = [
     "TableError",
     "TableWarning",
     "UnknownEntityError",
+    "UnknownKindError",
     "__version__",
     "ancestors",
     "candidates",

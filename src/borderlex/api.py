@@ -1,12 +1,14 @@
-"""Module-level shortcuts over :meth:`Resolver.default` (the bundled tables)."""
+"""Module-level shortcuts over [`Resolver.default()`][borderlex.Resolver.default] (the bundled tables)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, TypeVar, overload
 
-from .model import Entity, Match, Mention
+from .model import Entity, Kind, Match, Mention
 from .resolver import _MISSING, Explanation, Resolver
+
+T = TypeVar("T")
 
 __all__ = [
     "ancestors",
@@ -25,7 +27,7 @@ __all__ = [
 ]
 
 
-def resolve(query: str, *, kind: str | None = None, as_of: Any = None) -> Match | None:
+def resolve(query: str, *, kind: Kind | None = None, as_of: Any = None) -> Match | None:
     """The entity ``query`` names in the bundled tables, or ``None``;
     ``as_of`` (a date) settles a spelling shared over time.
 
@@ -37,19 +39,25 @@ def resolve(query: str, *, kind: str | None = None, as_of: Any = None) -> Match 
     return Resolver.default().resolve(query, kind=kind, as_of=as_of)
 
 
-def candidates(query: str, *, kind: str | None = None, limit: int = 5, as_of: Any = None) -> list[Match]:
+def candidates(query: str, *, kind: Kind | None = None, limit: int = 5, as_of: Any = None) -> list[Match]:
     """The best match for each entity ``query`` could name, best first."""
     return Resolver.default().candidates(query, kind=kind, limit=limit, as_of=as_of)
 
 
-def explain(query: str, *, kind: str | None = None, as_of: Any = None) -> Explanation:
+def explain(query: str, *, kind: Kind | None = None, as_of: Any = None) -> Explanation:
     """How ``query`` was resolved: forms, tiers, candidates and the reason."""
     return Resolver.default().explain(query, kind=kind, as_of=as_of)
 
 
+@overload
+def get(entity_id: str) -> Entity: ...
+@overload
+def get(entity_id: str, default: T) -> Entity | T: ...
+
+
 def get(entity_id: str, default: Any = _MISSING) -> Any:
-    """The entity with this id; raises :class:`~borderlex.errors.UnknownEntityError`
-    (a ``LookupError``) unless ``default`` is given.
+    """The entity with this id; raises [`UnknownEntityError`][borderlex.UnknownEntityError]
+    (a ``LookupError``) unless ``default`` is given, which is then returned.
 
     >>> get("place:al-bukamal").name
     'Al-Bukamal'
@@ -57,12 +65,12 @@ def get(entity_id: str, default: Any = _MISSING) -> Any:
     return Resolver.default().get(entity_id, default)
 
 
-def entities(kind: str | None = None) -> Iterator[Entity]:
+def entities(kind: Kind | None = None) -> Iterator[Entity]:
     """All bundled entities, or those of one kind."""
     return Resolver.default().entities(kind)
 
 
-def scan(text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Any = None) -> list[Mention]:
+def scan(text: str, *, kinds: Iterable[Kind] | None = None, fuzzy: bool = False, as_of: Any = None) -> list[Mention]:
     """Every mention of a bundled entity in ``text``, sorted by start.
 
     >>> print(*(f"{m.text}={m.id}" for m in scan("ISIS fled Albu Kamal.")))
@@ -71,7 +79,7 @@ def scan(text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False, 
     return Resolver.default().scan(text, kinds=kinds, fuzzy=fuzzy, as_of=as_of)
 
 
-def resolve_many(values: Iterable[str], *, kind: str | None = None, as_of: Any = None) -> list[Match | None]:
+def resolve_many(values: Iterable[str], *, kind: Kind | None = None, as_of: Any = None) -> list[Match | None]:
     """``resolve`` for each value, in order, resolving repeated values once."""
     return Resolver.default().resolve_many(values, kind=kind, as_of=as_of)
 
@@ -118,7 +126,7 @@ def children(entity_id: str) -> list[Entity]:
 
 
 def scan_iter(
-    pieces: str | Iterable[str], *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Any = None
+    pieces: str | Iterable[str], *, kinds: Iterable[Kind] | None = None, fuzzy: bool = False, as_of: Any = None
 ) -> Iterator[Mention]:
     """Mentions in a text of any size (a string, or a file's lines), as they
     are found, in bounded memory; offsets are in the whole text.

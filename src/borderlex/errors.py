@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["BorderlexError", "TableError", "TableWarning", "UnknownEntityError"]
+__all__ = ["BorderlexError", "TableError", "TableWarning", "UnknownEntityError", "UnknownKindError"]
 
 
 class BorderlexError(Exception):
@@ -61,3 +61,25 @@ class UnknownEntityError(BorderlexError, LookupError):
 
     def __reduce__(self) -> tuple[type[UnknownEntityError], tuple[str]]:
         return (type(self), (self.entity_id,))
+
+
+class UnknownKindError(BorderlexError, ValueError):
+    """A kind that is not one of the entity kinds (``kind="plase"``).
+
+    ``kind`` is the value given, ``expected`` the kinds there are and
+    ``argument`` the parameter it was given as (``"kind"`` or ``"kinds"``).
+    """
+
+    def __init__(self, kind: object, expected: Sequence[str], argument: str = "kind") -> None:
+        self.kind = kind
+        self.expected = tuple(expected)
+        self.argument = argument
+        super().__init__(kind)
+
+    def __str__(self) -> str:
+        if self.argument == "kinds":
+            return f"kinds: unknown kind {self.kind!r} (expected some of {', '.join(self.expected)})"
+        return f"unknown kind {self.kind!r} (expected one of {', '.join(self.expected)})"
+
+    def __reduce__(self) -> tuple[type[UnknownKindError], tuple[object, tuple[str, ...], str]]:
+        return (type(self), (self.kind, self.expected, self.argument))

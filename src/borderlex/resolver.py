@@ -35,7 +35,7 @@ from .errors import UnknownEntityError
 from .hierarchy import Hierarchy
 from .index import AliasEntry, AliasIndex, Strength
 from .lineage import Lineages
-from .model import DESIGNATES, Entity, Match, Mention, Method
+from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .normalization import (
     ORG_DESCRIPTORS,
     TITLES,
@@ -376,7 +376,7 @@ class Resolver:
             return default
         return entity
 
-    def entities(self, kind: str | None = None) -> Iterator[Entity]:
+    def entities(self, kind: Kind | None = None) -> Iterator[Entity]:
         """All entities, or those of one kind, in table order."""
         check_kind(kind)
         return (e for e in self._catalog if kind is None or e.kind == kind)
@@ -440,7 +440,7 @@ class Resolver:
 
     # -- resolution -------------------------------------------------------
 
-    def resolve(self, query: str, *, kind: str | None = None, as_of: Any = None) -> Match | None:
+    def resolve(self, query: str, *, kind: Kind | None = None, as_of: Any = None) -> Match | None:
         """The entity ``query`` names, or ``None`` when nothing matches.
 
         ``as_of`` (a ``datetime.date`` or ``YYYY``, ``YYYY-MM``,
@@ -496,7 +496,7 @@ class Resolver:
             self._memo[key] = found
         return found
 
-    def candidates(self, query: str, *, kind: str | None = None, limit: int = 5, as_of: Any = None) -> list[Match]:
+    def candidates(self, query: str, *, kind: Kind | None = None, limit: int = 5, as_of: Any = None) -> list[Match]:
         """The best match for each entity that could be meant, best first
         (with ``as_of``, those that existed then first among equal scores)."""
         period = parse_as_of(as_of)
@@ -505,7 +505,7 @@ class Resolver:
             return []
         return self._rank(query, kind, None, everything=True, period=period)[:limit]
 
-    def explain(self, query: str, *, kind: str | None = None, limit: int = 5, as_of: Any = None) -> Explanation:
+    def explain(self, query: str, *, kind: Kind | None = None, limit: int = 5, as_of: Any = None) -> Explanation:
         """Each tier's forms, the candidates and their scores, and why the
         winner won (or why nothing matched), including when the date did."""
         check_limit(limit)
@@ -541,7 +541,7 @@ class Resolver:
             self._memo.clear()
             self._exact_memo.clear()
 
-    def resolve_many(self, values: Iterable[str], *, kind: str | None = None, as_of: Any = None) -> list[Match | None]:
+    def resolve_many(self, values: Iterable[str], *, kind: Kind | None = None, as_of: Any = None) -> list[Match | None]:
         """``resolve`` for each value, in order; repeated values are resolved
         once, and answers are remembered across calls (a bounded cache), so a
         worker that resolves partition after partition of one column looks
@@ -559,7 +559,7 @@ class Resolver:
         return out
 
     def scan(
-        self, text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Any = None
+        self, text: str, *, kinds: Iterable[Kind] | None = None, fuzzy: bool = False, as_of: Any = None
     ) -> list[Mention]:
         """Every mention of a known entity in ``text`` (see :mod:`borderlex.scanning`);
         ``as_of`` settles shared spellings as in :meth:`resolve`."""
@@ -569,7 +569,7 @@ class Resolver:
         self,
         pieces: str | Iterable[str],
         *,
-        kinds: Iterable[str] | None = None,
+        kinds: Iterable[Kind] | None = None,
         fuzzy: bool = False,
         as_of: Any = None,
     ) -> Iterator[Mention]:

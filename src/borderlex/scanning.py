@@ -40,7 +40,7 @@ import attrs
 from .arguments import check_kinds
 from .dates import valid_during
 from .index import AliasEntry, Strength, acronym_form
-from .model import DESIGNATES, Entity, Match, Mention, Method
+from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .normalization import (
     ARABIC_PROCLITICS,
     ARTICLES,
@@ -390,7 +390,7 @@ class Scanner:
     # -- the public entry point ------------------------------------------
 
     def scan(
-        self, text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Period | None = None
+        self, text: str, *, kinds: Iterable[Kind] | None = None, fuzzy: bool = False, as_of: Period | None = None
     ) -> list[Mention]:
         """Mentions in ``text``, sorted by start, never overlapping.
 

@@ -149,6 +149,8 @@ def _parse_entry(raw: object, path: str, index: int, problems: list[TableError])
         extra = set(fields) - {"aliases", "weak", "acronyms", "sources"}
         if extra:
             bad(f"an 'extend' entry may only add aliases, weak, acronyms and sources, not {sorted(extra)}")
+        if m and m.group(1) not in KINDS:
+            bad(f"id prefix {m.group(1)!r} is not a kind (expected one of {', '.join(KINDS)})")
         if len(problems) > before:
             return None
         kind = m.group(1) if m else ""
