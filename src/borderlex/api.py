@@ -31,10 +31,11 @@ def resolve(query: str, *, kind: Kind | None = None, as_of: Any = None) -> Match
     """The entity ``query`` names in the bundled tables, or ``None``;
     ``as_of`` (a date) settles a spelling shared over time.
 
-    >>> resolve("Albu Kamal").id
-    'place:al-bukamal'
-    >>> resolve("Liwa al-Muatasim") is None
-    True
+    Examples:
+        >>> resolve("Albu Kamal").id
+        'place:al-bukamal'
+        >>> resolve("Liwa al-Muatasim") is None
+        True
     """
     return Resolver.default().resolve(query, kind=kind, as_of=as_of)
 
@@ -59,8 +60,9 @@ def get(entity_id: str, default: Any = _MISSING) -> Any:
     """The entity with this id; raises [`UnknownEntityError`][borderlex.UnknownEntityError]
     (a ``LookupError``) unless ``default`` is given, which is then returned.
 
-    >>> get("place:al-bukamal").name
-    'Al-Bukamal'
+    Examples:
+        >>> get("place:al-bukamal").name
+        'Al-Bukamal'
     """
     return Resolver.default().get(entity_id, default)
 
@@ -73,8 +75,9 @@ def entities(kind: Kind | None = None) -> Iterator[Entity]:
 def scan(text: str, *, kinds: Iterable[Kind] | None = None, fuzzy: bool = False, as_of: Any = None) -> list[Mention]:
     """Every mention of a bundled entity in ``text``, sorted by start.
 
-    >>> print(*(f"{m.text}={m.id}" for m in scan("ISIS fled Albu Kamal.")))
-    ISIS=org:islamic-state Albu Kamal=place:al-bukamal
+    Examples:
+        >>> print(*(f"{m.text}={m.id}" for m in scan("ISIS fled Albu Kamal.")))
+        ISIS=org:islamic-state Albu Kamal=place:al-bukamal
     """
     return Resolver.default().scan(text, kinds=kinds, fuzzy=fuzzy, as_of=as_of)
 
@@ -87,8 +90,9 @@ def resolve_many(values: Iterable[str], *, kind: Kind | None = None, as_of: Any 
 def lineage(entity_id: str) -> list[Entity]:
     """Predecessors, the entity and its successors, oldest first.
 
-    >>> print(*(e.id for e in lineage("org:jabhat-fatah-al-sham")))
-    org:jabhat-al-nusra org:jabhat-fatah-al-sham org:hayat-tahrir-al-sham
+    Examples:
+        >>> print(*(e.id for e in lineage("org:jabhat-fatah-al-sham")))
+        org:jabhat-al-nusra org:jabhat-fatah-al-sham org:hayat-tahrir-al-sham
     """
     return Resolver.default().lineage(entity_id)
 
@@ -96,8 +100,9 @@ def lineage(entity_id: str) -> list[Entity]:
 def current(entity_id: str, *, as_of: Any = None) -> Entity:
     """The entity in force at ``as_of`` (today when ``None``) in this entity's line of successors.
 
-    >>> current("org:jabhat-al-nusra", as_of="2018-06").id
-    'org:hayat-tahrir-al-sham'
+    Examples:
+        >>> current("org:jabhat-al-nusra", as_of="2018-06").id
+        'org:hayat-tahrir-al-sham'
     """
     return Resolver.default().current(entity_id, as_of=as_of)
 
@@ -105,8 +110,9 @@ def current(entity_id: str, *, as_of: Any = None) -> Entity:
 def ancestors(entity_id: str) -> list[Entity]:
     """What contains the entity, nearest first, up to its country.
 
-    >>> print(*(e.id for e in ancestors("place:al-bukamal")))
-    place:deir-ez-zor-governorate place:syria
+    Examples:
+        >>> print(*(e.id for e in ancestors("place:al-bukamal")))
+        place:deir-ez-zor-governorate place:syria
     """
     return Resolver.default().ancestors(entity_id)
 
@@ -114,8 +120,9 @@ def ancestors(entity_id: str) -> list[Entity]:
 def within(entity_id: str, ancestor_id: str) -> bool:
     """Whether ``ancestor_id`` is one of the entity's ancestors.
 
-    >>> within("place:al-bukamal", "place:deir-ez-zor-governorate")
-    True
+    Examples:
+        >>> within("place:al-bukamal", "place:deir-ez-zor-governorate")
+        True
     """
     return Resolver.default().within(entity_id, ancestor_id)
 
@@ -131,9 +138,10 @@ def scan_iter(
     """Mentions in a text of any size (a string, or a file's lines), as they
     are found, in bounded memory; offsets are in the whole text.
 
-    >>> for m in scan_iter(("ISIS fled\\n", "Albu Kamal.\\n")):
-    ...     print(m.start, m.id)
-    0 org:islamic-state
-    10 place:al-bukamal
+    Examples:
+        >>> for m in scan_iter(("ISIS fled\\n", "Albu Kamal.\\n")):
+        ...     print(m.start, m.id)
+        0 org:islamic-state
+        10 place:al-bukamal
     """
     return Resolver.default().scan_iter(pieces, kinds=kinds, fuzzy=fuzzy, as_of=as_of)

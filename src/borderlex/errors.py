@@ -1,4 +1,4 @@
-"""Typed errors.  Each subclasses :class:`BorderlexError` and a builtin, so
+"""Typed errors.  Each subclasses [`BorderlexError`][borderlex.BorderlexError] and a builtin, so
 callers can catch either (``except LookupError`` keeps working)."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class TableError(BorderlexError, ValueError):
 class TableWarning(BorderlexError, UserWarning):
     """Loading tables went on without some paths named like tables.
 
-    Warned once per load; ``skipped`` holds one :class:`TableError` record
+    Warned once per load; ``skipped`` holds one [`TableError`][borderlex.TableError] record
     per path (``entity`` is ``None``) saying why it was not loaded: a
     sub-directory, a FIFO or device, a symlink loop or dangling link, a
     hidden file.

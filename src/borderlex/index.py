@@ -144,7 +144,7 @@ class AliasIndex:
 
     def exact_single(self, text: str) -> AliasEntry | None:
         """The entry for ``text`` as written when exactly one alias (and no
-        acronym) has that spelling; otherwise ``None`` (ask :meth:`exact`)."""
+        acronym) has that spelling; otherwise ``None`` (ask ``exact()``)."""
         return self._exact_one.get(text)
 
     def normalized(self, norm: str) -> list[AliasEntry]:

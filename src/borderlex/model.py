@@ -13,11 +13,11 @@ from .normalization import spelling
 
 __all__ = ["DESIGNATES", "KINDS", "TYPES", "Entity", "Kind", "Match", "Mention", "Method", "as_kind"]
 
-#: The entity kinds, as a type: a type checker flags ``kind="plase"``.
 Kind = Literal["org", "person", "place", "facility"]
+"""The entity kinds, as a type: a type checker flags ``kind="plase"``.  An id is ``kind:slug``."""
 
-#: The entity kinds.  An id is ``kind:slug``.
 KINDS: tuple[Kind, ...] = get_args(Kind)
+"""The entity kinds at run time, in this order: ``("org", "person", "place", "facility")``."""
 
 
 def as_kind(value: object) -> Kind:

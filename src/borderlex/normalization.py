@@ -3,18 +3,18 @@
 One pipeline serves both the alias tables and the queries, so a spelling that
 normalizes equal on one side normalizes equal on the other:
 
-* :func:`normalize` folds text to lowercase ASCII words separated by single
+* [`normalize`][borderlex.normalize] folds text to lowercase ASCII words separated by single
   spaces (NFKC, casefold, diacritics stripped, apostrophe-like marks removed,
   hyphens and punctuation turned into spaces, Arabic and other scripts
   transliterated).  It is idempotent.
-* :func:`normalize_with_offsets` does the same and also returns, for every
+* ``normalize_with_offsets()`` does the same and also returns, for every
   output character, the index of the input character it came from; the
   scanner uses it to report spans in the original text.
-* :func:`name_key` goes further, for matching names: Arabic articles dropped
+* ``name_key()`` goes further, for matching names: Arabic articles dropped
   (also when glued or assimilated), romanization alternations folded, generic
   designators ("province", "air base", "border crossing" …) taken out of the
   name and returned separately so they can steer the kind.
-* :func:`skeleton` is a consonant skeleton used only to find fuzzy candidates.
+* ``skeleton()`` is a consonant skeleton used only to find fuzzy candidates.
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def arabic_letters(text: str) -> str:
     """The Arabic letters of ``text`` as they are spelled, variants folded
     (hamza seats, ى/ي, ة/ه, Persian forms), without marks, spaces or the
     article: "الدولة الإسلامية" and "دولة اسلاميه" give the same.  Unlike
-    :func:`normalize`, ʿayn and the emphatic letters stay distinct."""
+    [`normalize`][borderlex.normalize], ʿayn and the emphatic letters stay distinct."""
     words = ("".join(c for c in w if _is_arabic_letter(c)).translate(_ARABIC_LETTER_FOLD) for w in text.split())
     # A final alif is written for tāʾ marbūṭa as often as not: سوريا, سورية.
     return "".join(w[:-1] + "ه" if w.endswith("ا") else w for w in words).replace("ال", "")
@@ -362,12 +362,13 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
 def normalize(text: str) -> str:
     """Fold ``text`` to lowercase ASCII words separated by single spaces.
 
-    >>> normalize("Al-Bukamal")
-    'al bukamal'
-    >>> normalize("Kata’ib al-Imam ʿAli")
-    'kataib al imam ali'
-    >>> normalize("U.S.-led Coalition")
-    'us led coalition'
+    Examples:
+        >>> normalize("Al-Bukamal")
+        'al bukamal'
+        >>> normalize("Kata’ib al-Imam ʿAli")
+        'kataib al imam ali'
+        >>> normalize("U.S.-led Coalition")
+        'us led coalition'
     """
     memo = _memo
     if memo is not None and type(text) is str:
@@ -424,7 +425,7 @@ def word_spans(text: str) -> list[tuple[str, int, int, int]]:
     character, of its last character, and of the one before the last (-1 for
     a one-letter word).
 
-    Equal to splitting :func:`normalize_with_offsets`, but faster: the rules
+    Equal to splitting ``normalize_with_offsets()``, but faster: the rules
     never look across ASCII whitespace, so the text is taken chunk by chunk,
     and a plain ASCII word needs no character-by-character work.
     """
@@ -902,10 +903,11 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 def fold_token(token: str) -> str:
     """Fold common romanization alternations in one normalized token.
 
-    >>> fold_token("boukamal"), fold_token("bukamal")
-    ('bukamal', 'bukamal')
-    >>> fold_token("qassem"), fold_token("kasem")
-    ('kasam', 'kasam')
+    Examples:
+        >>> fold_token("boukamal"), fold_token("bukamal")
+        ('bukamal', 'bukamal')
+        >>> fold_token("qassem"), fold_token("kasem")
+        ('kasam', 'kasam')
     """
     # Cached for name-sized tokens only, so a hostile megabyte-long word is
     # folded but never kept.
@@ -955,10 +957,11 @@ def _abd(token: str) -> list[str]:
 def key_parts(word: str) -> list[str]:
     """One normalized word reduced to its name-key part(s): a glued article
     dropped, "Abdel…" split, organisation-form plurals folded, romanization
-    alternations folded.  Shared by :func:`name_key` and the scanner.
+    alternations folded.  Shared by ``name_key()`` and the scanner.
 
-    >>> key_parts("abdulrahman"), key_parts("forces"), key_parts("albu")
-    (['abd', 'rahman'], ['furka'], ['bu'])
+    Examples:
+        >>> key_parts("abdulrahman"), key_parts("forces"), key_parts("albu")
+        (['abd', 'rahman'], ['furka'], ['bu'])
     """
     return [fold_token(_ORG_GENERIC.get(p, p)) for p in _abd(split_glued_article(word))]
 
@@ -969,12 +972,13 @@ def is_skippable(word: str, last: bool = False) -> bool:
 
 
 def name_key(normalized: str) -> NameKey:
-    """Reduce a normalized string (see :func:`normalize`) to a :class:`NameKey`.
+    """Reduce a normalized string (see [`normalize`][borderlex.normalize]) to a ``NameKey``.
 
-    >>> name_key(normalize("Albu Kamal")).joined == name_key(normalize("Al-Boukamal")).joined
-    True
-    >>> sorted(name_key(normalize("Homs province")).designators)
-    ['governorate']
+    Examples:
+        >>> name_key(normalize("Albu Kamal")).joined == name_key(normalize("Al-Boukamal")).joined
+        True
+        >>> sorted(name_key(normalize("Homs province")).designators)
+        ['governorate']
     """
     if not isinstance(normalized, str):
         raise TypeError(f"name_key takes a normalized str, not {type(normalized).__name__}")
@@ -1023,10 +1027,11 @@ def skeleton(key: str) -> str:
     Vowels and the letters Arabic uses as long vowels (w, y) are dropped, so
     a Latin spelling and a transliterated Arabic spelling can meet.
 
-    >>> skeleton(name_key(normalize("Al-Bukamal")).joined)
-    'bkml'
-    >>> skeleton(name_key(normalize("البوكمال")).joined)
-    'bkml'
+    Examples:
+        >>> skeleton(name_key(normalize("Al-Bukamal")).joined)
+        'bkml'
+        >>> skeleton(name_key(normalize("البوكمال")).joined)
+        'bkml'
     """
     s = _SKELETON_DROP.sub("", key)
     return re.sub(r"([a-z])\1+", r"\1", s)

@@ -3,7 +3,7 @@
 Tiers, in order, each tried only when the ones before found nothing:
 
 1. ``exact`` — the query is an alias as written (acronyms: in their case);
-2. ``normalized`` — equal after :func:`~borderlex.normalization.normalize`;
+2. ``normalized`` — equal after [`normalize`][borderlex.normalize];
 3. ``name_key`` — equal name keys (articles, romanization alternations and
    designators folded); designators in the query steer the entity type;
 4. ``fuzzy`` — candidates from the trigram/skeleton index, scored with
@@ -111,7 +111,7 @@ class _Scored(NamedTuple):
 
 @attrs.frozen(slots=True)
 class Step:
-    """One tier as tried by :meth:`Resolver.explain`."""
+    """One tier as tried by [`Resolver.explain`][borderlex.Resolver.explain]."""
 
     tier: str
     looked_up: str
@@ -281,7 +281,7 @@ def _trim_words(text: str) -> str:
 
 
 def _query_variants(norm: str) -> list[tuple[NameKey, str]]:
-    """The query's key, then the key of its core (see :func:`_core`)."""
+    """The query's key, then the key of its core (see ``_core()``)."""
     words = norm.split()
     variants = [(name_key(norm), "")]
     start, end = _core(words)
@@ -341,7 +341,7 @@ class Resolver:
         """A resolver over user tables (files or directories of ``*.toml``),
         on top of the bundled tables unless ``include_default`` is false.
 
-        Raises :class:`~borderlex.errors.TableError` for a broken table.
+        Raises [`TableError`][borderlex.TableError] for a broken table.
         """
         # Absolute, not resolved: a symlink loop is for the table loader to name.
         spec = (tuple(os.path.abspath(p) for p in paths), include_default)
@@ -367,7 +367,7 @@ class Resolver:
     def get(self, entity_id: str, default: T) -> Entity | T: ...
 
     def get(self, entity_id: str, default: Any = _MISSING) -> Any:
-        """The entity with this id.  Raises :class:`UnknownEntityError` (a
+        """The entity with this id.  Raises [`UnknownEntityError`][borderlex.UnknownEntityError] (a
         ``LookupError``) when there is none, unless ``default`` is given."""
         entity = self._catalog.entities.get(entity_id)
         if entity is None:
@@ -387,7 +387,7 @@ class Resolver:
         """The entity with its predecessors and successors, oldest first.
 
         A merge shows as several predecessors of one entity; see
-        :mod:`borderlex.lineage`.  Raises :class:`UnknownEntityError` for an
+        ``borderlex.lineage``.  Raises [`UnknownEntityError`][borderlex.UnknownEntityError] for an
         unknown id.
         """
         return self.lineages().lineage(entity_id)
@@ -408,11 +408,11 @@ class Resolver:
     def ancestors(self, entity_id: str) -> list[Entity]:
         """What contains the entity, nearest first, up to its country
         (a facility → its town → governorate → country); see
-        :mod:`borderlex.hierarchy`."""
+        ``borderlex.hierarchy``."""
         return self.hierarchy().ancestors(entity_id)
 
     def within(self, entity_id: str, ancestor_id: str) -> bool:
-        """Whether ``ancestor_id`` is one of the entity's :meth:`ancestors`."""
+        """Whether ``ancestor_id`` is one of the entity's [`ancestors`][borderlex.Resolver.ancestors]."""
         return self.hierarchy().within(entity_id, ancestor_id)
 
     def children(self, entity_id: str) -> list[Entity]:
@@ -447,7 +447,7 @@ class Resolver:
         ``YYYY-MM-DD``) settles a spelling several entities share: those
         that existed at that date win ("Syrian interim government" in 2018
         and in 2025).  A name still resolves to the entity it denotes:
-        "Jabhat Fateh al-Sham" is JFS at any date (:meth:`current` gives
+        "Jabhat Fateh al-Sham" is JFS at any date ([`current`][borderlex.Resolver.current] gives
         what it became).
         """
         return self._resolve(query, kind, parse_as_of(as_of))
@@ -561,8 +561,8 @@ class Resolver:
     def scan(
         self, text: str, *, kinds: Iterable[Kind] | None = None, fuzzy: bool = False, as_of: Any = None
     ) -> list[Mention]:
-        """Every mention of a known entity in ``text`` (see :mod:`borderlex.scanning`);
-        ``as_of`` settles shared spellings as in :meth:`resolve`."""
+        """Every mention of a known entity in ``text`` (see ``borderlex.scanning``);
+        ``as_of`` settles shared spellings as in [`resolve`][borderlex.Resolver.resolve]."""
         return self.scanner().scan(text, kinds=kinds, fuzzy=fuzzy, as_of=parse_as_of(as_of))
 
     def scan_iter(
@@ -578,7 +578,7 @@ class Resolver:
         ``pieces`` is a string or an iterable of strings read as one text (a
         file object opened in text mode yields its lines); offsets are in the
         whole text.  It is scanned in chunks cut between lines (see
-        :mod:`borderlex.streaming` for what a chunk cannot see).
+        ``borderlex.streaming`` for what a chunk cannot see).
         """
         wanted = check_kinds(kinds)
         period = parse_as_of(as_of)
