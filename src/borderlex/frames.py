@@ -246,15 +246,16 @@ def _pandas_added(values: Any, job: _Job) -> dict[str, Any]:
     _check_strings(uniques, job.column)
     ids, names, scores, methods, *levels = _fields(job, uniques)
     out = {}
-    # One extra slot at the end, which the null sentinel (-1) indexes.
+    # One extra slot at the end, which the null sentinel (-1) indexes.  A miss is NaN, not
+    # None: pandas 3 makes NaN of None in its string columns, and pandas 2 keeps what it gets.
     for field, found, dtype in (
         ("id", ids, object),
         ("name", names, object),
-        ("score", [np.nan if s is None else s for s in scores], float),
+        ("score", scores, float),
         ("method", methods, object),
         *((level, found, object) for level, found in zip(job.levels, levels, strict=True)),
     ):
-        table = np.array([*found, None if dtype is object else np.nan], dtype=dtype)
+        table = np.array([*(np.nan if v is None else v for v in found), np.nan], dtype=dtype)
         out[job.prefix + field] = pd.Series(table[codes], index=values.index)
     return out
 
