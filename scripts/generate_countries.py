@@ -74,7 +74,10 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-import tomllib
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: the same parser, as a dependency (see pyproject.toml)
+    import tomli as tomllib
 from generate_places import _entity, slug, usable  # scripts/generate_places.py
 from regenerate import GENERATED_TABLES, write_or_check  # scripts/regenerate.py
 

@@ -84,6 +84,7 @@ def test_lookup_reads_stdin_one_row_per_line() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_lookup_streams_stdin() -> None:
     # The first answer arrives before the input ends.
     proc = subprocess.Popen([*script(), "lookup", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
@@ -293,6 +294,7 @@ def test_scan_problems_are_one_line_and_lose_nothing(tmp_path: Path, capsys: pyt
     assert code == 0 and "org:islamic-state" in out and "place:homs" in out
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals")
 def test_scan_shows_progress_on_a_terminal_only(tmp_path: Path) -> None:
     import pty
@@ -416,6 +418,7 @@ def test_help_is_in_the_docs() -> None:
 # -- the installed console script --------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_console_script_lookup_and_exit_codes() -> None:
     proc = run_script("lookup", "Albu Kamal")
     assert proc.returncode == 0 and proc.stdout.split(b"\t")[1] == b"place:al-bukamal"
@@ -424,11 +427,13 @@ def test_console_script_lookup_and_exit_codes() -> None:
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr
 
 
+@pytest.mark.slow
 def test_python_dash_m() -> None:
     proc = subprocess.run([sys.executable, "-m", "borderlex", "lookup", "Daesh"], capture_output=True, timeout=60)
     assert proc.returncode == 0 and b"org:islamic-state" in proc.stdout
 
 
+@pytest.mark.slow
 def test_console_script_hostile_input(tmp_path: Path) -> None:
     proc = run_script("scan", "-", stdin=b"Homs \xff\xfe\x00 Daesh")
     assert proc.returncode == 1 and b"Traceback" not in proc.stderr and proc.stderr.count(b"\n") == 1
@@ -440,6 +445,7 @@ def test_console_script_hostile_input(tmp_path: Path) -> None:
     assert proc.returncode == 1 and b"no such file" in proc.stderr
 
 
+@pytest.mark.slow
 def test_undecodable_argument_is_echoed_not_a_traceback() -> None:
     proc = subprocess.run([*script(), "lookup", b"Homs\xff".decode("utf-8", "surrogateescape")], capture_output=True, timeout=60)
     assert proc.returncode == 0 and b"Traceback" not in proc.stderr
@@ -447,6 +453,7 @@ def test_undecodable_argument_is_echoed_not_a_traceback() -> None:
     assert proc.stdout.startswith(b"Homs\xff\tplace:homs\t")
 
 
+@pytest.mark.slow
 def test_closed_pipe_ends_quietly() -> None:
     text = b"Daesh left Al-Bukamal. " * 20000
     shell = f"{' '.join(script())} scan - | head -n 1"
@@ -455,6 +462,7 @@ def test_closed_pipe_ends_quietly() -> None:
     assert proc.stderr == b""
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="signals")
 def test_ctrl_c_exits_130_quietly() -> None:
     import signal

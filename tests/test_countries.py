@@ -54,6 +54,7 @@ def _countries() -> dict[str, Entity]:
     return {e.country or "": e for e in borderlex.entities(kind="place") if e.type == "country"}
 
 
+@pytest.mark.slow
 def test_generated_table_is_not_stale() -> None:
     # Regenerates from the pinned inputs, the overrides and the other tables.
     assert GEN.OUTPUT.read_text(encoding="utf-8") == _built()[0], "run: python scripts/generate_countries.py"

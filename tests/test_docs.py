@@ -47,7 +47,10 @@ def test_there_are_examples() -> None:
     assert len(PYCON) >= 2 and len(CONSOLE) >= 1
 
 
-@pytest.mark.parametrize("page", PYCON_PAGES)
+# The cluster page starts a Dask cluster of worker processes: slow.
+@pytest.mark.parametrize(
+    "page", [pytest.param(p, marks=pytest.mark.slow) if p == "docs/cookbook/cluster.md" else p for p in PYCON_PAGES]
+)
 def test_pycon_examples(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The blocks of one page run in order and share their names, as in a session."""
     monkeypatch.chdir(ROOT)
@@ -71,6 +74,7 @@ def _commands(source: str) -> list[tuple[str, str]]:
     return [(cmd, "\n".join(out)) for cmd, out in pairs]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("page", "line", "source"), CONSOLE, ids=[f"{p}:{n}" for p, n, _ in CONSOLE])
 def test_console_example(page: str, line: int, source: str) -> None:
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")

@@ -76,6 +76,76 @@ def test_other_objects_are_refused() -> None:
         resolve_column({"place": ["Homs"]}, "place")
 
 
+@pytest.mark.parametrize(
+    ("obj", "named"),
+    [
+        (pd.Index(["Homs"]), "pandas.Index"),
+        (["Homs"], "builtins.list"),
+        ("Homs", "builtins.str"),
+        (pl.col("place"), "polars.Expr"),
+    ],
+)
+def test_objects_that_are_not_frames_are_a_type_error_naming_them(obj: object, named: str) -> None:
+    with pytest.raises(TypeError, match=f"not {named}$"):
+        resolve_column(obj, "place")
+
+
+def test_a_series_takes_no_column_and_a_frame_needs_one() -> None:
+    with pytest.raises(TypeError, match="no column with a Series"):
+        resolve_column(pd.Series(["Homs"]), "place")
+    with pytest.raises(TypeError, match="needs the name of the column"):
+        resolve_column(pl.DataFrame({"place": ["Homs"]}))
+    with pytest.raises(TypeError, match="holds List"):
+        resolve_column(pl.Series("place", [["Homs"]]))
+
+
+def test_pandas_series_gives_the_added_columns_with_its_index() -> None:
+    values = column_values(2000, seed=10)
+    series = pd.Series(values, index=[f"r{i}" for i in range(len(values))], name="place")
+    out = resolve_column(series)
+    assert isinstance(out, pd.DataFrame)
+    assert list(out.columns) == ["place_id", "place_name", "place_score", "place_method"]
+    assert list(out.index) == list(series.index)
+    assert rows_of(out) == expected(values)
+    unnamed = resolve_column(pd.Series(["Albu Kamal", None]), prefix="p_")
+    assert unnamed["p_id"].tolist()[0] == "place:al-bukamal" and unnamed["p_id"].isna().tolist() == [False, True]
+    assert list(resolve_column(pd.Series(["Homs"])).columns) == ["id", "name", "score", "method"]
+
+
+def test_polars_series_gives_the_added_columns() -> None:
+    values = column_values(2000, seed=11)
+    out = resolve_column(pl.Series("place", values), levels=("country",))
+    assert isinstance(out, pl.DataFrame)
+    assert out.columns == ["place_id", "place_name", "place_score", "place_method", "place_country"]
+    got = list(zip(*(out[f"place_{f}"].to_list() for f in ("id", "name", "score", "method")), strict=True))
+    assert got == expected(values)
+    # the country of each place, from its ancestors (a country is its own)
+    for value, country in zip(values, out["place_country"].to_list(), strict=True):
+        m = borderlex.resolve(value) if value is not None else None
+        chain = [m.entity, *borderlex.ancestors(m.id)] if m else []
+        assert country == next((e.id for e in chain if e.type == "country"), None)
+
+
+def test_polars_lazyframe_stays_lazy_and_equals_the_eager_result(tmp_path) -> None:
+    values = column_values(2000, seed=12)
+    eager = resolve_column(pl.DataFrame({"place": values, "n": list(range(len(values)))}), "place")
+    source = tmp_path / "places.csv"
+    pl.DataFrame({"place": ["Atlantis"], "n": [0]}).write_csv(source)
+    lazy = resolve_column(pl.scan_csv(source, schema={"place": pl.String, "n": pl.Int64}), "place")
+    assert isinstance(lazy, pl.LazyFrame)
+    assert lazy.collect_schema().names() == eager.columns
+    # Nothing was read yet: the file written now is the one resolved.
+    pl.DataFrame({"place": values, "n": list(range(len(values)))}).write_csv(source)
+    assert lazy.collect().equals(eager)
+    # A filter is pushed before the lookup and the result is the same rows.
+    filtered = lazy.filter(pl.col("n") % 7 == 0).collect()
+    assert filtered.equals(eager.filter(pl.col("n") % 7 == 0))
+    with pytest.raises(KeyError):
+        resolve_column(pl.LazyFrame({"place": ["Homs"]}), "nope")
+    with pytest.raises(TypeError, match="column 'n'"):
+        resolve_column(pl.LazyFrame({"n": [1]}), "n")
+
+
 @pytest.mark.slow
 def test_dask_on_a_two_process_cluster_equals_one_process(tmp_path) -> None:
     import dask.dataframe as dd

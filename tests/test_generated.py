@@ -28,6 +28,7 @@ def _cities500() -> dict[int, dict[str, object]]:
 CITIES = _cities500()
 
 
+@pytest.mark.slow
 def test_generated_table_is_not_stale() -> None:
     # Regenerates from the pinned inputs and the overrides; any hand edit of
     # the generated file, or an override not yet applied, fails here.

@@ -16,7 +16,8 @@ import pytest
 
 from test_cli import run_script, script
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX descriptors and devices")
+# Every test here starts the command line as a process: slow.
+pytestmark = [pytest.mark.skipif(os.name != "posix", reason="POSIX descriptors and devices"), pytest.mark.slow]
 
 
 def one_clear_line(stderr: bytes) -> str:

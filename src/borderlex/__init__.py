@@ -15,10 +15,10 @@ from .api import (
     scan_iter,
     within,
 )
-from .errors import BorderlexError, TableError, TableWarning, UnknownEntityError
+from .errors import BorderlexError, TableError, TableWarning, UnknownEntityError, UnknownKindError
 from .folding import normalize
 from .frames import resolve_column
-from .model import KINDS, Entity, Match, Mention, Method
+from .model import KINDS, Entity, Kind, Match, Mention, Method
 from .resolver import Explanation, Resolver
 
 __version__ = "0.1.0"
@@ -28,6 +28,7 @@ __all__ = [
     "BorderlexError",
     "Entity",
     "Explanation",
+    "Kind",
     "Match",
     "Mention",
     "Method",
@@ -35,6 +36,7 @@ __all__ = [
     "TableError",
     "TableWarning",
     "UnknownEntityError",
+    "UnknownKindError",
     "__version__",
     "ancestors",
     "candidates",

@@ -1,12 +1,14 @@
-"""Module-level shortcuts over :meth:`Resolver.default` (the bundled tables)."""
+"""Module-level shortcuts over [`Resolver.default()`][borderlex.Resolver.default] (the bundled tables)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, TypeVar, overload
 
-from .model import Entity, Match, Mention
+from .model import Entity, Kind, Match, Mention
 from .resolver import _MISSING, Explanation, Resolver
+
+T = TypeVar("T")
 
 __all__ = [
     "ancestors",
@@ -25,53 +27,62 @@ __all__ = [
 ]
 
 
-def resolve(query: str, *, kind: str | None = None, as_of: Any = None) -> Match | None:
+def resolve(query: str, *, kind: Kind | None = None, as_of: Any = None) -> Match | None:
     """The entity ``query`` names in the bundled tables, or ``None``;
     ``as_of`` (a date) settles a spelling shared over time.
 
-    >>> resolve("Albu Kamal").id
-    'place:al-bukamal'
-    >>> resolve("Liwa al-Muatasim") is None
-    True
+    Examples:
+        >>> resolve("Albu Kamal").id
+        'place:al-bukamal'
+        >>> resolve("Liwa al-Muatasim") is None
+        True
     """
     return Resolver.default().resolve(query, kind=kind, as_of=as_of)
 
 
-def candidates(query: str, *, kind: str | None = None, limit: int = 5, as_of: Any = None) -> list[Match]:
+def candidates(query: str, *, kind: Kind | None = None, limit: int = 5, as_of: Any = None) -> list[Match]:
     """The best match for each entity ``query`` could name, best first."""
     return Resolver.default().candidates(query, kind=kind, limit=limit, as_of=as_of)
 
 
-def explain(query: str, *, kind: str | None = None, as_of: Any = None) -> Explanation:
+def explain(query: str, *, kind: Kind | None = None, as_of: Any = None) -> Explanation:
     """How ``query`` was resolved: forms, tiers, candidates and the reason."""
     return Resolver.default().explain(query, kind=kind, as_of=as_of)
 
 
-def get(entity_id: str, default: Any = _MISSING) -> Any:
-    """The entity with this id; raises :class:`~borderlex.errors.UnknownEntityError`
-    (a ``LookupError``) unless ``default`` is given.
+@overload
+def get(entity_id: str) -> Entity: ...
+@overload
+def get(entity_id: str, default: T) -> Entity | T: ...
 
-    >>> get("place:al-bukamal").name
-    'Al-Bukamal'
+
+def get(entity_id: str, default: Any = _MISSING) -> Any:
+    """The entity with this id; raises [`UnknownEntityError`][borderlex.UnknownEntityError]
+    (a ``LookupError``) unless ``default`` is given, which is then returned.
+
+    Examples:
+        >>> get("place:al-bukamal").name
+        'Al-Bukamal'
     """
     return Resolver.default().get(entity_id, default)
 
 
-def entities(kind: str | None = None) -> Iterator[Entity]:
+def entities(kind: Kind | None = None) -> Iterator[Entity]:
     """All bundled entities, or those of one kind."""
     return Resolver.default().entities(kind)
 
 
-def scan(text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Any = None) -> list[Mention]:
+def scan(text: str, *, kinds: Iterable[Kind] | None = None, fuzzy: bool = False, as_of: Any = None) -> list[Mention]:
     """Every mention of a bundled entity in ``text``, sorted by start.
 
-    >>> print(*(f"{m.text}={m.id}" for m in scan("ISIS fled Albu Kamal.")))
-    ISIS=org:islamic-state Albu Kamal=place:al-bukamal
+    Examples:
+        >>> print(*(f"{m.text}={m.id}" for m in scan("ISIS fled Albu Kamal.")))
+        ISIS=org:islamic-state Albu Kamal=place:al-bukamal
     """
     return Resolver.default().scan(text, kinds=kinds, fuzzy=fuzzy, as_of=as_of)
 
 
-def resolve_many(values: Iterable[str], *, kind: str | None = None, as_of: Any = None) -> list[Match | None]:
+def resolve_many(values: Iterable[str], *, kind: Kind | None = None, as_of: Any = None) -> list[Match | None]:
     """``resolve`` for each value, in order, resolving repeated values once."""
     return Resolver.default().resolve_many(values, kind=kind, as_of=as_of)
 
@@ -79,8 +90,9 @@ def resolve_many(values: Iterable[str], *, kind: str | None = None, as_of: Any =
 def lineage(entity_id: str) -> list[Entity]:
     """Predecessors, the entity and its successors, oldest first.
 
-    >>> print(*(e.id for e in lineage("org:jabhat-fatah-al-sham")))
-    org:jabhat-al-nusra org:jabhat-fatah-al-sham org:hayat-tahrir-al-sham
+    Examples:
+        >>> print(*(e.id for e in lineage("org:jabhat-fatah-al-sham")))
+        org:jabhat-al-nusra org:jabhat-fatah-al-sham org:hayat-tahrir-al-sham
     """
     return Resolver.default().lineage(entity_id)
 
@@ -88,8 +100,9 @@ def lineage(entity_id: str) -> list[Entity]:
 def current(entity_id: str, *, as_of: Any = None) -> Entity:
     """The entity in force at ``as_of`` (today when ``None``) in this entity's line of successors.
 
-    >>> current("org:jabhat-al-nusra", as_of="2018-06").id
-    'org:hayat-tahrir-al-sham'
+    Examples:
+        >>> current("org:jabhat-al-nusra", as_of="2018-06").id
+        'org:hayat-tahrir-al-sham'
     """
     return Resolver.default().current(entity_id, as_of=as_of)
 
@@ -97,8 +110,9 @@ def current(entity_id: str, *, as_of: Any = None) -> Entity:
 def ancestors(entity_id: str) -> list[Entity]:
     """What contains the entity, nearest first, up to its country.
 
-    >>> print(*(e.id for e in ancestors("place:al-bukamal")))
-    place:deir-ez-zor-governorate place:syria
+    Examples:
+        >>> print(*(e.id for e in ancestors("place:al-bukamal")))
+        place:deir-ez-zor-governorate place:syria
     """
     return Resolver.default().ancestors(entity_id)
 
@@ -106,8 +120,9 @@ def ancestors(entity_id: str) -> list[Entity]:
 def within(entity_id: str, ancestor_id: str) -> bool:
     """Whether ``ancestor_id`` is one of the entity's ancestors.
 
-    >>> within("place:al-bukamal", "place:deir-ez-zor-governorate")
-    True
+    Examples:
+        >>> within("place:al-bukamal", "place:deir-ez-zor-governorate")
+        True
     """
     return Resolver.default().within(entity_id, ancestor_id)
 
@@ -118,14 +133,15 @@ def children(entity_id: str) -> list[Entity]:
 
 
 def scan_iter(
-    pieces: str | Iterable[str], *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Any = None
+    pieces: str | Iterable[str], *, kinds: Iterable[Kind] | None = None, fuzzy: bool = False, as_of: Any = None
 ) -> Iterator[Mention]:
     """Mentions in a text of any size (a string, or a file's lines), as they
     are found, in bounded memory; offsets are in the whole text.
 
-    >>> for m in scan_iter(("ISIS fled\\n", "Albu Kamal.\\n")):
-    ...     print(m.start, m.id)
-    0 org:islamic-state
-    10 place:al-bukamal
+    Examples:
+        >>> for m in scan_iter(("ISIS fled\\n", "Albu Kamal.\\n")):
+        ...     print(m.start, m.id)
+        0 org:islamic-state
+        10 place:al-bukamal
     """
     return Resolver.default().scan_iter(pieces, kinds=kinds, fuzzy=fuzzy, as_of=as_of)

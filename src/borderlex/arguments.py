@@ -9,22 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import KINDS
+from .errors import UnknownKindError
+from .model import KINDS, Kind, as_kind
 
 __all__ = ["check_kind", "check_kinds", "check_limit", "check_values"]
 
 
 def check_kind(kind: object) -> None:
-    """``kind`` is None or one of :data:`~borderlex.model.KINDS`."""
+    """``kind`` is None or one of [`KINDS`][borderlex.KINDS]: a type checker
+    catches a misspelt kind in the source, this catches one read at run time
+    (a ``TypeError``, or an [`UnknownKindError`][borderlex.UnknownKindError])."""
     if kind is None:
         return
     if not isinstance(kind, str):
         raise TypeError(f"kind must be a str or None, not {type(kind).__name__}")
-    if kind not in KINDS:
-        raise ValueError(f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+    as_kind(kind)
 
 
-def check_kinds(kinds: object) -> frozenset[str] | None:
+def check_kinds(kinds: object) -> frozenset[Kind] | None:
     """``kinds`` as a set: None, or an iterable of known kinds (not a str)."""
     if kinds is None:
         return None
@@ -35,8 +37,8 @@ def check_kinds(kinds: object) -> frozenset[str] | None:
     wanted = frozenset(kinds)
     for kind in wanted:
         if not isinstance(kind, str) or kind not in KINDS:
-            raise ValueError(f"kinds: unknown kind {kind!r} (expected some of {', '.join(KINDS)})")
-    return wanted
+            raise UnknownKindError(kind, KINDS, "kinds")
+    return frozenset(k for k in KINDS if k in wanted)
 
 
 def check_limit(limit: object) -> int:

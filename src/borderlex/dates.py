@@ -28,10 +28,11 @@ def date_range(text: str) -> tuple[dt.date, dt.date]:
     """The first and last day a ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` date
     stands for.  Raises ``ValueError`` for anything else.
 
-    >>> date_range("2016")
-    (datetime.date(2016, 1, 1), datetime.date(2016, 12, 31))
-    >>> date_range("2024-02")[1]
-    datetime.date(2024, 2, 29)
+    Examples:
+        >>> date_range("2016")
+        (datetime.date(2016, 1, 1), datetime.date(2016, 12, 31))
+        >>> date_range("2024-02")[1]
+        datetime.date(2024, 2, 29)
     """
     m = _ISO.fullmatch(text)
     if m is None:
@@ -69,8 +70,9 @@ def parse_as_of(value: object, name: str = "as_of") -> Period | None:
     Raises ``TypeError`` for other types and ``ValueError`` for other
     strings, naming the argument.
 
-    >>> parse_as_of("2018-06")
-    Period(start=datetime.date(2018, 6, 1), end=datetime.date(2018, 6, 30), text='2018-06')
+    Examples:
+        >>> parse_as_of("2018-06")
+        Period(start=datetime.date(2018, 6, 1), end=datetime.date(2018, 6, 30), text='2018-06')
     """
     if value is None or isinstance(value, Period):
         return value

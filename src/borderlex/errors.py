@@ -1,11 +1,11 @@
-"""Typed errors.  Each subclasses :class:`BorderlexError` and a builtin, so
+"""Typed errors.  Each subclasses [`BorderlexError`][borderlex.BorderlexError] and a builtin, so
 callers can catch either (``except LookupError`` keeps working)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["BorderlexError", "TableError", "TableWarning", "UnknownEntityError"]
+__all__ = ["BorderlexError", "TableError", "TableWarning", "UnknownEntityError", "UnknownKindError"]
 
 
 class BorderlexError(Exception):
@@ -33,7 +33,7 @@ class TableError(BorderlexError, ValueError):
 class TableWarning(BorderlexError, UserWarning):
     """Loading tables went on without some paths named like tables.
 
-    Warned once per load; ``skipped`` holds one :class:`TableError` record
+    Warned once per load; ``skipped`` holds one [`TableError`][borderlex.TableError] record
     per path (``entity`` is ``None``) saying why it was not loaded: a
     sub-directory, a FIFO or device, a symlink loop or dangling link, a
     hidden file.
@@ -61,3 +61,25 @@ class UnknownEntityError(BorderlexError, LookupError):
 
     def __reduce__(self) -> tuple[type[UnknownEntityError], tuple[str]]:
         return (type(self), (self.entity_id,))
+
+
+class UnknownKindError(BorderlexError, ValueError):
+    """A kind that is not one of the entity kinds (``kind="plase"``).
+
+    ``kind`` is the value given, ``expected`` the kinds there are and
+    ``argument`` the parameter it was given as (``"kind"`` or ``"kinds"``).
+    """
+
+    def __init__(self, kind: object, expected: Sequence[str], argument: str = "kind") -> None:
+        self.kind = kind
+        self.expected = tuple(expected)
+        self.argument = argument
+        super().__init__(kind)
+
+    def __str__(self) -> str:
+        if self.argument == "kinds":
+            return f"kinds: unknown kind {self.kind!r} (expected some of {', '.join(self.expected)})"
+        return f"unknown kind {self.kind!r} (expected one of {', '.join(self.expected)})"
+
+    def __reduce__(self) -> tuple[type[UnknownKindError], tuple[object, tuple[str, ...], str]]:
+        return (type(self), (self.kind, self.expected, self.argument))

@@ -286,12 +286,13 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
 def normalize(text: str) -> str:
     """Fold ``text`` to lowercase ASCII words separated by single spaces.
 
-    >>> normalize("Al-Bukamal")
-    'al bukamal'
-    >>> normalize("Kata’ib al-Imam ʿAli")
-    'kataib al imam ali'
-    >>> normalize("U.S.-led Coalition")
-    'us led coalition'
+    Examples:
+        >>> normalize("Al-Bukamal")
+        'al bukamal'
+        >>> normalize("Kata’ib al-Imam ʿAli")
+        'kataib al imam ali'
+        >>> normalize("U.S.-led Coalition")
+        'us led coalition'
     """
     memo = _memo
     if memo is not None and type(text) is str:

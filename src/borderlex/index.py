@@ -218,7 +218,7 @@ class AliasIndex:
 
     def exact_single(self, text: str) -> AliasEntry | None:
         """The entry for ``text`` as written when exactly one alias (and no
-        acronym) has that spelling; otherwise ``None`` (ask :meth:`exact`)."""
+        acronym) has that spelling; otherwise ``None`` (ask ``exact()``)."""
         one: int | None = self._one.get(text) if self._one is not None else self._lookup.get("exact_one", text)
         return None if one is None else self.entry(one)
 

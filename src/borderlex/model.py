@@ -4,15 +4,31 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from typing import Literal, get_args
 
 import attrs
 
+from .errors import UnknownKindError
 from .folding import spelling
 
-__all__ = ["DESIGNATES", "KINDS", "TYPES", "Entity", "Match", "Mention", "Method"]
+__all__ = ["DESIGNATES", "KINDS", "TYPES", "Entity", "Kind", "Match", "Mention", "Method", "as_kind"]
 
-#: The entity kinds.  An id is ``kind:slug``.
-KINDS = ("org", "person", "place", "facility")
+Kind = Literal["org", "person", "place", "facility"]
+"""The entity kinds, as a type: a type checker flags ``kind="plase"``.  An id is ``kind:slug``."""
+
+KINDS: tuple[Kind, ...] = get_args(Kind)
+"""The entity kinds at run time, in this order: ``("org", "person", "place", "facility")``."""
+
+
+def as_kind(value: object) -> Kind:
+    """``value`` as a [`Kind`][borderlex.Kind]: ``TypeError`` unless it is a
+    ``str``, [`UnknownKindError`][borderlex.UnknownKindError] (a ``ValueError``)
+    unless it is one of [`KINDS`][borderlex.KINDS]."""
+    if not isinstance(value, str):
+        raise TypeError(f"kind must be a str, not {type(value).__name__}")
+    if value not in KINDS:
+        raise UnknownKindError(value, KINDS)
+    return value
 
 
 class Method(str, enum.Enum):
@@ -49,7 +65,7 @@ class Entity:
     """
 
     id: str
-    kind: str
+    kind: Kind = attrs.field(converter=as_kind)
     name: str
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     weak: tuple[str, ...] = attrs.field(default=(), converter=_tuple)

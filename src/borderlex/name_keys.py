@@ -131,10 +131,11 @@ _FOLD_RULES: tuple[tuple[str, str], ...] = (
 def fold_token(token: str) -> str:
     """Fold common romanization alternations in one normalized token.
 
-    >>> fold_token("boukamal"), fold_token("bukamal")
-    ('bukamal', 'bukamal')
-    >>> fold_token("qassem"), fold_token("kasem")
-    ('kasam', 'kasam')
+    Examples:
+        >>> fold_token("boukamal"), fold_token("bukamal")
+        ('bukamal', 'bukamal')
+        >>> fold_token("qassem"), fold_token("kasem")
+        ('kasam', 'kasam')
     """
     # Cached for name-sized tokens only, so a hostile megabyte-long word is
     # folded but never kept.
@@ -191,8 +192,9 @@ def key_parts(word: str) -> list[str]:
     dropped, "Abdel…" split, organisation-form plurals folded, romanization
     alternations folded.  Shared by :func:`name_key` and the scanner.
 
-    >>> key_parts("abdulrahman"), key_parts("forces"), key_parts("albu")
-    (['abd', 'rahman'], ['furka'], ['bu'])
+    Examples:
+        >>> key_parts("abdulrahman"), key_parts("forces"), key_parts("albu")
+        (['abd', 'rahman'], ['furka'], ['bu'])
     """
     org_words = vocabulary().org_words
     return [fold_token(org_words.get(p, p)) for p in _abd(split_glued_article(word))]
@@ -207,10 +209,11 @@ def is_skippable(word: str, last: bool = False) -> bool:
 def name_key(normalized: str) -> NameKey:
     """Reduce a normalized string (see :func:`normalize`) to a :class:`NameKey`.
 
-    >>> name_key(normalize("Albu Kamal")).joined == name_key(normalize("Al-Boukamal")).joined
-    True
-    >>> sorted(name_key(normalize("Homs province")).designators)
-    ['governorate']
+    Examples:
+        >>> name_key(normalize("Albu Kamal")).joined == name_key(normalize("Al-Boukamal")).joined
+        True
+        >>> sorted(name_key(normalize("Homs province")).designators)
+        ['governorate']
     """
     if not isinstance(normalized, str):
         raise TypeError(f"name_key takes a normalized str, not {type(normalized).__name__}")
@@ -262,10 +265,11 @@ def skeleton(key: str) -> str:
     Vowels and the letters Arabic uses as long vowels (w, y) are dropped, so
     a Latin spelling and a transliterated Arabic spelling can meet.
 
-    >>> skeleton(name_key(normalize("Al-Bukamal")).joined)
-    'bkml'
-    >>> skeleton(name_key(normalize("البوكمال")).joined)
-    'bkml'
+    Examples:
+        >>> skeleton(name_key(normalize("Al-Bukamal")).joined)
+        'bkml'
+        >>> skeleton(name_key(normalize("البوكمال")).joined)
+        'bkml'
     """
     s = _regex(_SKELETON_DROP).sub("", key)
     return re.sub(r"([a-z])\1+", r"\1", s)

@@ -3,7 +3,7 @@
 Tiers, in order, each tried only when the ones before found nothing:
 
 1. ``exact`` — the query is an alias as written (acronyms: in their case);
-2. ``normalized`` — equal after :func:`~borderlex.normalization.normalize`;
+2. ``normalized`` — equal after [`normalize`][borderlex.normalize];
 3. ``name_key`` — equal name keys (articles, romanization alternations and
    designators folded); designators in the query steer the entity type;
 4. ``fuzzy`` — candidates from the trigram/skeleton index, scored with
@@ -37,7 +37,7 @@ from .folding import normalize, remembered
 from .hierarchy import Hierarchy
 from .index import AliasEntry, AliasIndex, Strength
 from .lineage import Lineages
-from .model import DESIGNATES, Entity, Match, Mention, Method
+from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_keys import NameKey, designator_table, is_org_generic, leading_descriptors, name_key, skeleton
 from .streaming import scan_chunks
 from .vocabulary import vocabulary
@@ -104,7 +104,7 @@ class _Scored(NamedTuple):
 
 @attrs.frozen(slots=True)
 class Step:
-    """One tier as tried by :meth:`Resolver.explain`."""
+    """One tier as tried by [`Resolver.explain`][borderlex.Resolver.explain]."""
 
     tier: str
     looked_up: str
@@ -278,7 +278,7 @@ def _trim_words(text: str) -> str:
 
 
 def _query_variants(norm: str) -> list[tuple[NameKey, str]]:
-    """The query's key, then the key of its core (see :func:`_core`)."""
+    """The query's key, then the key of its core (see ``_core()``)."""
     words = norm.split()
     variants = [(name_key(norm), "")]
     start, end = _core(words)
@@ -343,7 +343,7 @@ class Resolver:
         """A resolver over user tables (files or directories of ``*.toml``),
         on top of the bundled tables unless ``include_default`` is false.
 
-        Raises :class:`~borderlex.errors.TableError` for a broken table.
+        Raises [`TableError`][borderlex.TableError] for a broken table.
         """
         # Absolute, not resolved: a symlink loop is for the table loader to name.
         spec = (tuple(os.path.abspath(p) for p in paths), include_default)
@@ -368,7 +368,7 @@ class Resolver:
     def get(self, entity_id: str, default: T) -> Entity | T: ...
 
     def get(self, entity_id: str, default: Any = _MISSING) -> Any:
-        """The entity with this id.  Raises :class:`UnknownEntityError` (a
+        """The entity with this id.  Raises [`UnknownEntityError`][borderlex.UnknownEntityError] (a
         ``LookupError``) when there is none, unless ``default`` is given."""
         entity = self._catalog.entities.get(entity_id)
         if entity is None:
@@ -377,7 +377,7 @@ class Resolver:
             return default
         return entity
 
-    def entities(self, kind: str | None = None) -> Iterator[Entity]:
+    def entities(self, kind: Kind | None = None) -> Iterator[Entity]:
         """All entities, or those of one kind, in table order."""
         check_kind(kind)
         return (e for e in self._catalog if kind is None or e.kind == kind)
@@ -388,7 +388,7 @@ class Resolver:
         """The entity with its predecessors and successors, oldest first.
 
         A merge shows as several predecessors of one entity; see
-        :mod:`borderlex.lineage`.  Raises :class:`UnknownEntityError` for an
+        ``borderlex.lineage``.  Raises [`UnknownEntityError`][borderlex.UnknownEntityError] for an
         unknown id.
         """
         return self.lineages().lineage(entity_id)
@@ -409,11 +409,11 @@ class Resolver:
     def ancestors(self, entity_id: str) -> list[Entity]:
         """What contains the entity, nearest first, up to its country
         (a facility → its town → governorate → country); see
-        :mod:`borderlex.hierarchy`."""
+        ``borderlex.hierarchy``."""
         return self.hierarchy().ancestors(entity_id)
 
     def within(self, entity_id: str, ancestor_id: str) -> bool:
-        """Whether ``ancestor_id`` is one of the entity's :meth:`ancestors`."""
+        """Whether ``ancestor_id`` is one of the entity's [`ancestors`][borderlex.Resolver.ancestors]."""
         return self.hierarchy().within(entity_id, ancestor_id)
 
     def children(self, entity_id: str) -> list[Entity]:
@@ -441,14 +441,14 @@ class Resolver:
 
     # -- resolution -------------------------------------------------------
 
-    def resolve(self, query: str, *, kind: str | None = None, as_of: Any = None) -> Match | None:
+    def resolve(self, query: str, *, kind: Kind | None = None, as_of: Any = None) -> Match | None:
         """The entity ``query`` names, or ``None`` when nothing matches.
 
         ``as_of`` (a ``datetime.date`` or ``YYYY``, ``YYYY-MM``,
         ``YYYY-MM-DD``) settles a spelling several entities share: those
         that existed at that date win ("Syrian interim government" in 2018
         and in 2025).  A name still resolves to the entity it denotes:
-        "Jabhat Fateh al-Sham" is JFS at any date (:meth:`current` gives
+        "Jabhat Fateh al-Sham" is JFS at any date ([`current`][borderlex.Resolver.current] gives
         what it became).
         """
         return self._resolve(query, kind, parse_as_of(as_of))
@@ -506,7 +506,7 @@ class Resolver:
         self,
         query: str,
         *,
-        kind: str | None = None,
+        kind: Kind | None = None,
         limit: int = 5,
         as_of: Any = None,
         score_cutoff: float | None = None,
@@ -540,7 +540,7 @@ class Resolver:
         near.sort(key=lambda m: -m.score)
         return [*ranked, *near][:limit]
 
-    def explain(self, query: str, *, kind: str | None = None, limit: int = 5, as_of: Any = None) -> Explanation:
+    def explain(self, query: str, *, kind: Kind | None = None, limit: int = 5, as_of: Any = None) -> Explanation:
         """Each tier's forms, the candidates and their scores, and why the
         winner won (or why nothing matched), including when the date did."""
         check_limit(limit)
@@ -593,7 +593,7 @@ class Resolver:
             self._memo.clear()
             self._exact_memo.clear()
 
-    def resolve_many(self, values: Iterable[str], *, kind: str | None = None, as_of: Any = None) -> list[Match | None]:
+    def resolve_many(self, values: Iterable[str], *, kind: Kind | None = None, as_of: Any = None) -> list[Match | None]:
         """``resolve`` for each value, in order; repeated values are resolved
         once, and answers are remembered across calls (a bounded cache), so a
         worker that resolves partition after partition of one column looks
@@ -611,17 +611,17 @@ class Resolver:
         return out
 
     def scan(
-        self, text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Any = None
+        self, text: str, *, kinds: Iterable[Kind] | None = None, fuzzy: bool = False, as_of: Any = None
     ) -> list[Mention]:
-        """Every mention of a known entity in ``text`` (see :mod:`borderlex.scanning`);
-        ``as_of`` settles shared spellings as in :meth:`resolve`."""
+        """Every mention of a known entity in ``text`` (see ``borderlex.scanning``);
+        ``as_of`` settles shared spellings as in [`resolve`][borderlex.Resolver.resolve]."""
         return self.scanner().scan(text, kinds=kinds, fuzzy=fuzzy, as_of=parse_as_of(as_of))
 
     def scan_iter(
         self,
         pieces: str | Iterable[str],
         *,
-        kinds: Iterable[str] | None = None,
+        kinds: Iterable[Kind] | None = None,
         fuzzy: bool = False,
         as_of: Any = None,
     ) -> Iterator[Mention]:
@@ -630,7 +630,7 @@ class Resolver:
         ``pieces`` is a string or an iterable of strings read as one text (a
         file object opened in text mode yields its lines); offsets are in the
         whole text.  It is scanned in chunks cut between lines (see
-        :mod:`borderlex.streaming` for what a chunk cannot see).
+        ``borderlex.streaming`` for what a chunk cannot see).
         """
         wanted = check_kinds(kinds)
         period = parse_as_of(as_of)

@@ -33,7 +33,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import attrs
 
@@ -42,7 +42,7 @@ from .arguments import check_kinds
 from .dates import valid_during
 from .folding import normalize, word_spans
 from .index import AliasEntry, AliasIndex, Strength, acronym_form
-from .model import DESIGNATES, Entity, Match, Mention, Method
+from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_keys import designator_table, is_skippable, key_parts, leading_descriptors, match_designator
 from .vocabulary import vocabulary
 
@@ -56,7 +56,7 @@ class ResolveFunction(Protocol):
     """What the scanner asks about a span of text: :meth:`Resolver.resolve
     <borderlex.resolver.Resolver.resolve>`, or anything that answers alike."""
 
-    def __call__(self, query: str, *, kind: str | None = None, as_of: Period | None = None) -> Match | None: ...
+    def __call__(self, query: str, *, kind: Kind | None = None, as_of: Any = None) -> Match | None: ...
 
 
 # The vocabularies (data/vocabulary.toml) this module reads, bound when it is
@@ -390,7 +390,7 @@ class Scanner:
     # -- the public entry point ------------------------------------------
 
     def scan(
-        self, text: str, *, kinds: Iterable[str] | None = None, fuzzy: bool = False, as_of: Period | None = None
+        self, text: str, *, kinds: Iterable[Kind] | None = None, fuzzy: bool = False, as_of: Period | None = None
     ) -> list[Mention]:
         """Mentions in ``text``, sorted by start, never overlapping.
 

@@ -75,7 +75,7 @@ def _refusal(path: str) -> str | None:
 
 
 def read_table_file(path: str, limit: int) -> bytes:
-    """The bytes of the regular file at ``path``; raises :class:`TableError`
+    """The bytes of the regular file at ``path``; raises [`TableError`][borderlex.TableError]
     (entity ``None``) for anything else, or for a file over ``limit`` bytes."""
     reason = _refusal(path)
     if reason is not None:

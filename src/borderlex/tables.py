@@ -2,11 +2,11 @@
 
 A table is a TOML file with an array of ``[[entity]]`` tables (see
 ``docs/tables.md``).  Loading never executes code: files are parsed with
-``tomllib`` and only the paths given are read (see :mod:`borderlex.table_files`
+``tomllib`` and only the paths given are read (see ``borderlex.table_files``
 for which files are).  Every fault is reported as a
-:class:`~borderlex.errors.TableError` naming the file, the entity and the
-reason; :func:`check` collects all of them instead of stopping at the first,
-and :func:`review` adds what was skipped and which user aliases lose to
+[`TableError`][borderlex.TableError] naming the file, the entity and the
+reason; ``check()`` collects all of them instead of stopping at the first,
+and ``review()`` adds what was skipped and which user aliases lose to
 another entity's by priority.
 """
 
@@ -160,6 +160,8 @@ def _parse_entry(raw: object, path: str, index: int, problems: list[TableError])
         extra = set(fields) - {"aliases", "weak", "acronyms", "sources"}
         if extra:
             bad(f"an 'extend' entry may only add aliases, weak, acronyms and sources, not {sorted(extra)}")
+        if m and m.group(1) not in KINDS:
+            bad(f"id prefix {m.group(1)!r} is not a kind (expected one of {', '.join(KINDS)})")
         if len(problems) > before:
             return None
         kind = m.group(1) if m else ""
@@ -292,9 +294,9 @@ class Catalog:
 
 @attrs.frozen
 class TableReport:
-    """What checking tables found (see :func:`review`).
+    """What checking tables found (see ``review()``).
 
-    Each item is a :class:`~borderlex.errors.TableError` record naming the
+    Each item is a [`TableError`][borderlex.TableError] record naming the
     file, the entity (or ``None``) and the reason.  ``problems`` are faults;
     ``skipped`` are paths in a table directory named like tables that were
     not loaded (a sub-directory, a FIFO, a dangling link...); ``notes`` are
@@ -587,10 +589,10 @@ def load_catalog(paths: Iterable[str | Path] = (), *, include_default: bool = Tr
     """Load the bundled tables (unless ``include_default`` is false) and the
     tables at ``paths`` (files, or directories of ``*.toml``).
 
-    Raises :class:`~borderlex.errors.TableError` for the first fault found;
-    the message counts the others (:func:`check` lists them all).  Paths a
+    Raises [`TableError`][borderlex.TableError] for the first fault found;
+    the message counts the others (``check()`` lists them all).  Paths a
     directory holds but that cannot be loaded are skipped with one
-    :class:`~borderlex.errors.TableWarning` listing them.
+    [`TableWarning`][borderlex.TableWarning] listing them.
     """
     return checked_catalog(read_sources(paths, include_default), stacklevel=4)
 
@@ -611,8 +613,8 @@ def checked_catalog(sources: TableSources, *, stacklevel: int = 3) -> Catalog:
 
 def check(paths: Iterable[str | Path] = (), *, include_default: bool = True) -> list[TableError]:
     """Every problem in the given tables (and the bundled ones), as a list;
-    skipped paths are warned about as by :func:`load_catalog`
-    (:func:`review` returns them instead)."""
+    skipped paths are warned about as by ``load_catalog()``
+    (``review()`` returns them instead)."""
     report = _collect(paths, include_default)[1]
     warn_skipped(report.skipped)
     return list(report.problems)

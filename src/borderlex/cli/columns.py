@@ -20,7 +20,7 @@ from typing import IO
 
 from ..dates import Period, parse_as_of
 from ..errors import BorderlexError
-from ..model import Match
+from ..model import Kind, Match
 from ..resolver import Resolver
 from .inputs import InputError, open_binary
 from .output import Out, err
@@ -190,7 +190,7 @@ class _Job:
         problems: _Problems,
     ) -> None:
         self.resolver = resolver
-        self.kind: str | None = args.kind
+        self.kind: Kind | None = args.kind  # argparse's choices are the kinds
         self.as_of: Period | None = args.as_of
         self.strict = args.encoding_errors == "strict"
         self.width = width
