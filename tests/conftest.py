@@ -21,6 +21,8 @@ DATA = Path(__file__).resolve().parent / "data"
 # Bounded example counts keep the suite fast on a 2-core machine; set
 # HYPOTHESIS_PROFILE=thorough for a longer run.
 settings.register_profile("default", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The extra interpreters in CI run every property with fewer examples (the full count ran on 3.11).
+settings.register_profile("quick", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("thorough", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
