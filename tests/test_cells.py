@@ -63,6 +63,8 @@ UNIT = [
 
 QUALIFIER = [
     ("Islamic State (Syria)", "org:islamic-state"),  # no country on the entity: nothing to disagree with
+    # not org:islamic-state-of-iraq (2006-2013), whose alias "Islamic State of Iraq" has its name key
+    ("Islamic State (Iraq)", "org:islamic-state"),
     ("Syrian Democratic Forces (SDF)", "org:syrian-democratic-forces"),
     ("Kirkuk (Iraq)", "place:kirkuk"),
     ("Kirkuk (Syria)", None),  # Kirkuk is in Iraq

@@ -480,6 +480,9 @@ def _unit_forms(unit: str, country: Entity) -> list[str]:
     return forms
 
 
+_STRUCTURE_MARKS = frozenset("-–—,():/&")
+
+
 def read_cell(
     lookups: CellLookups, cell: str, kind: str | None, period: Period | None, plain: Match | None
 ) -> CellReading | None:
@@ -487,6 +490,11 @@ def read_cell(
     name: one without structure, or one that is an alias as written or
     normalized, or whole by name key (``plain``, the resolver's answer, then
     stands: "كونغو - كينشاسا" is one name, not a name and a unit)."""
-    if plain is not None and plain.method in (Method.EXACT, Method.NORMALIZED, Method.NAME_KEY):
+    if plain is not None and plain.method in (Method.EXACT, Method.NORMALIZED):
+        return None
+    # By name key only when the alias has the cell's punctuation too: "Islamic
+    # State (Iraq)" is not the alias "Islamic State of Iraq" but IS, of Iraq.
+    marks = {c for c in cell if c in _STRUCTURE_MARKS}
+    if plain is not None and plain.method is Method.NAME_KEY and marks <= set(plain.alias):
         return None
     return _Reader(lookups, kind, period).read(cell)
