@@ -50,6 +50,8 @@ FORCES = [
     ("Military Forces of Syria (2000-2024) Military Intelligence", "org:syrian-military-intelligence"),
     ("Military Forces of Iran (1989-) Basij Force", "org:basij"),
     ("Military Forces of Iraq (2022-) Military Intelligence", "org:iraqi-armed-forces"),  # not "Syrian …"
+    ("Military Forces of Iraq (2022-) Syrian Arab Army", None),  # the SAA is Syria's (country SY)
+    ("Military Forces of Syria (2000-2024) Syrian Arab Army", "org:syrian-arab-army"),  # a branch of the SAAF
 ]
 
 UNIT = [
