@@ -30,7 +30,6 @@ import attrs
 
 from .arabic_script import has_arabic_script
 from .arguments import check_kind, check_kinds, check_limit, check_values
-from .cells import CellLookups, CellReading, read_cell
 from .dates import Period, parse_as_of, valid_during
 from .errors import UnknownEntityError
 from .folding import normalize, remembered
@@ -45,6 +44,7 @@ from .vocabulary import vocabulary
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .cells import CellReading
     from .model import Mention
     from .scanning import Scanner
     from .tables import Catalog
@@ -493,7 +493,7 @@ class Resolver:
         found = ranked[0] if ranked else None
         # A dataset cell ("QSD: Syrian Democratic Forces", "Mosul, Ninawa,
         # Iraq") is read by its structure; its answer is memoized like any other.
-        reading = read_cell(self._cell_lookups(), query, kind, period, found)
+        reading = self._read_cell(query, kind, period, found)
         if reading is not None:
             found = reading.match
         with self._lock:
@@ -554,7 +554,7 @@ class Resolver:
         match = winner[0] if winner else None
         # As in _resolve: only a str of a name's length is read as a cell.
         readable = isinstance(query, str) and len(query) <= MAX_FUZZY_CHARS
-        cell = read_cell(self._cell_lookups(), query, kind, period, match) if readable else None
+        cell = self._read_cell(query, kind, period, match) if readable else None
         if cell is not None:
             match = cell.match
         rivals: list[Entity] = []
@@ -577,14 +577,19 @@ class Resolver:
             cell=cell,
         )
 
-    def _cell_lookups(self) -> CellLookups:
+    def _read_cell(
+        self, query: str, kind: str | None, period: Period | None, plain: Match | None
+    ) -> CellReading | None:
+        from .cells import CellLookups, read_cell  # noqa: PLC0415 - on the first miss, not at import
+
         # Made per reading, not kept: a resolver holding its own bound methods would be a cycle.
-        return CellLookups(
+        lookups = CellLookups(
             resolve=self._resolve,
             rank=lambda text, kind, period: self._rank(text, kind, None, period=period),
             get=self.get,
             ancestors=self.ancestors,
         )
+        return read_cell(lookups, query, kind, period, plain)
 
     def clear_cache(self) -> None:
         """Forget remembered answers (they are bounded anyway; answers never

@@ -20,17 +20,14 @@ import re
 import sys
 import threading
 from collections.abc import Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from .arabic_script import is_arabic_script
 from .errors import TableError
 
-if TYPE_CHECKING or sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["BUNDLED_VOCABULARY", "ENVIRONMENT_VARIABLE", "Vocabulary", "load_vocabulary", "vocabulary"]
 
@@ -183,15 +180,19 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
     Raises :class:`~borderlex.errors.TableError` (a ``ValueError``) naming
     the file and the vocabulary at fault.
     """
+    # tomllib, pathlib and importlib.resources on first use only: a lighter `import borderlex`.
+    if sys.version_info >= (3, 11):
+        import tomllib  # noqa: PLC0415
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib  # noqa: PLC0415
     if path is None:
-        from importlib import resources  # noqa: PLC0415 - a lighter `import borderlex`
-
         where = BUNDLED_VOCABULARY
-        data = resources.files("borderlex").joinpath("data", "vocabulary.toml").read_bytes()
+        data = _bundled_bytes()
     else:
         where = str(path)
         try:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as f:
+                data = f.read()
         except OSError as exc:
             raise TableError(where, None, f"cannot read the vocabulary: {exc.strerror or exc}") from None
     try:
@@ -201,6 +202,16 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
     import hashlib  # noqa: PLC0415 - on first use only, a lighter `import borderlex`
 
     return _Reader(where, hashlib.sha256(data).hexdigest(), raw).vocabulary()
+
+
+def _bundled_bytes() -> bytes:
+    here = os.path.join(os.path.dirname(__file__), "data", "vocabulary.toml")
+    if os.path.isfile(here):  # an unpacked package: plain os calls
+        with open(here, "rb") as f:
+            return f.read()
+    from importlib import resources  # noqa: PLC0415 - a zipped package
+
+    return resources.files("borderlex").joinpath("data", "vocabulary.toml").read_bytes()
 
 
 _loaded: Vocabulary | None = None
