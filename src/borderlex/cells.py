@@ -480,21 +480,20 @@ def _unit_forms(unit: str, country: Entity) -> list[str]:
     return forms
 
 
-_STRUCTURE_MARKS = frozenset("-–—,():/&")
-
-
 def read_cell(
-    lookups: CellLookups, cell: str, kind: str | None, period: Period | None, plain: Match | None
+    lookups: Callable[[], CellLookups], cell: str, kind: str | None, period: Period | None, plain: Match | None
 ) -> CellReading | None:
     """How ``cell`` reads as a dataset cell, or ``None`` when it is a plain
     name: one without structure, or one that is an alias as written or
     normalized, or whole by name key (``plain``, the resolver's answer, then
-    stands: "كونغو - كينشاسا" is one name, not a name and a unit)."""
+    stands: "كونغو - كينشاسا" is one name, not a name and a unit).  ``lookups``
+    is called only when the rules run: most queries end before."""
     if plain is not None and plain.method in (Method.EXACT, Method.NORMALIZED):
         return None
     # By name key only when the alias has the cell's punctuation too: "Islamic
     # State (Iraq)" is not the alias "Islamic State of Iraq" but IS, of Iraq.
-    marks = {c for c in cell if c in _STRUCTURE_MARKS}
-    if plain is not None and plain.method is Method.NAME_KEY and marks <= set(plain.alias):
-        return None
-    return _Reader(lookups, kind, period).read(cell)
+    if plain is not None and plain.method is Method.NAME_KEY:
+        alias = " ".join(plain.alias.split()).lower()
+        if all(mark.lower() in alias for mark in _MARKERS.findall(" ".join(cell.split()))):
+            return None
+    return _Reader(lookups(), kind, period).read(cell)

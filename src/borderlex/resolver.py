@@ -44,7 +44,7 @@ from .vocabulary import vocabulary
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .cells import CellReading
+    from .cells import CellLookups, CellReading
     from .model import Mention
     from .scanning import Scanner
     from .tables import Catalog
@@ -580,16 +580,18 @@ class Resolver:
     def _read_cell(
         self, query: str, kind: str | None, period: Period | None, plain: Match | None
     ) -> CellReading | None:
-        from .cells import CellLookups, read_cell  # noqa: PLC0415 - on the first miss, not at import
+        return _cell_reader()(self._cell_lookups, query, kind, period, plain)
+
+    def _cell_lookups(self) -> CellLookups:
+        from .cells import CellLookups  # noqa: PLC0415 - as in _read_cell
 
         # Made per reading, not kept: a resolver holding its own bound methods would be a cycle.
-        lookups = CellLookups(
+        return CellLookups(
             resolve=self._resolve,
             rank=lambda text, kind, period: self._rank(text, kind, None, period=period),
             get=self.get,
             ancestors=self.ancestors,
         )
-        return read_cell(lookups, query, kind, period, plain)
 
     def clear_cache(self) -> None:
         """Forget remembered answers (they are bounded anyway; answers never
@@ -801,6 +803,20 @@ class Resolver:
     def catalog(self) -> Catalog:
         """The entities (read-only)."""
         return self._catalog
+
+
+_CellReader = Callable[
+    [Callable[[], "CellLookups"], str, "str | None", "Period | None", "Match | None"], "CellReading | None"
+]
+
+
+@functools.cache
+def _cell_reader() -> _CellReader:
+    """``cells.read_cell``, imported on the first miss: not at ``import
+    borderlex``, and not per query (an import statement costs microseconds)."""
+    from .cells import read_cell  # noqa: PLC0415
+
+    return read_cell
 
 
 def _load(cls: type[Resolver], spec: tuple[tuple[str, ...], bool]) -> Resolver:
