@@ -16,7 +16,7 @@ import pytest
 from borderlex.errors import BorderlexError, TableError
 from borderlex.folding import normalize
 from borderlex.model import DESIGNATES
-from borderlex.vocabulary import ENVIRONMENT_VARIABLE, Vocabulary, load_vocabulary, vocabulary
+from borderlex.vocabulary import ENVIRONMENT_VARIABLE, Vocabulary, load_vocabulary, vocabulary, vocabulary_digest
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "vocabulary.toml"
@@ -26,6 +26,19 @@ def test_the_bundled_file_is_the_one_in_use() -> None:
     assert os.environ.get(ENVIRONMENT_VARIABLE) is None
     assert vocabulary()[1:] == load_vocabulary(BUNDLED)[1:]  # all but the source's name
     assert vocabulary().digest == hashlib.sha256(BUNDLED.read_bytes()).hexdigest()
+
+
+def test_the_digest_of_a_file_not_yet_read_is_the_one_it_will_have(tmp_path: Path) -> None:
+    # The compiled index's cache key: a first exact resolve from a warm cache parses no TOML.
+    assert vocabulary_digest() == hashlib.sha256(BUNDLED.read_bytes()).hexdigest()
+    copy = _copy_with(tmp_path, ("[titles]", 'fr = ["commandant"]'))
+    code = (
+        "from borderlex import vocabulary as v; d = v.vocabulary_digest();"
+        "print(v._loaded is None, d == v.vocabulary().digest)"
+    )
+    env = {**os.environ, ENVIRONMENT_VARIABLE: str(copy), "PYTHONPATH": str(ROOT / "src")}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True"]
 
 
 def test_latin_words_are_written_normalized() -> None:

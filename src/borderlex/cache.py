@@ -86,11 +86,11 @@ def _code(content: Any) -> None:
     normalization depends on."""
     import unidecode  # noqa: PLC0415 - imported by normalization already
 
-    from .vocabulary import vocabulary  # noqa: PLC0415 - read on first use, like the tables
+    from .vocabulary import vocabulary_digest  # noqa: PLC0415 - read on first use, like the tables
 
     content.update(f"unicode {unicodedata.unidata_version}\n".encode())
     # Name keys depend on the vocabularies (data/vocabulary.toml or BORDERLEX_VOCABULARY's copy).
-    content.update(f"vocabulary {vocabulary().digest}\n".encode())
+    content.update(f"vocabulary {vocabulary_digest()}\n".encode())
     try:
         here = os.path.dirname(__file__)
         for name in sorted(os.listdir(here)):

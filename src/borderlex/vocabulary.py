@@ -29,7 +29,14 @@ from .errors import TableError
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["BUNDLED_VOCABULARY", "ENVIRONMENT_VARIABLE", "Vocabulary", "load_vocabulary", "vocabulary"]
+__all__ = [
+    "BUNDLED_VOCABULARY",
+    "ENVIRONMENT_VARIABLE",
+    "Vocabulary",
+    "load_vocabulary",
+    "vocabulary",
+    "vocabulary_digest",
+]
 
 #: The environment variable naming a vocabulary file to read instead of the bundled one.
 ENVIRONMENT_VARIABLE = "BORDERLEX_VOCABULARY"
@@ -185,23 +192,38 @@ def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
         import tomllib  # noqa: PLC0415
     else:  # pragma: no cover - exercised on 3.10 only
         import tomli as tomllib  # noqa: PLC0415
-    if path is None:
-        where = BUNDLED_VOCABULARY
-        data = _bundled_bytes()
-    else:
-        where = str(path)
-        try:
-            with open(path, "rb") as f:
-                data = f.read()
-        except OSError as exc:
-            raise TableError(where, None, f"cannot read the vocabulary: {exc.strerror or exc}") from None
+    where, data = _read(path)
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise TableError(where, None, f"not a TOML vocabulary: {exc}") from None
+    return _Reader(where, _sha256(data), raw).vocabulary()
+
+
+def vocabulary_digest() -> str:
+    """The ``digest`` of the vocabularies in use, without reading their words
+    when they are not read yet: a cache of name keys needs only the bytes."""
+    found = _loaded
+    if found is not None:
+        return found.digest
+    return _sha256(_read(os.environ.get(ENVIRONMENT_VARIABLE) or None)[1])
+
+
+def _sha256(data: bytes) -> str:
     import hashlib  # noqa: PLC0415 - on first use only, a lighter `import borderlex`
 
-    return _Reader(where, hashlib.sha256(data).hexdigest(), raw).vocabulary()
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read(path: str | Path | None) -> tuple[str, bytes]:
+    """How a vocabulary file is named in messages, and its bytes."""
+    if path is None:
+        return BUNDLED_VOCABULARY, _bundled_bytes()
+    try:
+        with open(path, "rb") as f:
+            return str(path), f.read()
+    except OSError as exc:
+        raise TableError(str(path), None, f"cannot read the vocabulary: {exc.strerror or exc}") from None
 
 
 def _bundled_bytes() -> bytes:
