@@ -120,7 +120,7 @@ def main() -> None:
     rows.append(("pure-Python Aho-Corasick", build, time.perf_counter() - t0, n))
 
     scanner = resolver.scanner()
-    from borderlex.scanning import units_of
+    from borderlex.scan_units import units_of
 
     t0 = time.perf_counter()
     units = units_of(big)

@@ -219,7 +219,7 @@ def measure(
     # Does the indexed fuzzy tier find what brute force finds?  For each query
     # whose best brute-force key (Indel ratio over name keys) clears our
     # threshold, is that key's entity among our candidates?
-    from borderlex.resolver import fuzzy_threshold
+    from borderlex.query_rules import fuzzy_threshold
 
     keys = list({e.key.joined: e.entity.id for e in resolver.index.entries if e.key.tokens}.items())
     found = agree = 0

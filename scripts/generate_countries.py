@@ -82,7 +82,7 @@ from generate_places import _entity, slug, usable  # scripts/generate_places.py
 from regenerate import GENERATED_TABLES, write_or_check  # scripts/regenerate.py
 
 from borderlex.normalization import has_arabic_script, name_key, normalize, spelling
-from borderlex.tables import read_table
+from borderlex.table_reader import read_table
 
 ROOT = Path(__file__).resolve().parents[1]
 ALIASES = ROOT / "data" / "aliases"

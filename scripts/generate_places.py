@@ -43,7 +43,7 @@ from regenerate import GENERATED_TABLES, write_or_check  # scripts/regenerate.py
 from unidecode import unidecode
 
 from borderlex.normalization import NameKey, has_arabic_script, is_arabic_script, name_key, normalize, spelling
-from borderlex.tables import read_table
+from borderlex.table_reader import read_table
 
 ROOT = Path(__file__).resolve().parents[1]
 ALIASES = ROOT / "data" / "aliases"

@@ -14,7 +14,7 @@ import borderlex
 from borderlex import Method, Resolver
 from borderlex.index import Strength, acronym_form
 from borderlex.normalization import name_key, normalize
-from borderlex.resolver import MAX_FUZZY_CHARS
+from borderlex.tiers import MAX_FUZZY_CHARS
 from conftest import read_tsv
 from strategies import (
     ENTRIES,

@@ -16,10 +16,11 @@ from .api import (
     within,
 )
 from .errors import BorderlexError, TableError, TableWarning, UnknownEntityError, UnknownKindError
+from .explanation import Explanation
 from .folding import normalize
 from .frames import resolve_column
 from .model import KINDS, Entity, Kind, Match, Mention, Method
-from .resolver import Explanation, Resolver
+from .resolver import Resolver
 
 __version__ = "0.1.0"
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar, overload
 
+from .explanation import Explanation
 from .model import Entity, Kind, Match, Mention
-from .resolver import _MISSING, Explanation, Resolver
+from .resolver import _MISSING, Resolver
 
 T = TypeVar("T")
 

@@ -1,45 +1,34 @@
-"""Resolution: from a query string to an entity, tier by tier.
+"""The resolver: alias tables, their index, and every lookup over them.
 
-Tiers, in order, each tried only when the ones before found nothing:
-
-1. ``exact`` — the query is an alias as written (acronyms: in their case);
-2. ``normalized`` — equal after [`normalize`][borderlex.normalize];
-3. ``name_key`` — equal name keys (articles, romanization alternations and
-   designators folded); designators in the query steer the entity type;
-4. ``fuzzy`` — candidates from the trigram/skeleton index, scored with
-   rapidfuzz's Indel ratio on name keys, accepted above a threshold that
-   grows for short names, and only when every word of each side has a
-   counterpart in the other (so "Harakat Hezbollah al-Nujaba" is not
-   "Hezbollah").
-
-Ties between entities are broken by the tables' ``priority`` (then strong
-before weak, then id) and the match is marked ``ambiguous``.
+A [`Resolver`][borderlex.Resolver] holds a catalog and its alias index;
+it resolves queries (through the tiers of ``borderlex.tiers``), remembers
+answers, explains them (``borderlex.explanation``), reads dataset cells
+(``borderlex.cells``) and builds its scanner, lineages and hierarchy on
+first use.  It pickles as a reference to its tables.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
-import math
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-import attrs
-
-from .arabic_script import has_arabic_script
 from .arguments import check_kind, check_kinds, check_limit, check_values
-from .dates import Period, parse_as_of, valid_during
+from .dates import Period, parse_as_of
 from .errors import UnknownEntityError
+from .explanation import Explanation, Step, date_reason, reason
 from .folding import normalize, remembered
 from .hierarchy import Hierarchy
-from .index import AliasEntry, AliasIndex, Strength
+from .index import AliasIndex, Strength
 from .lineage import Lineages
-from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
-from .name_keys import NameKey, designator_table, is_org_generic, leading_descriptors, name_key, skeleton
+from .model import Entity, Kind, Match, Mention, Method
+from .name_keys import name_key, skeleton
+from .query_rules import MIN_FUZZY_KEY, ratio
 from .streaming import scan_chunks
-from .vocabulary import vocabulary
+from .tiers import FUZZY_CEILING, MAX_FUZZY_CHARS, search, to_matches
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -49,243 +38,14 @@ if TYPE_CHECKING:
     from .scanning import Scanner
     from .tables import Catalog
 
-__all__ = ["MAX_FUZZY_CHARS", "Explanation", "Resolver", "fuzzy_threshold"]
+__all__ = ["Resolver"]
 
-# How many entities an explanation lists per tier.
-_EXPLAIN_MAX = 8
 
 # How many answers resolve_many remembers across calls.
 _MEMO_SIZE = 200_000
 
-#: Queries longer than this (normalized) skip the fuzzy tier: no real name is
-#: that long, and it bounds the cost of a hostile input.
-MAX_FUZZY_CHARS = 200
-
-# Fixed scores of the key tier; fuzzy scores are scaled below them.
-_KEY_SCORE = 95.0
-_FUZZY_CEILING = 94.0
-_WEAK_PENALTY = 10.0
-#: Shorter name keys are never matched fuzzily, as query or as candidate.
-_MIN_FUZZY_KEY = 5
-_CROSS_SCRIPT_SCORE = 85.0
-_SINGLE_WORD_FUZZY = 92.0
-
 T = TypeVar("T")
 _MISSING: Any = object()
-
-
-def fuzzy_threshold(length: int, table_keys: int = 0) -> float | None:
-    """The Indel ratio (0–100) a fuzzy candidate needs.
-
-    It rises for short query keys, where one edit changes the name, and for
-    large tables, where a chance neighbour is likelier (measured on GeoNames
-    tables of 10k–1M aliases, see docs/performance.md): +3 per tenfold above
-    a thousand keys, at most +9.  ``None`` below 5 characters: no fuzzy match.
-    """
-    if length < _MIN_FUZZY_KEY:
-        return None
-    base = 85.0 if length <= 7 else 82.0 if length <= 11 else 80.0
-    bump = min(9.0, max(0.0, 3.0 * (math.log10(table_keys) - 3.0))) if table_keys > 0 else 0.0
-    return min(99.0, base + bump)
-
-
-def _has_strong(found: list[_Scored]) -> bool:
-    return any(sc.entry.strength is not Strength.WEAK for sc in found)
-
-
-class _Scored(NamedTuple):
-    """A candidate alias with its score (internal; a tuple is cheap to make)."""
-
-    entry: AliasEntry
-    score: float
-    method: Method
-    note: str
-
-
-@attrs.frozen(slots=True)
-class Step:
-    """One tier as tried by [`Resolver.explain`][borderlex.Resolver.explain]."""
-
-    tier: str
-    looked_up: str
-    found: tuple[str, ...]
-    note: str = ""
-
-
-@attrs.frozen(slots=True)
-class Explanation:
-    """Why a query resolved the way it did."""
-
-    query: str
-    normalized: str
-    key: tuple[str, ...]
-    designators: tuple[str, ...]
-    skeleton: str
-    steps: tuple[Step, ...]
-    candidates: tuple[Match, ...]
-    match: Match | None
-    reason: str
-    cell: CellReading | None = None
-    """How the query was read as a dataset cell, when it has that structure."""
-
-    def __str__(self) -> str:
-        lines = [
-            f"query:       {self.query!r}",
-            f"normalized:  {self.normalized!r}",
-            f"name key:    {' '.join(self.key) or '(empty)'}"
-            + (f"  designators: {', '.join(self.designators)}" if self.designators else ""),
-            f"skeleton:    {self.skeleton or '(too short)'}",
-        ]
-        for step in self.steps:
-            found = ", ".join(step.found) if step.found else "nothing"
-            lines.append(
-                f"tier {step.tier:<11} {step.looked_up!r} -> {found}" + (f"  ({step.note})" if step.note else "")
-            )
-        if self.candidates:
-            lines.append("candidates:")
-            for m in self.candidates:
-                flags = "".join((" weak" if m.weak else "", " ambiguous" if m.ambiguous else ""))
-                lines.append(f"  {m.score:5.1f}  {m.id:<40} via {m.alias!r} [{m.method}]{flags}")
-        if self.cell is not None:
-            lines.append(f"cell:        rule {self.cell.rule}")
-            lines.extend(f"  {part}" for part in self.cell.parts)
-        lines.append(f"result:      {self.match.id if self.match else 'no match'}")
-        lines.append(f"why:         {self.reason}")
-        return "\n".join(lines)
-
-    def to_dict(self) -> dict[str, object]:
-        """A plain dict (JSON-ready)."""
-        return {
-            "query": self.query,
-            "normalized": self.normalized,
-            "key": list(self.key),
-            "designators": list(self.designators),
-            "skeleton": self.skeleton,
-            "steps": [attrs.asdict(s) for s in self.steps],
-            "candidates": [m.to_dict() for m in self.candidates],
-            "match": self.match.to_dict() if self.match else None,
-            "reason": self.reason,
-            "cell": self.cell.to_dict() if self.cell else None,
-        }
-
-
-def _compatible(designators: frozenset[str], entity: Entity) -> bool:
-    return entity.type is not None and any(entity.type in DESIGNATES.get(c, ()) for c in designators)
-
-
-def _designator_fit(query: NameKey, entry: AliasEntry) -> bool:
-    """Whether a query may name an alias's entity, as far as designators go.
-
-    A designator in the query must be the alias's or fit the entity's type
-    ("Homs province" → a governorate).  A designator in the alias must be in
-    the query: the bare name is usually the town, not the facility named
-    after it ("Hamadan" is not "Hamadan air base").
-    """
-    if query.designators:
-        return query.designators == entry.key.designators or _compatible(query.designators, entry.entity)
-    return not entry.key.designators
-
-
-# Adjectival endings that turn a place name into a demonym ("Syrian",
-# "Iraqi", "Iranian"); the fuzzy tier never bridges them.
-_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "i", "ni", "is", "ans", "ians", "ais", "iya"})
-
-
-def _demonym_of(a: str, b: str) -> bool:
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return long_.startswith(short) and long_[len(short) :] in _DEMONYM_ENDINGS
-
-
-def _ratio(a: str, b: str) -> float:
-    from rapidfuzz import fuzz  # noqa: PLC0415 - see _covered
-
-    return float(fuzz.ratio(a, b))
-
-
-def _covered(token: str, tokens: tuple[str, ...], joined: str) -> bool:
-    """Whether ``token`` has a counterpart in the other name."""
-    from rapidfuzz import fuzz  # noqa: PLC0415 - rapidfuzz loads on first fuzzy use: `import borderlex` stays light
-
-    if is_org_generic(token):
-        # The same form word, or a typo of it ("Brigdae"); never another one
-        # ("Army" is not "Forces").
-        return token in tokens or (len(token) >= 4 and fuzz.partial_ratio(token, joined) >= 80)
-    if len(token) <= 3:
-        return token in joined
-    need = 75.0 if len(token) >= 7 else 80.0
-    return fuzz.partial_ratio(token, joined) >= need
-
-
-def words_agree(a: NameKey, b: NameKey) -> bool:
-    """Every word of ``a`` has a counterpart in ``b`` and vice versa.
-
-    Organisation-form words ("force", "liwa", "army") must be present on both
-    sides as such; other words may differ in spelling.  Two-letter words are
-    left out (they are often split-off particles: "bu" in "Albu Kamal").
-    """
-    aj, bj = a.joined, b.joined
-    return all(_covered(t, b.tokens, bj) for t in a.tokens if len(t) > 2) and all(
-        _covered(t, a.tokens, aj) for t in b.tokens if len(t) > 2
-    )
-
-
-@functools.cache
-def _designator_words() -> tuple[str, ...]:
-    return tuple(sorted({w for phrase in designator_table() for w in phrase if len(w) >= 5 and w.isascii()}))
-
-
-def _repair_designators(norm: str) -> str:
-    """Replace each word that is one typo away from a designator word
-    ("provinec", "crkossing") with that word; other words stay."""
-    from rapidfuzz import fuzz, process  # noqa: PLC0415 - see _covered
-
-    words = norm.split()
-    for i, w in enumerate(words):
-        if len(w) < 5 or w in _designator_words():
-            continue
-        hit = process.extractOne(w, _designator_words(), scorer=fuzz.ratio, score_cutoff=85)
-        if hit is not None:
-            words[i] = hit[0]
-    return " ".join(words)
-
-
-@functools.cache
-def _leading() -> frozenset[str]:
-    # Titles, "تنظيم" and qualifiers ("the so-called Islamic State").
-    words = vocabulary()
-    return words.titles | leading_descriptors() | words.qualifiers
-
-
-def _core(words: list[str]) -> tuple[int, int]:
-    """The span of normalized ``words`` left when leading titles ("Col.",
-    "the", "تنظيم") and trailing descriptors ("group", "militia") are dropped."""
-    start, end = 0, len(words)
-    leading = _leading()
-    descriptors = vocabulary().org_descriptors
-    while start < end - 1 and words[start] in leading:
-        start += 1
-    while end - 1 > start and words[end - 1] in descriptors:
-        end -= 1
-    return start, end
-
-
-def _trim_words(text: str) -> str:
-    """``text`` without leading titles and trailing descriptors, as written:
-    "the IS group" → "IS", "Col. Garver" → "Garver"."""
-    words = text.split()
-    start, end = _core([normalize(w) for w in words])
-    return " ".join(words[start:end])
-
-
-def _query_variants(norm: str) -> list[tuple[NameKey, str]]:
-    """The query's key, then the key of its core (see ``_core()``)."""
-    words = norm.split()
-    variants = [(name_key(norm), "")]
-    start, end = _core(words)
-    if (start, end) != (0, len(words)):
-        dropped = " ".join(words[:start] + words[end:])
-        variants.append((name_key(" ".join(words[start:end])), f"ignored {dropped!r}"))
-    return variants
 
 
 class Resolver:
@@ -529,10 +289,10 @@ class Resolver:
         seen = {m.id for m in ranked}
         joined = name_key(normalize(query)).joined
         near: list[Match] = []
-        if len(joined) >= _MIN_FUZZY_KEY:
-            raw_cutoff = min(100.0, max(0.0, score_cutoff) * 100.0 / _FUZZY_CEILING)
+        if len(joined) >= MIN_FUZZY_KEY:
+            raw_cutoff = min(100.0, max(0.0, score_cutoff) * 100.0 / FUZZY_CEILING)
             for cand_key, entries in self._index.fuzzy_candidates(joined, score_cutoff=raw_cutoff):
-                score = _ratio(joined, cand_key) * _FUZZY_CEILING / 100.0
+                score = ratio(joined, cand_key) * FUZZY_CEILING / 100.0
                 for e in entries:
                     if score >= score_cutoff and e.entity.id not in seen and (kind is None or e.entity.kind == kind):
                         seen.add(e.entity.id)
@@ -573,7 +333,7 @@ class Resolver:
             match=match,
             reason=f"read as a cell ({cell.rule}): {cell.reason}"
             if cell is not None
-            else _reason(match, ranked, key, steps) + _date_reason(match, rivals, period),
+            else reason(match, ranked, key, steps) + date_reason(match, rivals, period),
             cell=cell,
         )
 
@@ -677,127 +437,8 @@ class Resolver:
         if not isinstance(query, str):
             raise TypeError(f"query must be str, not {type(query).__name__}")
         check_kind(kind)
-        scored = self._search(query, kind, steps, everything, period)
-        return _to_matches(query, scored, period)
-
-    def _search(
-        self, query: str, kind: str | None, steps: list[Step] | None, everything: bool, period: Period | None
-    ) -> list[_Scored]:
-        def keep(entries: Iterable[AliasEntry]) -> list[AliasEntry]:
-            return [e for e in entries if kind is None or e.entity.kind == kind]
-
-        def log(tier: str, looked_up: str, found: Iterable[_Scored], note: str = "") -> None:
-            if steps is not None:
-                best: dict[str, _Scored] = {}  # the best alias of each entity, best first
-                for sc in sorted(found, key=lambda sc: -sc.score):
-                    best.setdefault(sc.entry.entity.id, sc)
-                shown = tuple(
-                    f"{i} ({sc.entry.alias!r}, {sc.score:.1f})" for i, sc in list(best.items())[:_EXPLAIN_MAX]
-                )
-                steps.append(Step(tier, looked_up, shown, note))
-
-        found: list[_Scored] = []
-        stripped = query.strip()
-        if not stripped:
-            log("exact", stripped, (), "empty query")
-            return found
-        exact = [_Scored(e, 100.0, Method.EXACT, "") for e in keep(self._index.exact(stripped))]
-        trimmed = _trim_words(stripped)
-        if not exact and trimmed != stripped:
-            exact = [
-                _Scored(e, _KEY_SCORE, Method.EXACT, f"ignored words around {trimmed!r}")
-                for e in keep(self._index.exact(trimmed))
-            ]
-        log("exact", stripped, exact)
-        found += exact
-        # Weak hits alone do not end the search: "Akra" as written is a weak
-        # name of one town but, diacritics folded, the strong name of another.
-        # With a date, a spelling as written whose entities all did not exist
-        # then does not end it either: the same spelling folded may name one
-        # that did ("Syrian interim government").
-        if _has_strong(exact) and not everything and (period is None or _any_valid(exact, period)):
-            return found
-        norm = normalize(stripped)
-        if not norm:
-            log("normalized", norm, (), "nothing left after normalization")
-            return found
-        normal = [_Scored(e, 100.0, Method.NORMALIZED, "") for e in keep(self._index.normalized(norm))]
-        log("normalized", norm, normal)
-        found += normal
-        if (normal or exact) and not everything:
-            return found
-        variants = _query_variants(norm)
-        keyed: list[_Scored] = []
-        for key, note in variants:
-            if not key.tokens:
-                log("name_key", "", (), "only generic words; they never match on their own")
-                continue
-            for e in keep(self._index.by_key(key.joined)):
-                if _designator_fit(key, e):
-                    keyed.append(_Scored(e, _KEY_SCORE, Method.NAME_KEY, note))
-            log("name_key", " ".join(key.tokens) + "".join(f" <{d}>" for d in sorted(key.designators)), keyed, note)
-            if keyed:
-                break
-        found += keyed
-        if keyed and not everything:
-            return found
-        fuzzy = self._fuzzy(variants[0][0], norm, keep, stripped)
-        note = "" if fuzzy or len(norm) <= MAX_FUZZY_CHARS else "query too long"
-        if not fuzzy and len(norm) <= MAX_FUZZY_CHARS:
-            # "Homs Provinec": a designator with a typo is read as the designator.
-            repaired = _repair_designators(norm)
-            if repaired != norm:
-                rkey = name_key(repaired)
-                # Scored by how far the typo is from the repaired query.
-                score = _ratio(norm, repaired) * _FUZZY_CEILING / 100.0
-                fuzzy = [
-                    _Scored(e, score, Method.FUZZY, "")
-                    for e in keep(self._index.by_key(rkey.joined))
-                    if rkey.tokens and _designator_fit(rkey, e)
-                ] or self._fuzzy(rkey, repaired, keep, stripped)
-                note = f"read as {repaired!r}" if fuzzy else note
-        log("fuzzy", variants[0][0].joined, fuzzy, note)
-        return found + fuzzy
-
-    def _fuzzy(self, key: NameKey, norm: str, keep: Any, raw: str) -> list[_Scored]:
-        threshold = fuzzy_threshold(len(key.joined), self._index.key_count)
-        if threshold is None or len(norm) > MAX_FUZZY_CHARS:
-            return []
-        # One word is little evidence: on real articles, one-word fuzzy matches
-        # at 80-90 named the wrong thing 8 times in 8 (Geneva → Qanawat,
-        # Mohamed → al-Mahmudiya): a single word needs a near-exact spelling,
-        # and never matches across scripts (docs/accuracy.md).
-        single = len(key.tokens) == 1
-        if single:
-            threshold = max(threshold, _SINGLE_WORD_FUZZY)
-        # Cross-script queries are scored on skeletons below, so they take every candidate.
-        cutoff = 0.0 if has_arabic_script(raw) else threshold
-        cands = self._index.fuzzy_candidates(key.joined, score_cutoff=cutoff)
-        if not cands:
-            return []
-        arabic_query = has_arabic_script(raw)
-        qskel = skeleton(key.joined)
-        out: list[_Scored] = []
-        for cand_key, entries in cands:
-            if len(cand_key) < _MIN_FUZZY_KEY:
-                continue  # as for queries: one edit is a different short name ("Shafa" is not "Hafa")
-            base = _ratio(key.joined, cand_key)
-            for e in keep(entries):
-                score = base
-                cross = arabic_query != e.arabic
-                if cross and single:
-                    continue
-                if cross and len(qskel) >= 4 and skeleton(cand_key) == qskel:
-                    score = max(score, _CROSS_SCRIPT_SCORE / _FUZZY_CEILING * 100)
-                if score < threshold or score >= 100.0:
-                    continue
-                if not cross and (not words_agree(key, e.key) or _demonym_of(key.joined, cand_key)):
-                    continue
-                if not _designator_fit(key, e):
-                    continue
-                final = score * _FUZZY_CEILING / 100.0
-                out.append(_Scored(e, final, Method.FUZZY, "cross-script skeleton" if cross else ""))
-        return out
+        scored = search(self._index, query, kind, steps, everything=everything, period=period)
+        return to_matches(query, scored, period)
 
     @property
     def catalog(self) -> Catalog:
@@ -847,97 +488,3 @@ def _from_spec(paths: tuple[str, ...], include_default: bool) -> Resolver:
 def _today() -> Period:
     today = datetime.date.today()
     return Period(today, today, today.isoformat())
-
-
-_RANK_STRENGTH = {Strength.STRONG: 2, Strength.ACRONYM: 2, Strength.WEAK: 0}
-
-
-def _any_valid(found: list[_Scored], period: Period) -> bool:
-    return any(valid_during(sc.entry.entity, period) for sc in found)
-
-
-def _to_matches(query: str, scored: list[_Scored], period: Period | None = None) -> list[Match]:
-    best: dict[str, tuple[float, _Scored]] = {}
-    for s in scored:
-        score = s.score - (_WEAK_PENALTY if s.entry.strength is Strength.WEAK else 0.0)
-        score = max(score, 0.0)
-        old = best.get(s.entry.entity.id)
-        if old is None or score > old[0]:
-            best[s.entry.entity.id] = (score, s)
-    if not best:
-        return []
-
-    def valid(e: Entity) -> bool:
-        return period is None or valid_during(e, period)
-
-    def order(item: tuple[float, _Scored]) -> tuple[float, bool, int, int, str]:
-        score, s = item
-        e = s.entry.entity
-        # Among equal scores, an entity that existed at the date comes first.
-        return (-round(score, 6), not valid(e), -_RANK_STRENGTH[s.entry.strength], -e.priority, e.id)
-
-    ranked = sorted(best.values(), key=order)
-    top = round(ranked[0][0], 6)
-    top_valid = valid(ranked[0][1].entry.entity)
-    # The date settles a tie: those that did not exist then are no alternatives.
-    tied = tuple(
-        s.entry.entity.id for sc, s in ranked[1:] if round(sc, 6) == top and valid(s.entry.entity) == top_valid
-    )
-    out = []
-    for i, (score, s) in enumerate(ranked):
-        e = s.entry
-        first = i == 0
-        out.append(
-            Match(
-                id=e.entity.id,
-                entity=e.entity,
-                alias=e.alias,
-                query=query,
-                score=score,
-                method=s.method,
-                weak=e.strength is Strength.WEAK,
-                ambiguous=first and bool(tied),
-                alternatives=tied if first else (),
-            )
-        )
-    return out
-
-
-def _date_reason(match: Match | None, rivals: list[Entity], period: Period | None) -> str:
-    """What the date decided, if anything: ``rivals`` would have won or tied
-    without it; those that did not exist then lost to the date."""
-    if match is None or period is None:
-        return ""
-    gone = [
-        f"{e.id} ({e.valid_from or '…'} to {e.valid_to or '…'})"
-        for e in rivals
-        if e.id != match.id and not valid_during(e, period)
-    ]
-    if not gone:
-        return ""
-    return f"; the date decided: as of {period}, {', '.join(gone)} did not exist"
-
-
-def _reason(match: Match | None, ranked: list[Match], key: NameKey, steps: list[Step]) -> str:
-    if match is None:
-        if not key.tokens:
-            return "the query has no name words (only generic words or punctuation)"
-        if ranked:
-            best = ranked[0]
-            return f"no tier matched; the closest name is {best.alias!r} ({best.id})"
-        if len(key.joined) < 5:
-            return "no alias has this key, and the key is too short for fuzzy matching"
-        return "no alias has this key, and no fuzzy candidate scored high enough with all words agreeing"
-    tier = {
-        Method.EXACT: "the query is an alias as written",
-        Method.NORMALIZED: "the query equals an alias after normalization",
-        Method.NAME_KEY: "the query has the same name key as an alias",
-        Method.FUZZY: f"the closest alias by edit distance (score {match.score:.1f}), all words agreeing",
-    }[match.method]
-    why = f"{tier}: {match.alias!r} of {match.id}"
-    if match.ambiguous:
-        why += (
-            f"; tied with {', '.join(match.alternatives)}, won by the table rule "
-            "(higher priority, then strong before weak, then id)"
-        )
-    return why

@@ -25,6 +25,10 @@ Then, for each candidate span:
   (country, parent), else marked ambiguous.
 
 Spans never overlap; longer spans win.
+
+The word units are ``borderlex.scan_units``; alias patterns and the tests a
+span must pass, ``borderlex.scan_patterns``; capitalised name runs (a name
+is found whole or not at all), ``borderlex.name_runs``.
 """
 
 from __future__ import annotations
@@ -32,24 +36,33 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from .arabic_script import arabic_letters, has_arabic_script, is_arabic_script, is_arabic_word_char
 from .arguments import check_kinds
 from .dates import valid_during
-from .folding import normalize, word_spans
-from .index import AliasEntry, AliasIndex, Strength, acronym_form
+from .folding import normalize
+from .index import AliasIndex, Strength, acronym_form
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
-from .name_keys import designator_table, is_skippable, key_parts, leading_descriptors, match_designator
-from .vocabulary import vocabulary
+from .name_keys import leading_descriptors
+from .name_runs import NameRuns, in_capitals, sentence_start
+from .scan_patterns import (
+    Pattern,
+    Span,
+    article_agrees,
+    case_ok,
+    inside_unknown_name,
+    pattern_rank,
+    span_method,
+    supported,
+)
+from .scan_units import CASE_FREE_DESIGNATORS, MARKERS, Unit, case_free, letters_of, stops_of, units_of, word_unit
 
 if TYPE_CHECKING:
     from .dates import Period
 
-__all__ = ["CASE_FREE_DESIGNATORS", "ResolveFunction", "Scanner"]
+__all__ = ["ResolveFunction", "Scanner"]
 
 
 class ResolveFunction(Protocol):
@@ -59,22 +72,6 @@ class ResolveFunction(Protocol):
     def __call__(self, query: str, *, kind: Kind | None = None, as_of: Any = None) -> Match | None: ...
 
 
-# The vocabularies (data/vocabulary.toml) this module reads, bound when it is
-# first imported: on the first scan, not at `import borderlex`.
-_WORDS = vocabulary()
-ARABIC_PROCLITICS, ARTICLES, NAME_PARTICLES = _WORDS.proclitics, _WORDS.articles, _WORDS.name_particles
-TITLES, OFFICES, DEMONYMS, TIME_WORDS = _WORDS.titles, _WORDS.offices, _WORDS.demonyms, _WORDS.time_words
-
-#: Designator classes whose words belong to a name in any case ("Anbar
-#: province", "Al-Tanf camp").  Others ("river", "desert") must be
-#: capitalised to count as part of the name.
-CASE_FREE_DESIGNATORS = frozenset(
-    {"governorate", "district", "air-base", "border-crossing", "base", "oil-field", "dam", "prison"}
-)
-
-# Words that head Arabic organisation names; a known name right after one
-# of them is part of an unknown organisation ("Kata'ib Hezbollah").
-_ORG_HEADS = frozenset("".join(key_parts(w)) for w in _WORDS.org_heads)  # the units these words become in a text
 _MAX_UNITS = 16
 _MAX_GAP = 3  # function words in a row inside a name: "of the", "and the"
 # The fuzzy pass: at most this many words per span; a single word needs this
@@ -82,224 +79,13 @@ _MAX_GAP = 3  # function words in a row inside a name: "of the", "and the"
 _FUZZY_MAX_WORDS = 4
 _FUZZY_MIN_LETTERS = 6
 _FUZZY_MIN_SCORE = 75.0
-_MARK_BASE = 0xE000
-
-
-def _marker(cls: str) -> str:
-    return chr(_MARK_BASE + sorted(DESIGNATES).index(cls))
-
-
-_MARKERS = {cls: _marker(cls) for cls in DESIGNATES}
-_DESIGNATOR_FIRST = frozenset(words[0] for words in designator_table())
-
-
-@attrs.frozen(slots=True)
-class _Unit:
-    """One word (or designator phrase) of a text, reduced for matching."""
-
-    unit: str  # "" for skippable words
-    start: int  # offsets into the original text
-    end: int
-    skip: bool
-    marker: str | None  # designator class
-    arabic: bool
-    upper_initial: bool
-    all_upper: bool
-    latin: bool
-    attached: bool  # no space between this unit and the previous one
-    article: bool
-    proclitic: bool = False  # Arabic word that may start with و ف ب ك ل
-    possessive: bool = False  # ended by "'s", which ends a name
-
-
-def _word_unit(word: str) -> str:
-    return _word_unit_cached(word) if len(word) <= 64 else "".join(key_parts(word))
-
-
-@lru_cache(maxsize=65536)
-def _word_unit_cached(word: str) -> str:
-    return "".join(key_parts(word))
-
-
-def units_of(text: str) -> list[_Unit]:
-    """Cut ``text`` into units with their original offsets."""
-    words = word_spans(text)
-    raw = [w for w, _, _, _ in words]
-    units: list[_Unit] = []
-    # Words repeat: what a plain ASCII word reduces to is worked out once per text.
-    plain: dict[str, tuple[str, bool, bool, bool, bool, bool]] = {}
-    i = 0
-    prev_end = -1
-    n = len(words)
-    while i < n:
-        w, start, last, _ = words[i]
-        if w not in _DESIGNATOR_FIRST:
-            span = text[start : last + 1]
-            if span.isascii() and span.isalnum():  # no apostrophe, no proclitic, one word
-                shape = plain.get(span)
-                if shape is None:
-                    shape = plain[span] = _plain_shape(span, w)
-                unit, skip, article, latin, upper_initial, all_upper = shape
-                units.append(
-                    _Unit(
-                        unit,
-                        start,
-                        last + 1,
-                        skip,
-                        None,
-                        False,
-                        upper_initial,
-                        all_upper,
-                        latin,
-                        start <= prev_end,
-                        article,
-                    )
-                )
-                prev_end = last + 1
-                i += 1
-                continue
-        found = match_designator(raw, i) if w in _DESIGNATOR_FIRST else None
-        if found is None and text[start] in ARABIC_PROCLITICS and w[1:] in _DESIGNATOR_FIRST:
-            # "بمعبر القائم": a proclitic before an Arabic designator stays out of it.
-            found = match_designator([w[1:], *raw[i + 1 : i + 3]], 0)
-            if found is not None:
-                start += 1
-        size = found[0] if found else 1
-        _, _, last, before = words[i + size - 1]
-        word = " ".join(raw[i : i + size])
-        # A possessive "'s" ends the name: "Daesh’s", "Iraq's".
-        possessive = False
-        if size == 1 and len(w) > 2 and w.endswith("s") and last >= 1 and text[last - 1] in "'’" and last - 1 > before:
-            last = before
-            word = w[:-1]
-            possessive = True
-        end = last + 1
-        span = text[start:end]
-        arabic, latin, upper_initial, all_upper = _case_flags(span)
-        attached = prev_end >= 0 and start <= prev_end
-        if found:
-            cls = found[1]
-            units.append(
-                _Unit(_MARKERS[cls], start, end, False, cls, arabic, upper_initial, all_upper, latin, attached, False)
-            )
-        elif is_skippable(word):
-            units.append(
-                _Unit("", start, end, True, None, arabic, upper_initial, all_upper, latin, attached, word in ARTICLES)
-            )
-        else:
-            units.append(
-                _Unit(
-                    _word_unit(word),
-                    start,
-                    end,
-                    False,
-                    None,
-                    arabic,
-                    upper_initial,
-                    all_upper,
-                    latin,
-                    attached,
-                    False,
-                    arabic and span[:1] in ARABIC_PROCLITICS,
-                    possessive,
-                )
-            )
-        prev_end = end
-        i += size
-    return _arabic_edges(text, units) if any(u.arabic for u in units) else units
-
-
-def _arabic_edges(text: str, units: list[_Unit]) -> list[_Unit]:
-    """Arabic units span whole written words.
-
-    Letters that fold to nothing (ʿayn, hamza) leave a unit short of its
-    word: "العراق" would start at ر and "الشرع" end before ع.  Each Arabic
-    unit is widened to the letters around it up to its neighbours, so a
-    mention never starts or ends inside a word.  A proclitic is read off
-    only at a word's start: after an article (الفرقة) a ف is the name's.
-    """
-    out = list(units)
-    n = len(out)
-    for i, u in enumerate(out):
-        if not u.arabic:
-            continue
-        lo = out[i - 1].end if i else 0
-        hi = units[i + 1].start if i + 1 < n else len(text)
-        start, end = u.start, u.end
-        if not u.skip and u.marker is None:  # an article or designator keeps its start: a proclitic is not the name's
-            while start > lo and is_arabic_word_char(text[start - 1]):
-                start -= 1
-        while end < hi and is_arabic_word_char(text[end]):
-            end += 1
-        prev = out[i - 1] if i else None
-        attached = prev is not None and start <= prev.end
-        proclitic = (
-            not u.skip
-            and u.marker is None
-            and text[start] in ARABIC_PROCLITICS
-            and not (attached and prev is not None and prev.article)
-        )
-        if (start, end, attached, proclitic) != (u.start, u.end, u.attached, u.proclitic):
-            out[i] = attrs.evolve(u, start=start, end=end, attached=attached, proclitic=proclitic)
-    return out
-
-
-def _case_flags(span: str) -> tuple[bool, bool, bool, bool]:
-    """(Arabic script, Latin script, capital initial, all capitals) of a word."""
-    if span.isascii() and span[:1].isalpha():
-        # The common case, without looking at each letter.
-        return False, True, span[0].isupper(), span.isupper() and sum(c.isalpha() for c in span) >= 2
-    letters = [c for c in span if c.isalpha()]
-    arabic = bool(letters) and is_arabic_script(letters[0])
-    return arabic, bool(letters) and not arabic, _upper_initial(span), _all_upper(letters)
-
-
-def _plain_shape(span: str, word: str) -> tuple[str, bool, bool, bool, bool, bool]:
-    """(unit, skip, article, Latin, capital initial, all capitals) of a plain ASCII word."""
-    _, latin, upper_initial, all_upper = _case_flags(span)
-    if is_skippable(word):
-        return "", True, word in ARTICLES, latin, upper_initial, all_upper
-    return _word_unit(word), False, False, latin, upper_initial, all_upper
-
-
-def _upper_initial(span: str) -> bool:
-    for c in span:
-        if c.isalpha():
-            return c.isupper()
-    return False
-
-
-def _all_upper(letters: list[str]) -> bool:
-    return len(letters) >= 2 and all(c.isupper() for c in letters if c.isascii())
-
-
-@attrs.frozen(slots=True)
-class _Pattern:
-    """One way to write one entity's name, as units."""
-
-    entry: AliasEntry
-    flags: tuple[bool, ...]  # capital initial of each Latin content unit of the alias
-    generated: str | None  # designator class added to a bare alias, if any
-    letters: str | None = None  # an Arabic alias's letters (see _letters)
-    stops: tuple[str, ...] = ()  # the function words inside the alias ("of", "and"), in order
-
-
-class _Span(NamedTuple):
-    """A candidate mention: offsets, first and last unit, the patterns that fit, the text."""
-
-    start: int
-    end: int
-    first: int
-    last: int
-    patterns: list[_Pattern]
-    text: str
 
 
 @attrs.frozen(slots=True)
 class _Hit:
     first: int  # unit indexes, inclusive
     last: int
-    patterns: tuple[_Pattern, ...]
+    patterns: tuple[Pattern, ...]
 
 
 class Scanner:
@@ -315,7 +101,7 @@ class Scanner:
 
     def __init__(self, index: AliasIndex, resolve: ResolveFunction) -> None:
         self._resolve = resolve
-        patterns: dict[str, list[_Pattern]] = {}
+        patterns: dict[str, list[Pattern]] = {}
         for entry in index.entries:
             units = units_of(entry.alias)
             content = [u for u in units if not u.skip]
@@ -324,23 +110,21 @@ class Scanner:
             # A leading designator is a marker only in Arabic ("محافظة حمص");
             # in English "base in al-Tanf" is not a name.
             if content[0].marker is not None and not content[0].arabic:
-                content[0] = attrs.evolve(content[0], unit=_word_unit(normalize(entry.alias).split()[0]), marker=None)
+                content[0] = attrs.evolve(content[0], unit=word_unit(normalize(entry.alias).split()[0]), marker=None)
             key = "".join(u.unit for u in content)
-            if not key.strip("".join(_MARKERS.values())):
+            if not key.strip("".join(MARKERS.values())):
                 continue
-            flags = tuple(u.upper_initial for u in content if u.latin and not _case_free(u))
-            letters = _letters(entry.alias, content) if entry.arabic else None
-            stops = _stops(entry.alias, units)
-            patterns.setdefault(key, []).append(_Pattern(entry, flags, None, letters, stops))
+            flags = tuple(u.upper_initial for u in content if u.latin and not case_free(u))
+            letters = letters_of(entry.alias, content) if entry.arabic else None
+            stops = stops_of(entry.alias, units)
+            patterns.setdefault(key, []).append(Pattern(entry, flags, None, letters, stops))
             # "Anbar province", "Homs city", "Euphrates River": a bare name of a
             # governorate, city, river … followed by a designator of its type.
             if entry.strength is Strength.STRONG and all(u.marker is None for u in content) and entry.entity.type:
                 for cls, types in DESIGNATES.items():
                     if entry.entity.type in types:
                         gflags = flags if cls in CASE_FREE_DESIGNATORS else (*flags, True)
-                        patterns.setdefault(key + _MARKERS[cls], []).append(
-                            _Pattern(entry, gflags, cls, letters, stops)
-                        )
+                        patterns.setdefault(key + MARKERS[cls], []).append(Pattern(entry, gflags, cls, letters, stops))
         self._patterns = patterns
         self._keys = sorted(patterns)
 
@@ -350,7 +134,7 @@ class Scanner:
         i = bisect.bisect_left(self._keys, s)
         return i < len(self._keys) and self._keys[i].startswith(s)
 
-    def _hits(self, units: list[_Unit]) -> list[_Hit]:
+    def _hits(self, units: list[Unit]) -> list[_Hit]:
         hits: list[_Hit] = []
         n = len(units)
         for i in range(n):
@@ -405,11 +189,11 @@ class Scanner:
             raise TypeError(f"text must be str, not {type(text).__name__}")
         wanted = check_kinds(kinds)
         units = units_of(text)
-        spans = self._supported(self._candidates(text, units, wanted))
+        spans = supported(self._candidates(text, units, wanted))
         # Longest spans first, then leftmost; no two overlap.
         spans.sort(key=lambda c: (c.start - c.end, c.start))
         taken = bytearray(len(text))
-        chosen: list[_Span] = []
+        chosen: list[Span] = []
         for c in spans:
             if 1 not in taken[c.start : c.end]:
                 taken[c.start : c.end] = b"\x01" * (c.end - c.start)
@@ -417,7 +201,7 @@ class Scanner:
         chosen.sort(key=lambda c: c.start)
         context = self._context([c.patterns for c in chosen])
         mentions: list[Mention] = []
-        runs = _NameRuns(text, units)
+        runs = NameRuns(text, units)
         for c in chosen:
             run = runs.around(c)
             if run is not None:
@@ -468,9 +252,9 @@ class Scanner:
             return None
         return Mention(start, m.end, inner, m.id, m.entity, attrs.evolve(m.match, query=inner))
 
-    def _candidates(self, text: str, units: list[_Unit], wanted: frozenset[str] | None) -> list[_Span]:
+    def _candidates(self, text: str, units: list[Unit], wanted: frozenset[str] | None) -> list[Span]:
         """Every span some alias matches, with the patterns its case allows."""
-        found: list[_Span] = []
+        found: list[Span] = []
         for hit in self._hits(units):
             proclitic = hit.first < 0
             first = -hit.first - 1 if proclitic else hit.first
@@ -480,9 +264,9 @@ class Scanner:
             ok = [
                 p
                 for p in hit.patterns
-                if (wanted is None or p.entry.entity.kind in wanted) and self._case_ok(text, start, end, span_units, p)
+                if (wanted is None or p.entry.entity.kind in wanted) and case_ok(text, start, end, span_units, p)
             ]
-            if ok and _in_capitals(units, first, hit.last):
+            if ok and in_capitals(units, first, hit.last):
                 # "WHAT IS NEXT": in a line of capitals a two-letter acronym is just a word.
                 ok = [
                     p
@@ -492,21 +276,21 @@ class Scanner:
             if _BREAK.search(text, start, end):
                 # A name holds no comma, bracket or sentence end, unless its alias does ("Hit, Iraq").
                 ok = [p for p in ok if _BREAK.search(p.entry.alias)]
-            stops = _stops(text, units[first : hit.last + 1])
+            stops = stops_of(text, units[first : hit.last + 1])
             ok = [p for p in ok if p.stops == stops]  # "Deir and Ezzor" is not Deir ez-Zor
             if ok and units[first].arabic:
                 # Arabic names match letter for letter: the Latin key drops ʿayn
                 # and merges ص/س, ح/ه, so عمار would otherwise be "Mar".
-                letters = _letters(text, units[first : hit.last + 1], skip_first=int(proclitic))
+                letters = letters_of(text, units[first : hit.last + 1], skip_first=int(proclitic))
                 same = [p for p in ok if p.letters is None or p.letters == letters]
                 if not same and units[first].proclitic and not proclitic:
                     # "وولاية": the key folded the doubled و away; the letters show the proclitic.
-                    letters = _letters(text, units[first : hit.last + 1], skip_first=1)
+                    letters = letters_of(text, units[first : hit.last + 1], skip_first=1)
                     same = [p for p in ok if p.letters == letters]
                     if same and start == units[first].start:
                         start += 1
                 ok = same
-            if not ok or self._inside_unknown_name(units, first, hit.last, ok):
+            if not ok or inside_unknown_name(units, first, hit.last, ok):
                 continue
             # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.
             if first > 0 and not proclitic:
@@ -515,7 +299,7 @@ class Scanner:
                     units[first].attached
                     or text[prev.start : prev.end].lower() in ("al", "el")
                     # "At Tanf", "As Sukhnah": capitalised inside a sentence, it is the article
-                    or (prev.upper_initial and not _sentence_start(text, prev))
+                    or (prev.upper_initial and not sentence_start(text, prev))
                 ):
                     start = prev.start
             if units[first].arabic and first < hit.last and normalize(text[start : units[first].end]) in _GENERIC_HEADS:
@@ -524,36 +308,15 @@ class Scanner:
                 first += 1
                 start = units[first].start
             if units[first].arabic and units[first].marker is None:
-                ok = _article_agrees(ok, start < units[first].start, text[units[hit.last].start : end])
+                ok = article_agrees(ok, start < units[first].start, text[units[hit.last].start : end])
                 if not ok:
                     continue
-            found.append(_Span(start, end, first, hit.last, ok, text[start:end]))
+            found.append(Span(start, end, first, hit.last, ok, text[start:end]))
         return found
-
-    @staticmethod
-    def _same_script(c: _Span) -> _Span:
-        """Only aliases written in the span's own script match it: the Latin
-        key of "الفاو" is not the English word "few", and "الباب" in Arabic
-        text is weak (it is also "the door") though "El Bab" is strong."""
-        arabic = has_arabic_script(c.text)
-        keep = [p for p in c.patterns if p.entry.arabic == arabic]
-        return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c
-
-    @classmethod
-    def _supported(cls, spans: list[_Span]) -> list[_Span]:
-        """Weak aliases count only when a strong alias names the same entity in the text."""
-        spans = [c for c in map(cls._same_script, spans) if c.patterns]
-        strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
-        out = []
-        for c in spans:
-            keep = [p for p in c.patterns if p.entry.strength is not Strength.WEAK or p.entry.entity.id in strong]
-            if keep:
-                out.append(c._replace(patterns=keep))
-        return out
 
     # -- the fuzzy pass ---------------------------------------------------
 
-    def _name_like(self, text: str, units: list[_Unit], i: int, taken: bytearray) -> bool:
+    def _name_like(self, text: str, units: list[Unit], i: int, taken: bytearray) -> bool:
         u = units[i]
         if u.skip or u.marker is not None or not u.latin or not u.upper_initial or 1 in taken[u.start : u.end]:
             return False
@@ -561,7 +324,7 @@ class Scanner:
         return not (u.all_upper and u.end - u.start <= 4)
 
     def _fuzzy_mentions(
-        self, text: str, units: list[_Unit], taken: bytearray, wanted: frozenset[str] | None, as_of: Period | None
+        self, text: str, units: list[Unit], taken: bytearray, wanted: frozenset[str] | None, as_of: Period | None
     ) -> list[Mention]:
         out: list[Mention] = []
         n = len(units)
@@ -590,7 +353,7 @@ class Scanner:
         return out
 
     def _fuzzy_in_run(
-        self, text: str, units: list[_Unit], run: list[int], wanted: frozenset[str] | None, as_of: Period | None
+        self, text: str, units: list[Unit], run: list[int], wanted: frozenset[str] | None, as_of: Period | None
     ) -> Mention | None:
         for size in range(len(run), 0, -1):
             for k in range(len(run) - size + 1):
@@ -598,7 +361,7 @@ class Scanner:
                 start, end = units[first].start, units[last].end
                 span = text[start:end]
                 if size == 1 and (
-                    sum(c.isalpha() for c in span) < _FUZZY_MIN_LETTERS or _sentence_start(text, units[first])
+                    sum(c.isalpha() for c in span) < _FUZZY_MIN_LETTERS or sentence_start(text, units[first])
                 ):
                     continue
                 match = self._resolve(span, as_of=as_of)
@@ -614,52 +377,7 @@ class Scanner:
 
     # -- rules ------------------------------------------------------------
 
-    @staticmethod
-    def _case_ok(text: str, start: int, end: int, span_units: list[_Unit], p: _Pattern) -> bool:
-        entry = p.entry
-        if entry.strength is Strength.ACRONYM:
-            return acronym_form(text[start:end]) == acronym_form(entry.alias)
-        latin = [u for u in span_units if u.latin and not _case_free(u)]
-        if not latin:
-            return True
-        if all(u.all_upper for u in latin) and sum(c.isalpha() for c in text[start:end]) >= 4:
-            return True  # a headline or dateline in capitals: "BEIRUT"
-        flags = [u.upper_initial for u in latin]
-        want = p.flags
-        if not want:
-            return True
-        if len(flags) == len(want):
-            return all(f or not w for f, w in zip(flags, want, strict=True))
-        if all(want):
-            return all(flags)
-        return flags[0] or not want[0]
-
-    def _inside_unknown_name(self, units: list[_Unit], first: int, last: int, pats: list[_Pattern]) -> bool:
-        # "Tanf oil field": a province or facility word (or a capitalised
-        # designator) right after the name, that no pattern took in.
-        # For a person's or group's name only a capitalised designator counts
-        # ("Sadr City" is a district, not Muqtada al-Sadr).
-        nxt = last + 1
-        places = any(p.entry.entity.kind in ("place", "facility") for p in pats)
-        if nxt < len(units) and not units[last].possessive and not units[last].marker:
-            u = units[nxt]
-            if (
-                u.marker is not None
-                and (u.upper_initial or (places and u.marker in CASE_FREE_DESIGNATORS))
-                and u.marker not in {p.generated for p in pats}
-            ):
-                return True
-        # "Kata'ib Hezbollah": a capitalised Arabic organisation head word before it.
-        prev = first - 1
-        while prev >= 0 and units[prev].skip and units[prev].article:
-            prev -= 1
-        if prev >= 0:
-            u = units[prev]
-            if u.latin and u.upper_initial and u.unit in _ORG_HEADS:
-                return True
-        return False
-
-    def _context(self, chosen: list[list[_Pattern]]) -> dict[str, int]:
+    def _context(self, chosen: list[list[Pattern]]) -> dict[str, int]:
         """How often each entity id, country and parent is named unambiguously."""
         counts: dict[str, int] = {}
         for pats in chosen:
@@ -675,20 +393,20 @@ class Scanner:
     def _decide(
         self,
         span: str,
-        pats: list[_Pattern],
+        pats: list[Pattern],
         context: dict[str, int],
-        units: list[_Unit],
+        units: list[Unit],
         first: int,
         *,
         as_of: Period | None = None,
     ) -> Match:
         norm = normalize(span)
 
-        def rank(p: _Pattern) -> int:
+        def rank(p: Pattern) -> int:
             # The spelling as written (article included) beats a key-only match.
-            return 2 * _pattern_rank(p) + (1 if p.entry.normalized == norm else 0)
+            return 2 * pattern_rank(p) + (1 if p.entry.normalized == norm else 0)
 
-        by_entity: dict[str, _Pattern] = {}
+        by_entity: dict[str, Pattern] = {}
         for p in pats:
             old = by_entity.get(p.entry.entity.id)
             if old is None or rank(p) > rank(old):
@@ -714,7 +432,7 @@ class Scanner:
         p = ordered[0]
         entity = p.entry.entity
         entity = self._steer(entity, span, units, first, as_of)
-        method, score = _method(span, norm, p)
+        method, score = span_method(span, norm, p)
         return Match(
             id=entity.id,
             entity=entity,
@@ -727,7 +445,7 @@ class Scanner:
             alternatives=alternatives if ambiguous else (),
         )
 
-    def _steer(self, entity: Entity, span: str, units: list[_Unit], first: int, as_of: Period | None) -> Entity:
+    def _steer(self, entity: Entity, span: str, units: list[Unit], first: int, as_of: Period | None) -> Entity:
         # "the province of Deir Ezzor": a designator before the name, joined
         # by "of", asks for the entity of that type with the same name.
         j = first - 1
@@ -748,11 +466,6 @@ class Scanner:
 _BREAK = re.compile(r"[,،;؛:!?()\[\]{}\n]|\.\s")
 
 
-def _stops(text: str, units: Iterable[_Unit]) -> tuple[str, ...]:
-    """The function words among ``units`` (not articles), normalized."""
-    return tuple(normalize(text[u.start : u.end]) for u in units if u.skip and not u.article)
-
-
 # An abbreviation written with periods ("U.S", "U.N" as the words end).
 _DOTTED = re.compile(r"(?<![A-Za-z.])(?:[A-Za-z]\.)+[A-Za-z]$")
 
@@ -768,154 +481,6 @@ def _with_final_dot(text: str, m: Mention) -> Mention:
 _OPEN_QUOTE = re.compile('[«“"„‹]\\s*')
 _CLOSE_QUOTES = frozenset('»”"“›')
 _GENERIC_HEADS = leading_descriptors() - {normalize("قوات")}  # "forces" is part of names (قوات سوريا الديمقراطية)
-_NISBA = ("ي", "ية", "يه", "يين", "يون")
-
-
-def _article_agrees(pats: list[_Pattern], article: bool, last_word: str) -> list[_Pattern]:
-    """In Arabic the article is part of a name as written: "قرية" is "a
-    village", not al-Qurayya (القرية).  And an article on a name written
-    without one, ending like a nisba, makes an adjective: "السورية" is
-    "Syrian", "التركية" "Turkish", not the country."""
-    keep = []
-    for p in pats:
-        if not p.entry.arabic:
-            keep.append(p)
-            continue
-        has = p.entry.alias.startswith("ال")
-        if has and not article:
-            continue
-        if article and not has and last_word.endswith(_NISBA):
-            continue
-        keep.append(p)
-    return keep
-
-
-def _letters(text: str, units: Iterable[_Unit], skip_first: int = 0) -> str:
-    """The Arabic letters of the content words among ``units`` (designators
-    and skipped words left out; ``skip_first`` characters of the first unit,
-    a proclitic, too)."""
-    parts = []
-    for u in units:
-        if not u.skip and u.marker is None:
-            parts.append(text[u.start + skip_first : u.end])
-        skip_first = 0
-    return arabic_letters(" ".join(parts))
-
-
-class _NameRuns:
-    """Capitalised word runs around Latin-script spans.
-
-    A run is the longest stretch of capitalised words (with the articles and
-    particles that sit inside names: al-, bin, abu) around a span, on one
-    line, without punctuation; titles, offices, demonyms, days and months,
-    designators and a sentence's first word end it.  When the run is longer
-    than the span, the span is part of a longer name.  Lines in title case
-    (headlines) have no runs: their capitals prove nothing.
-    """
-
-    def __init__(self, text: str, units: list[_Unit]) -> None:
-        self.text = text
-        self.units = units
-        self.title_lines: dict[int, bool] = {}
-
-    def around(self, c: _Span) -> tuple[int, int] | None:
-        units, text = self.units, self.text
-        first, last = c.first, c.last
-        if not units[first].latin or self._title_case(c.start):
-            return None
-        lo = first
-        i = first - 1
-        while i >= 0 and self._joined(units[i], units[i + 1]):
-            kind = self._kind(units[i])
-            if kind == "stop" or (kind == "name" and (_sentence_start(text, units[i]) or self._compound(i))):
-                break
-            if kind == "name":
-                lo = i
-            i -= 1
-        hi = last
-        j = last + 1
-        if not units[last].possessive:
-            while j < len(units) and self._joined(units[j - 1], units[j]):
-                kind = self._kind(units[j])
-                if kind == "stop" or (kind == "name" and self._compound(j - 1)):
-                    break
-                if kind == "name":
-                    hi = j
-                    if units[j].possessive:
-                        break
-                j += 1
-        if lo == first and hi == last:
-            return None
-        start = min(units[lo].start, c.start)
-        end = max(units[hi].end, c.end)
-        if units[hi].possessive:
-            end = units[hi].end
-        return start, end
-
-    def words(self, c: _Span) -> int:
-        """How many content words the span has."""
-        return sum(1 for u in self.units[c.first : c.last + 1] if not u.skip and u.marker is None)
-
-    def _compound(self, i: int) -> bool:
-        """Two names joined by a hyphen are two names: "Iran-Iraq war"."""
-        a, b = self.units[i], self.units[i + 1]
-        return "-" in self.text[a.end : b.start] and self._kind(a) == self._kind(b) == "name"
-
-    def _joined(self, a: _Unit, b: _Unit) -> bool:
-        """Only spaces or a hyphen between two units of one line."""
-        gap = self.text[a.end : b.start]
-        return len(gap) <= 2 and all(ch in " -\u2010\u2011" for ch in gap)
-
-    def _kind(self, u: _Unit) -> str:
-        """ "name" (a capitalised word), "inside" (an article or particle), "stop"."""
-        word = normalize(self.text[u.start : u.end])
-        if u.skip:
-            # An article inside a name is "al"/"el" or hyphened ("ez-Zor");
-            # French "en", "et" alone are words of the sentence.
-            attached = self.text[u.end : u.end + 1] in ("-", "\u2010", "\u2011")
-            return "inside" if u.article and (attached or word in ("al", "el")) else "stop"
-        if word in NAME_PARTICLES:
-            return "inside"
-        if u.marker is not None or not u.latin or not (u.upper_initial or u.all_upper):
-            return "stop"
-        if word in TITLES or word in OFFICES or word in DEMONYMS or word in TIME_WORDS:
-            return "stop"
-        return "name"
-
-    def _title_case(self, at: int) -> bool:
-        line_start = self.text.rfind("\n", 0, at) + 1
-        known = self.title_lines.get(line_start)
-        if known is None:
-            line_end = self.text.find("\n", at)
-            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-            # The first word is capitalised in any case.
-            words = [w for w in re.findall(r"[^\W\d_]{2,}", line)[1:] if w.isascii() and w.lower() not in _SMALL_WORDS]
-            caps = sum(w[0].isupper() for w in words)
-            known = self.title_lines[line_start] = len(words) >= 3 and caps >= 0.85 * len(words)
-        return known
-
-
-# Words a title-case headline leaves in lower case.
-_SMALL_WORDS = _WORDS.headline_small_words
-
-
-def _sentence_start(text: str, u: _Unit) -> bool:
-    before = text[max(0, u.start - 3) : u.start].rstrip(" \t\"“'‘(")
-    return not before or before[-1] in ".!?\n:;—–"
-
-
-def _in_capitals(units: list[_Unit], first: int, last: int) -> bool:
-    """Whether a neighbouring word is also written in capitals (a headline)."""
-    return any(0 <= j < len(units) and units[j].latin and units[j].all_upper for j in (first - 1, last + 1))
-
-
-def _case_free(u: _Unit) -> bool:
-    return u.marker is not None and u.marker in CASE_FREE_DESIGNATORS
-
-
-def _pattern_rank(p: _Pattern) -> int:
-    """Strong before weak; an alias as written before one completed by a designator."""
-    return (2 if p.entry.strength is not Strength.WEAK else 0) + (0 if p.generated else 1)
 
 
 def _support(entity: Entity, context: dict[str, int]) -> int:
@@ -926,12 +491,3 @@ def _support(entity: Entity, context: dict[str, int]) -> int:
         score += 2 * context.get(entity.parent, 0)
     score += context.get(entity.id, 0)
     return score
-
-
-def _method(span: str, norm: str, p: _Pattern) -> tuple[Method, float]:
-    """The tier a scanned span matched at; ``norm`` is ``normalize(span)``."""
-    if span == p.entry.alias:
-        return Method.EXACT, 100.0
-    if norm == p.entry.normalized:
-        return Method.NORMALIZED, 100.0
-    return Method.NAME_KEY, 95.0

@@ -1,0 +1,134 @@
+"""Capitalised name runs: a name is found whole or not at all.
+
+A span the tables know may be part of a longer capitalised name the tables
+do not know ("Hassan al-Obeidi" is not the town al-Ubaydi).  The scanner
+(``borderlex.scanning``) asks :class:`NameRuns` for the run of capitalised
+words around each span it found, and takes the whole run or nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .folding import normalize
+from .vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from .scan_patterns import Span
+    from .scan_units import Unit
+
+__all__ = ["NameRuns", "in_capitals", "sentence_start"]
+
+# The vocabularies (data/vocabulary.toml) this module reads, bound when it is
+# first imported: on the first scan, not at `import borderlex`.
+_WORDS = vocabulary()
+NAME_PARTICLES = _WORDS.name_particles
+TITLES, OFFICES, DEMONYMS, TIME_WORDS = _WORDS.titles, _WORDS.offices, _WORDS.demonyms, _WORDS.time_words
+
+
+class NameRuns:
+    """Capitalised word runs around Latin-script spans.
+
+    A run is the longest stretch of capitalised words (with the articles and
+    particles that sit inside names: al-, bin, abu) around a span, on one
+    line, without punctuation; titles, offices, demonyms, days and months,
+    designators and a sentence's first word end it.  When the run is longer
+    than the span, the span is part of a longer name.  Lines in title case
+    (headlines) have no runs: their capitals prove nothing.
+    """
+
+    def __init__(self, text: str, units: list[Unit]) -> None:
+        self.text = text
+        self.units = units
+        self.title_lines: dict[int, bool] = {}
+
+    def around(self, c: Span) -> tuple[int, int] | None:
+        units, text = self.units, self.text
+        first, last = c.first, c.last
+        if not units[first].latin or self._title_case(c.start):
+            return None
+        lo = first
+        i = first - 1
+        while i >= 0 and self._joined(units[i], units[i + 1]):
+            kind = self._kind(units[i])
+            if kind == "stop" or (kind == "name" and (sentence_start(text, units[i]) or self._compound(i))):
+                break
+            if kind == "name":
+                lo = i
+            i -= 1
+        hi = last
+        j = last + 1
+        if not units[last].possessive:
+            while j < len(units) and self._joined(units[j - 1], units[j]):
+                kind = self._kind(units[j])
+                if kind == "stop" or (kind == "name" and self._compound(j - 1)):
+                    break
+                if kind == "name":
+                    hi = j
+                    if units[j].possessive:
+                        break
+                j += 1
+        if lo == first and hi == last:
+            return None
+        start = min(units[lo].start, c.start)
+        end = max(units[hi].end, c.end)
+        if units[hi].possessive:
+            end = units[hi].end
+        return start, end
+
+    def words(self, c: Span) -> int:
+        """How many content words the span has."""
+        return sum(1 for u in self.units[c.first : c.last + 1] if not u.skip and u.marker is None)
+
+    def _compound(self, i: int) -> bool:
+        """Two names joined by a hyphen are two names: "Iran-Iraq war"."""
+        a, b = self.units[i], self.units[i + 1]
+        return "-" in self.text[a.end : b.start] and self._kind(a) == self._kind(b) == "name"
+
+    def _joined(self, a: Unit, b: Unit) -> bool:
+        """Only spaces or a hyphen between two units of one line."""
+        gap = self.text[a.end : b.start]
+        return len(gap) <= 2 and all(ch in " -\u2010\u2011" for ch in gap)
+
+    def _kind(self, u: Unit) -> str:
+        """ "name" (a capitalised word), "inside" (an article or particle), "stop"."""
+        word = normalize(self.text[u.start : u.end])
+        if u.skip:
+            # An article inside a name is "al"/"el" or hyphened ("ez-Zor");
+            # French "en", "et" alone are words of the sentence.
+            attached = self.text[u.end : u.end + 1] in ("-", "\u2010", "\u2011")
+            return "inside" if u.article and (attached or word in ("al", "el")) else "stop"
+        if word in NAME_PARTICLES:
+            return "inside"
+        if u.marker is not None or not u.latin or not (u.upper_initial or u.all_upper):
+            return "stop"
+        if word in TITLES or word in OFFICES or word in DEMONYMS or word in TIME_WORDS:
+            return "stop"
+        return "name"
+
+    def _title_case(self, at: int) -> bool:
+        line_start = self.text.rfind("\n", 0, at) + 1
+        known = self.title_lines.get(line_start)
+        if known is None:
+            line_end = self.text.find("\n", at)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+            # The first word is capitalised in any case.
+            words = [w for w in re.findall(r"[^\W\d_]{2,}", line)[1:] if w.isascii() and w.lower() not in _SMALL_WORDS]
+            caps = sum(w[0].isupper() for w in words)
+            known = self.title_lines[line_start] = len(words) >= 3 and caps >= 0.85 * len(words)
+        return known
+
+
+# Words a title-case headline leaves in lower case.
+_SMALL_WORDS = _WORDS.headline_small_words
+
+
+def sentence_start(text: str, u: Unit) -> bool:
+    before = text[max(0, u.start - 3) : u.start].rstrip(" \t\"“'‘(")
+    return not before or before[-1] in ".!?\n:;—–"
+
+
+def in_capitals(units: list[Unit], first: int, last: int) -> bool:
+    """Whether a neighbouring word is also written in capitals (a headline)."""
+    return any(0 <= j < len(units) and units[j].latin and units[j].all_upper for j in (first - 1, last + 1))

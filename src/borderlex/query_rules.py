@@ -1,0 +1,173 @@
+"""What a query and an alias must agree on to match, and the forms of a
+query the tiers try.
+
+Designators must fit the entity's type; in the fuzzy tier every word must
+have a counterpart on the other side, a demonym ("Syrian") never matches its
+place, and short keys need a higher score (:func:`fuzzy_threshold`).  A query
+is also tried without leading titles and trailing descriptors ("Col.",
+"the", "group").  The tiers themselves are in ``borderlex.tiers``.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from typing import TYPE_CHECKING
+
+from .folding import normalize
+from .model import DESIGNATES
+from .name_keys import NameKey, designator_table, is_org_generic, leading_descriptors, name_key
+from .vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from .index import AliasEntry
+    from .model import Entity
+
+__all__ = [
+    "MIN_FUZZY_KEY",
+    "demonym_of",
+    "designator_fit",
+    "fuzzy_threshold",
+    "query_variants",
+    "ratio",
+    "repair_designators",
+    "trim_words",
+    "words_agree",
+]
+
+#: Shorter name keys are never matched fuzzily, as query or as candidate.
+MIN_FUZZY_KEY = 5
+
+
+def fuzzy_threshold(length: int, table_keys: int = 0) -> float | None:
+    """The Indel ratio (0–100) a fuzzy candidate needs.
+
+    It rises for short query keys, where one edit changes the name, and for
+    large tables, where a chance neighbour is likelier (measured on GeoNames
+    tables of 10k–1M aliases, see docs/performance.md): +3 per tenfold above
+    a thousand keys, at most +9.  ``None`` below 5 characters: no fuzzy match.
+    """
+    if length < MIN_FUZZY_KEY:
+        return None
+    base = 85.0 if length <= 7 else 82.0 if length <= 11 else 80.0
+    bump = min(9.0, max(0.0, 3.0 * (math.log10(table_keys) - 3.0))) if table_keys > 0 else 0.0
+    return min(99.0, base + bump)
+
+
+def _compatible(designators: frozenset[str], entity: Entity) -> bool:
+    return entity.type is not None and any(entity.type in DESIGNATES.get(c, ()) for c in designators)
+
+
+def designator_fit(query: NameKey, entry: AliasEntry) -> bool:
+    """Whether a query may name an alias's entity, as far as designators go.
+
+    A designator in the query must be the alias's or fit the entity's type
+    ("Homs province" → a governorate).  A designator in the alias must be in
+    the query: the bare name is usually the town, not the facility named
+    after it ("Hamadan" is not "Hamadan air base").
+    """
+    if query.designators:
+        return query.designators == entry.key.designators or _compatible(query.designators, entry.entity)
+    return not entry.key.designators
+
+
+# Adjectival endings that turn a place name into a demonym ("Syrian",
+# "Iraqi", "Iranian"); the fuzzy tier never bridges them.
+_DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "i", "ni", "is", "ans", "ians", "ais", "iya"})
+
+
+def demonym_of(a: str, b: str) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return long_.startswith(short) and long_[len(short) :] in _DEMONYM_ENDINGS
+
+
+def ratio(a: str, b: str) -> float:
+    from rapidfuzz import fuzz  # noqa: PLC0415 - see _covered
+
+    return float(fuzz.ratio(a, b))
+
+
+def _covered(token: str, tokens: tuple[str, ...], joined: str) -> bool:
+    """Whether ``token`` has a counterpart in the other name."""
+    from rapidfuzz import fuzz  # noqa: PLC0415 - rapidfuzz loads on first fuzzy use: `import borderlex` stays light
+
+    if is_org_generic(token):
+        # The same form word, or a typo of it ("Brigdae"); never another one
+        # ("Army" is not "Forces").
+        return token in tokens or (len(token) >= 4 and fuzz.partial_ratio(token, joined) >= 80)
+    if len(token) <= 3:
+        return token in joined
+    need = 75.0 if len(token) >= 7 else 80.0
+    return fuzz.partial_ratio(token, joined) >= need
+
+
+def words_agree(a: NameKey, b: NameKey) -> bool:
+    """Every word of ``a`` has a counterpart in ``b`` and vice versa.
+
+    Organisation-form words ("force", "liwa", "army") must be present on both
+    sides as such; other words may differ in spelling.  Two-letter words are
+    left out (they are often split-off particles: "bu" in "Albu Kamal").
+    """
+    aj, bj = a.joined, b.joined
+    return all(_covered(t, b.tokens, bj) for t in a.tokens if len(t) > 2) and all(
+        _covered(t, a.tokens, aj) for t in b.tokens if len(t) > 2
+    )
+
+
+@functools.cache
+def _designator_words() -> tuple[str, ...]:
+    return tuple(sorted({w for phrase in designator_table() for w in phrase if len(w) >= 5 and w.isascii()}))
+
+
+def repair_designators(norm: str) -> str:
+    """Replace each word that is one typo away from a designator word
+    ("provinec", "crkossing") with that word; other words stay."""
+    from rapidfuzz import fuzz, process  # noqa: PLC0415 - see _covered
+
+    words = norm.split()
+    for i, w in enumerate(words):
+        if len(w) < 5 or w in _designator_words():
+            continue
+        hit = process.extractOne(w, _designator_words(), scorer=fuzz.ratio, score_cutoff=85)
+        if hit is not None:
+            words[i] = hit[0]
+    return " ".join(words)
+
+
+@functools.cache
+def _leading() -> frozenset[str]:
+    # Titles, "تنظيم" and qualifiers ("the so-called Islamic State").
+    words = vocabulary()
+    return words.titles | leading_descriptors() | words.qualifiers
+
+
+def _core(words: list[str]) -> tuple[int, int]:
+    """The span of normalized ``words`` left when leading titles ("Col.",
+    "the", "تنظيم") and trailing descriptors ("group", "militia") are dropped."""
+    start, end = 0, len(words)
+    leading = _leading()
+    descriptors = vocabulary().org_descriptors
+    while start < end - 1 and words[start] in leading:
+        start += 1
+    while end - 1 > start and words[end - 1] in descriptors:
+        end -= 1
+    return start, end
+
+
+def trim_words(text: str) -> str:
+    """``text`` without leading titles and trailing descriptors, as written:
+    "the IS group" → "IS", "Col. Garver" → "Garver"."""
+    words = text.split()
+    start, end = _core([normalize(w) for w in words])
+    return " ".join(words[start:end])
+
+
+def query_variants(norm: str) -> list[tuple[NameKey, str]]:
+    """The query's key, then the key of its core (see ``_core()``)."""
+    words = norm.split()
+    variants = [(name_key(norm), "")]
+    start, end = _core(words)
+    if (start, end) != (0, len(words)):
+        dropped = " ".join(words[:start] + words[end:])
+        variants.append((name_key(" ".join(words[start:end])), f"ignored {dropped!r}"))
+    return variants

@@ -1,0 +1,166 @@
+"""Alias patterns, and the tests a span of text must pass to match one.
+
+A pattern is one way to write one entity's name, as units (see
+``borderlex.scan_units``); a span is a stretch of text that some patterns
+fit.  Whether a pattern still counts for its span depends on the span's
+capitals, its script, the Arabic article, the alias's strength and the words
+around the span (a longer name the tables do not know).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+import attrs
+
+from .arabic_script import has_arabic_script
+from .index import AliasEntry, Strength, acronym_form
+from .model import Method
+from .name_keys import key_parts
+from .scan_units import CASE_FREE_DESIGNATORS, case_free
+from .vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from .scan_units import Unit
+
+__all__ = [
+    "Pattern",
+    "Span",
+    "article_agrees",
+    "case_ok",
+    "inside_unknown_name",
+    "pattern_rank",
+    "same_script",
+    "span_method",
+    "supported",
+]
+
+# Words that head Arabic organisation names; a known name right after one
+# of them is part of an unknown organisation ("Kata'ib Hezbollah").  Read from
+# the vocabulary when this module is first imported: on the first scan.
+_ORG_HEADS = frozenset("".join(key_parts(w)) for w in vocabulary().org_heads)  # the units these words become
+
+
+@attrs.frozen(slots=True)
+class Pattern:
+    """One way to write one entity's name, as units."""
+
+    entry: AliasEntry
+    flags: tuple[bool, ...]  # capital initial of each Latin content unit of the alias
+    generated: str | None  # designator class added to a bare alias, if any
+    letters: str | None = None  # an Arabic alias's letters (see letters_of)
+    stops: tuple[str, ...] = ()  # the function words inside the alias ("of", "and"), in order
+
+
+class Span(NamedTuple):
+    """A candidate mention: offsets, first and last unit, the patterns that fit, the text."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    patterns: list[Pattern]
+    text: str
+
+
+def pattern_rank(p: Pattern) -> int:
+    """Strong before weak; an alias as written before one completed by a designator."""
+    return (2 if p.entry.strength is not Strength.WEAK else 0) + (0 if p.generated else 1)
+
+
+def span_method(span: str, norm: str, p: Pattern) -> tuple[Method, float]:
+    """The tier a scanned span matched at; ``norm`` is ``normalize(span)``."""
+    if span == p.entry.alias:
+        return Method.EXACT, 100.0
+    if norm == p.entry.normalized:
+        return Method.NORMALIZED, 100.0
+    return Method.NAME_KEY, 95.0
+
+
+def case_ok(text: str, start: int, end: int, span_units: list[Unit], p: Pattern) -> bool:
+    entry = p.entry
+    if entry.strength is Strength.ACRONYM:
+        return acronym_form(text[start:end]) == acronym_form(entry.alias)
+    latin = [u for u in span_units if u.latin and not case_free(u)]
+    if not latin:
+        return True
+    if all(u.all_upper for u in latin) and sum(c.isalpha() for c in text[start:end]) >= 4:
+        return True  # a headline or dateline in capitals: "BEIRUT"
+    flags = [u.upper_initial for u in latin]
+    want = p.flags
+    if not want:
+        return True
+    if len(flags) == len(want):
+        return all(f or not w for f, w in zip(flags, want, strict=True))
+    if all(want):
+        return all(flags)
+    return flags[0] or not want[0]
+
+
+def same_script(c: Span) -> Span:
+    """Only aliases written in the span's own script match it: the Latin
+    key of "الفاو" is not the English word "few", and "الباب" in Arabic
+    text is weak (it is also "the door") though "El Bab" is strong."""
+    arabic = has_arabic_script(c.text)
+    keep = [p for p in c.patterns if p.entry.arabic == arabic]
+    return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c
+
+
+def supported(spans: list[Span]) -> list[Span]:
+    """Weak aliases count only when a strong alias names the same entity in the text."""
+    spans = [c for c in map(same_script, spans) if c.patterns]
+    strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
+    out = []
+    for c in spans:
+        keep = [p for p in c.patterns if p.entry.strength is not Strength.WEAK or p.entry.entity.id in strong]
+        if keep:
+            out.append(c._replace(patterns=keep))
+    return out
+
+
+def inside_unknown_name(units: list[Unit], first: int, last: int, pats: list[Pattern]) -> bool:
+    # "Tanf oil field": a province or facility word (or a capitalised
+    # designator) right after the name, that no pattern took in.
+    # For a person's or group's name only a capitalised designator counts
+    # ("Sadr City" is a district, not Muqtada al-Sadr).
+    nxt = last + 1
+    places = any(p.entry.entity.kind in ("place", "facility") for p in pats)
+    if nxt < len(units) and not units[last].possessive and not units[last].marker:
+        u = units[nxt]
+        if (
+            u.marker is not None
+            and (u.upper_initial or (places and u.marker in CASE_FREE_DESIGNATORS))
+            and u.marker not in {p.generated for p in pats}
+        ):
+            return True
+    # "Kata'ib Hezbollah": a capitalised Arabic organisation head word before it.
+    prev = first - 1
+    while prev >= 0 and units[prev].skip and units[prev].article:
+        prev -= 1
+    if prev >= 0:
+        u = units[prev]
+        if u.latin and u.upper_initial and u.unit in _ORG_HEADS:
+            return True
+    return False
+
+
+_NISBA = ("ي", "ية", "يه", "يين", "يون")
+
+
+def article_agrees(pats: list[Pattern], article: bool, last_word: str) -> list[Pattern]:
+    """In Arabic the article is part of a name as written: "قرية" is "a
+    village", not al-Qurayya (القرية).  And an article on a name written
+    without one, ending like a nisba, makes an adjective: "السورية" is
+    "Syrian", "التركية" "Turkish", not the country."""
+    keep = []
+    for p in pats:
+        if not p.entry.arabic:
+            keep.append(p)
+            continue
+        has = p.entry.alias.startswith("ال")
+        if has and not article:
+            continue
+        if article and not has and last_word.endswith(_NISBA):
+            continue
+        keep.append(p)
+    return keep

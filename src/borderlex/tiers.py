@@ -1,0 +1,261 @@
+"""The tiers of a lookup: from a query string to scored aliases, tier by tier.
+
+Tiers, in order, each tried only when the ones before found nothing:
+
+1. ``exact`` — the query is an alias as written (acronyms: in their case);
+2. ``normalized`` — equal after [`normalize`][borderlex.normalize];
+3. ``name_key`` — equal name keys (articles, romanization alternations and
+   designators folded); designators in the query steer the entity type;
+4. ``fuzzy`` — candidates from the trigram/skeleton index, scored with
+   rapidfuzz's Indel ratio on name keys, accepted above a threshold that
+   grows for short names, and only when every word of each side has a
+   counterpart in the other (so "Harakat Hezbollah al-Nujaba" is not
+   "Hezbollah").
+
+Ties between entities are broken by the tables' ``priority`` (then strong
+before weak, then id) and the match is marked ``ambiguous``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .arabic_script import has_arabic_script
+from .dates import valid_during
+from .explanation import Step
+from .folding import normalize
+from .index import AliasEntry, Strength
+from .model import Match, Method
+from .name_keys import NameKey, name_key, skeleton
+from .query_rules import (
+    MIN_FUZZY_KEY,
+    demonym_of,
+    designator_fit,
+    fuzzy_threshold,
+    query_variants,
+    ratio,
+    repair_designators,
+    trim_words,
+    words_agree,
+)
+
+if TYPE_CHECKING:
+    from .dates import Period
+    from .index import AliasIndex
+    from .model import Entity
+
+__all__ = ["FUZZY_CEILING", "MAX_FUZZY_CHARS", "search", "to_matches"]
+
+
+# How many entities an explanation lists per tier.
+_EXPLAIN_MAX = 8
+
+
+#: Queries longer than this (normalized) skip the fuzzy tier: no real name is
+#: that long, and it bounds the cost of a hostile input.
+MAX_FUZZY_CHARS = 200
+
+
+# Fixed scores of the key tier; fuzzy scores are scaled below them.
+_KEY_SCORE = 95.0
+FUZZY_CEILING = 94.0
+_WEAK_PENALTY = 10.0
+_CROSS_SCRIPT_SCORE = 85.0
+_SINGLE_WORD_FUZZY = 92.0
+
+
+class _Scored(NamedTuple):
+    """A candidate alias with its score (internal; a tuple is cheap to make)."""
+
+    entry: AliasEntry
+    score: float
+    method: Method
+    note: str
+
+
+def _has_strong(found: list[_Scored]) -> bool:
+    return any(sc.entry.strength is not Strength.WEAK for sc in found)
+
+
+def search(
+    index: AliasIndex,
+    query: str,
+    kind: str | None,
+    steps: list[Step] | None,
+    *,
+    everything: bool,
+    period: Period | None,
+) -> list[_Scored]:
+    """The aliases the tiers find for ``query`` in ``index``, in tier order: a
+    tier is tried only when the ones before settled nothing (every tier with
+    ``everything``).  Each tier tried is added to ``steps``, when given."""
+
+    def keep(entries: Iterable[AliasEntry]) -> list[AliasEntry]:
+        return [e for e in entries if kind is None or e.entity.kind == kind]
+
+    def log(tier: str, looked_up: str, found: Iterable[_Scored], note: str = "") -> None:
+        if steps is not None:
+            best: dict[str, _Scored] = {}  # the best alias of each entity, best first
+            for sc in sorted(found, key=lambda sc: -sc.score):
+                best.setdefault(sc.entry.entity.id, sc)
+            shown = tuple(f"{i} ({sc.entry.alias!r}, {sc.score:.1f})" for i, sc in list(best.items())[:_EXPLAIN_MAX])
+            steps.append(Step(tier, looked_up, shown, note))
+
+    found: list[_Scored] = []
+    stripped = query.strip()
+    if not stripped:
+        log("exact", stripped, (), "empty query")
+        return found
+    exact = [_Scored(e, 100.0, Method.EXACT, "") for e in keep(index.exact(stripped))]
+    trimmed = trim_words(stripped)
+    if not exact and trimmed != stripped:
+        exact = [
+            _Scored(e, _KEY_SCORE, Method.EXACT, f"ignored words around {trimmed!r}")
+            for e in keep(index.exact(trimmed))
+        ]
+    log("exact", stripped, exact)
+    found += exact
+    # Weak hits alone do not end the search: "Akra" as written is a weak
+    # name of one town but, diacritics folded, the strong name of another.
+    # With a date, a spelling as written whose entities all did not exist
+    # then does not end it either: the same spelling folded may name one
+    # that did ("Syrian interim government").
+    if _has_strong(exact) and not everything and (period is None or _any_valid(exact, period)):
+        return found
+    norm = normalize(stripped)
+    if not norm:
+        log("normalized", norm, (), "nothing left after normalization")
+        return found
+    normal = [_Scored(e, 100.0, Method.NORMALIZED, "") for e in keep(index.normalized(norm))]
+    log("normalized", norm, normal)
+    found += normal
+    if (normal or exact) and not everything:
+        return found
+    variants = query_variants(norm)
+    keyed: list[_Scored] = []
+    for key, note in variants:
+        if not key.tokens:
+            log("name_key", "", (), "only generic words; they never match on their own")
+            continue
+        for e in keep(index.by_key(key.joined)):
+            if designator_fit(key, e):
+                keyed.append(_Scored(e, _KEY_SCORE, Method.NAME_KEY, note))
+        log("name_key", " ".join(key.tokens) + "".join(f" <{d}>" for d in sorted(key.designators)), keyed, note)
+        if keyed:
+            break
+    found += keyed
+    if keyed and not everything:
+        return found
+    fuzzy = _fuzzy(index, variants[0][0], norm, keep, stripped)
+    note = "" if fuzzy or len(norm) <= MAX_FUZZY_CHARS else "query too long"
+    if not fuzzy and len(norm) <= MAX_FUZZY_CHARS:
+        # "Homs Provinec": a designator with a typo is read as the designator.
+        repaired = repair_designators(norm)
+        if repaired != norm:
+            rkey = name_key(repaired)
+            # Scored by how far the typo is from the repaired query.
+            score = ratio(norm, repaired) * FUZZY_CEILING / 100.0
+            fuzzy = [
+                _Scored(e, score, Method.FUZZY, "")
+                for e in keep(index.by_key(rkey.joined))
+                if rkey.tokens and designator_fit(rkey, e)
+            ] or _fuzzy(index, rkey, repaired, keep, stripped)
+            note = f"read as {repaired!r}" if fuzzy else note
+    log("fuzzy", variants[0][0].joined, fuzzy, note)
+    return found + fuzzy
+
+
+def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> list[_Scored]:
+    threshold = fuzzy_threshold(len(key.joined), index.key_count)
+    if threshold is None or len(norm) > MAX_FUZZY_CHARS:
+        return []
+    # One word is little evidence: on real articles, one-word fuzzy matches
+    # at 80-90 named the wrong thing 8 times in 8 (Geneva → Qanawat,
+    # Mohamed → al-Mahmudiya): a single word needs a near-exact spelling,
+    # and never matches across scripts (docs/accuracy.md).
+    single = len(key.tokens) == 1
+    if single:
+        threshold = max(threshold, _SINGLE_WORD_FUZZY)
+    # Cross-script queries are scored on skeletons below, so they take every candidate.
+    cutoff = 0.0 if has_arabic_script(raw) else threshold
+    cands = index.fuzzy_candidates(key.joined, score_cutoff=cutoff)
+    if not cands:
+        return []
+    arabic_query = has_arabic_script(raw)
+    qskel = skeleton(key.joined)
+    out: list[_Scored] = []
+    for cand_key, entries in cands:
+        if len(cand_key) < MIN_FUZZY_KEY:
+            continue  # as for queries: one edit is a different short name ("Shafa" is not "Hafa")
+        base = ratio(key.joined, cand_key)
+        for e in keep(entries):
+            score = base
+            cross = arabic_query != e.arabic
+            if cross and single:
+                continue
+            if cross and len(qskel) >= 4 and skeleton(cand_key) == qskel:
+                score = max(score, _CROSS_SCRIPT_SCORE / FUZZY_CEILING * 100)
+            if score < threshold or score >= 100.0:
+                continue
+            if not cross and (not words_agree(key, e.key) or demonym_of(key.joined, cand_key)):
+                continue
+            if not designator_fit(key, e):
+                continue
+            final = score * FUZZY_CEILING / 100.0
+            out.append(_Scored(e, final, Method.FUZZY, "cross-script skeleton" if cross else ""))
+    return out
+
+
+_RANK_STRENGTH = {Strength.STRONG: 2, Strength.ACRONYM: 2, Strength.WEAK: 0}
+
+
+def _any_valid(found: list[_Scored], period: Period) -> bool:
+    return any(valid_during(sc.entry.entity, period) for sc in found)
+
+
+def to_matches(query: str, scored: list[_Scored], period: Period | None = None) -> list[Match]:
+    best: dict[str, tuple[float, _Scored]] = {}
+    for s in scored:
+        score = s.score - (_WEAK_PENALTY if s.entry.strength is Strength.WEAK else 0.0)
+        score = max(score, 0.0)
+        old = best.get(s.entry.entity.id)
+        if old is None or score > old[0]:
+            best[s.entry.entity.id] = (score, s)
+    if not best:
+        return []
+
+    def valid(e: Entity) -> bool:
+        return period is None or valid_during(e, period)
+
+    def order(item: tuple[float, _Scored]) -> tuple[float, bool, int, int, str]:
+        score, s = item
+        e = s.entry.entity
+        # Among equal scores, an entity that existed at the date comes first.
+        return (-round(score, 6), not valid(e), -_RANK_STRENGTH[s.entry.strength], -e.priority, e.id)
+
+    ranked = sorted(best.values(), key=order)
+    top = round(ranked[0][0], 6)
+    top_valid = valid(ranked[0][1].entry.entity)
+    # The date settles a tie: those that did not exist then are no alternatives.
+    tied = tuple(
+        s.entry.entity.id for sc, s in ranked[1:] if round(sc, 6) == top and valid(s.entry.entity) == top_valid
+    )
+    out = []
+    for i, (score, s) in enumerate(ranked):
+        e = s.entry
+        first = i == 0
+        out.append(
+            Match(
+                id=e.entity.id,
+                entity=e.entity,
+                alias=e.alias,
+                query=query,
+                score=score,
+                method=s.method,
+                weak=e.strength is Strength.WEAK,
+                ambiguous=first and bool(tied),
+                alternatives=tied if first else (),
+            )
+        )
+    return out
