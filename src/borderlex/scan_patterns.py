@@ -30,7 +30,6 @@ __all__ = [
     "case_ok",
     "inside_unknown_name",
     "pattern_rank",
-    "same_script",
     "span_method",
     "supported",
 ]
@@ -97,7 +96,7 @@ def case_ok(text: str, start: int, end: int, span_units: list[Unit], p: Pattern)
     return flags[0] or not want[0]
 
 
-def same_script(c: Span) -> Span:
+def _same_script(c: Span) -> Span:
     """Only aliases written in the span's own script match it: the Latin
     key of "الفاو" is not the English word "few", and "الباب" in Arabic
     text is weak (it is also "the door") though "El Bab" is strong."""
@@ -108,7 +107,7 @@ def same_script(c: Span) -> Span:
 
 def supported(spans: list[Span]) -> list[Span]:
     """Weak aliases count only when a strong alias names the same entity in the text."""
-    spans = [c for c in map(same_script, spans) if c.patterns]
+    spans = [c for c in map(_same_script, spans) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
     out = []
     for c in spans:
