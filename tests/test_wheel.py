@@ -27,7 +27,7 @@ def test_wheel_installs_and_resolves(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "borderlex/py.typed" in names
     assert {"borderlex/data/aliases/orgs.toml", "borderlex/data/aliases/places.toml"} <= set(names)
-    assert {"borderlex/data/vocabulary.toml", "borderlex/data/calibration.json"} <= set(names)
+    assert {"borderlex/data/vocabulary.toml", "borderlex/data/calibration.json", "borderlex/data/common-words.tsv"} <= set(names)
 
     env = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True, clear=True).create(env)
@@ -67,5 +67,5 @@ def test_sdist_carries_the_data(tmp_path: Path) -> None:
     (sdist,) = tmp_path.glob("borderlex-*.tar.gz")
     with tarfile.open(sdist) as tar:
         names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
-    wanted = ["aliases/orgs.toml", "calibration.json", "vocabulary.toml"]
+    wanted = ["aliases/orgs.toml", "calibration.json", "vocabulary.toml", "common-words.tsv"]
     assert {f"src/borderlex/data/{name}" for name in wanted} <= names

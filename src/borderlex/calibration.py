@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
+
+from .bundled import bundled_bytes
 
 __all__ = ["band", "confidence"]
 
@@ -33,5 +34,5 @@ def confidence(method: str, score: float) -> float:
 @functools.cache
 def _table() -> dict[str, float]:
     # Read once; two threads racing here read the same small file twice at worst.
-    raw = resources.files("borderlex").joinpath("data", "calibration.json").read_text(encoding="utf-8")
+    raw = bundled_bytes("calibration.json").decode("utf-8")
     return {key: float(row["confidence"]) for key, row in json.loads(raw)["bands"].items()}

@@ -14,6 +14,7 @@ import functools
 import math
 from typing import TYPE_CHECKING
 
+from .arabic_script import arabic_letters, has_arabic_script
 from .folding import normalize
 from .model import DESIGNATES
 from .name_keys import NameKey, designator_table, is_org_generic, leading_descriptors, name_key
@@ -31,6 +32,9 @@ __all__ = [
     "query_variants",
     "ratio",
     "repair_designators",
+    "romanized_place",
+    "same_letters",
+    "script_fits",
     "trim_words",
     "words_agree",
 ]
@@ -171,3 +175,38 @@ def query_variants(norm: str) -> list[tuple[NameKey, str]]:
         dropped = " ".join(words[:start] + words[end:])
         variants.append((name_key(" ".join(words[start:end])), f"ignored {dropped!r}"))
     return variants
+
+
+def script_fits(entry: AliasEntry, arabic_query: bool) -> bool:
+    """Beyond the exact tier, a query meets aliases in its own script, or any
+    alias of an entity with none in that script: "أعظم" (*greatest*) is not
+    the Azm alliance through its Latin name once its Arabic name differs."""
+    if entry.arabic == arabic_query:
+        return True
+    has_arabic, has_latin = _scripts(entry.entity)
+    return not (has_arabic if arabic_query else has_latin)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _scripts(entity: Entity) -> tuple[bool, bool]:
+    """Whether an entity has names in Arabic script, and in another script."""
+    arabic = [has_arabic_script(n) for n in (entity.name, *entity.aliases, *entity.weak)]
+    return any(arabic), not all(arabic)
+
+
+def same_letters(written: str, alias: str) -> bool:
+    """Whether an Arabic query is spelled as an Arabic alias (see
+    :func:`~borderlex.arabic_script.arabic_letters`), a proclitic allowed before it."""
+    target = arabic_letters(alias)
+    if arabic_letters(written) == target:
+        return True
+    written = written.lstrip()
+    return written[:1] in vocabulary().proclitics and arabic_letters(written[1:]) == target
+
+
+def romanized_place(entry: AliasEntry) -> bool:
+    """Whether romanization folds and fuzzy matching may reach this alias: not
+    for a place of a country whose names the press does not romanize from the
+    region's languages (vocabulary ``romanized_from``)."""
+    e = entry.entity
+    return e.kind != "place" or e.country is None or e.country in vocabulary().romanized_from

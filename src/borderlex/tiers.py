@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .arabic_script import has_arabic_script
+from .common_words import is_common_word
 from .dates import valid_during
 from .explanation import Step
 from .folding import normalize
@@ -36,6 +37,9 @@ from .query_rules import (
     query_variants,
     ratio,
     repair_designators,
+    romanized_place,
+    same_letters,
+    script_fits,
     trim_words,
     words_agree,
 )
@@ -127,18 +131,40 @@ def search(
     if not norm:
         log("normalized", norm, (), "nothing left after normalization")
         return found
-    normal = [_Scored(e, 100.0, Method.NORMALIZED, "") for e in keep(index.normalized(norm))]
+    if is_common_word(stripped):
+        log("normalized", norm, (), "a common word as written, not a name (data/common-words.tsv)")
+        return found
+    arabic_query = has_arabic_script(stripped)
+    # Arabic meets Arabic letter for letter, as in the scanner: "الشهر" (*the
+    # month*) and "الشرع" (al-Sharaa) have one romanized key, not one spelling.
+    written = (stripped, trimmed)
+
+    def folded(entries: Iterable[AliasEntry], romanized: bool = False, variant: int | None = 0) -> list[AliasEntry]:
+        return [
+            e
+            for e in keep(entries)
+            if script_fits(e, arabic_query)
+            and (not romanized or romanized_place(e))
+            and (variant is None or not (arabic_query and e.arabic) or same_letters(written[variant], e.alias))
+        ]
+
+    def fuzzy_keep(entries: Iterable[AliasEntry]) -> list[AliasEntry]:
+        # The fuzzy tier crosses scripts on its own terms (several words, equal skeletons).
+        return [e for e in keep(entries) if romanized_place(e)]
+
+    normal = [_Scored(e, 100.0, Method.NORMALIZED, "") for e in folded(index.normalized(norm))]
     log("normalized", norm, normal)
     found += normal
     if (normal or exact) and not everything:
         return found
     variants = query_variants(norm)
     keyed: list[_Scored] = []
-    for key, note in variants:
+    for i, (key, note) in enumerate(variants):
         if not key.tokens:
             log("name_key", "", (), "only generic words; they never match on their own")
             continue
-        for e in keep(index.by_key(key.joined)):
+        # A designator ("محافظة حمص") is read off the key, not the letters.
+        for e in folded(index.by_key(key.joined), True, None if key.designators else i):
             if designator_fit(key, e):
                 keyed.append(_Scored(e, _KEY_SCORE, Method.NAME_KEY, note))
         log("name_key", " ".join(key.tokens) + "".join(f" <{d}>" for d in sorted(key.designators)), keyed, note)
@@ -147,7 +173,7 @@ def search(
     found += keyed
     if keyed and not everything:
         return found
-    fuzzy = _fuzzy(index, variants[0][0], norm, keep, stripped)
+    fuzzy = _fuzzy(index, variants[0][0], norm, fuzzy_keep, stripped)
     note = "" if fuzzy or len(norm) <= MAX_FUZZY_CHARS else "query too long"
     if not fuzzy and len(norm) <= MAX_FUZZY_CHARS:
         # "Homs Provinec": a designator with a typo is read as the designator.
@@ -158,9 +184,9 @@ def search(
             score = ratio(norm, repaired) * FUZZY_CEILING / 100.0
             fuzzy = [
                 _Scored(e, score, Method.FUZZY, "")
-                for e in keep(index.by_key(rkey.joined))
+                for e in folded(index.by_key(rkey.joined), True, None)
                 if rkey.tokens and designator_fit(rkey, e)
-            ] or _fuzzy(index, rkey, repaired, keep, stripped)
+            ] or _fuzzy(index, rkey, repaired, fuzzy_keep, stripped)
             note = f"read as {repaired!r}" if fuzzy else note
     log("fuzzy", variants[0][0].joined, fuzzy, note)
     return found + fuzzy
@@ -193,6 +219,11 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
             score = base
             cross = arabic_query != e.arabic
             if cross and single:
+                continue
+            # One word may differ in its vowels and doubled letters, where
+            # romanizations differ, but not in its consonants ("Geneva" is
+            # not "Qanawat"; "Albuqmal" is "Al-Bukamal").
+            if single and skeleton(cand_key) != qskel:
                 continue
             if cross and len(qskel) >= 4 and skeleton(cand_key) == qskel:
                 score = max(score, _CROSS_SCRIPT_SCORE / FUZZY_CEILING * 100)

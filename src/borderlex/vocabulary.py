@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from .arabic_script import is_arabic_script
+from .bundled import bundled_bytes
 from .errors import TableError
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ class Vocabulary(NamedTuple):
     time_words: frozenset[str]
     name_particles: frozenset[str]
     headline_small_words: frozenset[str]
+    romanized_from: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -112,12 +114,16 @@ class _Reader:
     def entry(self, where: str, text: object, shape: str) -> str:
         """``text``, checked to be of ``shape``: "word" (one normalized Latin
         word), "phrase" (normalized Latin words, or Arabic script), "letter"
-        (one Arabic letter) or "arabic" (Arabic script)."""
+        (one Arabic letter), "arabic" (Arabic script) or "country" (an ISO
+        3166-1 alpha-2 code)."""
         if not isinstance(text, str):
             raise self.fail(where, f"{text!r} is not a string")
         if shape == "letter":
             ok = len(text) == 1 and _is_arabic_text(text)
             want = "one Arabic letter"
+        elif shape == "country":
+            ok = bool(re.fullmatch("[A-Z]{2}", text))
+            want = "an ISO 3166-1 alpha-2 code"
         elif shape == "arabic":
             ok = _is_arabic_text(text)
             want = "Arabic script"
@@ -178,6 +184,7 @@ class _Reader:
             time_words=self.words("time_words", "word"),
             name_particles=self.words("name_particles", "word"),
             headline_small_words=self.words("headline_small_words", "word"),
+            romanized_from=self.words("romanized_from", "country"),
         )
 
 
@@ -218,22 +225,12 @@ def _sha256(data: bytes) -> str:
 def _read(path: str | Path | None) -> tuple[str, bytes]:
     """How a vocabulary file is named in messages, and its bytes."""
     if path is None:
-        return BUNDLED_VOCABULARY, _bundled_bytes()
+        return BUNDLED_VOCABULARY, bundled_bytes("vocabulary.toml")
     try:
         with open(path, "rb") as f:
             return str(path), f.read()
     except OSError as exc:
         raise TableError(str(path), None, f"cannot read the vocabulary: {exc.strerror or exc}") from None
-
-
-def _bundled_bytes() -> bytes:
-    here = os.path.join(os.path.dirname(__file__), "data", "vocabulary.toml")
-    if os.path.isfile(here):  # an unpacked package: plain os calls
-        with open(here, "rb") as f:
-            return f.read()
-    from importlib import resources  # noqa: PLC0415 - a zipped package
-
-    return resources.files("borderlex").joinpath("data", "vocabulary.toml").read_bytes()
 
 
 _loaded: Vocabulary | None = None

@@ -1,0 +1,69 @@
+"""Common Arabic words that fold into a name.
+
+Folding hamza seats, ى/ي and a final ة/ه/ا lets "حلفايا" and "حلفايه" meet;
+it also makes the common word "حلفائه" (*his allies*) the village Halfaya
+and "جبة" (*a robe*) the village Jaba.  ``data/common-words.tsv``, generated
+from word frequencies by ``scripts/generate_common_words.py``, lists the
+Arabic words that are at least three times more frequent, as written, than
+the alias they fold to.  Such a word names nothing unless it is an alias as
+written: the resolver stops after its exact tier, the scanner passes it by.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+from .arabic_script import is_arabic_letter, is_arabic_word_char
+from .bundled import bundled_bytes
+from .errors import TableError
+
+__all__ = ["ENVIRONMENT_VARIABLE", "common_words", "is_common_word"]
+
+#: The environment variable naming a word list to read instead of the bundled
+#: one (the generator points it at an empty file, so the list does not
+#: decide what it is made from).
+ENVIRONMENT_VARIABLE = "BORDERLEX_COMMON_WORDS"
+
+_loaded: frozenset[str] | None = None
+_lock = threading.Lock()
+
+
+def is_common_word(text: str) -> bool:
+    """Whether ``text`` is one Arabic word of the list (vowel marks ignored)."""
+    text = text.strip()
+    if not text or not all(is_arabic_word_char(c) for c in text):
+        return False
+    return "".join(c for c in text if is_arabic_letter(c)) in common_words()
+
+
+def common_words() -> frozenset[str]:
+    """The words of the list in use, read once on first use."""
+    global _loaded  # noqa: PLW0603 - read once per process, like the vocabularies
+    found = _loaded
+    if found is None:
+        with _lock:
+            if _loaded is None:
+                _loaded = _read(os.environ.get(ENVIRONMENT_VARIABLE) or None)
+            found = _loaded
+    return found
+
+
+def _read(path: str | None) -> frozenset[str]:
+    if path is None:
+        name, data = "data/common-words.tsv", bundled_bytes("common-words.tsv")
+    else:
+        try:
+            with open(path, "rb") as f:
+                name, data = path, f.read()
+        except OSError as exc:
+            raise TableError(path, None, f"cannot read the word list: {exc.strerror or exc}") from None
+    words: set[str] = set()
+    for number, line in enumerate(data.decode("utf-8").splitlines(), 1):
+        word = line.split("\t", 1)[0].strip()
+        if not word or word.startswith("#"):
+            continue
+        if not all(is_arabic_letter(c) for c in word):
+            raise TableError(name, None, f"line {number}: {word!r} is not one Arabic word without marks")
+        words.add(word)
+    return frozenset(words)
