@@ -91,7 +91,9 @@ ARABIC_NAMES = sorted(
         a
         for e in borderlex.entities()
         for a in e.strong_names
-        if arabic_letters(a) and a.replace(" ", "").isalpha() and 4 <= len(a) <= 30
+        if arabic_letters(a)
+        and a.replace(" ", "").isalpha()
+        and 4 <= len(a) <= 30
         # a generic head ("تنظيم الدولة") stays outside the span by design
         and normalize(a.split()[0]) not in leading_descriptors() - {normalize("قوات")}
         # a name read as proclitic + article ("فاليتا", fa- + al-) is found without its first
@@ -198,3 +200,42 @@ def test_a_head_word_before_a_quoted_name_stays_outside() -> None:
     assert ids("وحصل ائتلاف «دولة القانون» على") == [("دولة القانون", "org:state-of-law-coalition")]
     # Here the quoted words alone name nothing: the span keeps the head and the quote mark.
     assert ids('قوات "سوريا الديمقراطية"') == [('قوات "سوريا الديمقراطية', "org:syrian-democratic-forces")]
+
+
+# -- Arabic designators and given names -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A facility word before a town's name names a facility the tables lack.
+        ("في معبر الدرباسية", []),
+        ("قرب مطار الحسكة", []),
+        # ... unless the tables know the facility, or the word is not a facility's.
+        ("في معبر القائم", [("معبر القائم", "facility:al-qaim-border-crossing")]),
+        ("مدينة الرقة", [("الرقة", "place:raqqa")]),
+        # A designator word keeps its article: "قاعدة" is a base, "القاعدة" al-Qaeda.
+        ("هاجموا قاعدة عسكرية", []),
+        ("المبايع لتنظيم “قاعدة الجهاد”", []),
+        ("تنظيم القاعدة في سوريا", [("القاعدة", "org:al-qaeda"), ("سوريا", "place:syria")]),
+    ],
+)
+def test_arabic_designators_before_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The person's own first name before a kunya or surname joins the mention.
+        ("ذكر أحمد أبو خولة القيادي", [("أحمد أبو خولة", "person:ahmad-al-khubayl")]),
+        ("قال أحمد الشرع", [("أحمد الشرع", "person:ahmed-al-sharaa")]),
+        # Another given name before the surname: someone else (al-Sharaa's father).
+        ("والد الرئيس، حسين علي الشرع، الذي", []),
+        ("قال علي الشرع", []),
+        # A kunya is not a given name.
+        ("التقى أبو محمد الجولاني", [("أبو محمد الجولاني", "person:ahmed-al-sharaa")]),
+    ],
+)
+def test_arabic_names_are_read_whole_by_their_given_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

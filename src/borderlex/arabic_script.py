@@ -5,6 +5,7 @@ from __future__ import annotations
 
 __all__ = [
     "arabic_letters",
+    "arabic_spelling",
     "has_arabic_script",
     "is_arabic_letter",
     "is_arabic_mark",
@@ -36,6 +37,12 @@ def is_arabic_script(ch: str) -> bool:
 def has_arabic_script(text: str) -> bool:
     """Whether any character of ``text`` is Arabic script."""
     return any(is_arabic_script(c) for c in text)
+
+
+def arabic_spelling(text: str) -> str:
+    """The Arabic letters of ``text`` exactly as spelled: without vowel marks,
+    tatweel, spaces or anything else, and nothing folded."""
+    return "".join(c for c in text if is_arabic_letter(c))
 
 
 _ARABIC_LETTER_FOLD = str.maketrans(

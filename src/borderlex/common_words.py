@@ -14,11 +14,12 @@ from __future__ import annotations
 import os
 import threading
 
-from .arabic_script import is_arabic_letter, is_arabic_word_char
+from .arabic_script import arabic_spelling, is_arabic_letter, is_arabic_word_char
 from .bundled import bundled_bytes
 from .errors import TableError
+from .vocabulary import vocabulary
 
-__all__ = ["ENVIRONMENT_VARIABLE", "common_words", "is_common_word"]
+__all__ = ["ENVIRONMENT_VARIABLE", "common_word_around", "common_words", "is_common_word"]
 
 #: The environment variable naming a word list to read instead of the bundled
 #: one (the generator points it at an empty file, so the list does not
@@ -34,7 +35,16 @@ def is_common_word(text: str) -> bool:
     text = text.strip()
     if not text or not all(is_arabic_word_char(c) for c in text):
         return False
-    return "".join(c for c in text if is_arabic_letter(c)) in common_words()
+    return arabic_spelling(text) in common_words()
+
+
+def common_word_around(text: str, start: int, end: int) -> bool:
+    """Whether the written Arabic word around ``text[start:end]`` (with its
+    article, with or without a proclitic) is in the list."""
+    while start > 0 and is_arabic_word_char(text[start - 1]):
+        start -= 1
+    word = text[start:end]
+    return is_common_word(word) or (word[:1] in vocabulary().proclitics and is_common_word(word[1:]))
 
 
 def common_words() -> frozenset[str]:

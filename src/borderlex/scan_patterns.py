@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from .arabic_script import has_arabic_script
+from .folding import normalize
 from .index import AliasEntry, Strength, acronym_form
 from .model import Method
-from .name_keys import key_parts
+from .name_keys import key_parts, leading_descriptors
 from .scan_units import CASE_FREE_DESIGNATORS, case_free
 from .vocabulary import vocabulary
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from .scan_units import Unit
 
 __all__ = [
+    "GENERIC_HEADS",
     "Pattern",
     "Span",
     "article_agrees",
@@ -38,6 +40,15 @@ __all__ = [
 # of them is part of an unknown organisation ("Kata'ib Hezbollah").  Read from
 # the vocabulary when this module is first imported: on the first scan.
 _ORG_HEADS = frozenset("".join(key_parts(w)) for w in vocabulary().org_heads)  # the units these words become
+
+
+# Designators of facilities, whose word before a town's name in Arabic names
+# the facility ("معبر الدرباسية", the Darbasiyah crossing).
+_FACILITY_DESIGNATORS = CASE_FREE_DESIGNATORS - {"governorate", "district"}
+
+#: Arabic words that head an organisation's name without being part of it
+#: ("تنظيم الدولة الإسلامية"); "forces" is part of names (قوات سوريا الديمقراطية).
+GENERIC_HEADS = leading_descriptors() - {normalize("قوات")}
 
 
 @attrs.frozen(slots=True)
@@ -132,13 +143,17 @@ def inside_unknown_name(units: list[Unit], first: int, last: int, pats: list[Pat
             and u.marker not in {p.generated for p in pats}
         ):
             return True
-    # "Kata'ib Hezbollah": a capitalised Arabic organisation head word before it.
+    # "Kata'ib Hezbollah": a capitalised Arabic organisation head word before it;
+    # "معبر الدرباسية": an Arabic facility word before a place's name, that no
+    # pattern took in, names a facility the tables lack, not the town.
     prev = first - 1
     while prev >= 0 and units[prev].skip and units[prev].article:
         prev -= 1
     if prev >= 0:
         u = units[prev]
         if u.latin and u.upper_initial and u.unit in _ORG_HEADS:
+            return True
+        if u.arabic and u.marker in _FACILITY_DESIGNATORS and all(p.entry.entity.kind == "place" for p in pats):
             return True
     return False
 
@@ -156,7 +171,10 @@ def article_agrees(pats: list[Pattern], article: bool, last_word: str) -> list[P
         if not p.entry.arabic:
             keep.append(p)
             continue
-        has = p.entry.alias.startswith("ال")
+        words = p.entry.alias.split()
+        if len(words) > 1 and normalize(words[0]) in GENERIC_HEADS:
+            words = words[1:]  # "تنظيم القاعدة": the name is القاعدة
+        has = words[0].startswith("ال")
         if has and not article:
             continue
         if article and not has and last_word.endswith(_NISBA):

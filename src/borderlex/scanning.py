@@ -40,14 +40,17 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
+from .arabic_names import given_name_start, given_names
+from .arabic_script import arabic_spelling
 from .arguments import check_kinds
+from .common_words import common_word_around
 from .dates import valid_during
 from .folding import normalize
 from .index import AliasIndex, Strength, acronym_form
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
-from .name_keys import leading_descriptors
 from .name_runs import NameRuns, in_capitals, sentence_start
 from .scan_patterns import (
+    GENERIC_HEADS,
     Pattern,
     Span,
     article_agrees,
@@ -97,7 +100,7 @@ class Scanner:
     gives its own ``resolve``, over the same tables.
     """
 
-    __slots__ = ("_keys", "_patterns", "_resolve")
+    __slots__ = ("_given", "_keys", "_patterns", "_resolve")
 
     def __init__(self, index: AliasIndex, resolve: ResolveFunction) -> None:
         self._resolve = resolve
@@ -127,6 +130,7 @@ class Scanner:
                         patterns.setdefault(key + MARKERS[cls], []).append(Pattern(entry, gflags, cls, letters, stops))
         self._patterns = patterns
         self._keys = sorted(patterns)
+        self._given: frozenset[str] | None = None  # see borderlex.arabic_names
 
     # -- matching ---------------------------------------------------------
 
@@ -218,6 +222,14 @@ class Scanner:
                     continue
             match = self._decide(c.text, c.patterns, context, units, c.first, as_of=as_of)
             mention = Mention(c.start, c.end, c.text, match.id, match.entity, match)
+            if match.entity.kind == "person" and units[c.first].arabic:
+                # Arabic has no capitals to show a name's run: whole name or nothing, by given names.
+                if self._given is None:
+                    self._given = given_names(p.entry for pats in self._patterns.values() for p in pats)
+                start = given_name_start(text, c.start, match.entity, self._given)
+                if start is None or (mentions and mentions[-1].end > start):
+                    continue
+                mention = Mention(start, c.end, text[start : c.end], match.id, match.entity, match)
             mentions.append(self._quoted(text, mention, as_of) or mention)
         mentions = [_with_final_dot(text, m) for m in mentions]
         if fuzzy:
@@ -290,6 +302,9 @@ class Scanner:
                     if same and start == units[first].start:
                         start += 1
                 ok = same
+                if ok and first == hit.last and common_word_around(text, start, end):
+                    # "حلفائه" (*his allies*) folds to حلفايا: a common word names nothing unless spelled as an alias.
+                    ok = [p for p in ok if arabic_spelling(p.entry.alias) == arabic_spelling(text[start:end])]
             if not ok or inside_unknown_name(units, first, hit.last, ok):
                 continue
             # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.
@@ -302,13 +317,15 @@ class Scanner:
                     or (prev.upper_initial and not sentence_start(text, prev))
                 ):
                     start = prev.start
-            if units[first].arabic and first < hit.last and normalize(text[start : units[first].end]) in _GENERIC_HEADS:
+            if units[first].arabic and first < hit.last and normalize(text[start : units[first].end]) in GENERIC_HEADS:
                 # "تنظيم الدولة الإسلامية": the word for "organisation" heads the
                 # name without being part of it (nor the quote mark after it).
                 first += 1
                 start = units[first].start
-            if units[first].arabic and units[first].marker is None:
-                ok = article_agrees(ok, start < units[first].start, text[units[hit.last].start : end])
+            if units[first].arabic:
+                # Designator words too: "القاعدة" is al-Qaeda, "قاعدة" a base.
+                article = start < units[first].start or text.startswith("ال", start)
+                ok = article_agrees(ok, article, text[units[hit.last].start : end])
                 if not ok:
                     continue
             found.append(Span(start, end, first, hit.last, ok, text[start:end]))
@@ -480,7 +497,6 @@ def _with_final_dot(text: str, m: Mention) -> Mention:
 
 _OPEN_QUOTE = re.compile('[«“"„‹]\\s*')
 _CLOSE_QUOTES = frozenset('»”"“›')
-_GENERIC_HEADS = leading_descriptors() - {normalize("قوات")}  # "forces" is part of names (قوات سوريا الديمقراطية)
 
 
 def _support(entity: Entity, context: dict[str, int]) -> int:
