@@ -239,3 +239,24 @@ def test_arabic_designators_before_a_name(text: str, expected: list[tuple[str, s
 )
 def test_arabic_names_are_read_whole_by_their_given_names(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("According to ‘Amaq, the group", [("‘Amaq", "org:amaq")]),  # the mark is ʿayn, the name's first letter
+        ("ʿAmaq reported", [("ʿAmaq", "org:amaq")]),
+        ("the ‘Amaq’ agency", [("Amaq", "org:amaq")]),  # a quote: it closes after the name
+        ("it's ‘Syria’ they said", [("Syria", "place:syria")]),
+    ],
+)
+def test_a_leading_ayn_mark_belongs_to_the_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected
+
+
+def test_far_places_are_found_as_spelled_only() -> None:
+    # "Qaboun" (a Damascus district) meets Gabon only through the q/g romanization fold.
+    assert ids("Fighting in Qaboun and Gabon.") == [("Gabon", "place:gabon")]
+    assert ids("combats à Qaboun") == []
+    # Places of the region keep the folds in running text.
+    assert ids("They reached Kamishli.") == [("Kamishli", "place:al-qamishli")]

@@ -49,6 +49,7 @@ from .folding import normalize
 from .index import AliasIndex, Strength, acronym_form
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_capitals, sentence_start
+from .query_rules import romanized_place
 from .scan_patterns import (
     GENERIC_HEADS,
     Pattern,
@@ -231,7 +232,7 @@ class Scanner:
                     continue
                 mention = Mention(start, c.end, text[start : c.end], match.id, match.entity, match)
             mentions.append(self._quoted(text, mention, as_of) or mention)
-        mentions = [_with_final_dot(text, m) for m in mentions]
+        mentions = [_with_ayn(text, _with_final_dot(text, m)) for m in mentions]
         if fuzzy:
             mentions.extend(self._fuzzy_mentions(text, units, taken, wanted, as_of))
             mentions.sort(key=lambda m: m.start)
@@ -326,6 +327,12 @@ class Scanner:
                 # Designator words too: "القاعدة" is al-Qaeda, "قاعدة" a base.
                 article = start < units[first].start or text.startswith("ال", start)
                 ok = article_agrees(ok, article, text[units[hit.last].start : end])
+                if not ok:
+                    continue
+            if not all(map(romanized_place, (p.entry for p in ok))):
+                # A far place only as spelled ("Qaboun" is not Gabon): see borderlex.query_rules.romanized_place.
+                norm = normalize(text[start:end])
+                ok = [p for p in ok if romanized_place(p.entry) or p.entry.normalized == norm]
                 if not ok:
                     continue
             found.append(Span(start, end, first, hit.last, ok, text[start:end]))
@@ -493,6 +500,17 @@ def _with_final_dot(text: str, m: Mention) -> Mention:
     if text[m.end : m.end + 1] != "." or _DOTTED.search(m.text) is None:
         return m
     return attrs.evolve(m, end=m.end + 1, text=text[m.start : m.end + 1])
+
+
+def _with_ayn(text: str, m: Mention) -> Mention:
+    """ "‘Amaq", "ʿAli": a mark for ʿayn right before a Latin name is its first
+    letter; a quote mark that closes after the name ("‘Amaq’") is a quote."""
+    i = m.start - 1
+    if i < 0 or text[i] not in "‘ʿʻ'" or not m.text[:1].isupper() or (i and text[i - 1].isalnum()):
+        return m
+    if text[i] in "‘'" and text[m.end : m.end + 1] in ("’", "'"):
+        return m
+    return attrs.evolve(m, start=i, text=text[i : m.end])
 
 
 _OPEN_QUOTE = re.compile('[«“"„‹]\\s*')
