@@ -260,3 +260,11 @@ def test_far_places_are_found_as_spelled_only() -> None:
     assert ids("combats à Qaboun") == []
     # Places of the region keep the folds in running text.
     assert ids("They reached Kamishli.") == [("Kamishli", "place:al-qamishli")]
+
+
+def test_an_arabic_designator_belongs_to_the_name_after_it() -> None:
+    # Arabic designators precede their names: the word after "الموصل" starts the next name.
+    assert ids("في الموصل ومحافظة نينوى المحيطة") == [
+        ("الموصل", "place:mosul"),
+        ("محافظة نينوى", "place:nineveh-governorate"),
+    ]

@@ -137,8 +137,10 @@ def inside_unknown_name(units: list[Unit], first: int, last: int, pats: list[Pat
     places = any(p.entry.entity.kind in ("place", "facility") for p in pats)
     if nxt < len(units) and not units[last].possessive and not units[last].marker:
         u = units[nxt]
+        # Arabic designators come before their name: "الموصل ومحافظة نينوى" is Mosul and Nineveh.
         if (
-            u.marker is not None
+            not u.arabic
+            and u.marker is not None
             and (u.upper_initial or (places and u.marker in CASE_FREE_DESIGNATORS))
             and u.marker not in {p.generated for p in pats}
         ):
