@@ -268,3 +268,18 @@ def test_an_arabic_designator_belongs_to_the_name_after_it() -> None:
         ("الموصل", "place:mosul"),
         ("محافظة نينوى", "place:nineveh-governorate"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("victory over Kudrish YPG fighters", [("YPG", "org:ypg")]),  # a misspelt demonym before it
+        (
+            "le secrétaire général de l'ONU Ban Ki-moon avertit",
+            [("ONU", "org:united-nations"), ("Ban Ki-moon", "person:ban-ki-moon")],
+        ),
+        ("the UN Refugee Relief Agency said", []),  # an organisation word: a longer, unknown name
+    ],
+)
+def test_an_acronym_stands_alone_beside_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

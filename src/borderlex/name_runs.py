@@ -25,6 +25,7 @@ __all__ = ["NameRuns", "in_capitals", "sentence_start"]
 _WORDS = vocabulary()
 NAME_PARTICLES = _WORDS.name_particles
 TITLES, OFFICES, DEMONYMS, TIME_WORDS = _WORDS.titles, _WORDS.offices, _WORDS.demonyms, _WORDS.time_words
+ORG_WORDS = _WORDS.org_words
 
 
 class NameRuns:
@@ -71,11 +72,22 @@ class NameRuns:
                 j += 1
         if lo == first and hi == last:
             return None
+        if first == last and units[first].all_upper and not self._org_words(lo, hi, first):
+            # An acronym stands alone beside a name ("Kudrish YPG fighters", "l'ONU Ban
+            # Ki-moon"), not beside the words of a longer organisation name ("UN Human Rights Council").
+            return None
         start = min(units[lo].start, c.start)
         end = max(units[hi].end, c.end)
         if units[hi].possessive:
             end = units[hi].end
         return start, end
+
+    def _org_words(self, lo: int, hi: int, skip: int) -> bool:
+        return any(
+            normalize(self.text[u.start : u.end]) in ORG_WORDS
+            for u in self.units[lo : hi + 1]
+            if u is not self.units[skip]
+        )
 
     def words(self, c: Span) -> int:
         """How many content words the span has."""
