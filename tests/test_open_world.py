@@ -283,3 +283,16 @@ def test_an_arabic_designator_belongs_to_the_name_after_it() -> None:
 )
 def test_an_acronym_stands_alone_beside_a_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Defence minister Abu Qasra said", []),  # a kunya: not the village Qasra (al-Kasrah)
+        ("the town of Qasra", [("Qasra", "place:al-kasrah")]),
+        ("He met Abu Bakr al-Baghdadi.", [("Abu Bakr al-Baghdadi", "person:abu-bakr-al-baghdadi")]),
+        ("fighters left Abu Kamal", [("Abu Kamal", "place:al-bukamal")]),
+    ],
+)
+def test_a_capitalised_particle_opens_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

@@ -55,8 +55,8 @@ class NameRuns:
             kind = self._kind(units[i])
             if kind == "stop" or (kind == "name" and (sentence_start(text, units[i]) or self._compound(i))):
                 break
-            if kind == "name":
-                lo = i
+            if kind == "name" or (units[i].upper_initial and not units[i].skip):
+                lo = i  # a capitalised particle opens a name: "Abu Qasra" is not the village Qasra
             i -= 1
         hi = last
         j = last + 1
