@@ -83,6 +83,8 @@ def _curated() -> tuple[set[str], dict[int, str], set[str]]:
         if path.name in GENERATED_TABLES:
             continue  # this generator's output, and the countries (which read this one)
         for entry in read_table(path.read_bytes(), path.name, problems):
+            if entry.extend:
+                continue  # an extension defines no entity (as in generate_countries.py)
             e = entry.entity
             ids.add(e.id)
             if e.geonames is not None:
