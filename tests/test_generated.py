@@ -150,3 +150,35 @@ def test_display_names_from_the_overrides_are_attested(tmp_path: Path, monkeypat
     assert hama is not None and hama.geonames == 170017 and hama.parent == "place:hama-governorate"
     with pytest.raises(SystemExit, match="name 'Hamma' is neither a GeoNames name nor an alias"):
         _generate_with(('name = "Hama"', 'name = "Hamma"'), tmp_path, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    ("name", "large", "weak"),
+    [
+        ("Hama", True, False),  # a large town's short name is what reporting calls it
+        ("Daraa", True, False),
+        ("Hama", False, True),  # a village's short name is too often something else
+        ("Tell", True, True),  # a common English word (Tell, al-Tall)
+        ("Douma", True, True),  # French for the Russian Duma
+        ("Hit", False, True),
+        ("Deir ez-Zor", False, False),  # long names are never weak by the rule
+        ("حماة", False, False),  # nor Arabic script
+    ],
+)
+def test_short_names_are_weak_unless_a_large_town_owns_them(name: str, large: bool, weak: bool) -> None:
+    assert GEN.weak_by_rule(name, frozenset(), large) is weak
+
+
+def test_large_towns_are_found_by_their_short_names() -> None:
+    for query, wanted in [
+        ("Hama", "place:hama"),
+        ("Daraa", "place:daraa"),
+        ("Zakho", "place:zaxo"),
+        ("Kut", "place:kut"),
+    ]:
+        m = borderlex.resolve(query)
+        assert m is not None and m.id == wanted and not m.weak
+    assert [(m.text, m.id) for m in borderlex.scan("Shelling hit Hama and Daraa.")] == [
+        ("Hama", "place:hama"),
+        ("Daraa", "place:daraa"),
+    ]
