@@ -296,3 +296,16 @@ def test_an_acronym_stands_alone_beside_a_name(text: str, expected: list[tuple[s
 )
 def test_a_capitalised_particle_opens_a_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a fighter bought her for US$1,000.", []),  # a currency
+        ("the BBC's US partner said", [("BBC", "org:bbc"), ("US", "place:united-states")]),  # not a headline
+        ("WHAT IS NEXT", []),  # a headline in capitals: IS is a word
+        ("المصدر: تحالف «قوى الدولة» بزعامة", [("قوى الدولة", "org:national-state-forces-alliance")]),
+    ],
+)
+def test_acronyms_currencies_and_quoted_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

@@ -51,7 +51,7 @@ class NameRuns:
             return None
         lo = first
         i = first - 1
-        while i >= 0 and self._joined(units[i], units[i + 1]):
+        while i >= 0 and self._joined(units[i], units[i + 1]) and not units[i].possessive:
             kind = self._kind(units[i])
             if kind == "stop" or (kind == "name" and (sentence_start(text, units[i]) or self._compound(i))):
                 break
@@ -142,5 +142,8 @@ def sentence_start(text: str, u: Unit) -> bool:
 
 
 def in_capitals(units: list[Unit], first: int, last: int) -> bool:
-    """Whether a neighbouring word is also written in capitals (a headline)."""
-    return any(0 <= j < len(units) and units[j].latin and units[j].all_upper for j in (first - 1, last + 1))
+    """Whether the words on both sides (or the one there is) are also written
+    in capitals, as in a headline; one acronym beside another is not ("the
+    BBC's US partner")."""
+    around = [units[j] for j in (first - 1, last + 1) if 0 <= j < len(units)]
+    return bool(around) and all(u.latin and u.all_upper for u in around)

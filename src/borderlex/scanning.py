@@ -62,6 +62,7 @@ from .scan_patterns import (
     supported,
 )
 from .scan_units import CASE_FREE_DESIGNATORS, MARKERS, Unit, case_free, letters_of, stops_of, units_of, word_unit
+from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from .dates import Period
@@ -254,14 +255,19 @@ class Scanner:
 
     def _quoted(self, text: str, m: Mention, as_of: Period | None) -> Mention | None:
         """ائتلاف «دولة القانون»: a head word before a quoted name is not part of
-        it, when the quoted words alone name the same entity."""
+        it, when the quoted words alone name the same entity, or nothing after
+        a word for "alliance", "movement" … (vocabulary ``quoted_name_heads``:
+        تحالف «قوى الدولة»)."""
         q = _OPEN_QUOTE.search(m.text)
         if q is None or q.start() == 0 or text[m.end : m.end + 1] not in _CLOSE_QUOTES:
             return None
         start = m.start + q.end()
         inner = text[start : m.end]
         match = self._resolve(inner, as_of=as_of)
-        if match is None or match.id != m.id or match.method is Method.FUZZY:
+        if match is None:
+            if text[m.start : m.start + q.start()].strip() not in vocabulary().quoted_name_heads:
+                return None
+        elif match.id != m.id or match.method is Method.FUZZY:
             return None
         return Mention(start, m.end, inner, m.id, m.entity, attrs.evolve(m.match, query=inner))
 
@@ -286,6 +292,8 @@ class Scanner:
                     for p in ok
                     if not (p.entry.strength is Strength.ACRONYM and len(acronym_form(p.entry.alias)) <= 2)
                 ]
+            if text[end : end + 1] in _CURRENCY:
+                continue  # "US$1,000": a currency, not the country
             if _BREAK.search(text, start, end):
                 # A name holds no comma, bracket or sentence end, unless its alias does ("Hit, Iraq").
                 ok = [p for p in ok if _BREAK.search(p.entry.alias)]
@@ -513,6 +521,7 @@ def _with_ayn(text: str, m: Mention) -> Mention:
     return attrs.evolve(m, start=i, text=text[i : m.end])
 
 
+_CURRENCY = frozenset("$€£¥")
 _OPEN_QUOTE = re.compile('[«“"„‹]\\s*')
 _CLOSE_QUOTES = frozenset('»”"“›')
 

@@ -86,6 +86,7 @@ class Vocabulary(NamedTuple):
     name_particles: frozenset[str]
     headline_small_words: frozenset[str]
     romanized_from: frozenset[str]
+    quoted_name_heads: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -185,6 +186,7 @@ class _Reader:
             name_particles=self.words("name_particles", "word"),
             headline_small_words=self.words("headline_small_words", "word"),
             romanized_from=self.words("romanized_from", "country"),
+            quoted_name_heads=self.words("quoted_name_heads", "arabic"),
         )
 
 
