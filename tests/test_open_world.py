@@ -309,3 +309,18 @@ def test_a_capitalised_particle_opens_a_name(text: str, expected: list[tuple[str
 )
 def test_acronyms_currencies_and_quoted_names(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("من سجن صيدنايا العسكري قرب", [("سجن صيدنايا العسكري", "facility:sednaya-prison")]),
+        ("قاعدة حميميم الجوية الروسية", [("قاعدة حميميم الجوية", "facility:hmeimim-air-base")]),
+        (
+            "سجن صيدنايا في ريف دمشق",
+            [("سجن صيدنايا", "facility:sednaya-prison"), ("ريف دمشق", "place:rif-dimashq-governorate")],
+        ),
+    ],
+)
+def test_an_arabic_facility_keeps_its_adjective(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

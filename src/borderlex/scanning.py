@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 
 from .arabic_names import given_name_start, given_names
-from .arabic_script import arabic_spelling
+from .arabic_script import arabic_spelling, has_arabic_script
 from .arguments import check_kinds
 from .common_words import common_word_around
 from .dates import valid_during
@@ -233,7 +233,7 @@ class Scanner:
                     continue
                 mention = Mention(start, c.end, text[start : c.end], match.id, match.entity, match)
             mentions.append(self._quoted(text, mention, as_of) or mention)
-        mentions = [_with_ayn(text, _with_final_dot(text, m)) for m in mentions]
+        mentions = [_with_adjectives(text, _with_ayn(text, _with_final_dot(text, m))) for m in mentions]
         if fuzzy:
             mentions.extend(self._fuzzy_mentions(text, units, taken, wanted, as_of))
             mentions.sort(key=lambda m: m.start)
@@ -519,6 +519,22 @@ def _with_ayn(text: str, m: Mention) -> Mention:
     if text[i] in "‘'" and text[m.end : m.end + 1] in ("’", "'"):
         return m
     return attrs.evolve(m, start=i, text=text[i : m.end])
+
+
+# An Arabic nisba adjective with the article ("العسكري", "الجوية"); one: a
+# second is mostly the owner's ("قاعدة حميميم الجوية الروسية", Russian).
+_ARABIC_ADJECTIVES = re.compile("(?: ال[\u0621-\u064a]{2,}(?:ي|ية))(?![\u0621-\u064a])")
+
+
+def _with_adjectives(text: str, m: Mention) -> Mention:
+    """ "سجن صيدنايا العسكري", "مطار المزة العسكري": adjectives after an Arabic
+    facility's name belong to it (the military prison, the military airport)."""
+    if m.entity.kind != "facility" or not has_arabic_script(m.text[-1:]):
+        return m
+    found = _ARABIC_ADJECTIVES.match(text, m.end)
+    if found is None:
+        return m
+    return attrs.evolve(m, end=found.end(), text=text[m.start : found.end()])
 
 
 _CURRENCY = frozenset("$€£¥")
