@@ -41,12 +41,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 
 from .arabic_names import given_name_start, given_names
-from .arabic_script import arabic_spelling, has_arabic_script
+from .arabic_script import arabic_spelling
 from .arguments import check_kinds
 from .common_words import common_word_around
 from .dates import valid_during
 from .folding import normalize
 from .index import AliasIndex, Strength, acronym_form
+from .mention_edges import whole_mention
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_capitals, sentence_start
 from .query_rules import romanized_place
@@ -233,7 +234,7 @@ class Scanner:
                     continue
                 mention = Mention(start, c.end, text[start : c.end], match.id, match.entity, match)
             mentions.append(self._quoted(text, mention, as_of) or mention)
-        mentions = [_with_adjectives(text, _with_ayn(text, _with_final_dot(text, m))) for m in mentions]
+        mentions = [whole_mention(text, m) for m in mentions]
         if fuzzy:
             mentions.extend(self._fuzzy_mentions(text, units, taken, wanted, as_of))
             mentions.sort(key=lambda m: m.start)
@@ -496,45 +497,6 @@ class Scanner:
 
 # What never sits inside a name: commas, brackets, colons, sentence ends, line breaks.
 _BREAK = re.compile(r"[,،;؛:!?()\[\]{}\n]|\.\s")
-
-
-# An abbreviation written with periods ("U.S", "U.N" as the words end).
-_DOTTED = re.compile(r"(?<![A-Za-z.])(?:[A-Za-z]\.)+[A-Za-z]$")
-
-
-def _with_final_dot(text: str, m: Mention) -> Mention:
-    """ "U.S." and "U.N." keep their last period: it belongs to the
-    abbreviation (at a sentence's end it serves both)."""
-    if text[m.end : m.end + 1] != "." or _DOTTED.search(m.text) is None:
-        return m
-    return attrs.evolve(m, end=m.end + 1, text=text[m.start : m.end + 1])
-
-
-def _with_ayn(text: str, m: Mention) -> Mention:
-    """ "‘Amaq", "ʿAli": a mark for ʿayn right before a Latin name is its first
-    letter; a quote mark that closes after the name ("‘Amaq’") is a quote."""
-    i = m.start - 1
-    if i < 0 or text[i] not in "‘ʿʻ'" or not m.text[:1].isupper() or (i and text[i - 1].isalnum()):
-        return m
-    if text[i] in "‘'" and text[m.end : m.end + 1] in ("’", "'"):
-        return m
-    return attrs.evolve(m, start=i, text=text[i : m.end])
-
-
-# An Arabic nisba adjective with the article ("العسكري", "الجوية"); one: a
-# second is mostly the owner's ("قاعدة حميميم الجوية الروسية", Russian).
-_ARABIC_ADJECTIVES = re.compile("(?: ال[\u0621-\u064a]{2,}(?:ي|ية))(?![\u0621-\u064a])")
-
-
-def _with_adjectives(text: str, m: Mention) -> Mention:
-    """ "سجن صيدنايا العسكري", "مطار المزة العسكري": adjectives after an Arabic
-    facility's name belong to it (the military prison, the military airport)."""
-    if m.entity.kind != "facility" or not has_arabic_script(m.text[-1:]):
-        return m
-    found = _ARABIC_ADJECTIVES.match(text, m.end)
-    if found is None:
-        return m
-    return attrs.evolve(m, end=found.end(), text=text[m.start : found.end()])
 
 
 _CURRENCY = frozenset("$€£¥")

@@ -1,0 +1,57 @@
+"""Where a mention's edges fall once it is found: the last dot of "U.S.", an
+ʿayn mark before "‘Amaq", the adjective of an Arabic facility's name."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .arabic_script import has_arabic_script
+from .model import Mention
+
+__all__ = ["whole_mention"]
+
+
+def whole_mention(text: str, m: Mention) -> Mention:
+    """``m`` with the marks and words around it that belong to its name."""
+    return _with_adjectives(text, _with_ayn(text, _with_final_dot(text, m)))
+
+
+# An abbreviation written with periods ("U.S", "U.N" as the words end).
+_DOTTED = re.compile(r"(?<![A-Za-z.])(?:[A-Za-z]\.)+[A-Za-z]$")
+
+
+def _with_final_dot(text: str, m: Mention) -> Mention:
+    """ "U.S." and "U.N." keep their last period: it belongs to the
+    abbreviation (at a sentence's end it serves both)."""
+    if text[m.end : m.end + 1] != "." or _DOTTED.search(m.text) is None:
+        return m
+    return attrs.evolve(m, end=m.end + 1, text=text[m.start : m.end + 1])
+
+
+def _with_ayn(text: str, m: Mention) -> Mention:
+    """ "‘Amaq", "ʿAli": a mark for ʿayn right before a Latin name is its first
+    letter; a quote mark that closes after the name ("‘Amaq’") is a quote."""
+    i = m.start - 1
+    if i < 0 or text[i] not in "‘ʿʻ'" or not m.text[:1].isupper() or (i and text[i - 1].isalnum()):
+        return m
+    if text[i] in "‘'" and text[m.end : m.end + 1] in ("’", "'"):
+        return m
+    return attrs.evolve(m, start=i, text=text[i : m.end])
+
+
+# An Arabic nisba adjective with the article ("العسكري", "الجوية"); one: a
+# second is mostly the owner's ("قاعدة حميميم الجوية الروسية", Russian).
+_ARABIC_ADJECTIVES = re.compile("(?: ال[\u0621-\u064a]{2,}(?:ي|ية))(?![\u0621-\u064a])")
+
+
+def _with_adjectives(text: str, m: Mention) -> Mention:
+    """ "سجن صيدنايا العسكري", "مطار المزة العسكري": adjectives after an Arabic
+    facility's name belong to it (the military prison, the military airport)."""
+    if m.entity.kind != "facility" or not has_arabic_script(m.text[-1:]):
+        return m
+    found = _ARABIC_ADJECTIVES.match(text, m.end)
+    if found is None:
+        return m
+    return attrs.evolve(m, end=found.end(), text=text[m.start : found.end()])
