@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import threading
 from collections.abc import Container, Mapping
 
@@ -31,10 +32,13 @@ _bundled: dict[str, str] | None = None
 def read_redirects(text: bytes, path: str, problems: list[TableError]) -> dict[str, str]:
     """The ``[redirect]`` table of a redirects file (old id → new id);
     faults are appended to ``problems``."""
-    from .tables import _tomllib  # noqa: PLC0415 - read only when an id is missing
-
+    # tomllib on first use only, as borderlex.vocabulary does: a lighter `import borderlex`.
+    if sys.version_info >= (3, 11):
+        import tomllib  # noqa: PLC0415
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib  # noqa: PLC0415
     try:
-        data = _tomllib().loads(text.decode("utf-8"))
+        data = tomllib.loads(text.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as e:  # TOMLDecodeError is a ValueError
         problems.append(TableError(path, None, f"not a redirects file: {e}"))
         return {}
