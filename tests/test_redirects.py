@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import borderlex
-from borderlex import Resolver, TableError, UnknownEntityError
+from borderlex import Entity, Resolver, TableError, UnknownEntityError
 from borderlex.cli import cli
 from borderlex.redirects import FILE, bundled_redirects, read_redirects, redirect_problems, renamed
 
@@ -30,8 +30,7 @@ RENAMED = {
 
 def test_the_bundled_redirects_are_the_renamed_ids() -> None:
     assert dict(bundled_redirects()) == {old: new for old, (new, _, _) in RENAMED.items()}
-    ids = {e.id for e in borderlex.entities()}
-    assert redirect_problems(ids) == []
+    assert redirect_problems({e.id: e for e in borderlex.entities()}) == []
 
 
 @pytest.mark.parametrize("old", sorted(RENAMED))
@@ -122,8 +121,12 @@ def test_tables_page_documents_renamed_ids() -> None:
 # -- faults -------------------------------------------------------------------
 
 
+def _entities(*ids: str) -> dict[str, Entity]:
+    return {i: Entity(id=i, kind="place", name=i, table="mine.toml") for i in ids}
+
+
 def test_a_redirect_to_a_missing_id_is_reported() -> None:
-    (problem,) = redirect_problems({"place:a"}, {"place:old": "place:nope"})
+    (problem,) = redirect_problems(_entities("place:a"), {"place:old": "place:nope"})
     assert isinstance(problem, TableError)
     assert (problem.path, problem.entity) == (FILE, "place:old")
     assert "redirects to place:nope, which is not an entity" in problem.reason
@@ -133,8 +136,8 @@ def test_chains_resolve_and_their_end_must_exist() -> None:
     chain = {"place:a": "place:b", "place:b": "place:c"}
     assert renamed("place:a", {"place:c"}, chain) == "place:c"
     assert renamed("place:b", {"place:c"}, chain) == "place:c"
-    assert redirect_problems({"place:c"}, chain) == []
-    problems = redirect_problems({"place:x"}, chain)
+    assert redirect_problems(_entities("place:c"), chain) == []
+    problems = redirect_problems(_entities("place:x"), chain)
     assert [p.entity for p in problems] == ["place:a", "place:b"]
     assert "place:c (via place:b), which is not an entity" in problems[0].reason
 
@@ -142,7 +145,7 @@ def test_chains_resolve_and_their_end_must_exist() -> None:
 def test_a_cycle_is_a_table_error() -> None:
     cycle = {"place:a": "place:b", "place:b": "place:a"}
     assert renamed("place:a", {"place:b"}, cycle) is None
-    problems = redirect_problems(set(), cycle)
+    problems = redirect_problems(_entities(), cycle)
     assert [p.reason for p in problems] == [
         "a cycle: place:a -> place:b -> place:a",
         "a cycle: place:b -> place:a -> place:b",
@@ -150,8 +153,9 @@ def test_a_cycle_is_a_table_error() -> None:
 
 
 def test_an_old_id_that_is_an_entity_again_is_reported() -> None:
-    (problem,) = redirect_problems({"place:a", "place:b"}, {"place:a": "place:b"})
-    assert "the old id is an entity again" in problem.reason
+    (problem,) = redirect_problems(_entities("place:a", "place:b"), {"place:a": "place:b"})
+    assert (problem.path, problem.entity) == ("mine.toml", "place:a")
+    assert "place:a is a renamed id (now place:b" in problem.reason
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,12 @@ import re
 import sys
 import threading
 from collections.abc import Container, Mapping
+from typing import TYPE_CHECKING
 
 from .errors import TableError
+
+if TYPE_CHECKING:
+    from .model import Entity
 
 __all__ = ["FILE", "bundled_redirects", "read_redirects", "redirect_problems", "renamed"]
 
@@ -104,9 +108,10 @@ def renamed(entity_id: str, entities: Container[str], redirects: Mapping[str, st
     return end if end != entity_id and end in entities else None
 
 
-def redirect_problems(entities: Container[str], redirects: Mapping[str, str] | None = None) -> list[TableError]:
+def redirect_problems(entities: Mapping[str, Entity], redirects: Mapping[str, str] | None = None) -> list[TableError]:
     """What is wrong with the redirects over these entities: a new id that is
-    no entity, an old id that is an entity again, a cycle."""
+    no entity, an old id that is an entity again (named in the entity's
+    table), a cycle."""
     if redirects is None:
         try:
             redirects = bundled_redirects()
@@ -115,8 +120,10 @@ def redirect_problems(entities: Container[str], redirects: Mapping[str, str] | N
     problems = []
     for old in redirects:
         chain = _chain(old, redirects)
+        path = FILE
         if old in entities:
-            reason = f"the old id is an entity again (it redirects to {redirects[old]})"
+            path = entities[old].table or FILE
+            reason = f"{old} is a renamed id (now {redirects[old]}, see {FILE}): give this entity another id"
         elif chain[-1] in chain[:-1]:
             reason = "a cycle: " + " -> ".join(chain)
         elif chain[-1] not in entities:
@@ -124,5 +131,5 @@ def redirect_problems(entities: Container[str], redirects: Mapping[str, str] | N
             reason = f"redirects to {chain[-1]}{via}, which is not an entity"
         else:
             continue
-        problems.append(TableError(FILE, old, reason))
+        problems.append(TableError(path, old, reason))
     return problems
