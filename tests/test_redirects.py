@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ import borderlex
 from borderlex import Entity, Resolver, TableError, UnknownEntityError
 from borderlex.cli import cli
 from borderlex.redirects import FILE, bundled_redirects, read_redirects, redirect_problems, renamed
+from borderlex.tables import check
 
 ROOT = Path(__file__).resolve().parents[1]
 REDIRECTS = ROOT / "data" / "redirects.toml"
@@ -59,6 +62,17 @@ def test_a_redirect_is_followed_as_an_ancestor_too(tmp_path: Path) -> None:
     assert r.get("place:sinjar-448149").id == "place:sinjar"
     assert r.within("facility:test-camp", "place:sinjar-448149")
     assert [c.id for c in r.children("place:sinjar-448149")] == ["facility:test-camp"]
+
+
+def test_the_redirects_are_read_on_a_miss_only() -> None:
+    # A fresh process: lookups of existing ids never read data/redirects.toml.
+    code = (
+        "import borderlex, borderlex.redirects as r; borderlex.resolve('Albu Kamal'); "
+        "borderlex.get('place:al-bukamal'); borderlex.ancestors('place:al-bukamal'); print(r._bundled is None); "
+        "borderlex.get('place:sinjar-448149'); print(r._bundled is None)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.split() == ["True", "False"]
 
 
 def test_without_the_bundled_tables_an_old_id_is_unknown(tmp_path: Path) -> None:
@@ -119,6 +133,18 @@ def test_tables_page_documents_renamed_ids() -> None:
 
 
 # -- faults -------------------------------------------------------------------
+
+
+def test_check_names_a_table_that_reuses_an_old_id(tmp_path: Path) -> None:
+    table = tmp_path / "mine.toml"
+    table.write_text('[[entity]]\nid = "place:sinjar-448149"\nkind = "place"\nname = "Sinjar Qx"\n')
+    (problem,) = check([table])
+    assert problem.path.endswith("mine.toml") and problem.entity == "place:sinjar-448149"
+    assert "is a renamed id (now place:sinjar" in problem.reason
+    out = io.StringIO()
+    assert cli("check", str(table), stdout=out) == 1
+    # Loading does not read the redirects: the table loads, and its entity wins the id.
+    assert Resolver.from_tables(table).get("place:sinjar-448149").name == "Sinjar Qx"
 
 
 def _entities(*ids: str) -> dict[str, Entity]:

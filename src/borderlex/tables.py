@@ -22,6 +22,7 @@ import attrs
 from .errors import TableError, TableWarning
 from .folding import normalize, spelling
 from .model import Entity
+from .redirects import redirect_problems
 from .table_files import table_files
 from .table_reader import MAX_TABLE_BYTES, Entry, problem, read_table
 
@@ -362,7 +363,11 @@ def _collect_sources(sources: TableSources) -> tuple[dict[str, Entity], TableRep
 
 
 def _collect(paths: Iterable[str | Path], include_default: bool) -> tuple[dict[str, Entity], TableReport]:
-    return _collect_sources(read_sources(paths, include_default))
+    entities, report = _collect_sources(read_sources(paths, include_default))
+    if include_default:
+        # Checked here, not on load: loading never reads the redirects (borderlex.redirects).
+        report = attrs.evolve(report, problems=(*report.problems, *redirect_problems(entities)))
+    return entities, report
 
 
 def warn_skipped(skipped: tuple[TableError, ...], stacklevel: int = 3) -> None:
