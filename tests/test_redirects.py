@@ -15,7 +15,7 @@ import borderlex
 from borderlex import Entity, Resolver, TableError, UnknownEntityError
 from borderlex.cli import cli
 from borderlex.redirects import FILE, bundled_redirects, read_redirects, redirect_problems, renamed
-from borderlex.tables import check
+from borderlex.tables import check, review
 
 ROOT = Path(__file__).resolve().parents[1]
 REDIRECTS = ROOT / "data" / "redirects.toml"
@@ -73,6 +73,26 @@ def test_the_redirects_are_read_on_a_miss_only() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.split() == ["True", "False"]
+
+
+def test_a_table_linking_to_an_old_id_still_loads(tmp_path: Path) -> None:
+    # "Stored data": a user table written before the rename names the old id as parent.
+    table = tmp_path / "old.toml"
+    table.write_text(
+        '[[entity]]\nid = "facility:test-camp"\nkind = "facility"\nname = "Test Camp Qx"\n'
+        'parent = "place:suran-163915"\nsources = ["unit test"]\n',
+        encoding="utf-8",
+    )
+    r = Resolver.from_tables(table)
+    assert r.get("facility:test-camp").parent == "place:suran-hama"
+    assert [a.id for a in r.ancestors("facility:test-camp")] == [
+        "place:suran-hama",
+        "place:hama-governorate",
+        "place:syria",
+    ]
+    assert check([table]) == []
+    (note,) = review([table]).notes
+    assert note.entity == "facility:test-camp" and "'place:suran-163915' is a renamed id" in note.reason
 
 
 def test_without_the_bundled_tables_an_old_id_is_unknown(tmp_path: Path) -> None:
