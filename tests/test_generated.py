@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from loader import load_script
+from strategies import diacritics
 
 import borderlex
 from borderlex.normalization import normalize
@@ -182,3 +184,77 @@ def test_large_towns_are_found_by_their_short_names() -> None:
         ("Hama", "place:hama"),
         ("Daraa", "place:daraa"),
     ]
+
+
+# -- display names as the press writes them (#15) -----------------------------
+
+# GeoNames' transcription marks: macron, dot below, cedilla, acute/circumflex,
+# and the hamza and ʿayn signs.
+MARKS = re.compile(r"[ḑḩāīūḐḨŞşţŢẓẒḥḤṣṢṭṬáâêîôûÂÊÎÔÛ’‘ʻʼʿʾ`\u0300-\u036f]")
+
+
+def _generated() -> list[borderlex.Entity]:
+    return [e for e in borderlex.entities(kind="place") if "places-geonames" in (e.table or "")]
+
+
+def test_generated_display_names_have_no_transcription_marks() -> None:
+    named = [e for e in _generated() if e.geonames is not None]
+    assert len(named) > 400
+    marked = [e.name for e in named if MARKS.search(e.name) or not e.name.isascii()]
+    assert marked == []
+
+
+def test_geonames_marked_spelling_stays_a_name() -> None:
+    # The display name is folded, GeoNames' own spelling is kept beside it.
+    folded = 0
+    for e in _generated():
+        if e.geonames is None:
+            continue
+        gn = str(CITIES[e.geonames]["name"])
+        assert gn in e.all_names, f"{e.id}: GeoNames' {gn!r} is no longer a name"
+        folded += gn != e.name
+    assert folded >= 292  # the count of marked display names before the fold
+
+
+@pytest.mark.parametrize(
+    ("geonames", "name"),
+    [
+        # By hand: the marks and the hamza/ʿayn signs of GeoNames' name removed.
+        (165509, "Ras al Ayn"),  # Ra’s al ‘Ayn
+        (163345, "Tartus"),  # an override's name is kept
+        (172134, "Ayn Isa"),  # ‘Ayn ‘Īsá
+        (174611, "Abu az Zuhur"),  # Abū az̧ Z̧uhūr
+        (95788, "Hit"),  # Hīt
+    ],
+)
+def test_display_name_examples(geonames: int, name: str) -> None:
+    e = next(e for e in borderlex.entities(kind="place") if e.geonames == geonames)
+    assert e.name == name
+
+
+def test_press_name_prefers_a_listed_ascii_spelling() -> None:
+    # GeoNames lists "Al Qasim" for "Al-Qāsim": a real spelling, chosen over the fold "Al-Qasim".
+    assert GEN.press_name("Al-Qāsim", ["Al Qasim", "Qasim"]) == "Al Qasim"
+    assert GEN.press_name("Al-Qāsim", ["Qasim"]) == "Al-Qasim"
+    # A listed form with an ʿayn sign is not the press's; nor is a different name.
+    assert GEN.press_name("‘Ayn ‘Īsá", ["`Ayn `Isa", "Ain Aissa"]) == "Ayn Isa"
+    assert GEN.press_name("Hama", ["Hamah"]) == "Hama"
+
+
+ASCII_NAME = st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDHKQSTZ -"), min_size=1, max_size=30)
+
+
+@given(st.data(), ASCII_NAME)
+def test_folding_undoes_marks(data: st.DataObject, plain: str) -> None:
+    marked = data.draw(diacritics(plain))
+    signs = data.draw(st.lists(st.sampled_from(["’", "‘", "ʻ", "`", "'"]), max_size=3))
+    for sign in signs:  # hamza/ʿayn signs anywhere in the name
+        at = data.draw(st.integers(0, len(marked)))
+        marked = marked[:at] + sign + marked[at:]
+    assert GEN.folded(marked) == " ".join(plain.split())
+    assert GEN.folded(GEN.folded(marked)) == GEN.folded(marked)
+
+
+def test_an_override_id_needs_a_redirect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(SystemExit, match="id 'place:suran-homs' needs 'place:suran-163915' = 'place:suran-homs'"):
+        _generate_with(('id = "place:suran-hama"', 'id = "place:suran-homs"'), tmp_path, monkeypatch)

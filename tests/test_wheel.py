@@ -28,6 +28,7 @@ def test_wheel_installs_and_resolves(tmp_path: Path) -> None:
     assert "borderlex/py.typed" in names
     assert {"borderlex/data/aliases/orgs.toml", "borderlex/data/aliases/places.toml"} <= set(names)
     assert {"borderlex/data/vocabulary.toml", "borderlex/data/calibration.json", "borderlex/data/common-words.tsv"} <= set(names)
+    assert "borderlex/data/redirects.toml" in names
 
     env = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True, clear=True).create(env)
@@ -41,13 +42,14 @@ def test_wheel_installs_and_resolves(tmp_path: Path) -> None:
     # "Homs province" needs the vocabulary (a designator) as well as the tables.
     code = (
         "import borderlex; print(borderlex.resolve('Albu Kamal').id); print(borderlex.resolve('Homs province').id); "
-        "print(borderlex.__file__)"
+        "print(borderlex.get('place:sinjar-448149').id); print(borderlex.__file__)"
     )
     out = subprocess.run(
         [str(python), "-c", code], cwd=elsewhere, env=clean, check=True, capture_output=True, text=True, timeout=120
     )
-    resolved, designated, location = out.stdout.split()
+    resolved, designated, redirected, location = out.stdout.split()
     assert resolved == "place:al-bukamal"
+    assert redirected == "place:sinjar"  # a renamed id, through the wheel's data/redirects.toml
     assert designated == "place:homs-governorate"
     assert str(env) in location
     cli = subprocess.run(
@@ -67,5 +69,5 @@ def test_sdist_carries_the_data(tmp_path: Path) -> None:
     (sdist,) = tmp_path.glob("borderlex-*.tar.gz")
     with tarfile.open(sdist) as tar:
         names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
-    wanted = ["aliases/orgs.toml", "calibration.json", "vocabulary.toml", "common-words.tsv"]
+    wanted = ["aliases/orgs.toml", "calibration.json", "vocabulary.toml", "common-words.tsv", "redirects.toml"]
     assert {f"src/borderlex/data/{name}" for name in wanted} <= names

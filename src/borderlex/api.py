@@ -59,7 +59,8 @@ def get(entity_id: str, default: T) -> Entity | T: ...
 
 def get(entity_id: str, default: Any = _MISSING) -> Any:
     """The entity with this id; raises [`UnknownEntityError`][borderlex.UnknownEntityError]
-    (a ``LookupError``) unless ``default`` is given, which is then returned.
+    (a ``LookupError``) unless ``default`` is given, which is then returned.  A renamed id
+    gives the entity under its new id (``data/redirects.toml``; "Renamed ids" in the docs).
 
     Examples:
         >>> get("place:al-bukamal").name

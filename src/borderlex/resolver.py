@@ -27,6 +27,7 @@ from .lineage import Lineages
 from .model import Entity, Kind, Match, Mention, Method
 from .name_keys import name_key, skeleton
 from .query_rules import MIN_FUZZY_KEY, ratio
+from .redirects import renamed
 from .streaming import scan_chunks
 from .tiers import FUZZY_CEILING, MAX_FUZZY_CHARS, search, to_matches
 
@@ -128,14 +129,26 @@ class Resolver:
     def get(self, entity_id: str, default: T) -> Entity | T: ...
 
     def get(self, entity_id: str, default: Any = _MISSING) -> Any:
-        """The entity with this id.  Raises [`UnknownEntityError`][borderlex.UnknownEntityError] (a
-        ``LookupError``) when there is none, unless ``default`` is given."""
-        entity = self._catalog.entities.get(entity_id)
+        """The entity with this id, or with the id it was renamed to (``data/redirects.toml``).
+        Raises [`UnknownEntityError`][borderlex.UnknownEntityError] (a ``LookupError``) when there
+        is none, unless ``default`` is given."""
+        entities = self._catalog.entities
+        entity = entities.get(entity_id)
         if entity is None:
+            new = renamed(entity_id, entities)
+            if new is not None:
+                return entities[new]
             if default is _MISSING:
                 raise UnknownEntityError(entity_id)
             return default
         return entity
+
+    def _current_id(self, entity_id: str) -> str:
+        """``entity_id``, or the id it was renamed to; the redirects are read only on a miss."""
+        entities = self._catalog.entities
+        if entity_id in entities:
+            return entity_id
+        return renamed(entity_id, entities) or entity_id
 
     def entities(self, kind: Kind | None = None) -> Iterator[Entity]:
         """All entities, or those of one kind, in table order."""
@@ -151,7 +164,7 @@ class Resolver:
         ``borderlex.lineage``.  Raises [`UnknownEntityError`][borderlex.UnknownEntityError] for an
         unknown id.
         """
-        return self.lineages().lineage(entity_id)
+        return self.lineages().lineage(self._current_id(entity_id))
 
     def current(self, entity_id: str, *, as_of: Any = None) -> Entity:
         """The entity in force at ``as_of`` (today when ``None``) in this
@@ -164,21 +177,21 @@ class Resolver:
         are followed, never predecessors.
         """
         period = parse_as_of(as_of) or _today()
-        return self.lineages().current(entity_id, period)
+        return self.lineages().current(self._current_id(entity_id), period)
 
     def ancestors(self, entity_id: str) -> list[Entity]:
         """What contains the entity, nearest first, up to its country
         (a facility → its town → governorate → country); see
         ``borderlex.hierarchy``."""
-        return self.hierarchy().ancestors(entity_id)
+        return self.hierarchy().ancestors(self._current_id(entity_id))
 
     def within(self, entity_id: str, ancestor_id: str) -> bool:
         """Whether ``ancestor_id`` is one of the entity's [`ancestors`][borderlex.Resolver.ancestors]."""
-        return self.hierarchy().within(entity_id, ancestor_id)
+        return self.hierarchy().within(self._current_id(entity_id), self._current_id(ancestor_id))
 
     def children(self, entity_id: str) -> list[Entity]:
         """The entities whose nearest ancestor is this one, in table order."""
-        return self.hierarchy().children(entity_id)
+        return self.hierarchy().children(self._current_id(entity_id))
 
     def lineages(self) -> Lineages:
         """The successor links of the tables, built on first use."""

@@ -22,6 +22,7 @@ import attrs
 from .errors import TableError, TableWarning
 from .folding import normalize, spelling
 from .model import Entity
+from .redirects import redirect_problems, renamed
 from .table_files import table_files
 from .table_reader import MAX_TABLE_BYTES, Entry, problem, read_table
 
@@ -278,8 +279,25 @@ def _dated_successor(e: Entity, entities: dict[str, Entity]) -> Entity | None:
     return after
 
 
+def _follow_renamed_links(entities: dict[str, Entity], notes: list[TableError]) -> None:
+    """A table written before an id was renamed still loads: a ``parent`` or
+    ``successor`` naming the old id is read as the new one (with a note).  The
+    redirects are read only when a link names no entity."""
+    for e in list(entities.values()):
+        for ref_field in ("parent", "successor"):
+            ref = getattr(e, ref_field)
+            new = renamed(ref, entities) if ref is not None and ref not in entities else None
+            if new is not None:
+                old = entities[e.id]
+                entities[e.id] = (
+                    attrs.evolve(old, parent=new) if ref_field == "parent" else attrs.evolve(old, successor=new)
+                )
+                notes.append(TableError(e.table or "?", e.id, f"{ref_field} {ref!r} is a renamed id: read as {new!r}"))
+
+
 def _cross_check(merged: _Merged, bundled: frozenset[str], problems: list[TableError], notes: list[TableError]) -> None:
     entities = merged.entities
+    _follow_renamed_links(entities, notes)
     for e in entities.values():
         path = e.table or "?"
         for ref_field in ("parent", "successor"):
@@ -362,7 +380,11 @@ def _collect_sources(sources: TableSources) -> tuple[dict[str, Entity], TableRep
 
 
 def _collect(paths: Iterable[str | Path], include_default: bool) -> tuple[dict[str, Entity], TableReport]:
-    return _collect_sources(read_sources(paths, include_default))
+    entities, report = _collect_sources(read_sources(paths, include_default))
+    if include_default:
+        # Checked here, not on load: loading never reads the redirects (borderlex.redirects).
+        report = attrs.evolve(report, problems=(*report.problems, *redirect_problems(entities)))
+    return entities, report
 
 
 def warn_skipped(skipped: tuple[TableError, ...], stacklevel: int = 3) -> None:
