@@ -21,6 +21,7 @@ ARABIC_ARTICLE = "ال"
 entries = st.sampled_from(ENTRIES)
 non_acronym_entries = st.sampled_from(NON_ACRONYM)
 latin_entries = st.sampled_from(LATIN)
+arabic_entries = st.sampled_from([e for e in NON_ACRONYM if e.arabic])
 
 APOSTROPHES = "'’‘ʿʾ`"
 COMBINING = ["\u0301", "\u0300", "\u0308", "\u0304", "\u0323", "\u0327"]
@@ -31,7 +32,23 @@ hostile_text = st.text(alphabet=st.characters(), max_size=200) | st.builds(
     "".join,
     st.lists(
         st.sampled_from(
-            ["al-", "\u200f", "\u200d", "\u0301" * 5, "\x00", "\x1b", "😀", "ﷲ", "ـ", " ", "-", "'", "داعش", "ISIS", "\ud800"]
+            [
+                "al-",
+                "\u200f",
+                "\u200d",
+                "\u0301" * 5,
+                "\x00",
+                "\x1b",
+                "😀",
+                "ﷲ",
+                "ـ",
+                " ",
+                "-",
+                "'",
+                "داعش",
+                "ISIS",
+                "\ud800",
+            ]
         ),
         max_size=60,
     ),
@@ -57,7 +74,9 @@ def case_changed(draw: st.DrawFn, text: str) -> str:
 def spaced(draw: st.DrawFn, text: str) -> str:
     """Extra, missing or swapped whitespace and hyphens."""
     words = re.split(r"[\s\-]+", text.strip())
-    seps = draw(st.lists(st.sampled_from([" ", "  ", "-", " - ", "\t", "\u00a0"]), min_size=len(words), max_size=len(words)))
+    seps = draw(
+        st.lists(st.sampled_from([" ", "  ", "-", " - ", "\t", "\u00a0"]), min_size=len(words), max_size=len(words))
+    )
     lead = draw(st.sampled_from(["", " ", "\n"]))
     trail = draw(st.sampled_from(["", " ", "  \n"]))
     out = words[0]
@@ -104,8 +123,27 @@ def articles(draw: st.DrawFn, text: str) -> str:
     form = draw(st.sampled_from(["al-", "Al ", "el-", "al "]))
     return form + text
 
+
 # Time and place: any entity id, and an ``as_of`` in each accepted form.
 ENTITY_IDS = [e.id for e in RESOLVER.entities()]
 entity_ids = st.sampled_from(ENTITY_IDS)
 dates = st.dates(min_value=datetime.date(1940, 1, 1), max_value=datetime.date(2030, 12, 31))
-as_of_values = dates | dates.map(lambda d: d.isoformat()) | dates.map(lambda d: d.isoformat()[:7]) | dates.map(lambda d: str(d.year))
+as_of_values = (
+    dates
+    | dates.map(lambda d: d.isoformat())
+    | dates.map(lambda d: d.isoformat()[:7])
+    | dates.map(lambda d: str(d.year))
+)
+
+
+ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى"
+
+
+@st.composite
+def arabic_misspelt(draw: st.DrawFn, text: str) -> str:
+    """``text`` with one Arabic letter replaced by another: often a different word."""
+    spots = [i for i, c in enumerate(text) if c in ARABIC_LETTERS]
+    if not spots:
+        return text
+    i = draw(st.sampled_from(spots))
+    return text[:i] + draw(st.sampled_from(ARABIC_LETTERS)) + text[i + 1 :]

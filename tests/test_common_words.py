@@ -18,6 +18,8 @@ import borderlex
 from borderlex.common_words import ENVIRONMENT_VARIABLE, _read, common_words, is_common_word
 from borderlex.errors import BorderlexError, TableError
 from borderlex.model import Method
+from borderlex.query_rules import same_letters, trim_words
+from strategies import arabic_entries, arabic_misspelt
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -158,3 +160,16 @@ def test_one_word_fuzzy_matches_differ_in_vowels(query: str, entity: str) -> Non
 
 def test_one_word_fuzzy_matches_keep_their_consonants() -> None:
     assert _id("Geneva") is None  # not Qanawat (kanawa / kanawat)
+
+
+@given(arabic_entries.flatmap(lambda e: arabic_misspelt(e.alias)))
+def test_arabic_reaches_arabic_only_letter_for_letter(query: str) -> None:
+    # Whatever an Arabic query becomes, a normalized or name-key match on an
+    # Arabic alias is spelled as that alias (letters folded, a proclitic aside),
+    # unless a designator steered it ("محافظة حمص").
+    m = borderlex.resolve(query)
+    if m is None or m.method not in (Method.NORMALIZED, Method.NAME_KEY):
+        return
+    e = next(x for x in borderlex.Resolver.default().index.entries if x.alias == m.alias and x.entity.id == m.id)
+    if e.arabic and not borderlex.explain(query).designators:
+        assert same_letters(query, m.alias) or same_letters(trim_words(query), m.alias), (query, m)
