@@ -324,3 +324,19 @@ def test_acronyms_currencies_and_quoted_names(text: str, expected: list[tuple[st
 )
 def test_an_arabic_facility_keeps_its_adjective(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Quote marks set Arabic names apart: a weak alias filling a quotation counts.
+        ("وقال لـ«العربي الجديد» إن", [("العربي الجديد", "org:the-new-arab")]),
+        ("قالت مصادر لـ”العربي الجديد” إن", [("العربي الجديد", "org:the-new-arab")]),
+        ("حركة «حقوق» التابعة", [("حقوق", "org:huquq-movement")]),
+        # Unquoted, the same words are words: "human rights", "the new Arab".
+        ("حقوق الإنسان", []),
+        ("المواطن العربي الجديد", []),
+    ],
+)
+def test_a_quoted_arabic_name_counts_though_its_alias_is_weak(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

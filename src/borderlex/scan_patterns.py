@@ -116,16 +116,28 @@ def _same_script(c: Span) -> Span:
     return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c
 
 
-def supported(spans: list[Span]) -> list[Span]:
-    """Weak aliases count only when a strong alias names the same entity in the text."""
+def supported(spans: list[Span], text: str) -> list[Span]:
+    """Weak aliases count only when a strong alias names the same entity in
+    the text, or, in Arabic, when the alias fills a quotation: Arabic has no
+    capitals, and quote marks set names apart (لـ«العربي الجديد», حركة «حقوق»)."""
     spans = [c for c in map(_same_script, spans) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
     out = []
     for c in spans:
-        keep = [p for p in c.patterns if p.entry.strength is not Strength.WEAK or p.entry.entity.id in strong]
+        quoted = c.patterns[0].entry.arabic and _quoted_whole(text, c.start, c.end)
+        keep = [p for p in c.patterns if quoted or p.entry.strength is not Strength.WEAK or p.entry.entity.id in strong]
         if keep:
             out.append(c._replace(patterns=keep))
     return out
+
+
+# Arabic text writes “ and ” either way round.
+_OPENING = frozenset('«“”"„‹')
+_CLOSING = frozenset('»”“"›')
+
+
+def _quoted_whole(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in _OPENING and text[end : end + 1] in _CLOSING
 
 
 def inside_unknown_name(units: list[Unit], first: int, last: int, pats: list[Pattern]) -> bool:

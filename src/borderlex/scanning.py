@@ -196,7 +196,7 @@ class Scanner:
             raise TypeError(f"text must be str, not {type(text).__name__}")
         wanted = check_kinds(kinds)
         units = units_of(text)
-        spans = supported(self._candidates(text, units, wanted))
+        spans = supported(self._candidates(text, units, wanted), text)
         # Longest spans first, then leftmost; no two overlap.
         spans.sort(key=lambda c: (c.start - c.end, c.start))
         taken = bytearray(len(text))
