@@ -7,15 +7,9 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from conftest import read_tsv
 from hypothesis import assume, given
 from hypothesis import strategies as st
-
-import borderlex
-from borderlex import Method, Resolver
-from borderlex.index import Strength, acronym_form
-from borderlex.normalization import name_key, normalize
-from borderlex.tiers import MAX_FUZZY_CHARS
-from conftest import read_tsv
 from strategies import (
     ENTRIES,
     RESOLVER,
@@ -30,6 +24,13 @@ from strategies import (
     non_acronym_entries,
     spaced,
 )
+
+import borderlex
+from borderlex import Method, Resolver
+from borderlex.index import Strength, acronym_form
+from borderlex.normalization import name_key, normalize
+from borderlex.query_rules import romanized_place
+from borderlex.tiers import MAX_FUZZY_CHARS
 
 VARIANTS = read_tsv("variants.tsv")
 # A near miss whose real entity the tables now hold names it in a fourth column.
@@ -89,7 +90,7 @@ def test_every_alias_resolves_to_its_entity() -> None:
     for e in ENTRIES:
         match = RESOLVER.resolve(e.alias)
         assert match is not None, e
-        if match.id == e.entity.id or match.ambiguous and e.entity.id in match.alternatives:
+        if match.id == e.entity.id or (match.ambiguous and e.entity.id in match.alternatives):
             continue
         # Otherwise only a weak alias may lose, to a strong owner of the same spelling.
         assert e.strength is Strength.WEAK and not match.weak and normalize(match.alias) == e.normalized, e
@@ -135,6 +136,8 @@ def test_invariant_under_apostrophe_variants(pair: tuple) -> None:
 def test_invariant_under_arabic_articles(pair: tuple) -> None:
     entry, variant = pair
     assume(normalize(variant).split() != ["al"] and len(name_key(normalize(variant)).tokens) > 0)
+    # A far place's Latin names take no romanization folds: nobody writes "al-Cuba".
+    assume(romanized_place(entry))
     _assert_same(entry, variant)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from typing import TYPE_CHECKING
 
 from .arabic_script import arabic_letters, has_arabic_script
@@ -194,19 +195,24 @@ def _scripts(entity: Entity) -> tuple[bool, bool]:
     return any(arabic), not all(arabic)
 
 
+_WORD_BREAKS = re.compile(r"[^\w\u064b-\u065f\u0670\u0640]+")  # hyphens, dashes, dots: word breaks as spaces are
+
+
 def same_letters(written: str, alias: str) -> bool:
     """Whether an Arabic query is spelled as an Arabic alias (see
     :func:`~borderlex.arabic_script.arabic_letters`), a proclitic allowed before it."""
-    target = arabic_letters(alias)
+    target = arabic_letters(_WORD_BREAKS.sub(" ", alias))
+    written = _WORD_BREAKS.sub(" ", written).strip()
     if arabic_letters(written) == target:
         return True
-    written = written.lstrip()
     return written[:1] in vocabulary().proclitics and arabic_letters(written[1:]) == target
 
 
 def romanized_place(entry: AliasEntry) -> bool:
     """Whether romanization folds and fuzzy matching may reach this alias: not
-    for a place of a country whose names the press does not romanize from the
-    region's languages (vocabulary ``romanized_from``)."""
+    a Latin name of a place of a country whose names the press does not
+    romanize from the region's languages (vocabulary ``romanized_from``)."""
     e = entry.entity
-    return e.kind != "place" or e.country is None or e.country in vocabulary().romanized_from
+    if entry.arabic or e.kind != "place" or e.country is None:
+        return True  # Arabic meets Arabic letter for letter (see same_letters)
+    return e.country in vocabulary().romanized_from
