@@ -2,10 +2,11 @@
 work, kept verbatim as the reference of tests/test_scan_differential.py.
 
 Only the way the text is cut into word units and the way hits are walked
-changed; the rules are the same.  What is here is the code of commit 1a7c0ec
-(``folding.word_spans``, ``scanning.units_of`` and ``Scanner._hits``), with
-the helpers it used imported from borderlex where they did not change.  Do
-not "improve" this file: its worth is that it is the old code.
+changed; the rules are the same.  What is here is the code of main at
+21a1fb0, after the split of the scanner into modules (``folding.word_spans``,
+``scan_units.units_of`` and ``Scanner._hits``; unchanged since 1a7c0ec),
+with the helpers it used imported from borderlex where they did not change.
+Do not "improve" this file: its worth is that it is the old code.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import attrs
 from borderlex.arabic_script import is_arabic_script, is_arabic_word_char
 from borderlex.folding import _spans_from, normalize_with_offsets
 from borderlex.name_keys import is_skippable, key_parts, match_designator
-from borderlex.scanning import _DESIGNATOR_FIRST, _MARKERS, _MAX_GAP, _MAX_UNITS, ARABIC_PROCLITICS, ARTICLES, Scanner
+from borderlex.scan_units import _DESIGNATOR_FIRST, ARABIC_PROCLITICS, ARTICLES, MARKERS
+from borderlex.scanning import _MAX_GAP, _MAX_UNITS, Scanner
 
 # -- folding.word_spans ------------------------------------------------------------
 
@@ -47,7 +49,7 @@ def word_spans(text: str) -> list[tuple[str, int, int, int]]:
     return out
 
 
-# -- scanning.units_of -------------------------------------------------------------
+# -- scan_units.units_of -----------------------------------------------------------
 
 
 @attrs.frozen(slots=True)
@@ -126,7 +128,7 @@ def units_of(text: str) -> list[Unit]:
         if found:
             cls = found[1]
             units.append(
-                Unit(_MARKERS[cls], start, end, False, cls, arabic, upper_initial, all_upper, latin, attached, False)
+                Unit(MARKERS[cls], start, end, False, cls, arabic, upper_initial, all_upper, latin, attached, False)
             )
         elif is_skippable(word):
             units.append(

@@ -134,7 +134,7 @@ def test_memory_of_answers_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for i in range(500):
         r.resolve(f"Nowhere {i}")
         r.resolve(QUERIES[i])
-    assert len(r._memo) <= 50 and len(r._exact_memo) <= 50
+    assert len(r._memo) <= 50 and len(r._answers) <= 50
     assert _same(r.resolve("Albu Kamal"), RESOLVER.resolve("Albu Kamal"))
 
 

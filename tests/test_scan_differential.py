@@ -1,7 +1,7 @@
 """The faster tokenizer and hit walk (issue 17) against the old ones.
 
 ``tests/scan_reference.py`` keeps the tokenizer (``word_spans``,
-``units_of``) and the hit walk of commit 1a7c0ec verbatim.  Here the new
+``units_of``) and the hit walk of main before it (21a1fb0) verbatim.  Here the new
 code must give the same word spans, the same units (every field), the same
 hits and, with the scanner's decisions run over either, the same mentions —
 on the seed articles, the corpus, every alias of the bundled tables, 3,000
@@ -23,8 +23,9 @@ from strategies import RESOLVER, hostile_text
 
 from borderlex.folding import word_spans
 from borderlex.model import Mention
+from borderlex.scan_units import Unit, units_of
 from borderlex.scanning import Scanner as NewScanner
-from borderlex.scanning import _Hit, _Unit, units_of
+from borderlex.scanning import _Hit
 from borderlex.vocabulary import vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,10 +38,10 @@ class ReferenceScanner(NewScanner):
 
     __slots__ = ()
 
-    def _units(self, text: str) -> list[_Unit]:
+    def _units(self, text: str) -> list[Unit]:
         return ref.units_of(text)  # type: ignore[return-value]  # the same fields, read by name
 
-    def _hits(self, units: list[_Unit]) -> list[_Hit]:
+    def _hits(self, units: list[Unit]) -> list[_Hit]:
         return [_Hit(first, last, patterns) for first, last, patterns in ref.hits(self, units)]  # type: ignore[arg-type]
 
 
@@ -50,7 +51,7 @@ FIELDS = ("unit", "start", "end", "skip", "marker", "arabic", "upper_initial", "
 FIELDS += ("attached", "article", "proclitic", "possessive")
 
 
-def _fields(units: list[_Unit] | list[ref.Unit]) -> list[tuple[object, ...]]:
+def _fields(units: list[Unit] | list[ref.Unit]) -> list[tuple[object, ...]]:
     return [tuple(getattr(u, f) for f in FIELDS) for u in units]
 
 
@@ -69,7 +70,7 @@ def assert_same(text: str) -> None:
 def test_the_reference_scanner_is_the_old_code() -> None:
     # The subclass really runs the old tokenizer: its units are the reference's class.
     assert type(REFERENCE._units("Raqqa")[0]) is ref.Unit
-    assert type(units_of("Raqqa")[0]) is _Unit
+    assert type(units_of("Raqqa")[0]) is Unit
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: f"{p.parent.name}/{p.stem}")
