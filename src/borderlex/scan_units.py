@@ -105,7 +105,7 @@ def units_of(text: str) -> list[Unit]:
     append = units.append
     shapes = _SHAPES
     raw: list[str] | None = None
-    arabic_seen = False
+    arabic_at: list[int] = []  # the indexes of Arabic units
     i = 0
     prev_end = -1
     n = len(words)
@@ -141,7 +141,8 @@ def units_of(text: str) -> list[Unit]:
                     possessive,
                 )
             )
-            arabic_seen = arabic_seen or arabic
+            if arabic:
+                arabic_at.append(len(units) - 1)
             prev_end = end
             i += 1
             continue
@@ -166,7 +167,8 @@ def units_of(text: str) -> list[Unit]:
         end = last + 1
         span = text[start:end]
         arabic, latin, upper_initial, all_upper = _case_flags(span)
-        arabic_seen = arabic_seen or arabic
+        if arabic:
+            arabic_at.append(len(units))
         attached = prev_end >= 0 and start <= prev_end
         if found:
             cls = found[1]
@@ -195,7 +197,8 @@ def units_of(text: str) -> list[Unit]:
             )
         prev_end = end
         i += size
-    return _arabic_edges(text, units) if arabic_seen else units
+    _arabic_edges(text, units, arabic_at)
+    return units
 
 
 def _word_shape(w: str, span: str, before: int) -> _Shape:
@@ -216,7 +219,7 @@ def _word_shape(w: str, span: str, before: int) -> _Shape:
     return len(span), word_unit(word), False, False, arabic, latin, upper_initial, all_upper, proclitic, possessive
 
 
-def _arabic_edges(text: str, units: list[Unit]) -> list[Unit]:
+def _arabic_edges(text: str, units: list[Unit], arabic_at: list[int]) -> None:
     """Arabic units span whole written words.
 
     Letters that fold to nothing (ʿayn, hamza) leave a unit short of its
@@ -224,12 +227,13 @@ def _arabic_edges(text: str, units: list[Unit]) -> list[Unit]:
     unit is widened to the letters around it up to its neighbours, so a
     mention never starts or ends inside a word.  A proclitic is read off
     only at a word's start: after an article (الفرقة) a ف is the name's.
+    Units are changed in place, from the first: ``arabic_at`` lists the
+    indexes of the Arabic ones.
     """
-    out = list(units)
+    out = units
     n = len(out)
-    for i, u in enumerate(out):
-        if not u.arabic:
-            continue
+    for i in arabic_at:
+        u = out[i]
         lo = out[i - 1].end if i else 0
         hi = units[i + 1].start if i + 1 < n else len(text)
         start, end = u.start, u.end
@@ -246,9 +250,7 @@ def _arabic_edges(text: str, units: list[Unit]) -> list[Unit]:
             and text[start] in ARABIC_PROCLITICS
             and not (attached and prev is not None and prev.article)
         )
-        if (start, end, attached, proclitic) != (u.start, u.end, u.attached, u.proclitic):
-            out[i] = attrs.evolve(u, start=start, end=end, attached=attached, proclitic=proclitic)
-    return out
+        u.start, u.end, u.attached, u.proclitic = start, end, attached, proclitic
 
 
 def _case_flags(span: str) -> tuple[bool, bool, bool, bool]:
