@@ -111,7 +111,7 @@ def units_of(text: str) -> list[Unit]:
     n = len(words)
     while i < n:
         w, start, last, before = words[i]
-        if w not in _DESIGNATOR_FIRST and not (w[1:] in _DESIGNATOR_FIRST and text[start] in ARABIC_PROCLITICS):
+        if w not in _DESIGNATOR_FIRST and not (text[start] in ARABIC_PROCLITICS and w[1:] in _DESIGNATOR_FIRST):
             # One word, whatever its neighbours: what it becomes is known by itself.
             span = text[start : last + 1]
             key = (w, span, before - start if before >= 0 else -1)
