@@ -48,7 +48,11 @@ def noisy(alias: str, rng: random.Random) -> str:
     return perturb(alias, rng)  # a typo, or another edit the fuzzy tier must catch
 
 
-def column(rows: int, distinct: int = 30_000, seed: int = 11) -> tuple[list[str], dict[str, float]]:
+def column(
+    rows: int, distinct: int = 30_000, seed: int = 11, *, tiers: bool = True
+) -> tuple[list[str], dict[str, float]]:
+    """The column, and (with ``tiers``) the share of rows each tier answers,
+    from the first 100k rows."""
     rng = random.Random(seed)
     r = borderlex.Resolver.default()
     aliases = sorted({e.alias for e in r.index.entries if e.strength is not Strength.WEAK})
@@ -66,11 +70,11 @@ def column(rows: int, distinct: int = 30_000, seed: int = 11) -> tuple[list[str]
     weights = [1.0 / (i + 1) ** 0.8 for i in range(len(values))]
     col = rng.choices(values, weights=weights, k=rows)
     methods: dict[str, float] = {}
-    for v in col[:100_000]:
+    for v in col[:100_000] if tiers else ():
         m = r.resolve(v)
         key = m.method.value if m else "none"
         methods[key] = methods.get(key, 0) + 1
-    share = {k: n / min(rows, 100_000) for k, n in methods.items()}
+    share = {k: n / min(rows, 100_000) for k, n in methods.items()} if tiers else {}
     return col, share
 
 

@@ -2,7 +2,7 @@
 
     python bench/run.py --quick          # < 30 s; CI runs this as a smoke test
     python bench/run.py                  # bundled tables and 10k / 100k / ~1M GeoNames aliases
-    python bench/run.py --markdown docs/performance-results.md
+    python bench/run.py --speed          # start-up, then scan against a C automaton, memory, resolve_many, hits
 
 Prints throughput (operations/s), p50/p99 latency, index build time and peak
 memory; compares with rapidfuzz ``process.extractOne`` over pre-normalized
@@ -603,6 +603,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--size", type=int, help=argparse.SUPPRESS)  # one size, in a child process
     ap.add_argument("--json", action="store_true", help="print the results as JSON too")
     ap.add_argument("--startup", action="store_true", help="only the startup figures (import, CLI, user table load)")
+    ap.add_argument(
+        "--speed",
+        action="store_true",
+        help="only the startup figures and issue 17's speed figures (scan against a C automaton, scan memory,"
+        " resolve_many, repeated hits; see bench/speed.py)",
+    )
     args = ap.parse_args(argv)
 
     if args.size:
@@ -627,6 +633,12 @@ def _main(args: argparse.Namespace) -> int:
     results["startup"] = measure_startup(args.quick, 10_000 if args.quick else 100_000)
     report_startup(results["startup"])
     if args.startup:
+        return 0
+    import speed
+
+    results["speed"] = speed.measure_all(borderlex.Resolver.default(), args.quick)
+    speed.report(results["speed"])
+    if args.speed:
         return 0
 
     t0 = time.perf_counter()

@@ -339,11 +339,22 @@ def _spans_from(norm: str, origin: list[int], shift: int, out: list[tuple[str, i
 
 
 @lru_cache(maxsize=1)
-def _word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Chunks (runs without ASCII whitespace), and an ASCII word with plain
-    punctuation around it, the common case in news text.  Compiled on first
-    use, not at `import borderlex`."""
-    return re.compile(r"[^ \t\n\r\f\v]+"), re.compile(r"[^A-Za-z0-9'`.]*([A-Za-z0-9]+)[^A-Za-z0-9'`]*")
+def _word_patterns() -> re.Pattern[str]:
+    """One pattern over the whole text: a chunk (a run without ASCII
+    whitespace) that is one plain ASCII word with plain punctuation around
+    it — the common case in news text, its word in group 1 — or any other
+    chunk.  Compiled on first use, not at `import borderlex`."""
+    lead = r"[\x00-\x08\x0e-\x1f!-&(-\-/:-@\[-_{-\x7f]"  # ASCII but not whitespace, a letter, a digit, ' ` or .
+    trail = r"[\x00-\x08\x0e-\x1f!-&(-/:-@\[-_{-\x7f]"  # the same, with the full stop
+    return re.compile(rf"(?<![^ \t\n\r\f\v]){lead}*([A-Za-z0-9]+){trail}*(?![^ \t\n\r\f\v])|[^ \t\n\r\f\v]+")
+
+
+# The words of a chunk that is not a plain ASCII word (Arabic, accents,
+# apostrophes, initials), with offsets from the chunk's start: text repeats
+# its words, so each is normalized once (bounded; emptied when full).
+_CHUNK_WORDS: dict[str, list[tuple[str, int, int, int]]] = {}
+_CHUNK_WORDS_MAX = 50_000
+_CHUNK_MAX = 64  # longer chunks (a URL, a run of text without spaces) are not kept
 
 
 def word_spans(text: str) -> list[tuple[str, int, int, int]]:
@@ -353,25 +364,35 @@ def word_spans(text: str) -> list[tuple[str, int, int, int]]:
     a one-letter word).
 
     Equal to splitting :func:`normalize_with_offsets`, but faster: the rules
-    never look across ASCII whitespace, so the text is taken chunk by chunk,
-    and a plain ASCII word needs no character-by-character work.
+    never look across ASCII whitespace, so the text is taken chunk by chunk
+    (one regular expression finds them all), a plain ASCII word needs no
+    character-by-character work, and any other chunk is normalized once
+    however often the text repeats it.
     """
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
     out: list[tuple[str, int, int, int]] = []
-    chunks, plain_word = _word_patterns()
-    plain = plain_word.fullmatch
-    for chunk in chunks.finditer(text):
-        piece = chunk.group()
-        if piece.isascii():
-            m = plain(piece)
-            if m is not None:
-                start = chunk.start() + m.start(1)
-                end = chunk.start() + m.end(1)
-                out.append((m.group(1).lower(), start, end - 1, end - 2 if end - start > 1 else -1))
-                continue
-        norm, origin = normalize_with_offsets(piece)
-        _spans_from(norm, origin, chunk.start(), out)
+    append = out.append
+    known = _CHUNK_WORDS
+    for m in _word_patterns().finditer(text):
+        start = m.start(1)
+        if start >= 0:  # a plain ASCII word
+            end = m.end(1)
+            append((m.group(1).lower(), start, end - 1, end - 2 if end - start > 1 else -1))
+            continue
+        piece = m.group()
+        words = known.get(piece)
+        if words is None:
+            words = []
+            norm, origin = normalize_with_offsets(piece)
+            _spans_from(norm, origin, 0, words)
+            if len(piece) <= _CHUNK_MAX:
+                if len(known) >= _CHUNK_WORDS_MAX:
+                    known.clear()
+                known[piece] = words
+        base = m.start()
+        for w, first, last, before in words:
+            append((w, first + base, last + base, before + base if before >= 0 else -1))
     return out
 
 

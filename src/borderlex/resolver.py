@@ -59,8 +59,8 @@ class Resolver:
 
     __slots__ = (
         "__weakref__",
+        "_answers",
         "_catalog",
-        "_exact_memo",
         "_hierarchy",
         "_index",
         "_lineages",
@@ -87,8 +87,10 @@ class Resolver:
         self._scanner: Scanner | None = None
         self._lineages: Lineages | None = None
         self._hierarchy: Hierarchy | None = None
+        # Answers given: to plain queries (no kind, no date) by the query
+        # itself, to the others by (query, kind, date).
+        self._answers: dict[str, Match | None] = {}
         self._memo: dict[tuple[str, str | None, Period | None], Match | None] = {}
-        self._exact_memo: dict[str, Match] = {}
 
     @classmethod
     def default(cls) -> Resolver:
@@ -230,11 +232,14 @@ class Resolver:
         if kind is not None:
             check_kind(kind)
         elif period is None and type(query) is str:
+            # Every answer to a plain query is remembered, whichever tier gave
+            # it (exact, normalized, name key, fuzzy, a shared spelling, a
+            # cell) or none: a column or a stream repeats its spellings.
+            known: Match | None = self._answers.get(query, _MISSING)
+            if known is not _MISSING:
+                return known
             # Fast path: an alias as written, naming one entity (the common
             # case); its Match is made once (it is immutable) and reused.
-            known = self._exact_memo.get(query)
-            if known is not None:
-                return known
             hit = self._index.exact_single(query)
             if hit is not None:
                 if hit.strength is not Strength.WEAK:
@@ -248,20 +253,22 @@ class Resolver:
                     )
                 else:  # the full path: another entity may own the spelling strongly ("Akra")
                     made = self._rank(query, None, None)[0]
-                if len(self._exact_memo) >= _MEMO_SIZE:
-                    self._exact_memo.clear()
-                self._exact_memo[query] = made
+                if len(self._answers) >= _MEMO_SIZE:
+                    self._answers.clear()
+                self._answers[query] = made
                 return made
         if type(query) is not str or len(query) > MAX_FUZZY_CHARS:
             ranked = self._rank(query, kind, None, period=period)
             return ranked[0] if ranked else None
         # Every other answer is remembered too, misses included: a column or
         # a stream repeats its spellings, found or not.
+        plain = kind is None and period is None  # if so, looked for above
         key = (query, kind, period)
-        try:
-            return self._memo[key]
-        except KeyError:  # not asked yet (or forgotten by another thread just now)
-            pass
+        if not plain:
+            try:
+                return self._memo[key]
+            except KeyError:  # not asked yet (or forgotten by another thread just now)
+                pass
         ranked = self._rank(query, kind, None, period=period)
         found = ranked[0] if ranked else None
         # A dataset cell ("QSD: Syrian Democratic Forces", "Mosul, Ninawa,
@@ -270,9 +277,10 @@ class Resolver:
         if reading is not None:
             found = reading.match
         with self._lock:
-            if len(self._memo) >= _MEMO_SIZE:
-                self._memo.clear()  # simple and bounded; a column's spellings soon come back
-            self._memo[key] = found
+            memo: dict[Any, Match | None] = self._answers if plain else self._memo
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()  # simple and bounded; a column's spellings soon come back
+            memo[query if plain else key] = found
         return found
 
     def candidates(
@@ -371,7 +379,7 @@ class Resolver:
         change, since a resolver's tables do not)."""
         with self._lock:
             self._memo.clear()
-            self._exact_memo.clear()
+            self._answers.clear()
 
     def resolve_many(self, values: Iterable[str], *, kind: Kind | None = None, as_of: Any = None) -> list[Match | None]:
         """``resolve`` for each value, in order; repeated values are resolved
@@ -381,6 +389,14 @@ class Resolver:
         check_values(values)
         check_kind(kind)
         period = parse_as_of(as_of)
+        values = values if isinstance(values, list) else list(values)
+        if set(map(type, values)) <= {str}:
+            # Repeats are dropped before anything is normalized, and rows are
+            # matched to answers, in C: only the distinct spellings cost Python.
+            answers: dict[str, Match | None] = dict.fromkeys(values)
+            for v in answers:
+                answers[v] = self._resolve(v, kind, period)
+            return list(map(answers.__getitem__, values))
         seen: dict[str, Match | None] = {}
         out: list[Match | None] = []
         for v in values:

@@ -57,9 +57,13 @@ MARKERS = {cls: _marker(cls) for cls in DESIGNATES}
 _DESIGNATOR_FIRST = frozenset(words[0] for words in designator_table())
 
 
-@attrs.frozen(slots=True)
+@attrs.define(slots=True)
 class Unit:
-    """One word (or designator phrase) of a text, reduced for matching."""
+    """One word (or designator phrase) of a text, reduced for matching.
+
+    Not frozen, unlike the public value classes: a text makes one per word,
+    and a frozen class's ``__init__`` cost four times as much (issue 17).
+    Nothing changes a unit once ``units_of`` has returned it."""
 
     unit: str  # "" for skippable words
     start: int  # offsets into the original text
@@ -85,43 +89,66 @@ def _word_unit_cached(word: str) -> str:
     return "".join(key_parts(word))
 
 
+# What one word reduces to, by the word as written (its normalized form, its
+# span in the text, where its last letter but one is): texts repeat their
+# words, and a stream's chunks one another's.  Bounded; emptied when full.
+_Shape = tuple[int, str, bool, bool, bool, bool, bool, bool, bool, bool]
+_SHAPES: dict[tuple[str, str, int], _Shape] = {}
+_SHAPES_MAX = 100_000
+_SHAPE_SPAN_MAX = 64  # a longer word is not kept
+
+
 def units_of(text: str) -> list[Unit]:
     """Cut ``text`` into units with their original offsets."""
     words = word_spans(text)
-    raw = [w for w, _, _, _ in words]
     units: list[Unit] = []
-    # Words repeat: what a plain ASCII word reduces to is worked out once per text.
-    plain: dict[str, tuple[str, bool, bool, bool, bool, bool]] = {}
+    append = units.append
+    shapes = _SHAPES
+    raw: list[str] | None = None
+    arabic_at: list[int] = []  # the indexes of Arabic units
     i = 0
     prev_end = -1
     n = len(words)
     while i < n:
-        w, start, last, _ = words[i]
-        if w not in _DESIGNATOR_FIRST:
+        w, start, last, before = words[i]
+        if w not in _DESIGNATOR_FIRST and not (text[start] in ARABIC_PROCLITICS and w[1:] in _DESIGNATOR_FIRST):
+            # One word, whatever its neighbours: what it becomes is known by itself.
             span = text[start : last + 1]
-            if span.isascii() and span.isalnum():  # no apostrophe, no proclitic, one word
-                shape = plain.get(span)
-                if shape is None:
-                    shape = plain[span] = _plain_shape(span, w)
-                unit, skip, article, latin, upper_initial, all_upper = shape
-                units.append(
-                    Unit(
-                        unit,
-                        start,
-                        last + 1,
-                        skip,
-                        None,
-                        False,
-                        upper_initial,
-                        all_upper,
-                        latin,
-                        start <= prev_end,
-                        article,
-                    )
+            key = (w, span, before - start if before >= 0 else -1)
+            shape = shapes.get(key)
+            if shape is None:
+                shape = _word_shape(*key)
+                if len(span) <= _SHAPE_SPAN_MAX:
+                    if len(shapes) >= _SHAPES_MAX:
+                        shapes.clear()
+                    shapes[key] = shape
+            size, unit, skip, article, arabic, latin, upper_initial, all_upper, proclitic, possessive = shape
+            end = start + size
+            append(
+                Unit(
+                    unit,
+                    start,
+                    end,
+                    skip,
+                    None,
+                    arabic,
+                    upper_initial,
+                    all_upper,
+                    latin,
+                    start <= prev_end,
+                    article,
+                    proclitic,
+                    possessive,
                 )
-                prev_end = last + 1
-                i += 1
-                continue
+            )
+            if arabic:
+                arabic_at.append(len(units) - 1)
+            prev_end = end
+            i += 1
+            continue
+        # A designator phrase ("air base", "محافظة"), perhaps after a proclitic.
+        if raw is None:
+            raw = [word for word, _, _, _ in words]
         found = match_designator(raw, i) if w in _DESIGNATOR_FIRST else None
         if found is None and text[start] in ARABIC_PROCLITICS and w[1:] in _DESIGNATOR_FIRST:
             # "بمعبر القائم": a proclitic before an Arabic designator stays out of it.
@@ -140,18 +167,18 @@ def units_of(text: str) -> list[Unit]:
         end = last + 1
         span = text[start:end]
         arabic, latin, upper_initial, all_upper = _case_flags(span)
+        if arabic:
+            arabic_at.append(len(units))
         attached = prev_end >= 0 and start <= prev_end
         if found:
             cls = found[1]
-            units.append(
-                Unit(MARKERS[cls], start, end, False, cls, arabic, upper_initial, all_upper, latin, attached, False)
-            )
+            append(Unit(MARKERS[cls], start, end, False, cls, arabic, upper_initial, all_upper, latin, attached, False))
         elif is_skippable(word):
-            units.append(
+            append(
                 Unit("", start, end, True, None, arabic, upper_initial, all_upper, latin, attached, word in ARTICLES)
             )
         else:
-            units.append(
+            append(
                 Unit(
                     word_unit(word),
                     start,
@@ -170,10 +197,29 @@ def units_of(text: str) -> list[Unit]:
             )
         prev_end = end
         i += size
-    return _arabic_edges(text, units) if any(u.arabic for u in units) else units
+    _arabic_edges(text, units, arabic_at)
+    return units
 
 
-def _arabic_edges(text: str, units: list[Unit]) -> list[Unit]:
+def _word_shape(w: str, span: str, before: int) -> _Shape:
+    """(length, unit, skip, article, Arabic, Latin, capital initial, all
+    capitals, proclitic, possessive) of the one-word unit of ``w``, written
+    ``span`` (``before``: the offset in ``span`` of its last letter but one)."""
+    word = w
+    last = len(span) - 1
+    # A possessive "'s" ends the name: "Daesh’s", "Iraq's".
+    possessive = len(w) > 2 and w.endswith("s") and last >= 1 and span[last - 1] in "'’" and last - 1 > before
+    if possessive:
+        span = span[: before + 1]
+        word = w[:-1]
+    arabic, latin, upper_initial, all_upper = _case_flags(span)
+    if is_skippable(word):
+        return len(span), "", True, word in ARTICLES, arabic, latin, upper_initial, all_upper, False, False
+    proclitic = arabic and span[:1] in ARABIC_PROCLITICS
+    return len(span), word_unit(word), False, False, arabic, latin, upper_initial, all_upper, proclitic, possessive
+
+
+def _arabic_edges(text: str, units: list[Unit], arabic_at: list[int]) -> None:
     """Arabic units span whole written words.
 
     Letters that fold to nothing (ʿayn, hamza) leave a unit short of its
@@ -181,12 +227,13 @@ def _arabic_edges(text: str, units: list[Unit]) -> list[Unit]:
     unit is widened to the letters around it up to its neighbours, so a
     mention never starts or ends inside a word.  A proclitic is read off
     only at a word's start: after an article (الفرقة) a ف is the name's.
+    Units are changed in place, from the first: ``arabic_at`` lists the
+    indexes of the Arabic ones.
     """
-    out = list(units)
+    out = units
     n = len(out)
-    for i, u in enumerate(out):
-        if not u.arabic:
-            continue
+    for i in arabic_at:
+        u = out[i]
         lo = out[i - 1].end if i else 0
         hi = units[i + 1].start if i + 1 < n else len(text)
         start, end = u.start, u.end
@@ -203,9 +250,7 @@ def _arabic_edges(text: str, units: list[Unit]) -> list[Unit]:
             and text[start] in ARABIC_PROCLITICS
             and not (attached and prev is not None and prev.article)
         )
-        if (start, end, attached, proclitic) != (u.start, u.end, u.attached, u.proclitic):
-            out[i] = attrs.evolve(u, start=start, end=end, attached=attached, proclitic=proclitic)
-    return out
+        u.start, u.end, u.attached, u.proclitic = start, end, attached, proclitic
 
 
 def _case_flags(span: str) -> tuple[bool, bool, bool, bool]:
@@ -216,14 +261,6 @@ def _case_flags(span: str) -> tuple[bool, bool, bool, bool]:
     letters = [c for c in span if c.isalpha()]
     arabic = bool(letters) and is_arabic_script(letters[0])
     return arabic, bool(letters) and not arabic, _upper_initial(span), _all_upper(letters)
-
-
-def _plain_shape(span: str, word: str) -> tuple[str, bool, bool, bool, bool, bool]:
-    """(unit, skip, article, Latin, capital initial, all capitals) of a plain ASCII word."""
-    _, latin, upper_initial, all_upper = _case_flags(span)
-    if is_skippable(word):
-        return "", True, word in ARTICLES, latin, upper_initial, all_upper
-    return word_unit(word), False, False, latin, upper_initial, all_upper
 
 
 def _upper_initial(span: str) -> bool:

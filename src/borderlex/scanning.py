@@ -45,7 +45,7 @@ from .arabic_script import arabic_spelling
 from .arguments import check_kinds
 from .common_words import common_word_around
 from .dates import valid_during
-from .folding import normalize
+from .folding import normalize, remembered
 from .index import AliasIndex, Strength, acronym_form
 from .mention_edges import whole_mention
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
@@ -80,6 +80,8 @@ class ResolveFunction(Protocol):
 
 _MAX_UNITS = 16
 _MAX_GAP = 3  # function words in a row inside a name: "of the", "and the"
+_PREFIXES_MAX = 200_000  # answers Scanner._has_prefix remembers
+_PREFIX_MAX_CHARS = 64  # for strings this long at most
 # The fuzzy pass: at most this many words per span; a single word needs this
 # many letters and must not open a sentence (capitals there prove nothing).
 _FUZZY_MAX_WORDS = 4
@@ -103,7 +105,7 @@ class Scanner:
     gives its own ``resolve``, over the same tables.
     """
 
-    __slots__ = ("_given", "_keys", "_patterns", "_resolve")
+    __slots__ = ("_given", "_keys", "_patterns", "_prefixes", "_resolve")
 
     def __init__(self, index: AliasIndex, resolve: ResolveFunction) -> None:
         self._resolve = resolve
@@ -134,12 +136,27 @@ class Scanner:
         self._patterns = patterns
         self._keys = sorted(patterns)
         self._given: frozenset[str] | None = None  # see borderlex.arabic_names
+        # What _has_prefix found for a string: a text repeats its words, so
+        # most questions were asked before (bounded; emptied when full).
+        self._prefixes: dict[str, bool] = {}
 
     # -- matching ---------------------------------------------------------
 
+    def _units(self, text: str) -> list[Unit]:
+        """The text's word units (one method, so that a test can run the
+        scanner's decisions over another tokenizer: tests/test_scan_differential.py)."""
+        return units_of(text)
+
     def _has_prefix(self, s: str) -> bool:
-        i = bisect.bisect_left(self._keys, s)
-        return i < len(self._keys) and self._keys[i].startswith(s)
+        known = self._prefixes.get(s)
+        if known is None:
+            i = bisect.bisect_left(self._keys, s)
+            known = i < len(self._keys) and self._keys[i].startswith(s)
+            if len(s) <= _PREFIX_MAX_CHARS:
+                if len(self._prefixes) >= _PREFIXES_MAX:
+                    self._prefixes.clear()
+                self._prefixes[s] = known
+        return known
 
     def _hits(self, units: list[Unit]) -> list[_Hit]:
         hits: list[_Hit] = []
@@ -180,6 +197,9 @@ class Scanner:
 
     # -- the public entry point ------------------------------------------
 
+    # Candidate spans repeat ("Raqqa", "Islamic State"): each is normalized
+    # once per scan (borderlex.folding.remembered).
+    @remembered()
     def scan(
         self, text: str, *, kinds: Iterable[Kind] | None = None, fuzzy: bool = False, as_of: Period | None = None
     ) -> list[Mention]:
@@ -195,7 +215,7 @@ class Scanner:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         wanted = check_kinds(kinds)
-        units = units_of(text)
+        units = self._units(text)
         spans = supported(self._candidates(text, units, wanted), text)
         # Longest spans first, then leftmost; no two overlap.
         spans.sort(key=lambda c: (c.start - c.end, c.start))
