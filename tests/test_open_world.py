@@ -98,7 +98,7 @@ ARABIC_NAMES = sorted(
         and normalize(a.split()[0]) not in leading_descriptors() - {normalize("قوات")}
         # a name read as proclitic + article ("فاليتا", fa- + al-) is found without its first
         # letter: a known limit of reading Arabic without a lexicon (docs/accuracy.md)
-        and not (a[:1] in "وفبكل" and a[1:3] == "ال")
+        and not any(w[:1] in "وفبكل" and w[1:3] == "ال" for w in a.split())
     }
 )
 

@@ -5,6 +5,10 @@ it resolves queries (through the tiers of ``borderlex.tiers``), remembers
 answers, explains them (``borderlex.explanation``), reads dataset cells
 (``borderlex.cells``) and builds its scanner, lineages and hierarchy on
 first use.  It pickles as a reference to its tables.
+
+The module is a little over 500 lines because it is one class whose methods
+are the public API (each a few lines that check arguments and call the
+module that does the work); splitting the class would scatter that surface.
 """
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ from .arguments import check_kinds
 from .common_words import common_word_around
 from .dates import valid_during
 from .folding import normalize, remembered
+from .fuzzy_scan import fuzzy_mentions
 from .index import AliasIndex, Strength, acronym_form
 from .mention_edges import whole_mention
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
@@ -82,11 +83,6 @@ _MAX_UNITS = 16
 _MAX_GAP = 3  # function words in a row inside a name: "of the", "and the"
 _PREFIXES_MAX = 200_000  # answers Scanner._has_prefix remembers
 _PREFIX_MAX_CHARS = 64  # for strings this long at most
-# The fuzzy pass: at most this many words per span; a single word needs this
-# many letters and must not open a sentence (capitals there prove nothing).
-_FUZZY_MAX_WORDS = 4
-_FUZZY_MIN_LETTERS = 6
-_FUZZY_MIN_SCORE = 75.0
 
 
 @attrs.frozen(slots=True)
@@ -256,7 +252,7 @@ class Scanner:
             mentions.append(self._quoted(text, mention, as_of) or mention)
         mentions = [whole_mention(text, m) for m in mentions]
         if fuzzy:
-            mentions.extend(self._fuzzy_mentions(text, units, taken, wanted, as_of))
+            mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
             mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -366,67 +362,6 @@ class Scanner:
                     continue
             found.append(Span(start, end, first, hit.last, ok, text[start:end]))
         return found
-
-    # -- the fuzzy pass ---------------------------------------------------
-
-    def _name_like(self, text: str, units: list[Unit], i: int, taken: bytearray) -> bool:
-        u = units[i]
-        if u.skip or u.marker is not None or not u.latin or not u.upper_initial or 1 in taken[u.start : u.end]:
-            return False
-        # Acronyms are matched in their written case only, never fuzzily.
-        return not (u.all_upper and u.end - u.start <= 4)
-
-    def _fuzzy_mentions(
-        self, text: str, units: list[Unit], taken: bytearray, wanted: frozenset[str] | None, as_of: Period | None
-    ) -> list[Mention]:
-        out: list[Mention] = []
-        n = len(units)
-        i = 0
-        while i < n:
-            if not self._name_like(text, units, i, taken):
-                i += 1
-                continue
-            run = [i]
-            j = i + 1
-            while j < n and len(run) < _FUZZY_MAX_WORDS:
-                if self._name_like(text, units, j, taken):
-                    run.append(j)
-                elif units[j].article and j + 1 < n and self._name_like(text, units, j + 1, taken):
-                    pass  # "Deir al-Zoor": the article joins the run
-                else:
-                    break
-                j += 1
-            found = self._fuzzy_in_run(text, units, run, wanted, as_of)
-            if found is None:
-                i = run[0] + 1
-                continue
-            out.append(found)
-            taken[found.start : found.end] = b"\x01" * (found.end - found.start)
-            i = run[-1] + 1
-        return out
-
-    def _fuzzy_in_run(
-        self, text: str, units: list[Unit], run: list[int], wanted: frozenset[str] | None, as_of: Period | None
-    ) -> Mention | None:
-        for size in range(len(run), 0, -1):
-            for k in range(len(run) - size + 1):
-                first, last = run[k], run[k + size - 1]
-                start, end = units[first].start, units[last].end
-                span = text[start:end]
-                if size == 1 and (
-                    sum(c.isalpha() for c in span) < _FUZZY_MIN_LETTERS or sentence_start(text, units[first])
-                ):
-                    continue
-                match = self._resolve(span, as_of=as_of)
-                if match is None or match.method is not Method.FUZZY or match.score < _FUZZY_MIN_SCORE:
-                    continue
-                if wanted is not None and match.entity.kind not in wanted:
-                    continue
-                if first > 0 and units[first - 1].article and units[first].attached:
-                    start = units[first - 1].start
-                    span = text[start:end]
-                return Mention(start, end, span, match.id, match.entity, match)
-        return None
 
     # -- rules ------------------------------------------------------------
 
