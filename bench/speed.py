@@ -66,10 +66,12 @@ def paragraph_stream(mb: float) -> Iterator[str]:
     paragraphs = corpus_paragraphs()
     budget = mb * 1e6
     sent = 0
-    while sent < budget:
+    while True:
         for p in paragraphs:
             yield p
             sent += len(p.encode("utf-8"))
+            if sent >= budget:
+                return
 
 
 def mb_of(text: str) -> float:
@@ -201,23 +203,23 @@ def _rss_child(mb: float, streaming: bool) -> dict[str, Any]:
     resolver = borderlex.Resolver.default()
     resolver.scan("Daesh in Raqqa, الرقة")  # build the scanner and decode the index first
     half: list[float] = []
+    sent = [0]  # bytes streamed so far
     if streaming:
 
         def paragraphs() -> Iterator[str]:
             # The RSS half-way through the stream and at its end show whether
             # memory stays flat.
-            sent = 0
             for p in paragraph_stream(mb):
                 yield p
-                sent += len(p.encode("utf-8"))
-                if not half and sent >= mb * 1e6 / 2:
+                sent[0] += len(p.encode("utf-8"))
+                if not half and sent[0] >= mb * 1e6 / 2:
                     half.append(rss_mb())
 
         gc.collect()
         reset_peak()
         before, peak_before = rss_mb(), peak_rss_mb()
         count = sum(1 for _ in resolver.scan_iter(paragraphs()))
-        size = mb
+        size = sent[0] / 1e6
     else:
         text = corpus_text(mb)
         size = mb_of(text)
