@@ -40,16 +40,14 @@ def render() -> str:
     os.environ["BORDERLEX_COMMON_WORDS"] = empty.name
     try:
         import borderlex  # noqa: PLC0415
-        from borderlex.arabic_script import arabic_letters, is_arabic_letter  # noqa: PLC0415
+        from borderlex.arabic_script import arabic_letters, is_arabic_letter, orthographic_form  # noqa: PLC0415
         from borderlex.model import Method  # noqa: PLC0415
         from borderlex.vocabulary import vocabulary  # noqa: PLC0415
-
-        spelling = str.maketrans("أإآٱىة", "اااايه")
 
         def letters(text: str) -> str:
             # One word in two orthographies, not two words: alif with or without
             # its hamza (أنقرة, آنقره), final ى or ي (الرمادى), final ة or ه.
-            return " ".join("".join(c for c in w if is_arabic_letter(c)).translate(spelling) for w in text.split())
+            return " ".join(orthographic_form(w) for w in text.split())
 
         proclitics = vocabulary().proclitics
         # Beyond the exact tier, Arabic meets Arabic only letter for letter

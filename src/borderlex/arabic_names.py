@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .arabic_script import arabic_spelling, has_arabic_script, is_arabic_word_char
+from .arabic_script import has_arabic_script, is_arabic_word_char, orthographic_form
 
 if TYPE_CHECKING:
     from .index import AliasEntry
@@ -21,28 +21,20 @@ if TYPE_CHECKING:
 
 __all__ = ["given_name_start", "given_names"]
 
-_SPELLING = str.maketrans("أإآٱىة", "اااايه")
-
-
-def _spelt(word: str) -> str:
-    """A word's letters with the spelling variants of names folded (hamza
-    seats, ى/ي, ة/ه), the article kept: "التقى" (*met*) is not "تقي" (Taqi)."""
-    return arabic_spelling(word).translate(_SPELLING)
-
-
 # Words that open Arabic personal names without being given names: kunya
 # ("أبو خولة"), "son of", and the first half of compounds ("عبد الله").
-_NOT_GIVEN = frozenset(_spelt(w) for w in ("أبو", "أم", "بن", "ابن", "عبد"))
+_NOT_GIVEN = frozenset(orthographic_form(w) for w in ("أبو", "أم", "بن", "ابن", "عبد"))
 
 
 def given_names(entries: Iterable[AliasEntry]) -> frozenset[str]:
-    """The first words (as :func:`_spelt` gives them)
+    """The first words (as :func:`~borderlex.arabic_script.orthographic_form` gives them:
+    the article kept, so "التقى", *met*, is not "تقي", Taqi)
     of the Arabic personal names of two words or more among ``entries``."""
     return frozenset(
         first
         for e in entries
         if e.entity.kind == "person" and e.arabic and len(words := e.alias.split()) > 1
-        if (first := _spelt(words[0])) not in _NOT_GIVEN
+        if (first := orthographic_form(words[0])) not in _NOT_GIVEN
     )
 
 
@@ -53,12 +45,12 @@ def given_name_start(text: str, start: int, entity: Entity, given: frozenset[str
     if not before:
         return start
     own = {
-        _spelt(n.split()[0]) for n in entity.strong_names if len(n.split()) > 1 and has_arabic_script(n)
+        orthographic_form(n.split()[0]) for n in entity.strong_names if len(n.split()) > 1 and has_arabic_script(n)
     } - _NOT_GIVEN
     for i, (at, word) in enumerate(before):
-        if _spelt(word) in own:
-            return at if i == 0 or _spelt(before[0][1]) not in own else before[0][0]
-    return None if _spelt(before[0][1]) in given else start
+        if orthographic_form(word) in own:
+            return at if i == 0 or orthographic_form(before[0][1]) not in own else before[0][0]
+    return None if orthographic_form(before[0][1]) in given else start
 
 
 def _words_before(text: str, start: int, count: int) -> list[tuple[int, str]]:

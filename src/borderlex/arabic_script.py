@@ -11,6 +11,7 @@ __all__ = [
     "is_arabic_mark",
     "is_arabic_script",
     "is_arabic_word_char",
+    "orthographic_form",
 ]
 
 
@@ -43,6 +44,16 @@ def arabic_spelling(text: str) -> str:
     """The Arabic letters of ``text`` exactly as spelled: without vowel marks,
     tatweel, spaces or anything else, and nothing folded."""
     return "".join(c for c in text if is_arabic_letter(c))
+
+
+_ORTHOGRAPHY = str.maketrans("أإآٱىة", "اااايه")
+
+
+def orthographic_form(word: str) -> str:
+    """A word's letters (see :func:`arabic_spelling`) with only its
+    orthographic variants folded — hamza seats on alif, ى/ي, ة/ه — and the
+    article kept: one word in two orthographies gives one form."""
+    return arabic_spelling(word).translate(_ORTHOGRAPHY)
 
 
 _ARABIC_LETTER_FOLD = str.maketrans(
