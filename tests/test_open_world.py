@@ -340,3 +340,58 @@ def test_an_arabic_facility_keeps_its_adjective(text: str, expected: list[tuple[
 )
 def test_a_quoted_arabic_name_counts_though_its_alias_is_weak(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An Arabic place name shaped like an adjective is one when it agrees with the noun before it.
+        ("مقاتلون من جنسيات سورية وعراقية", []),  # Syrian nationalities
+        ("زودتهم بأسلحة حديثة", []),  # modern weapons
+        ("شركة سورية", []),
+        ("أكدت القوات السعودية", []),  # the Saudi forces
+        ("وزارة الخارجية السعودية", []),
+        ("مقاتلون سورية وعراقية", []),  # Syrian and Iraqi
+        # It does not agree after a preposition, a masculine noun or a place head.
+        ("عاد إلى سورية", [("سورية", "place:syria")]),
+        ("في شمال سورية", [("سورية", "place:syria")]),
+        ("الحدود مع سورية", [("سورية", "place:syria")]),
+        ("في حديثة", [("حديثة", "place:haditha")]),
+        ("قرية حديثة", [("حديثة", "place:haditha")]),
+        ("زار السعودية", [("السعودية", "place:saudi-arabia")]),
+        ("بين السعودية وإيران", [("السعودية", "place:saudi-arabia"), ("إيران", "place:iran")]),
+        ("المملكة العربية السعودية", [("المملكة العربية السعودية", "place:saudi-arabia")]),
+    ],
+)
+def test_an_arabic_place_name_agreeing_as_an_adjective_is_one(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a given name, a place's name is a family name; before "son of", a given name.
+        ("قال النائب محمد العبيدي", []),
+        ("ذكر أحمد الرفاعي", []),
+        ("على استاد جاسم بن حمد", []),
+        ("في جاسم", [("جاسم", "place:jasim")]),
+        # "بأن" (that) is not the given name "بان" (Ban): given names are compared as spelled.
+        ("توحي بأن دوما سقطت", [("دوما", "place:douma")]),
+    ],
+)
+def test_a_place_name_inside_a_personal_name_is_not_the_place(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Village names that are common Arabic words are weak (data/overrides/geonames.toml).
+        ("أرسل برقية إلى الرئيس", []),  # a telegram
+        ("بقيمة 8 جنيه", []),  # the pound, misspelled as جنية (a fairy, and the village Jinniyah)
+        ("الحراك الشعبي", []),  # the protest movement
+        ("قانون التبني", []),  # adoption
+    ],
+)
+def test_village_names_that_are_common_words_name_nothing_alone(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

@@ -350,3 +350,10 @@ def test_default_resolver_is_built_once_under_contention() -> None:
         assert len(seen) == 8 and all(r is seen[0] for r in seen)
     finally:
         Resolver._default = saved
+
+
+def test_a_name_read_as_proclitic_and_article_takes_an_article() -> None:
+    # "فاليتا" (Valletta) starts like ف + ال; with an article before it, the
+    # name after the article is read the same way (hypothesis found it).
+    assert RESOLVER.resolve("فاليتا").id == "place:valletta"
+    assert RESOLVER.resolve("الفاليتا").id == "place:valletta"

@@ -235,3 +235,31 @@ def test_a_romanized_country_steers_the_folds(tmp_path: Path) -> None:
     path = _copy_with(tmp_path, ("[romanized_from]", 'xx = ["GA"]'))
     assert _resolved(None, ["Qaboun", "Gabon"]) == {"Qaboun": None, "Gabon": "place:gabon"}
     assert _resolved(path, ["Qaboun", "Gabon"]) == {"Qaboun": "place:gabon", "Gabon": "place:gabon"}
+
+
+@pytest.mark.slow
+def test_a_place_head_steers_the_agreement(tmp_path: Path) -> None:
+    # "قصبة حديثة": with "قصبة" (a town) as a place head, the town of Haditha;
+    # without it, a word ending in ة before حديثة makes it the adjective *modern*.
+    path = _copy_with(tmp_path, ("[place_heads]", 'ku = ["قصبة"]'))
+    code = (
+        "import json, sys, borderlex\n"
+        "print(json.dumps([[m.text, m.id] for m in borderlex.scan(sys.argv[1])]))"
+    )
+    found = []
+    for vocabulary in (None, path):
+        env = dict(os.environ)
+        env.pop(ENVIRONMENT_VARIABLE, None)
+        if vocabulary is not None:
+            env[ENVIRONMENT_VARIABLE] = str(vocabulary)
+        out = subprocess.run(
+            [sys.executable, "-c", code, "دخلوا قصبة حديثة"],
+            check=False,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert out.returncode == 0, out.stderr
+        found.append(json.loads(out.stdout))
+    assert found == [[], [["حديثة", "place:haditha"]]]

@@ -10,38 +10,40 @@ names are the first words of the tables' Arabic personal names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from .arabic_script import has_arabic_script, is_arabic_word_char, orthographic_form
+from .arabic_script import arabic_spelling, has_arabic_script, orthographic_form, words_after, words_before
 
 if TYPE_CHECKING:
     from .index import AliasEntry
     from .model import Entity
 
-__all__ = ["given_name_start", "given_names"]
+__all__ = ["given_name_start", "given_names", "in_personal_name"]
 
 # Words that open Arabic personal names without being given names: kunya
 # ("أبو خولة"), "son of", and the first half of compounds ("عبد الله").
 _NOT_GIVEN = frozenset(orthographic_form(w) for w in ("أبو", "أم", "بن", "ابن", "عبد"))
+_SON_OF = frozenset(("بن", "ابن", "بنت"))
 
 
-def given_names(entries: Iterable[AliasEntry]) -> frozenset[str]:
-    """The first words (as :func:`~borderlex.arabic_script.orthographic_form` gives them:
-    the article kept, so "التقى", *met*, is not "تقي", Taqi)
-    of the Arabic personal names of two words or more among ``entries``."""
+def given_names(entries: Iterable[AliasEntry], form: Callable[[str], str] = orthographic_form) -> frozenset[str]:
+    """The first words (as ``form`` gives them; by default
+    :func:`~borderlex.arabic_script.orthographic_form`: the article kept, so
+    "التقى", *met*, is not "تقي", Taqi) of the Arabic personal names of two
+    words or more among ``entries``."""
     return frozenset(
-        first
+        form(words[0])
         for e in entries
         if e.entity.kind == "person" and e.arabic and len(words := e.alias.split()) > 1
-        if (first := orthographic_form(words[0])) not in _NOT_GIVEN
+        if orthographic_form(words[0]) not in _NOT_GIVEN
     )
 
 
 def given_name_start(text: str, start: int, entity: Entity, given: frozenset[str]) -> int | None:
     """Where the mention of ``entity`` at ``start`` begins once the given
     names before it are read; ``None`` when they make it another person's."""
-    before = _words_before(text, start, 2)
+    before = words_before(text, start, 2)
     if not before:
         return start
     own = {
@@ -53,22 +55,23 @@ def given_name_start(text: str, start: int, entity: Entity, given: frozenset[str
     return None if orthographic_form(before[0][1]) in given else start
 
 
-def _words_before(text: str, start: int, count: int) -> list[tuple[int, str]]:
-    """Up to ``count`` Arabic words right before ``start``, nearest first, each
-    with its offset; they stop at anything but a space and Arabic letters."""
-    out: list[tuple[int, str]] = []
-    i = start
-    while len(out) < count:
-        j = i
-        while j > 0 and text[j - 1] == " ":
-            j -= 1
-        if j == i:  # no space: the mention or the word before is not a whole word
-            break
-        k = j
-        while k > 0 and is_arabic_word_char(text[k - 1]):
-            k -= 1
-        if k == j:
-            break
-        out.append((k, text[k:j]))
-        i = k
-    return out
+def in_personal_name(text: str, start: int, end: int, spelled: frozenset[str]) -> bool:
+    """Whether the one-word name ``text[start:end]`` (a place's) is part of a
+    person's: right after a given name it is a family name ("محمد العبيدي" is
+    not the town al-Ubaydi), and itself a given name right before another, a
+    first name ("جاسم محمد" is not the town Jasim), as it is before "son of"
+    ("جاسم بن حمد").  Given names are compared
+    as spelled (``spelled``: ``given_names(entries, arabic_spelling)``): a
+    place's name is strong evidence, and "بأن" (*that*) is not "بان" (Ban)."""
+    word = text[start:end]
+    if len(word.split()) != 1:
+        return False
+    before = words_before(text, start, 1)
+    if before and arabic_spelling(before[0][1]) in spelled:
+        return True
+    after = words_after(text, end, 1)
+    if not after:
+        return False
+    following = arabic_spelling(after[0][1])
+    # "جاسم بن حمد": a name before "son of" is a person's given name.
+    return following in _SON_OF or (arabic_spelling(word) in spelled and following in spelled)

@@ -1,5 +1,6 @@
-"""Arabic script: which characters are letters, marks or script at all, and
-the letters of a name as spelled (for telling Arabic spellings apart)."""
+"""Arabic script: which characters are letters, marks or script at all, the
+letters of a name as spelled (for telling Arabic spellings apart), and the
+whole words around a place in a text."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ __all__ = [
     "is_arabic_script",
     "is_arabic_word_char",
     "orthographic_form",
+    "words_after",
+    "words_before",
 ]
 
 
@@ -84,3 +87,45 @@ def arabic_letters(text: str) -> str:
     words = ("".join(c for c in w if is_arabic_letter(c)).translate(_ARABIC_LETTER_FOLD) for w in text.split())
     # A final alif is written for tāʾ marbūṭa as often as not: سوريا, سورية.
     return "".join(w[:-1] + "ه" if w.endswith("ا") else w for w in words).replace("ال", "")
+
+
+def words_before(text: str, start: int, count: int) -> list[tuple[int, str]]:
+    """Up to ``count`` Arabic words right before ``start``, nearest first, each
+    with its offset; they stop at anything but a space and Arabic letters."""
+    out: list[tuple[int, str]] = []
+    i = start
+    while len(out) < count:
+        j = i
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        if j == i:  # no space: the mention or the word before is not a whole word
+            break
+        k = j
+        while k > 0 and is_arabic_word_char(text[k - 1]):
+            k -= 1
+        if k == j:
+            break
+        out.append((k, text[k:j]))
+        i = k
+    return out
+
+
+def words_after(text: str, end: int, count: int) -> list[tuple[int, str]]:
+    """Up to ``count`` Arabic words right after ``end``, nearest first, as
+    :func:`words_before` reads them."""
+    out: list[tuple[int, str]] = []
+    i = end
+    while len(out) < count:
+        j = i
+        while j < len(text) and text[j] == " ":
+            j += 1
+        if j == i:
+            break
+        k = j
+        while k < len(text) and is_arabic_word_char(text[k]):
+            k += 1
+        if k == j:
+            break
+        out.append((j, text[j:k]))
+        i = k
+    return out

@@ -35,19 +35,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from .arabic_names import given_name_start, given_names
+from .arabic_agreement import reads_as_adjective
+from .arabic_names import given_name_start, given_names, in_personal_name
 from .arabic_script import arabic_spelling
 from .arguments import check_kinds
 from .common_words import common_word_around
 from .dates import valid_during
 from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
-from .index import AliasIndex, Strength, acronym_form
+from .index import AliasEntry, AliasIndex, Strength, acronym_form
 from .mention_edges import whole_mention
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_capitals, sentence_start
@@ -101,7 +102,7 @@ class Scanner:
     gives its own ``resolve``, over the same tables.
     """
 
-    __slots__ = ("_given", "_keys", "_patterns", "_prefixes", "_resolve")
+    __slots__ = ("_given", "_keys", "_patterns", "_prefixes", "_resolve", "_spelled")
 
     def __init__(self, index: AliasIndex, resolve: ResolveFunction) -> None:
         self._resolve = resolve
@@ -132,6 +133,7 @@ class Scanner:
         self._patterns = patterns
         self._keys = sorted(patterns)
         self._given: frozenset[str] | None = None  # see borderlex.arabic_names
+        self._spelled: frozenset[str] | None = None
         # What _has_prefix found for a string: a text repeats its words, so
         # most questions were asked before (bounded; emptied when full).
         self._prefixes: dict[str, bool] = {}
@@ -241,11 +243,20 @@ class Scanner:
                     continue
             match = self._decide(c.text, c.patterns, context, units, c.first, as_of=as_of)
             mention = Mention(c.start, c.end, c.text, match.id, match.entity, match)
+            # Arabic has no capitals: a place's one-word name may be an
+            # adjective or part of a person's name, as the words around show.
+            if (
+                match.entity.kind == "place"
+                and units[c.first].arabic
+                and (
+                    reads_as_adjective(text, c.start, c.end)
+                    or in_personal_name(text, c.start, c.end, self._given_spelled())
+                )
+            ):
+                continue
             if match.entity.kind == "person" and units[c.first].arabic:
                 # Arabic has no capitals to show a name's run: whole name or nothing, by given names.
-                if self._given is None:
-                    self._given = given_names(p.entry for pats in self._patterns.values() for p in pats)
-                start = given_name_start(text, c.start, match.entity, self._given)
+                start = given_name_start(text, c.start, match.entity, self._given_names())
                 if start is None or (mentions and mentions[-1].end > start):
                     continue
                 mention = Mention(start, c.end, text[start : c.end], match.id, match.entity, match)
@@ -255,6 +266,21 @@ class Scanner:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
             mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _given_names(self) -> frozenset[str]:
+        """The given names of the tables' Arabic personal names, found on first use."""
+        if self._given is None:
+            self._given = given_names(self._entries())
+        return self._given
+
+    def _given_spelled(self) -> frozenset[str]:
+        """The same given names, as spelled (see ``in_personal_name``)."""
+        if self._spelled is None:
+            self._spelled = given_names(self._entries(), arabic_spelling)
+        return self._spelled
+
+    def _entries(self) -> Iterator[AliasEntry]:
+        return (p.entry for pats in self._patterns.values() for p in pats)
 
     def _whole(
         self, text: str, run: tuple[int, int], wanted: frozenset[str] | None, as_of: Period | None

@@ -137,7 +137,7 @@ def search(
     arabic_query = has_arabic_script(stripped)
     # Arabic meets Arabic letter for letter, as in the scanner: "الشهر" (*the
     # month*) and "الشرع" (al-Sharaa) have one romanized key, not one spelling.
-    written = (stripped, trimmed)
+    written = [stripped, trimmed]
 
     def folded(entries: Iterable[AliasEntry], romanized: bool = False, variant: int | None = 0) -> list[AliasEntry]:
         return [
@@ -158,6 +158,14 @@ def search(
     if (normal or exact) and not everything:
         return found
     variants = query_variants(norm)
+    if arabic_query and stripped.startswith("ال"):
+        # "الفاليتا": a name whose first letters read as proclitic + article
+        # (فاليتا, Valletta) is keyed on that reading; with an article before
+        # it, the name after the article is read the same way.
+        bare = name_key(normalize(stripped[2:]))
+        if bare.tokens and bare != variants[0][0]:
+            variants.append((bare, "read without its article"))
+            written.append(stripped)
     keyed: list[_Scored] = []
     for i, (key, note) in enumerate(variants):
         if not key.tokens:

@@ -61,7 +61,8 @@ class Vocabulary(NamedTuple):
     """Every vocabulary, the languages of each read together.
 
     Latin-script words are in normalized form; Arabic-script entries
-    (``proclitics``, ``leading_descriptors`` and Arabic designators) are as
+    (``proclitics``, ``leading_descriptors``, ``quoted_name_heads``,
+    ``place_heads`` and Arabic designators) are as
     written.  ``designators`` and ``org_words`` map a phrase or word to its
     class or folded form.  ``source`` names the file they were read from
     and ``digest`` is the SHA-256 of its bytes: name keys depend on the
@@ -87,6 +88,7 @@ class Vocabulary(NamedTuple):
     headline_small_words: frozenset[str]
     romanized_from: frozenset[str]
     quoted_name_heads: frozenset[str]
+    place_heads: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -187,6 +189,7 @@ class _Reader:
             headline_small_words=self.words("headline_small_words", "word"),
             romanized_from=self.words("romanized_from", "country"),
             quoted_name_heads=self.words("quoted_name_heads", "arabic"),
+            place_heads=self.words("place_heads", "arabic"),
         )
 
 

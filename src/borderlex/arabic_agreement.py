@@ -1,0 +1,67 @@
+"""Arabic place names that read as adjectives, by agreement.
+
+Arabic uses some place names as adjectives too: سورية is Syria and
+*Syrian* (feminine), حديثة is Haditha and *modern*, السعودية is Saudi
+Arabia and *the Saudi*.  An adjective agrees with the noun before it in
+gender and definiteness, so the scanner reads a one-word place name as the
+adjective when it agrees:
+
+- without the article and ending in ة, after a word without the article
+  ending in ة or ات that is not a place head (vocabulary ``place_heads``:
+  "قرية حديثة" is the village of Haditha): "أسلحة حديثة", *modern
+  weapons*; "جنسيات سورية", *Syrian nationalities*;
+- without the article and ending in ية, before "و" and another word so
+  ending: "سورية وعراقية", *Syrian and Iraqi*;
+- with the article and ending in ية (a nisba), after a word with the
+  article: "القوات السعودية", *the Saudi forces*.
+"""
+
+from __future__ import annotations
+
+from .arabic_script import arabic_spelling, words_after, words_before
+from .vocabulary import vocabulary
+
+__all__ = ["reads_as_adjective"]
+
+_NISBA = ("ية", "يه")
+
+
+def reads_as_adjective(text: str, start: int, end: int) -> bool:
+    """Whether the one-word Arabic place name ``text[start:end]`` is an
+    adjective agreeing with the word before it (see the module's docstring)."""
+    name = arabic_spelling(text[start:end])
+    if not name or len(text[start:end].split()) != 1:
+        return False
+    before = words_before(text, start, 1)
+    previous = arabic_spelling(before[0][1]) if before else ""
+    if name.startswith("ال"):
+        return name.endswith(_NISBA) and _definite(previous)
+    if not name.endswith(("ة", *_NISBA)):
+        return False
+    if (
+        len(previous) > 2
+        and previous.endswith(("ة", "ات"))
+        and not _definite(previous)
+        and previous not in vocabulary().place_heads
+    ):
+        return True
+    after = words_after(text, end, 1)
+    following = arabic_spelling(after[0][1]) if after else ""
+    return (
+        name.endswith(_NISBA)
+        and following.startswith("و")
+        and following.endswith(_NISBA)
+        and not _definite(following[1:])
+    )
+
+
+def _definite(word: str) -> bool:
+    """Whether an Arabic word has the article, perhaps after proclitics
+    ("القوات", "والقوات", "للقوات")."""
+    proclitics = vocabulary().proclitics
+    for i in range(3):
+        if word[i:].startswith("ال") or (i and word[i - 1 :].startswith("لل")):
+            return len(word) > i + 3
+        if word[i : i + 1] not in proclitics:
+            return False
+    return False
