@@ -395,3 +395,22 @@ def test_a_place_name_inside_a_personal_name_is_not_the_place(text: str, expecte
 )
 def test_village_names_that_are_common_words_name_nothing_alone(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A known name after an institution's head and "of"/"de" is part of that unknown name.
+        ("the Central Bank of Iraq said", []),
+        ("la Banque centrale d'Irak a", []),
+        ("selon la Banque de France.", []),
+        ("students of the University of Baghdad", []),
+        # Not after an office, an event or a common noun; nor inside a name the tables know.
+        ("President of Syria", [("Syria", "place:syria")]),
+        ("the Battle of Mosul", [("Mosul", "place:mosul")]),
+        ("in the north of Syria", [("Syria", "place:syria")]),
+        ("Islamic State of Iraq and Syria", [("Islamic State of Iraq and Syria", "org:islamic-state")]),
+    ],
+)
+def test_a_name_inside_an_institution_name_is_not_a_mention(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

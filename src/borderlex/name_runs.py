@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .scan_patterns import Span
     from .scan_units import Unit
 
-__all__ = ["NameRuns", "in_capitals", "sentence_start"]
+__all__ = ["NameRuns", "in_capitals", "in_institution_name", "sentence_start"]
 
 # The vocabularies (data/vocabulary.toml) this module reads, bound when it is
 # first imported: on the first scan, not at `import borderlex`.
@@ -26,6 +26,8 @@ _WORDS = vocabulary()
 NAME_PARTICLES = _WORDS.name_particles
 TITLES, OFFICES, DEMONYMS, TIME_WORDS = _WORDS.titles, _WORDS.offices, _WORDS.demonyms, _WORDS.time_words
 ORG_WORDS = _WORDS.org_words
+INSTITUTION_HEADS = _WORDS.institution_heads
+_LINKS = frozenset(("of", "de", "du", "des", "d"))
 
 
 class NameRuns:
@@ -147,3 +149,21 @@ def in_capitals(units: list[Unit], first: int, last: int) -> bool:
     BBC's US partner")."""
     around = [units[j] for j in (first - 1, last + 1) if 0 <= j < len(units)]
     return bool(around) and all(u.latin and u.all_upper for u in around)
+
+
+def in_institution_name(text: str, units: list[Unit], first: int) -> bool:
+    """Whether the Latin-script name starting at unit ``first`` follows an
+    institution's head and its linking word: "Central Bank of Iraq",
+    "Banque centrale d'Irak" (vocabulary ``institution_heads``).  The name
+    is then part of the institution's, which the tables do not know."""
+    i = first - 1
+    if i < 0 or not units[i].skip or normalize(text[units[i].start : units[i].end]) not in _LINKS:
+        return False
+    for j in range(i - 1, max(i - 4, -1), -1):  # the head, or up to two lowercase words after it
+        u = units[j]
+        if u.skip or not u.latin:
+            return False
+        word = normalize(text[u.start : u.end])
+        if u.upper_initial:
+            return word in INSTITUTION_HEADS
+    return False

@@ -89,6 +89,7 @@ class Vocabulary(NamedTuple):
     romanized_from: frozenset[str]
     quoted_name_heads: frozenset[str]
     place_heads: frozenset[str]
+    institution_heads: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -190,6 +191,7 @@ class _Reader:
             romanized_from=self.words("romanized_from", "country"),
             quoted_name_heads=self.words("quoted_name_heads", "arabic"),
             place_heads=self.words("place_heads", "arabic"),
+            institution_heads=self.words("institution_heads", "word"),
         )
 
 
