@@ -107,7 +107,7 @@ def search(
             steps.append(Step(tier, looked_up, shown, note))
 
     found: list[_Scored] = []
-    stripped = query.strip()
+    stripped = " ".join(query.split())  # runs of spaces are one: "US  coalition" is "US coalition"
     if not stripped:
         log("exact", stripped, (), "empty query")
         return found
