@@ -414,3 +414,16 @@ def test_village_names_that_are_common_words_name_nothing_alone(text: str, expec
 )
 def test_a_name_inside_an_institution_name_is_not_a_mention(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A far place's Arabic name has one spelling: with an article it is another word.
+        ("في مديرية الجوبة جنوبي مأرب", []),
+        ("وصل إلى جوبا", [("جوبا", "place:juba")]),
+        ("في الرقة", [("الرقة", "place:raqqa")]),
+    ],
+)
+def test_an_article_makes_a_far_places_arabic_name_another_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

@@ -22,6 +22,7 @@ from .scan_units import CASE_FREE_DESIGNATORS, case_free
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
+    from .model import Entity
     from .scan_units import Unit
 
 __all__ = [
@@ -173,13 +174,16 @@ def inside_unknown_name(units: list[Unit], first: int, last: int, pats: list[Pat
 
 
 _NISBA = ("ي", "ية", "يه", "يين", "يون")
+_ROMANIZED_FROM = vocabulary().romanized_from
 
 
 def article_agrees(pats: list[Pattern], article: bool, last_word: str) -> list[Pattern]:
     """In Arabic the article is part of a name as written: "قرية" is "a
     village", not al-Qurayya (القرية).  And an article on a name written
     without one, ending like a nisba, makes an adjective: "السورية" is
-    "Syrian", "التركية" "Turkish", not the country."""
+    "Syrian", "التركية" "Turkish", not the country; on the name of a place
+    far from the region (its country not in vocabulary ``romanized_from``),
+    which has one spelling, it makes another word: "الجوبة" is not Juba."""
     keep = []
     for p in pats:
         if not p.entry.arabic:
@@ -191,7 +195,12 @@ def article_agrees(pats: list[Pattern], article: bool, last_word: str) -> list[P
         has = words[0].startswith("ال")
         if has and not article:
             continue
-        if article and not has and last_word.endswith(_NISBA):
+        if article and not has and (last_word.endswith(_NISBA) or _far(p.entry.entity)):
             continue
         keep.append(p)
     return keep
+
+
+def _far(entity: Entity) -> bool:
+    """A place in a country whose names the region's press does not romanize."""
+    return entity.kind == "place" and entity.country is not None and entity.country not in _ROMANIZED_FROM
