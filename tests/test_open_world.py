@@ -349,6 +349,7 @@ def test_a_quoted_arabic_name_counts_though_its_alias_is_weak(text: str, expecte
         ("مقاتلون من جنسيات سورية وعراقية", []),  # Syrian nationalities
         ("زودتهم بأسلحة حديثة", []),  # modern weapons
         ("شركة سورية", []),
+        ("وقالت مصادر سورية، إن", []),  # Syrian sources: a broken plural (vocabulary plural_heads)
         ("أكدت القوات السعودية", []),  # the Saudi forces
         ("وزارة الخارجية السعودية", []),
         ("مقاتلون سورية وعراقية", []),  # Syrian and Iraqi

@@ -8,8 +8,9 @@ adjective when it agrees:
 
 - without the article and ending in ة, after a word without the article
   ending in ة or ات that is not a place head (vocabulary ``place_heads``:
-  "قرية حديثة" is the village of Haditha): "أسلحة حديثة", *modern
-  weapons*; "جنسيات سورية", *Syrian nationalities*;
+  "قرية حديثة" is the village of Haditha), or after a broken plural of
+  things (vocabulary ``plural_heads``): "أسلحة حديثة", *modern weapons*;
+  "جنسيات سورية", *Syrian nationalities*; "مصادر سورية", *Syrian sources*;
 - without the article and ending in ية, before "و" and another word so
   ending: "سورية وعراقية", *Syrian and Iraqi*;
 - with the article and ending in ية (a nisba), after a word with the
@@ -38,11 +39,12 @@ def reads_as_adjective(text: str, start: int, end: int) -> bool:
         return name.endswith(_NISBA) and _definite(previous)
     if not name.endswith(("ة", *_NISBA)):
         return False
-    if (
+    words = vocabulary()
+    if previous in words.plural_heads or (
         len(previous) > 2
         and previous.endswith(("ة", "ات"))
         and not _definite(previous)
-        and previous not in vocabulary().place_heads
+        and previous not in words.place_heads
     ):
         return True
     after = words_after(text, end, 1)

@@ -62,7 +62,7 @@ class Vocabulary(NamedTuple):
 
     Latin-script words are in normalized form; Arabic-script entries
     (``proclitics``, ``leading_descriptors``, ``quoted_name_heads``,
-    ``place_heads`` and Arabic designators) are as
+    ``place_heads``, ``plural_heads`` and Arabic designators) are as
     written.  ``designators`` and ``org_words`` map a phrase or word to its
     class or folded form.  ``source`` names the file they were read from
     and ``digest`` is the SHA-256 of its bytes: name keys depend on the
@@ -89,6 +89,7 @@ class Vocabulary(NamedTuple):
     romanized_from: frozenset[str]
     quoted_name_heads: frozenset[str]
     place_heads: frozenset[str]
+    plural_heads: frozenset[str]
     institution_heads: frozenset[str]
 
 
@@ -191,6 +192,7 @@ class _Reader:
             romanized_from=self.words("romanized_from", "country"),
             quoted_name_heads=self.words("quoted_name_heads", "arabic"),
             place_heads=self.words("place_heads", "arabic"),
+            plural_heads=self.words("plural_heads", "arabic"),
             institution_heads=self.words("institution_heads", "word"),
         )
 
