@@ -428,3 +428,22 @@ def test_a_name_inside_an_institution_name_is_not_a_mention(text: str, expected:
 )
 def test_an_article_makes_a_far_places_arabic_name_another_word(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Washington" for the US government is the United States; placed in the city, the city.
+        ("Washington said on Monday", [("Washington", "place:united-states")]),
+        ("L'alliance soutenue par Washington a confirmé", [("Washington", "place:united-states")]),
+        ("Tehran and Washington", [("Tehran", "place:tehran"), ("Washington", "place:united-states")]),
+        ("مدعومة من واشنطن", [("واشنطن", "place:united-states")]),
+        ("He lives in Washington, officials said", [("Washington", "place:washington")]),
+        ("à Washington, le porte-parole", [("Washington", "place:washington")]),
+        ("قال في واشنطن", [("واشنطن", "place:washington")]),
+        ("وصل بواشنطن", [("واشنطن", "place:washington")]),
+        ("the Washington Post reported", [("Washington Post", "org:washington-post")]),
+    ],
+)
+def test_a_government_seat_stands_for_its_country(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

@@ -48,6 +48,7 @@ from .common_words import common_word_around
 from .dates import valid_during
 from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
+from .government_seats import stands_for_government
 from .index import AliasEntry, AliasIndex, Strength, acronym_form
 from .mention_edges import whole_mention
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
@@ -102,7 +103,7 @@ class Scanner:
     gives its own ``resolve``, over the same tables.
     """
 
-    __slots__ = ("_given", "_keys", "_patterns", "_prefixes", "_resolve", "_spelled")
+    __slots__ = ("_by_id", "_given", "_keys", "_patterns", "_prefixes", "_resolve", "_spelled")
 
     def __init__(self, index: AliasIndex, resolve: ResolveFunction) -> None:
         self._resolve = resolve
@@ -134,6 +135,7 @@ class Scanner:
         self._keys = sorted(patterns)
         self._given: frozenset[str] | None = None  # see borderlex.arabic_names
         self._spelled: frozenset[str] | None = None
+        self._by_id: dict[str, Entity] | None = None
         # What _has_prefix found for a string: a text repeats its words, so
         # most questions were asked before (bounded; emptied when full).
         self._prefixes: dict[str, bool] = {}
@@ -256,6 +258,11 @@ class Scanner:
                 )
             ):
                 continue
+            if match.entity.type == "city" and stands_for_government(text, c.start, c.end):
+                country = self._entity(match.entity.parent)
+                if country is not None and country.type == "country":
+                    match = attrs.evolve(match, id=country.id, entity=country)
+                    mention = Mention(c.start, c.end, c.text, country.id, country, match)
             if match.entity.kind == "person" and units[c.first].arabic:
                 # Arabic has no capitals to show a name's run: whole name or nothing, by given names.
                 start = given_name_start(text, c.start, match.entity, self._given_names())
@@ -280,6 +287,12 @@ class Scanner:
         if self._spelled is None:
             self._spelled = given_names(self._entries(), arabic_spelling)
         return self._spelled
+
+    def _entity(self, entity_id: str | None) -> Entity | None:
+        """An entity of the tables by id, the map made on first use."""
+        if self._by_id is None:
+            self._by_id = {e.entity.id: e.entity for e in self._entries()}
+        return self._by_id.get(entity_id) if entity_id is not None else None
 
     def _entries(self) -> Iterator[AliasEntry]:
         return (p.entry for pats in self._patterns.values() for p in pats)

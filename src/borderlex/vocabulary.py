@@ -91,6 +91,8 @@ class Vocabulary(NamedTuple):
     place_heads: frozenset[str]
     plural_heads: frozenset[str]
     institution_heads: frozenset[str]
+    government_seats: frozenset[str]
+    locatives: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -194,6 +196,8 @@ class _Reader:
             place_heads=self.words("place_heads", "arabic"),
             plural_heads=self.words("plural_heads", "arabic"),
             institution_heads=self.words("institution_heads", "word"),
+            government_seats=self.words("government_seats", "phrase"),
+            locatives=self.words("locatives", "phrase"),
         )
 
 
