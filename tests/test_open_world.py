@@ -447,3 +447,45 @@ def test_an_article_makes_a_far_places_arabic_name_another_word(text: str, expec
 )
 def test_a_government_seat_stands_for_its_country(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An acronym the text defines after a name names the same entity wherever it stands whole.
+        (
+            "Kataib Hezbollah (KH) said. Later KH fighters attacked; KHAN was there.",
+            [
+                ("Kataib Hezbollah", "org:kataib-hezbollah"),
+                ("KH", "org:kataib-hezbollah"),
+                ("KH", "org:kataib-hezbollah"),
+            ],
+        ),
+        # Not when the letters are not the name's initials.
+        ("Kataib Hezbollah (AB) said. AB left.", [("Kataib Hezbollah", "org:kataib-hezbollah")]),
+        # A country's abbreviation before one of its own organisations is part of the name.
+        ("U.S. CENTCOM announced", [("U.S. CENTCOM", "org:us-centcom")]),
+        ("US CENTCOM said", [("US CENTCOM", "org:us-centcom")]),
+        (
+            "U.S. Secretary of Defense Lloyd Austin",
+            [("U.S.", "place:united-states"), ("Lloyd Austin", "person:lloyd-austin")],
+        ),
+    ],
+)
+def test_acronyms_a_text_defines_and_a_country_before_its_organisation(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A designator that fits names a weak alias's entity: الطبقة is also "the layer".
+        ("وسط مدينة الطبقة، عقب", [("الطبقة", "place:al-tabqa")]),
+        ("من مدينة الطبقة إلى الطبقة", [("الطبقة", "place:al-tabqa"), ("الطبقة", "place:al-tabqa")]),
+        ("الطبقة الوسطى", []),
+    ],
+)
+def test_an_arabic_designator_names_a_weak_aliases_entity(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

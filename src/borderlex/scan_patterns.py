@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from .arabic_script import has_arabic_script
+from .arabic_script import has_arabic_script, words_before
 from .folding import normalize
 from .index import AliasEntry, Strength, acronym_form
-from .model import Method
+from .model import DESIGNATES, Method
 from .name_keys import key_parts, leading_descriptors
 from .scan_units import CASE_FREE_DESIGNATORS, case_free
 from .vocabulary import vocabulary
@@ -120,9 +120,13 @@ def _same_script(c: Span) -> Span:
 def supported(spans: list[Span], text: str) -> list[Span]:
     """Weak aliases count only when a strong alias names the same entity in
     the text, or, in Arabic, when the alias fills a quotation: Arabic has no
-    capitals, and quote marks set names apart (لـ«العربي الجديد», حركة «حقوق»)."""
+    capitals, and quote marks set names apart (لـ«العربي الجديد», حركة «حقوق»).
+    An Arabic designator right before a weak alias that it fits names the
+    entity as strongly as a strong alias ("مدينة الطبقة", the city of Tabqa;
+    الطبقة alone is also *the layer*)."""
     spans = [c for c in map(_same_script, spans) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
+    strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c.start, p.entry)}
     out = []
     for c in spans:
         quoted = c.patterns[0].entry.arabic and _quoted_whole(text, c.start, c.end)
@@ -130,6 +134,20 @@ def supported(spans: list[Span], text: str) -> list[Span]:
         if keep:
             out.append(c._replace(patterns=keep))
     return out
+
+
+def _designated(text: str, start: int, entry: AliasEntry) -> bool:
+    """Whether an Arabic designator that fits the entity's type (perhaps
+    after a proclitic: "بمدينة") stands right before ``start``."""
+    if not entry.arabic or entry.strength is not Strength.WEAK:
+        return False
+    before = words_before(text, start, 1)
+    if not before:
+        return False
+    word = before[0][1]
+    designators = vocabulary().designators
+    cls = designators.get(word) or (designators.get(word[1:]) if word[:1] in vocabulary().proclitics else None)
+    return cls is not None and entry.entity.type in DESIGNATES.get(cls, ())
 
 
 # Arabic text writes “ and ” either way round.

@@ -66,6 +66,7 @@ from .scan_patterns import (
     supported,
 )
 from .scan_units import CASE_FREE_DESIGNATORS, MARKERS, Unit, case_free, letters_of, stops_of, units_of, word_unit
+from .text_acronyms import defined_acronyms, with_country_prefix
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -270,7 +271,10 @@ class Scanner:
                     continue
                 mention = Mention(start, c.end, text[start : c.end], match.id, match.entity, match)
             mentions.append(self._quoted(text, mention, as_of) or mention)
-        mentions = [whole_mention(text, m) for m in mentions]
+        mentions = with_country_prefix(text, [whole_mention(text, m) for m in mentions], self._resolve)
+        defined = defined_acronyms(text, mentions, lambda s, e: any(m.start < e and s < m.end for m in mentions))
+        if defined:
+            mentions = sorted(mentions + defined, key=lambda m: m.start)
         if fuzzy:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
             mentions.sort(key=lambda m: m.start)

@@ -1,0 +1,78 @@
+"""Acronyms a text defines, and a country written before its own organisation.
+
+A report introduces an acronym once, in brackets after the full name
+("Kataib Hezbollah (KH)"), and uses it alone afterwards; the tables cannot
+list every such acronym ("KH" alone is too short to list), so the scanner
+reads the definition: the bracketed capitals, when their letters start the
+name's words in order, name the same entity wherever the text writes them
+whole.  And "U.S. CENTCOM", like "US State Department", is one name: a
+country right before one of its own organisations joins it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import attrs
+
+from .model import Match, Mention
+
+__all__ = ["defined_acronyms", "with_country_prefix"]
+
+# "(KH)", "( SDF )": two to six capitals.
+_DEFINITION = re.compile(r"\s*\(\s*([A-Z]{2,6})\s*\)")
+_SMALL = frozenset(("al", "el", "of", "the", "and", "for", "de", "du", "des", "la", "le", "et", "l", "d"))
+
+
+def defined_acronyms(text: str, mentions: list[Mention], taken: Callable[[int, int], bool]) -> list[Mention]:
+    """Mentions of the acronyms ``text`` defines right after a mention of a
+    capitalised name, wherever it writes them as whole words (the
+    definition's own included) and ``taken(start, end)`` is false."""
+    found: list[Mention] = []
+    for m in mentions:
+        d = _DEFINITION.match(text, m.end)
+        if d is None or not m.text[:1].isupper() or not _abbreviates(d.group(1), m.text):
+            continue
+        acronym = d.group(1)
+        for a in re.finditer(rf"(?<![\w-]){acronym}(?![\w-])", text):
+            if not taken(a.start(), a.end()):
+                found.append(Mention(a.start(), a.end(), acronym, m.id, m.entity, attrs.evolve(m.match, query=acronym)))
+    return found
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether the acronym's letters are the initials of the name's words
+    in order, the small words ("of", "al-") skipped or not (a hyphen parts
+    words: "Kata'ib al-Imam Ali")."""
+    words = [w for w in re.split(r"[\s\-\u2010]+", name) if w]
+    every = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower().strip("'’") not in _SMALL).upper()
+    return acronym in (every, content)
+
+
+def with_country_prefix(text: str, mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:
+    """ "U.S. CENTCOM": a country's abbreviation ("US", "U.S.", "UK") right
+    before a mention of one of its own organisations, one space between, is
+    part of that name."""
+    out: list[Mention] = []
+    for mention in mentions:
+        m = mention
+        before = _ABBREVIATION_BEFORE.search(text, max(0, m.start - 8), m.start) if m.entity.kind == "org" else None
+        country = resolve(before.group(1)) if before is not None and m.entity.country is not None else None
+        if (
+            before is not None
+            and country is not None
+            and country.entity.type == "country"
+            and country.entity.country == m.entity.country
+        ):
+            start = before.start(1)
+            while out and out[-1].end > start:  # the abbreviation's own mention, if it was taken
+                out.pop()
+            m = Mention(start, m.end, text[start : m.end], m.id, m.entity, m.match)
+        out.append(m)
+    return out
+
+
+# "US ", "U.S. ", "UK " right before a name (no letter or dot before it).
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3}|[A-Z]{2,3}) $")
