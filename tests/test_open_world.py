@@ -156,7 +156,7 @@ def test_us_is_the_united_states_only_in_capitals() -> None:
     [
         "He met Hassan al-Obeidi in Baghdad.",  # a person, not the town al-Ubaydi
         "The Syria Times Channel reported it.",  # a channel the tables lack, not the country
-        "Lieutenant-General Qassem Jassim Nazzal said.",  # a person, not two villages
+        "Commander Adnan Afrin said.",  # a person (an SDF spokesman), not the town Afrin
         "the Anbar Provincial Council said",  # a council, not the governorate
     ],
 )
@@ -168,6 +168,10 @@ def test_a_longer_name_the_tables_know_is_the_mention() -> None:
     assert ids("the Kataeb Hezbollah militia") == [("Kataeb Hezbollah", "org:kataib-hezbollah")]
     assert ids("The channel Syria TV reported it.") == [("Syria TV", "org:syria-tv")]
     assert ids("The US State Department said so.") == [("US State Department", "org:us-state-department")]
+    # a general, not the villages Qassem and Nazzal
+    assert ids("Lieutenant-General Qassem Jassim Nazzal said.") == [
+        ("Qassem Jassim Nazzal", "person:qassem-jassim-nazzal")
+    ]
     # the father, not Bashar al-Assad through the surname
     assert ids("He met Hafez el-Assad there.") == [("Hafez el-Assad", "person:hafez-al-assad")]
     assert ids("the Deir ez-Zor Military Council said") == [
