@@ -493,3 +493,17 @@ def test_acronyms_a_text_defines_and_a_country_before_its_organisation(
 )
 def test_an_arabic_designator_names_a_weak_aliases_entity(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Tanween marks an indefinite word or adverb, never a name the press writes unvowelled.
+        ("الكتلة المشكلة حديثاً، عدداً", []),  # recently, not Haditha
+        ("وصل حديثًا إلى", []),
+        ("في حديثة", [("حديثة", "place:haditha")]),
+    ],
+)
+def test_a_word_with_tanween_is_not_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected
+    assert borderlex.resolve("حديثاً") is None

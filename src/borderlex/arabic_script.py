@@ -8,6 +8,7 @@ __all__ = [
     "arabic_letters",
     "arabic_spelling",
     "has_arabic_script",
+    "has_tanween",
     "is_arabic_letter",
     "is_arabic_mark",
     "is_arabic_script",
@@ -129,3 +130,19 @@ def words_after(text: str, end: int, count: int) -> list[tuple[int, str]]:
         out.append((j, text[j:k]))
         i = k
     return out
+
+
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def has_tanween(text: str) -> bool:
+    """Whether the last Arabic word of ``text`` is written with tanween
+    ("حديثاً", *recently*; "أيضاً"): the press marks indefinite words and
+    adverbs so, never a name it writes unvowelled."""
+    word = text.rstrip()
+    while word and not is_arabic_letter(word[-1]) and word[-1] not in _TANWEEN:
+        word = word[:-1]
+    if word.endswith("ا"):  # the alif of "اً" written after the mark: "حديثًا"
+        word = word[:-1]
+    return bool(word) and word[-1] in _TANWEEN
+

@@ -42,7 +42,7 @@ import attrs
 
 from .arabic_agreement import reads_as_adjective
 from .arabic_names import given_name_start, given_names, in_personal_name
-from .arabic_script import arabic_spelling
+from .arabic_script import arabic_spelling, has_tanween
 from .arguments import check_kinds
 from .common_words import common_word_around
 from .dates import valid_during
@@ -248,6 +248,8 @@ class Scanner:
                 continue  # "Central Bank of Iraq": part of a name the tables lack
             match = self._decide(c.text, c.patterns, context, units, c.first, as_of=as_of)
             mention = Mention(c.start, c.end, c.text, match.id, match.entity, match)
+            if units[c.first].arabic and has_tanween(c.text) and not has_tanween(match.alias):
+                continue  # "حديثاً", *recently*: tanween marks an indefinite word, not a name
             # Arabic has no capitals: a place's one-word name may be an
             # adjective or part of a person's name, as the words around show.
             if (

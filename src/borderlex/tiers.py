@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .arabic_script import has_arabic_script
+from .arabic_script import has_arabic_script, has_tanween
 from .common_words import is_common_word
 from .dates import valid_during
 from .explanation import Step
@@ -130,6 +130,9 @@ def search(
     norm = normalize(stripped)
     if not norm:
         log("normalized", norm, (), "nothing left after normalization")
+        return found
+    if has_tanween(stripped):
+        log("normalized", norm, (), "written with tanween: an indefinite word or adverb, not a name")
         return found
     if is_common_word(stripped):
         log("normalized", norm, (), "a common word as written, not a name (data/common-words.tsv)")
