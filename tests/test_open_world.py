@@ -507,3 +507,33 @@ def test_an_arabic_designator_names_a_weak_aliases_entity(text: str, expected: l
 def test_a_word_with_tanween_is_not_a_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
     assert borderlex.resolve("حديثاً") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After the full name, the surname alone names the person: not the village Sharra.
+        (
+            "Ahmed al-Charaa a signé. M. Al-Charaa a précisé",
+            [("Ahmed al-Charaa", "person:ahmed-al-sharaa"), ("Al-Charaa", "person:ahmed-al-sharaa")],
+        ),
+        (
+            "Mazloum Abdi said. Abdi added",
+            [("Mazloum Abdi", "person:mazloum-abdi"), ("Abdi", "person:mazloum-abdi")],
+        ),
+        (
+            "التقى محمد الحلبوسي ثم قال الحلبوسي",
+            [("محمد الحلبوسي", "person:mohammed-al-halbousi"), ("الحلبوسي", "person:mohammed-al-halbousi")],
+        ),
+        # Not before the full name; not when two people of the text share it.
+        ("Abdi said. Mazloum Abdi", [("Mazloum Abdi", "person:mazloum-abdi")]),
+        ("Sharra is a village near al-Mayadin.", [("Sharra", "place:al-asharah"), ("al-Mayadin", "place:mayadin")]),
+        # A weak alias of someone named in full ranks as strong: "al-Sharaa" is not the village.
+        (
+            "Ahmed al-Sharaa spoke; al-Sharaa said",
+            [("Ahmed al-Sharaa", "person:ahmed-al-sharaa"), ("al-Sharaa", "person:ahmed-al-sharaa")],
+        ),
+    ],
+)
+def test_a_surname_after_the_full_name_names_the_person(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

@@ -145,4 +145,3 @@ def has_tanween(text: str) -> bool:
     if word.endswith("ا"):  # the alif of "اً" written after the mark: "حديثًا"
         word = word[:-1]
     return bool(word) and word[-1] in _TANWEEN
-

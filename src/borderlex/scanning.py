@@ -66,6 +66,7 @@ from .scan_patterns import (
     supported,
 )
 from .scan_units import CASE_FREE_DESIGNATORS, MARKERS, Unit, case_free, letters_of, stops_of, units_of, word_unit
+from .surnames import surname_mentions
 from .text_acronyms import defined_acronyms, with_country_prefix
 from .vocabulary import vocabulary
 
@@ -277,6 +278,7 @@ class Scanner:
         defined = defined_acronyms(text, mentions, lambda s, e: any(m.start < e and s < m.end for m in mentions))
         if defined:
             mentions = sorted(mentions + defined, key=lambda m: m.start)
+        mentions = surname_mentions(text, mentions)
         if fuzzy:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
             mentions.sort(key=lambda m: m.start)
@@ -439,7 +441,12 @@ class Scanner:
 
         def rank(p: Pattern) -> int:
             # The spelling as written (article included) beats a key-only match.
-            return 2 * pattern_rank(p) + (1 if p.entry.normalized == norm else 0)
+            base = pattern_rank(p)
+            if p.entry.strength is Strength.WEAK and context.get(p.entry.entity.id, 0):
+                # Named in full elsewhere in the text, the entity's weak alias (a
+                # surname: "al-Sharaa") counts as strong: not the village Sharra.
+                base += 2
+            return 2 * base + (1 if p.entry.normalized == norm else 0)
 
         by_entity: dict[str, Pattern] = {}
         for p in pats:

@@ -1,0 +1,106 @@
+"""A person's surname alone, after the text has named them in full.
+
+Reports name a person in full once ("Ahmed al-Charaa", "Mazloum Abdi") and
+by the surname afterwards ("M. Al-Charaa", "Abdi said"); the tables cannot
+list every surname as an alias (many are also places: "Sharra" is a village),
+so the scanner reads them from the text, as the annotation guide does: a
+capitalised surname after the full name, written whole, names that person —
+unless two people the text names share it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from .arabic_script import arabic_spelling, has_arabic_script
+from .folding import normalize
+from .model import Mention, Method
+from .vocabulary import vocabulary
+
+__all__ = ["surname_mentions"]
+
+_ARTICLE = re.compile(r"^(?:al|el|Al|El|AL|EL)[-‐]", re.UNICODE)
+_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+# Key-only and weak readings give way to the surname; an alias as written does not.
+_YIELDS = (Method.NAME_KEY, Method.FUZZY)
+
+
+def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the surnames of the people named in full (Latin
+    script), wherever they stand alone after the full name: added where
+    nothing was found, and in place of a key-only or weak match of
+    something else ("Al-Charaa" was the village Sharra)."""
+    owners: dict[str, set[str]] = {}
+    first_at: dict[str, int] = {}
+    full: dict[str, Mention] = {}
+    for m in mentions:
+        if m.entity.kind != "person":
+            continue
+        for form in _surnames(m.text) if _latin(m.text) else _arabic_surnames(m.text):
+            owners.setdefault(form, set()).add(m.id)
+            first_at.setdefault(form, m.end)
+            full.setdefault(form, m)
+    if not owners:
+        return mentions
+    out = list(mentions)
+    for form, ids in owners.items():
+        if len(ids) != 1:
+            continue  # two people of the text share it
+        person = full[form]
+        for hit in re.finditer(rf"(?<![\w‐-]){re.escape(form)}(?![\w‐-])", text):
+            start, end = hit.span()
+            if start < first_at[form]:
+                continue
+            inside = [m for m in out if m.start < end and start < m.end]
+            if any(m.entity.kind == "person" or not _yields(m) for m in inside):
+                continue
+            if inside and (inside[0].start, inside[0].end) != (start, end):
+                continue
+            for m in inside:
+                out.remove(m)
+            match = attrs.evolve(person.match, query=form, score=90.0, method=Method.NAME_KEY)
+            out.append(Mention(start, end, form, person.id, person.entity, match))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _yields(m: Mention) -> bool:
+    return m.match.method in _YIELDS or m.match.weak
+
+
+def _latin(text: str) -> bool:
+    return all(c.isascii() or not c.isalpha() or "\u00c0" <= c <= "\u024f" for c in text)
+
+
+def _surnames(name: str) -> Iterable[str]:
+    """The surname forms of a full name as written: from its last particle
+    ("Abu Qasra", "Abdel Rahman") or its last word ("al-Charaa", "Abdi"),
+    and that word without its article ("Charaa")."""
+    words = [w for w in name.split() if normalize(w) not in _SUFFIXES]
+    if len(words) < 2:
+        return []
+    particles = vocabulary().name_particles | {"abdel", "abdul", "abd"}
+    i = len(words) - 1
+    while i > 1 and normalize(words[i - 1]) in particles:
+        i -= 1
+    surname = " ".join(words[i:])
+    if not surname[:1].isupper() and not _ARTICLE.match(surname):
+        return []
+    forms = [surname]
+    bare = _ARTICLE.sub("", surname)
+    if bare != surname and len(bare) >= 4:
+        forms += [bare, "Al-" + bare, "al-" + bare]
+    return [f for f in dict.fromkeys(forms) if len(f) >= 4]
+
+
+def _arabic_surnames(name: str) -> list[str]:
+    """An Arabic full name's family name, when it carries the article and is
+    long enough not to be a common word ("الحلبوسي", "الأسد"): Arabic has no
+    capitals, so a bare surname without the article is left alone."""
+    words = name.split()
+    if len(words) < 2 or not has_arabic_script(name):
+        return []
+    last = words[-1]
+    return [last] if last.startswith("ال") and len(arabic_spelling(last)) >= 5 else []
