@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from .arabic_script import has_arabic_script, is_arabic_letter, is_arabic_mark
+from .arabic_script import has_arabic_script, is_arabic_letter, is_arabic_mark, orthographic_form
 from .vocabulary import vocabulary
 
 __all__ = [
@@ -75,13 +75,18 @@ _WS = " "
 
 
 def spelling(name: str) -> tuple[bool, str]:
-    """A name's identity as a spelling: its script and its normalized form.
+    """A name's identity as a spelling: its script and its form.
 
     "الباب" and "Al Bāb" normalize alike but are two spellings: text in
     Arabic script is matched by the Arabic one, so each can be weak or strong
-    on its own.
+    on its own.  An Arabic name's form is its letters, orthographic variants
+    folded (:func:`~borderlex.arabic_script.orthographic_form`) word by word, as the
+    scanner compares Arabic: "طرطوس" and the misspelling "ترطوس" romanize
+    alike but are two spellings.
     """
-    return has_arabic_script(name), normalize(name)
+    if has_arabic_script(name):
+        return True, " ".join(orthographic_form(w) for w in name.split())  # "تلعفر" and "تل عفر" both
+    return False, normalize(name)
 
 
 def _is_letter(ch: str) -> bool:
