@@ -258,3 +258,11 @@ def test_folding_undoes_marks(data: st.DataObject, plain: str) -> None:
 def test_an_override_id_needs_a_redirect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SystemExit, match="id 'place:suran-homs' needs 'place:suran-163915' = 'place:suran-homs'"):
         _generate_with(('id = "place:suran-hama"', 'id = "place:suran-homs"'), tmp_path, monkeypatch)
+
+
+def test_arabic_spellings_that_differ_in_letters_are_both_kept() -> None:
+    # GeoNames lists the misspelling "ترطوس" before "طرطوس"; both romanize to
+    # "trtws", but Arabic text is matched letter for letter, so both are kept.
+    tartus = borderlex.get("place:tartus")
+    assert {"طرطوس", "ترطوس"} <= set(tartus.aliases)
+    assert [(m.text, m.id) for m in borderlex.scan("في مدينة طرطوس")] == [("طرطوس", "place:tartus")]
