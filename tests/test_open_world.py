@@ -353,7 +353,8 @@ def test_a_quoted_arabic_name_counts_though_its_alias_is_weak(text: str, expecte
         ("مقاتلون من جنسيات سورية وعراقية", []),  # Syrian nationalities
         ("زودتهم بأسلحة حديثة", []),  # modern weapons
         ("شركة سورية", []),
-        ("وقالت مصادر سورية، إن", []),  # Syrian sources: a broken plural (vocabulary plural_heads)
+        ("وقالت مصادر سورية، إن", []),
+        ("من جنسيات سورية وغير سورية", []),  # non-Syrian  # Syrian sources: a broken plural (vocabulary plural_heads)
         ("أكدت القوات السعودية", []),  # the Saudi forces
         ("وزارة الخارجية السعودية", []),
         ("مقاتلون سورية وعراقية", []),  # Syrian and Iraqi
@@ -489,6 +490,9 @@ def test_acronyms_a_text_defines_and_a_country_before_its_organisation(
         ("وسط مدينة الطبقة، عقب", [("الطبقة", "place:al-tabqa")]),
         ("من مدينة الطبقة إلى الطبقة", [("الطبقة", "place:al-tabqa"), ("الطبقة", "place:al-tabqa")]),
         ("الطبقة الوسطى", []),
+        # A word for "regime" before a person's weak alias names the person (vocabulary person_heads).
+        ("لقوات نظام الأسد في البادية", [("الأسد", "person:bashar-al-assad")]),
+        ("ذهب الأسد إلى الغابة", []),  # the lion
     ],
 )
 def test_an_arabic_designator_names_a_weak_aliases_entity(text: str, expected: list[tuple[str, str]]) -> None:

@@ -11,6 +11,7 @@ adjective when it agrees:
   "قرية حديثة" is the village of Haditha), or after a broken plural of
   things (vocabulary ``plural_heads``): "أسلحة حديثة", *modern weapons*;
   "جنسيات سورية", *Syrian nationalities*; "مصادر سورية", *Syrian sources*;
+  or after "غير" (*non-*): "غير سورية";
 - without the article and ending in ية, before "و" and another word so
   ending: "سورية وعراقية", *Syrian and Iraqi*;
 - with the article and ending in ية (a nisba), after a word with the
@@ -25,6 +26,7 @@ from .vocabulary import vocabulary
 __all__ = ["reads_as_adjective"]
 
 _NISBA = ("ية", "يه")
+_NOT = frozenset(("غير", "وغير"))  # "غير سورية", *non-Syrian*
 
 
 def reads_as_adjective(text: str, start: int, end: int) -> bool:
@@ -40,7 +42,7 @@ def reads_as_adjective(text: str, start: int, end: int) -> bool:
     if not name.endswith(("ة", *_NISBA)):
         return False
     words = vocabulary()
-    if previous in words.plural_heads or (
+    if previous in _NOT or previous in words.plural_heads or (
         len(previous) > 2
         and previous.endswith(("ة", "ات"))
         and not _definite(previous)

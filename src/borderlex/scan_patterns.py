@@ -123,7 +123,8 @@ def supported(spans: list[Span], text: str) -> list[Span]:
     capitals, and quote marks set names apart (لـ«العربي الجديد», حركة «حقوق»).
     An Arabic designator right before a weak alias that it fits names the
     entity as strongly as a strong alias ("مدينة الطبقة", the city of Tabqa;
-    الطبقة alone is also *the layer*)."""
+    الطبقة alone is also *the layer*), as a word for "regime", "government"
+    … does a person's ("نظام الأسد"; vocabulary ``person_heads``)."""
     spans = [c for c in map(_same_script, spans) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
     strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c.start, p.entry)}
@@ -138,7 +139,8 @@ def supported(spans: list[Span], text: str) -> list[Span]:
 
 def _designated(text: str, start: int, entry: AliasEntry) -> bool:
     """Whether an Arabic designator that fits the entity's type (perhaps
-    after a proclitic: "بمدينة") stands right before ``start``."""
+    after a proclitic: "بمدينة"), or for a person a word of
+    ``person_heads``, stands right before ``start``."""
     if not entry.arabic or entry.strength is not Strength.WEAK:
         return False
     before = words_before(text, start, 1)
@@ -146,7 +148,10 @@ def _designated(text: str, start: int, entry: AliasEntry) -> bool:
         return False
     word = before[0][1]
     designators = vocabulary().designators
-    cls = designators.get(word) or (designators.get(word[1:]) if word[:1] in vocabulary().proclitics else None)
+    bare = word[1:] if word[:1] in vocabulary().proclitics else word
+    if entry.entity.kind == "person":  # "نظام الأسد", Assad's regime
+        return word in vocabulary().person_heads or bare in vocabulary().person_heads
+    cls = designators.get(word) or designators.get(bare)
     return cls is not None and entry.entity.type in DESIGNATES.get(cls, ())
 
 

@@ -93,6 +93,7 @@ class Vocabulary(NamedTuple):
     institution_heads: frozenset[str]
     government_seats: frozenset[str]
     locatives: frozenset[str]
+    person_heads: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -198,6 +199,7 @@ class _Reader:
             institution_heads=self.words("institution_heads", "word"),
             government_seats=self.words("government_seats", "phrase"),
             locatives=self.words("locatives", "phrase"),
+            person_heads=self.words("person_heads", "arabic"),
         )
 
 
