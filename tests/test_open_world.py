@@ -541,3 +541,16 @@ def test_a_word_with_tanween_is_not_a_name(text: str, expected: list[tuple[str, 
 )
 def test_a_surname_after_the_full_name_names_the_person(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A possessive ends a name: "Assad's regime" is not the alias "Assad regime".
+        ("former Bashar al-Assad's regime, the", [("Bashar al-Assad", "person:bashar-al-assad")]),
+        ("the Assad regime fell", [("Assad regime", "org:syrian-government")]),
+        ("the Kurdistan Workers' Party", [("Kurdistan Workers' Party", "org:pkk")]),
+    ],
+)
+def test_a_possessive_ends_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

@@ -363,6 +363,9 @@ class Scanner:
             if _BREAK.search(text, start, end):
                 # A name holds no comma, bracket or sentence end, unless its alias does ("Hit, Iraq").
                 ok = [p for p in ok if _BREAK.search(p.entry.alias)]
+            if any(u.possessive for u in units[first : hit.last]):
+                # "Bashar al-Assad's regime": a possessive ends a name, unless its alias has one.
+                ok = [p for p in ok if "'" in p.entry.alias or "’" in p.entry.alias]
             stops = stops_of(text, units[first : hit.last + 1])
             ok = [p for p in ok if p.stops == stops]  # "Deir and Ezzor" is not Deir ez-Zor
             if ok and units[first].arabic:
