@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,16 +86,21 @@ _QUERIES = ["poste-frontière d'Al-Qaïm", "Commandant Mazloum Abdi", "Al-Qaim",
 
 def _resolved(vocabulary: Path | None, queries: list[str] = _QUERIES) -> dict[str, str | None]:
     """What a fresh process resolves the queries to, with ``vocabulary`` (or the bundled one)."""
+    code = "{q: getattr(borderlex.resolve(q), 'id', None) for q in json.loads(sys.argv[1])}"
+    found: dict[str, str | None] = _in_fresh_process(vocabulary, code, queries)
+    return found
+
+
+def _in_fresh_process(vocabulary: Path | None, expression: str, argument: object) -> Any:
+    """The JSON value of ``expression`` (reading ``json.loads(sys.argv[1])``) in a
+    fresh process with ``vocabulary`` (or the bundled one)."""
     env = dict(os.environ)
     env.pop(ENVIRONMENT_VARIABLE, None)
     if vocabulary is not None:
         env[ENVIRONMENT_VARIABLE] = str(vocabulary)
-    code = (
-        "import json, sys, borderlex\n"
-        "print(json.dumps({q: getattr(borderlex.resolve(q), 'id', None) for q in json.loads(sys.argv[1])}))"
-    )
+    code = f"import json, sys, borderlex\nprint(json.dumps({expression}))"
     out = subprocess.run(
-        [sys.executable, "-c", code, json.dumps(queries)],
+        [sys.executable, "-c", code, json.dumps(argument)],
         check=False,
         env=env,
         capture_output=True,
@@ -102,8 +108,7 @@ def _resolved(vocabulary: Path | None, queries: list[str] = _QUERIES) -> dict[st
         timeout=300,
     )
     assert out.returncode == 0, out.stderr
-    found: dict[str, str | None] = json.loads(out.stdout)
-    return found
+    return json.loads(out.stdout)
 
 
 @pytest.mark.slow
@@ -242,24 +247,6 @@ def test_a_place_head_steers_the_agreement(tmp_path: Path) -> None:
     # "قصبة حديثة": with "قصبة" (a town) as a place head, the town of Haditha;
     # without it, a word ending in ة before حديثة makes it the adjective *modern*.
     path = _copy_with(tmp_path, ("[place_heads]", 'ku = ["قصبة"]'))
-    code = (
-        "import json, sys, borderlex\n"
-        "print(json.dumps([[m.text, m.id] for m in borderlex.scan(sys.argv[1])]))"
-    )
-    found = []
-    for vocabulary in (None, path):
-        env = dict(os.environ)
-        env.pop(ENVIRONMENT_VARIABLE, None)
-        if vocabulary is not None:
-            env[ENVIRONMENT_VARIABLE] = str(vocabulary)
-        out = subprocess.run(
-            [sys.executable, "-c", code, "دخلوا قصبة حديثة"],
-            check=False,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert out.returncode == 0, out.stderr
-        found.append(json.loads(out.stdout))
+    code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
+    found = [_in_fresh_process(v, code, "دخلوا قصبة حديثة") for v in (None, path)]
     assert found == [[], [["حديثة", "place:haditha"]]]
