@@ -33,7 +33,7 @@ from borderlex.calibration import band  # noqa: E402
 OUT_JSON = ROOT / "data" / "calibration.json"
 OUT_PAGE = ROOT / "docs" / "trust.md"
 OUT_SVG = ROOT / "docs" / "trust.svg"
-ORDER = ["exact", "normalized", "name_key", "fuzzy:75", "fuzzy:80", "fuzzy:85", "fuzzy:90", "fuzzy:95"]
+ORDER = ["exact", "normalized", "name_key", "context", "fuzzy:75", "fuzzy:80", "fuzzy:85", "fuzzy:90", "fuzzy:95"]
 
 
 def tally(split: str) -> tuple[Counter[str], Counter[str]]:

@@ -42,11 +42,15 @@ def reads_as_adjective(text: str, start: int, end: int) -> bool:
     if not name.endswith(("ة", *_NISBA)):
         return False
     words = vocabulary()
-    if previous in _NOT or previous in words.plural_heads or (
-        len(previous) > 2
-        and previous.endswith(("ة", "ات"))
-        and not _definite(previous)
-        and previous not in words.place_heads
+    if (
+        previous in _NOT
+        or previous in words.plural_heads
+        or (
+            len(previous) > 2
+            and previous.endswith(("ة", "ات"))
+            and not _definite(previous)
+            and previous not in words.place_heads
+        )
     ):
         return True
     after = words_after(text, end, 1)

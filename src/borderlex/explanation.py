@@ -121,6 +121,7 @@ def reason(match: Match | None, ranked: list[Match], key: NameKey, steps: list[S
         Method.NORMALIZED: "the query equals an alias after normalization",
         Method.NAME_KEY: "the query has the same name key as an alias",
         Method.FUZZY: f"the closest alias by edit distance (score {match.score:.1f}), all words agreeing",
+        Method.CONTEXT: "the scanned text names it so (a surname after the full name, an acronym it defines)",
     }[match.method]
     why = f"{tier}: {match.alias!r} of {match.id}"
     if match.ambiguous:

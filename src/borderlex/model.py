@@ -42,6 +42,10 @@ class Method(str, enum.Enum):
     """They agree after articles, romanization alternations and designators are folded."""
     FUZZY = "fuzzy"
     """They are close by edit distance and agree on every distinctive word."""
+    CONTEXT = "context"
+    """In a scanned text, the text itself names it so: a surname after the
+    person's full name, an acronym the text defines, a capital standing for
+    its country's government ("Washington said")."""
 
     def __str__(self) -> str:
         return self.value

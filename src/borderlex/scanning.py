@@ -265,7 +265,7 @@ class Scanner:
             if match.entity.type == "city" and stands_for_government(text, c.start, c.end):
                 country = self._entity(match.entity.parent)
                 if country is not None and country.type == "country":
-                    match = attrs.evolve(match, id=country.id, entity=country)
+                    match = attrs.evolve(match, id=country.id, entity=country, method=Method.CONTEXT, score=90.0)
                     mention = Mention(c.start, c.end, c.text, country.id, country, match)
             if match.entity.kind == "person" and units[c.first].arabic:
                 # Arabic has no capitals to show a name's run: whole name or nothing, by given names.

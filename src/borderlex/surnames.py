@@ -11,7 +11,6 @@ unless two people the text names share it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import attrs
 
@@ -29,8 +28,8 @@ _YIELDS = (Method.NAME_KEY, Method.FUZZY)
 
 
 def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` with the surnames of the people named in full (Latin
-    script), wherever they stand alone after the full name: added where
+    """``mentions`` with the surnames of the people named in full, wherever
+    they stand alone after the full name (method ``context``): added where
     nothing was found, and in place of a key-only or weak match of
     something else ("Al-Charaa" was the village Sharra)."""
     owners: dict[str, set[str]] = {}
@@ -39,7 +38,16 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.entity.kind != "person":
             continue
-        for form in _surnames(m.text) if _latin(m.text) else _arabic_surnames(m.text):
+        # The surname as the mention writes it, when it spells the alias word for word
+        # ("Ahmed al-Charaa" for "Ahmed al-Sharaa"); else as the alias has it, if the
+        # mention contains it ("Qassem Soleimani Coalition", a run read whole).
+        alias = m.match.alias
+        same_words = len(m.text.split()) == len(alias.split())
+        name = m.text if same_words else alias
+        forms = _surnames(name) if _latin(name) else _arabic_surnames(name)
+        if not forms or forms[0] not in m.text:
+            continue
+        for form in forms:
             owners.setdefault(form, set()).add(m.id)
             first_at.setdefault(form, m.end)
             full.setdefault(form, m)
@@ -61,7 +69,7 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             for m in inside:
                 out.remove(m)
-            match = attrs.evolve(person.match, query=form, score=90.0, method=Method.NAME_KEY)
+            match = attrs.evolve(person.match, query=form, score=90.0, method=Method.CONTEXT, weak=False)
             out.append(Mention(start, end, form, person.id, person.entity, match))
     return sorted(out, key=lambda m: m.start)
 
@@ -74,7 +82,7 @@ def _latin(text: str) -> bool:
     return all(c.isascii() or not c.isalpha() or "\u00c0" <= c <= "\u024f" for c in text)
 
 
-def _surnames(name: str) -> Iterable[str]:
+def _surnames(name: str) -> list[str]:
     """The surname forms of a full name as written: from its last particle
     ("Abu Qasra", "Abdel Rahman") or its last word ("al-Charaa", "Abdi"),
     and that word without its article ("Charaa")."""

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import attrs
 
-from .model import Match, Mention
+from .model import Match, Mention, Method
 
 __all__ = ["defined_acronyms", "with_country_prefix"]
 
@@ -37,7 +37,8 @@ def defined_acronyms(text: str, mentions: list[Mention], taken: Callable[[int, i
         acronym = d.group(1)
         for a in re.finditer(rf"(?<![\w-]){acronym}(?![\w-])", text):
             if not taken(a.start(), a.end()):
-                found.append(Mention(a.start(), a.end(), acronym, m.id, m.entity, attrs.evolve(m.match, query=acronym)))
+                match = attrs.evolve(m.match, query=acronym, score=90.0, method=Method.CONTEXT, weak=False)
+                found.append(Mention(a.start(), a.end(), acronym, m.id, m.entity, match))
     return found
 
 
