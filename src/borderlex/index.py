@@ -116,7 +116,7 @@ class AliasIndex:
     built on first fuzzy use.
     """
 
-    __slots__ = ("_count", "_fuzzy", "_lookup", "_made", "_one")
+    __slots__ = ("_by_key", "_count", "_fuzzy", "_lookup", "_made", "_one")
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         made: list[AliasEntry] = []
@@ -156,6 +156,7 @@ class AliasIndex:
         self._lookup: Lookup = _Built(made, tables)
         self._one: dict[str, int] | None = exact_one
         self._fuzzy: _Fuzzy | None = None
+        self._by_key: dict[str, list[int]] | None = by_key
 
     @classmethod
     def lazy(cls, count: int, lookup: Lookup) -> AliasIndex:
@@ -167,6 +168,7 @@ class AliasIndex:
         self._lookup = lookup
         self._one = None
         self._fuzzy = None
+        self._by_key = None
         return self
 
     def section(self, name: str) -> dict[str, Any]:
@@ -228,16 +230,23 @@ class AliasIndex:
 
     def by_key(self, joined: str) -> list[AliasEntry]:
         """Aliases (not acronyms) whose joined name key is ``joined``."""
-        return self._found("by_key", joined)
+        table = self._by_key  # the whole table, once the fuzzy tier has read it
+        found = table.get(joined) if table is not None else self._lookup.get("by_key", joined)
+        return [self.entry(i) for i in found or ()]
 
     # -- fuzzy candidates -------------------------------------------------
 
     def fuzzy_candidates(
         self, joined: str, *, limit: int = 64, score_cutoff: float = 0.0
     ) -> list[tuple[str, list[AliasEntry]]]:
+        """The keys of :meth:`fuzzy_keys`, each with its aliases."""
+        return [(key, self.by_key(key)) for key in self.fuzzy_keys(joined, limit=limit, score_cutoff=score_cutoff)]
+
+    def fuzzy_keys(self, joined: str, *, limit: int = 64, score_cutoff: float = 0.0) -> list[str]:
         """Keys close to ``joined`` by rapidfuzz's Indel ratio (at least
         ``score_cutoff``), best first, plus keys with the same consonant
-        skeleton.  Candidates only: the caller scores them.
+        skeleton.  Candidates only: the caller scores them (and reads the
+        aliases of those it keeps, :meth:`by_key`).
 
         Keys are gathered from the postings of the query's rarest trigrams,
         within a budget: a close key shares most trigrams, so it shares one of
@@ -267,12 +276,20 @@ class AliasIndex:
         if len(sk) >= 3:
             chosen = set(ranked)
             ranked.extend(i for i in fuzzy.skeletons.get(sk, ()) if i not in chosen)
-        return [(keys[i], self._found("by_key", keys[i])) for i in ranked]
+        return [keys[i] for i in ranked]
 
     def _fuzzy_tables(self) -> _Fuzzy:
         if self._fuzzy is None:
-            self._fuzzy = _Fuzzy(list(self._lookup.table("by_key")))
+            table = self._lookup.table("by_key")
+            self._fuzzy = _Fuzzy(list(table))
+            self._by_key = table
         return self._fuzzy
+
+    def has_key_skeleton(self, sk: str) -> bool:
+        """Whether some name key has the consonant skeleton ``sk`` (of any
+        length): a one-word fuzzy match needs one (see ``tiers``), so a word
+        whose skeleton no key has is settled by one set lookup."""
+        return sk in self._fuzzy_tables().every_skeleton
 
     @property
     def key_count(self) -> int:
@@ -286,18 +303,21 @@ class AliasIndex:
 class _Fuzzy:
     """The trigram postings and consonant skeletons of the name keys."""
 
-    __slots__ = ("grams", "keys", "skeletons")
+    __slots__ = ("every_skeleton", "grams", "keys", "skeletons")
 
     def __init__(self, keys: list[str]) -> None:
         self.keys = keys
         postings: dict[str, list[int]] = {}
         skeletons: dict[str, list[int]] = {}
+        every: set[str] = set()
         for i, key in enumerate(keys):
             for g in trigrams(key):
                 postings.setdefault(g, []).append(i)
             sk = skeleton(key)
+            every.add(sk)
             if len(sk) >= 3:
                 skeletons.setdefault(sk, []).append(i)
+        self.every_skeleton = frozenset(every)
         # Compact arrays: a million aliases' postings fit in tens of megabytes.
         self.grams: dict[str, array[int]] = {g: array("I", p) for g, p in postings.items()}
         self.skeletons: dict[str, array[int]] = {s: array("I", p) for s, p in skeletons.items()}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .arabic_script import arabic_letters, has_arabic_script
@@ -146,15 +147,16 @@ def _leading() -> frozenset[str]:
     return words.titles | leading_descriptors() | words.qualifiers
 
 
-def _core(words: list[str]) -> tuple[int, int]:
-    """The span of normalized ``words`` left when leading titles ("Col.",
-    "the", "تنظيم") and trailing descriptors ("group", "militia") are dropped."""
+def _core(words: list[str], fold: Callable[[str], str] = str) -> tuple[int, int]:
+    """The span of ``words`` left when leading titles ("Col.", "the",
+    "تنظيم") and trailing descriptors ("group", "militia") are dropped;
+    ``fold`` gives a word's normalized form (asked only of the words looked at)."""
     start, end = 0, len(words)
     leading = _leading()
     descriptors = vocabulary().org_descriptors
-    while start < end - 1 and words[start] in leading:
+    while start < end - 1 and fold(words[start]) in leading:
         start += 1
-    while end - 1 > start and words[end - 1] in descriptors:
+    while end - 1 > start and fold(words[end - 1]) in descriptors:
         end -= 1
     return start, end
 
@@ -163,8 +165,16 @@ def trim_words(text: str) -> str:
     """``text`` without leading titles and trailing descriptors, as written:
     "the IS group" → "IS", "Col. Garver" → "Garver"."""
     words = text.split()
-    start, end = _core([normalize(w) for w in words])
+    start, end = _core(words, _normalized_word)
     return " ".join(words[start:end])
+
+
+_normalized_words = functools.lru_cache(maxsize=1 << 14)(normalize)
+
+
+def _normalized_word(word: str) -> str:
+    # Words recur from query to query; a hostile megabyte-long one is folded but not kept.
+    return _normalized_words(word) if len(word) <= 64 else normalize(word)
 
 
 def query_variants(norm: str) -> list[tuple[NameKey, str]]:

@@ -212,32 +212,41 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
     # Mohamed → al-Mahmudiya): a single word needs a near-exact spelling,
     # and never matches across scripts (docs/accuracy.md).
     single = len(key.tokens) == 1
+    qskel = skeleton(key.joined)
     if single:
         threshold = max(threshold, _SINGLE_WORD_FUZZY)
+        if not index.has_key_skeleton(qskel):
+            return []  # each candidate needs qskel (below): settled without scoring any
     # Cross-script queries are scored on skeletons below, so they take every candidate.
     cutoff = 0.0 if has_arabic_script(raw) else threshold
-    cands = index.fuzzy_candidates(key.joined, score_cutoff=cutoff)
+    cands = index.fuzzy_keys(key.joined, score_cutoff=cutoff)
     if not cands:
         return []
     arabic_query = has_arabic_script(raw)
-    qskel = skeleton(key.joined)
+    # A cross-script alias scores at least this on an equal skeleton (below).
+    lifted = _CROSS_SCRIPT_SCORE / FUZZY_CEILING * 100
     out: list[_Scored] = []
-    for cand_key, entries in cands:
+    for cand_key in cands:
         if len(cand_key) < MIN_FUZZY_KEY:
             continue  # as for queries: one edit is a different short name ("Shafa" is not "Hafa")
+        cskel = skeleton(cand_key)
+        # One word may differ in its vowels and doubled letters, where
+        # romanizations differ, but not in its consonants ("Geneva" is
+        # not "Qanawat"; "Albuqmal" is "Al-Bukamal").
+        if single and cskel != qskel:
+            continue
         base = ratio(key.joined, cand_key)
-        for e in keep(entries):
+        may_lift = not single and len(qskel) >= 4 and cskel == qskel
+        # What every alias of the key would fail below, settled before its aliases are read.
+        if base >= 100.0 or (base < threshold and not (may_lift and lifted >= threshold)):
+            continue
+        for e in keep(index.by_key(cand_key)):
             score = base
             cross = arabic_query != e.arabic
             if cross and single:
                 continue
-            # One word may differ in its vowels and doubled letters, where
-            # romanizations differ, but not in its consonants ("Geneva" is
-            # not "Qanawat"; "Albuqmal" is "Al-Bukamal").
-            if single and skeleton(cand_key) != qskel:
-                continue
-            if cross and len(qskel) >= 4 and skeleton(cand_key) == qskel:
-                score = max(score, _CROSS_SCRIPT_SCORE / FUZZY_CEILING * 100)
+            if cross and may_lift:
+                score = max(score, lifted)
             if score < threshold or score >= 100.0:
                 continue
             if not cross and (not words_agree(key, e.key) or demonym_of(key.joined, cand_key)):
