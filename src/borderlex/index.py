@@ -285,11 +285,13 @@ class AliasIndex:
             self._by_key = table
         return self._fuzzy
 
-    def has_key_skeleton(self, sk: str) -> bool:
-        """Whether some name key has the consonant skeleton ``sk`` (of any
-        length): a one-word fuzzy match needs one (see ``tiers``), so a word
-        whose skeleton no key has is settled by one set lookup."""
-        return sk in self._fuzzy_tables().every_skeleton
+    def skeleton_keys(self, sk: str) -> list[str]:
+        """Every name key whose consonant skeleton is ``sk`` (of any length):
+        a one-word fuzzy match needs one (see ``tiers``), so a word is often
+        settled by scoring these few instead of the trigram candidates."""
+        fuzzy = self._fuzzy_tables()
+        keys = fuzzy.keys
+        return [keys[i] for i in (fuzzy.skeletons if len(sk) >= 3 else fuzzy.short).get(sk, ())]
 
     @property
     def key_count(self) -> int:
@@ -303,21 +305,19 @@ class AliasIndex:
 class _Fuzzy:
     """The trigram postings and consonant skeletons of the name keys."""
 
-    __slots__ = ("every_skeleton", "grams", "keys", "skeletons")
+    __slots__ = ("grams", "keys", "short", "skeletons")
 
     def __init__(self, keys: list[str]) -> None:
         self.keys = keys
         postings: dict[str, list[int]] = {}
         skeletons: dict[str, list[int]] = {}
-        every: set[str] = set()
+        short: dict[str, list[int]] = {}  # skeletons too short to find candidates by
         for i, key in enumerate(keys):
             for g in trigrams(key):
                 postings.setdefault(g, []).append(i)
             sk = skeleton(key)
-            every.add(sk)
-            if len(sk) >= 3:
-                skeletons.setdefault(sk, []).append(i)
-        self.every_skeleton = frozenset(every)
+            (skeletons if len(sk) >= 3 else short).setdefault(sk, []).append(i)
         # Compact arrays: a million aliases' postings fit in tens of megabytes.
         self.grams: dict[str, array[int]] = {g: array("I", p) for g, p in postings.items()}
         self.skeletons: dict[str, array[int]] = {s: array("I", p) for s, p in skeletons.items()}
+        self.short: dict[str, array[int]] = {s: array("I", p) for s, p in short.items()}

@@ -67,6 +67,8 @@ FUZZY_CEILING = 94.0
 _WEAK_PENALTY = 10.0
 _CROSS_SCRIPT_SCORE = 85.0
 _SINGLE_WORD_FUZZY = 92.0
+# How many keys of a one-word query's skeleton are scored before its candidates are read.
+_FEW = 64
 
 
 class _Scored(NamedTuple):
@@ -215,8 +217,13 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
     qskel = skeleton(key.joined)
     if single:
         threshold = max(threshold, _SINGLE_WORD_FUZZY)
-        if not index.has_key_skeleton(qskel):
-            return []  # each candidate needs qskel (below): settled without scoring any
+        # Every alias kept below has a key of this skeleton scoring at least
+        # the threshold: when none of a few does, the trigram candidates need not be read.
+        alike = index.skeleton_keys(qskel)
+        if len(alike) <= _FEW and not any(
+            len(k) >= MIN_FUZZY_KEY and threshold <= ratio(key.joined, k) < 100.0 for k in alike
+        ):
+            return []
     # Cross-script queries are scored on skeletons below, so they take every candidate.
     cutoff = 0.0 if has_arabic_script(raw) else threshold
     cands = index.fuzzy_keys(key.joined, score_cutoff=cutoff)
