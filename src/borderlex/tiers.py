@@ -225,11 +225,11 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
         ):
             return []
     # Cross-script queries are scored on skeletons below, so they take every candidate.
-    cutoff = 0.0 if has_arabic_script(raw) else threshold
+    arabic_query = has_arabic_script(raw)
+    cutoff = 0.0 if arabic_query else threshold
     cands = index.fuzzy_keys(key.joined, score_cutoff=cutoff)
     if not cands:
         return []
-    arabic_query = has_arabic_script(raw)
     # A cross-script alias scores at least this on an equal skeleton (below).
     lifted = _CROSS_SCRIPT_SCORE / FUZZY_CEILING * 100
     out: list[_Scored] = []
