@@ -11,6 +11,7 @@ The index only *finds* candidates; the resolver scores them.
 from __future__ import annotations
 
 import enum
+import functools
 from array import array
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
@@ -23,7 +24,7 @@ from .folding import normalize
 from .model import Entity
 from .name_keys import NameKey, name_key, skeleton
 
-__all__ = ["SECTIONS", "AliasEntry", "AliasIndex", "Lookup", "Strength", "acronym_form"]
+__all__ = ["SECTIONS", "AliasEntry", "AliasIndex", "Lookup", "Strength", "acronym_form", "key_skeleton"]
 
 
 class Strength(enum.IntEnum):
@@ -55,6 +56,11 @@ def acronym_form(text: str) -> str:
 # which are always read.
 _COUNT_BUDGET = 2000
 _MIN_COUNTED = 3
+
+
+#: The consonant skeleton of a name key of the index, remembered: the fuzzy
+#: tier asks it of the same candidate keys query after query.
+key_skeleton = functools.lru_cache(maxsize=1 << 16)(skeleton)
 
 
 def trigrams(key: str) -> set[str]:

@@ -14,6 +14,7 @@ import functools
 import math
 import re
 from collections.abc import Callable
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from .arabic_script import arabic_letters, has_arabic_script
@@ -87,16 +88,22 @@ def demonym_of(a: str, b: str) -> bool:
     return long_.startswith(short) and long_[len(short) :] in _DEMONYM_ENDINGS
 
 
-def ratio(a: str, b: str) -> float:
-    from rapidfuzz import fuzz  # noqa: PLC0415 - see _covered
+@functools.cache
+def _fuzz() -> ModuleType:
+    """``rapidfuzz.fuzz``, imported on first fuzzy use (`import borderlex`
+    stays light) and then found without an import statement per call."""
+    from rapidfuzz import fuzz  # noqa: PLC0415
 
-    return float(fuzz.ratio(a, b))
+    return fuzz
+
+
+def ratio(a: str, b: str) -> float:
+    return float(_fuzz().ratio(a, b))
 
 
 def _covered(token: str, tokens: tuple[str, ...], joined: str) -> bool:
     """Whether ``token`` has a counterpart in the other name."""
-    from rapidfuzz import fuzz  # noqa: PLC0415 - rapidfuzz loads on first fuzzy use: `import borderlex` stays light
-
+    fuzz = _fuzz()
     if is_org_generic(token):
         # The same form word, or a typo of it ("Brigdae"); never another one
         # ("Army" is not "Forces").
@@ -104,7 +111,7 @@ def _covered(token: str, tokens: tuple[str, ...], joined: str) -> bool:
     if len(token) <= 3:
         return token in joined
     need = 75.0 if len(token) >= 7 else 80.0
-    return fuzz.partial_ratio(token, joined) >= need
+    return float(fuzz.partial_ratio(token, joined)) >= need
 
 
 def words_agree(a: NameKey, b: NameKey) -> bool:
@@ -128,7 +135,7 @@ def _designator_words() -> tuple[str, ...]:
 def repair_designators(norm: str) -> str:
     """Replace each word that is one typo away from a designator word
     ("provinec", "crkossing") with that word; other words stay."""
-    from rapidfuzz import fuzz, process  # noqa: PLC0415 - see _covered
+    from rapidfuzz import fuzz, process  # noqa: PLC0415 - see _fuzz
 
     words = norm.split()
     for i, w in enumerate(words):

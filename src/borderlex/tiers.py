@@ -26,7 +26,7 @@ from .common_words import is_common_word
 from .dates import valid_during
 from .explanation import Step
 from .folding import normalize
-from .index import AliasEntry, Strength
+from .index import AliasEntry, Strength, key_skeleton
 from .model import Match, Method
 from .name_keys import NameKey, name_key, skeleton
 from .query_rules import (
@@ -236,7 +236,7 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
     for cand_key in cands:
         if len(cand_key) < MIN_FUZZY_KEY:
             continue  # as for queries: one edit is a different short name ("Shafa" is not "Hafa")
-        cskel = skeleton(cand_key)
+        cskel = key_skeleton(cand_key)
         # One word may differ in its vowels and doubled letters, where
         # romanizations differ, but not in its consonants ("Geneva" is
         # not "Qanawat"; "Albuqmal" is "Al-Bukamal").
