@@ -23,7 +23,7 @@ from strategies import RESOLVER, articles, case_changed, latin_entries, non_acro
 from borderlex import Resolver
 from borderlex.arabic_script import has_arabic_script
 from borderlex.folding import normalize
-from borderlex.index import AliasEntry, AliasIndex, Strength
+from borderlex.index import AliasEntry, AliasIndex, Strength, trigrams
 from borderlex.model import Match, Method
 from borderlex.name_keys import NameKey, name_key, skeleton
 from borderlex.query_rules import (
@@ -153,6 +153,23 @@ def test_by_key_reads_the_same_aliases_before_and_after_the_fuzzy_tier() -> None
     assert len(keys) == after.key_count
     for k in [*keys, "nosuchkey", ""]:
         assert before.by_key(k) == after.by_key(k), k
+
+
+def test_the_fuzzy_tables_hold_each_keys_trigrams_and_skeleton() -> None:
+    # Built in bulk (all skeletons in one pass); compared with one key at a time.
+    index = Resolver.from_tables().index
+    index.fuzzy_keys("bukamal")
+    tables = index._fuzzy_tables()
+    grams: dict[str, list[int]] = {}
+    skeletons: dict[str, list[int]] = {}
+    for i, key in enumerate(tables.keys):
+        for g in trigrams(key):
+            grams.setdefault(g, []).append(i)
+        skeletons.setdefault(skeleton(key), []).append(i)
+    assert {g: list(p) for g, p in tables.grams.items()} == grams
+    assert {s: list(p) for s, p in [*tables.skeletons.items(), *tables.short.items()]} == skeletons
+    assert all(len(s) >= 3 for s in tables.skeletons) and all(len(s) < 3 for s in tables.short)
+    assert list(tables.keys) == list(index.section("by_key"))
 
 
 VOWELS = "aeiou"

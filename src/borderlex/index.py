@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import functools
 from array import array
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any, Protocol
@@ -315,14 +316,19 @@ class _Fuzzy:
 
     def __init__(self, keys: list[str]) -> None:
         self.keys = keys
-        postings: dict[str, list[int]] = {}
-        skeletons: dict[str, list[int]] = {}
-        short: dict[str, list[int]] = {}  # skeletons too short to find candidates by
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        skeletons: defaultdict[str, list[int]] = defaultdict(list)
+        short: defaultdict[str, list[int]] = defaultdict(list)  # skeletons too short to find candidates by
         for i, key in enumerate(keys):
             for g in trigrams(key):
-                postings.setdefault(g, []).append(i)
-            sk = skeleton(key)
-            (skeletons if len(sk) >= 3 else short).setdefault(sk, []).append(i)
+                postings[g].append(i)
+        # Built on a fresh resolver's first fuzzy query: the skeletons of all
+        # keys in two regular-expression passes, not two per key (a key has
+        # no NUL, and a skeleton never joins letters across one).
+        joined = "\0".join(keys)
+        every = skeleton(joined).split("\0") if joined.count("\0") == len(keys) - 1 else map(skeleton, keys)
+        for i, sk in enumerate(every):
+            (skeletons if len(sk) >= 3 else short)[sk].append(i)
         # Compact arrays: a million aliases' postings fit in tens of megabytes.
         self.grams: dict[str, array[int]] = {g: array("I", p) for g, p in postings.items()}
         self.skeletons: dict[str, array[int]] = {s: array("I", p) for s, p in skeletons.items()}
