@@ -496,4 +496,6 @@ def read_cell(
         alias = " ".join(plain.alias.split()).lower()
         if all(mark.lower() in alias for mark in _MARKERS.findall(" ".join(cell.split()))):
             return None
+    if not _MARKERS.search(" ".join(cell.split())):
+        return None  # a plain name (as in _Reader.read): the lookups are not made
     return _Reader(lookups(), kind, period).read(cell)

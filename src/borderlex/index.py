@@ -11,7 +11,9 @@ The index only *finds* candidates; the resolver scores them.
 from __future__ import annotations
 
 import enum
+import functools
 from array import array
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import Any, Protocol
@@ -23,7 +25,7 @@ from .folding import normalize
 from .model import Entity
 from .name_keys import NameKey, name_key, skeleton
 
-__all__ = ["SECTIONS", "AliasEntry", "AliasIndex", "Lookup", "Strength", "acronym_form"]
+__all__ = ["SECTIONS", "AliasEntry", "AliasIndex", "Lookup", "Strength", "acronym_form", "key_skeleton"]
 
 
 class Strength(enum.IntEnum):
@@ -55,6 +57,11 @@ def acronym_form(text: str) -> str:
 # which are always read.
 _COUNT_BUDGET = 2000
 _MIN_COUNTED = 3
+
+
+#: The consonant skeleton of a name key of the index, remembered: the fuzzy
+#: tier asks it of the same candidate keys query after query.
+key_skeleton = functools.lru_cache(maxsize=1 << 16)(skeleton)
 
 
 def trigrams(key: str) -> set[str]:
@@ -116,7 +123,7 @@ class AliasIndex:
     built on first fuzzy use.
     """
 
-    __slots__ = ("_count", "_fuzzy", "_lookup", "_made", "_one")
+    __slots__ = ("_by_key", "_count", "_fuzzy", "_lookup", "_made", "_one")
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         made: list[AliasEntry] = []
@@ -156,6 +163,7 @@ class AliasIndex:
         self._lookup: Lookup = _Built(made, tables)
         self._one: dict[str, int] | None = exact_one
         self._fuzzy: _Fuzzy | None = None
+        self._by_key: dict[str, list[int]] | None = by_key
 
     @classmethod
     def lazy(cls, count: int, lookup: Lookup) -> AliasIndex:
@@ -167,6 +175,7 @@ class AliasIndex:
         self._lookup = lookup
         self._one = None
         self._fuzzy = None
+        self._by_key = None
         return self
 
     def section(self, name: str) -> dict[str, Any]:
@@ -228,16 +237,23 @@ class AliasIndex:
 
     def by_key(self, joined: str) -> list[AliasEntry]:
         """Aliases (not acronyms) whose joined name key is ``joined``."""
-        return self._found("by_key", joined)
+        table = self._by_key  # the whole table, once the fuzzy tier has read it
+        found = table.get(joined) if table is not None else self._lookup.get("by_key", joined)
+        return [self.entry(i) for i in found or ()]
 
     # -- fuzzy candidates -------------------------------------------------
 
     def fuzzy_candidates(
         self, joined: str, *, limit: int = 64, score_cutoff: float = 0.0
     ) -> list[tuple[str, list[AliasEntry]]]:
+        """The keys of :meth:`fuzzy_keys`, each with its aliases."""
+        return [(key, self.by_key(key)) for key in self.fuzzy_keys(joined, limit=limit, score_cutoff=score_cutoff)]
+
+    def fuzzy_keys(self, joined: str, *, limit: int = 64, score_cutoff: float = 0.0) -> list[str]:
         """Keys close to ``joined`` by rapidfuzz's Indel ratio (at least
         ``score_cutoff``), best first, plus keys with the same consonant
-        skeleton.  Candidates only: the caller scores them.
+        skeleton.  Candidates only: the caller scores them (and reads the
+        aliases of those it keeps, :meth:`by_key`).
 
         Keys are gathered from the postings of the query's rarest trigrams,
         within a budget: a close key shares most trigrams, so it shares one of
@@ -267,12 +283,22 @@ class AliasIndex:
         if len(sk) >= 3:
             chosen = set(ranked)
             ranked.extend(i for i in fuzzy.skeletons.get(sk, ()) if i not in chosen)
-        return [(keys[i], self._found("by_key", keys[i])) for i in ranked]
+        return [keys[i] for i in ranked]
 
     def _fuzzy_tables(self) -> _Fuzzy:
         if self._fuzzy is None:
-            self._fuzzy = _Fuzzy(list(self._lookup.table("by_key")))
+            table = self._lookup.table("by_key")
+            self._fuzzy = _Fuzzy(list(table))
+            self._by_key = table
         return self._fuzzy
+
+    def skeleton_keys(self, sk: str) -> list[str]:
+        """Every name key whose consonant skeleton is ``sk`` (of any length):
+        a one-word fuzzy match needs one (see ``tiers``), so a word is often
+        settled by scoring these few instead of the trigram candidates."""
+        fuzzy = self._fuzzy_tables()
+        keys = fuzzy.keys
+        return [keys[i] for i in (fuzzy.skeletons if len(sk) >= 3 else fuzzy.short).get(sk, ())]
 
     @property
     def key_count(self) -> int:
@@ -286,18 +312,24 @@ class AliasIndex:
 class _Fuzzy:
     """The trigram postings and consonant skeletons of the name keys."""
 
-    __slots__ = ("grams", "keys", "skeletons")
+    __slots__ = ("grams", "keys", "short", "skeletons")
 
     def __init__(self, keys: list[str]) -> None:
         self.keys = keys
-        postings: dict[str, list[int]] = {}
-        skeletons: dict[str, list[int]] = {}
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        skeletons: defaultdict[str, list[int]] = defaultdict(list)
+        short: defaultdict[str, list[int]] = defaultdict(list)  # skeletons too short to find candidates by
         for i, key in enumerate(keys):
             for g in trigrams(key):
-                postings.setdefault(g, []).append(i)
-            sk = skeleton(key)
-            if len(sk) >= 3:
-                skeletons.setdefault(sk, []).append(i)
+                postings[g].append(i)
+        # Built on a fresh resolver's first fuzzy query: the skeletons of all
+        # keys in two regular-expression passes, not two per key (a key has
+        # no NUL, and a skeleton never joins letters across one).
+        joined = "\0".join(keys)
+        every = skeleton(joined).split("\0") if joined.count("\0") == len(keys) - 1 else map(skeleton, keys)
+        for i, sk in enumerate(every):
+            (skeletons if len(sk) >= 3 else short)[sk].append(i)
         # Compact arrays: a million aliases' postings fit in tens of megabytes.
         self.grams: dict[str, array[int]] = {g: array("I", p) for g, p in postings.items()}
         self.skeletons: dict[str, array[int]] = {s: array("I", p) for s, p in skeletons.items()}
+        self.short: dict[str, array[int]] = {s: array("I", p) for s, p in short.items()}

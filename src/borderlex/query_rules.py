@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Callable
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from .arabic_script import arabic_letters, has_arabic_script
@@ -86,16 +88,22 @@ def demonym_of(a: str, b: str) -> bool:
     return long_.startswith(short) and long_[len(short) :] in _DEMONYM_ENDINGS
 
 
-def ratio(a: str, b: str) -> float:
-    from rapidfuzz import fuzz  # noqa: PLC0415 - see _covered
+@functools.cache
+def _fuzz() -> ModuleType:
+    """``rapidfuzz.fuzz``, imported on first fuzzy use (`import borderlex`
+    stays light) and then found without an import statement per call."""
+    from rapidfuzz import fuzz  # noqa: PLC0415
 
-    return float(fuzz.ratio(a, b))
+    return fuzz
+
+
+def ratio(a: str, b: str) -> float:
+    return float(_fuzz().ratio(a, b))
 
 
 def _covered(token: str, tokens: tuple[str, ...], joined: str) -> bool:
     """Whether ``token`` has a counterpart in the other name."""
-    from rapidfuzz import fuzz  # noqa: PLC0415 - rapidfuzz loads on first fuzzy use: `import borderlex` stays light
-
+    fuzz = _fuzz()
     if is_org_generic(token):
         # The same form word, or a typo of it ("Brigdae"); never another one
         # ("Army" is not "Forces").
@@ -103,7 +111,7 @@ def _covered(token: str, tokens: tuple[str, ...], joined: str) -> bool:
     if len(token) <= 3:
         return token in joined
     need = 75.0 if len(token) >= 7 else 80.0
-    return fuzz.partial_ratio(token, joined) >= need
+    return float(fuzz.partial_ratio(token, joined)) >= need
 
 
 def words_agree(a: NameKey, b: NameKey) -> bool:
@@ -127,7 +135,7 @@ def _designator_words() -> tuple[str, ...]:
 def repair_designators(norm: str) -> str:
     """Replace each word that is one typo away from a designator word
     ("provinec", "crkossing") with that word; other words stay."""
-    from rapidfuzz import fuzz, process  # noqa: PLC0415 - see _covered
+    from rapidfuzz import fuzz, process  # noqa: PLC0415 - see _fuzz
 
     words = norm.split()
     for i, w in enumerate(words):
@@ -146,15 +154,16 @@ def _leading() -> frozenset[str]:
     return words.titles | leading_descriptors() | words.qualifiers
 
 
-def _core(words: list[str]) -> tuple[int, int]:
-    """The span of normalized ``words`` left when leading titles ("Col.",
-    "the", "تنظيم") and trailing descriptors ("group", "militia") are dropped."""
+def _core(words: list[str], fold: Callable[[str], str] = str) -> tuple[int, int]:
+    """The span of ``words`` left when leading titles ("Col.", "the",
+    "تنظيم") and trailing descriptors ("group", "militia") are dropped;
+    ``fold`` gives a word's normalized form (asked only of the words looked at)."""
     start, end = 0, len(words)
     leading = _leading()
     descriptors = vocabulary().org_descriptors
-    while start < end - 1 and words[start] in leading:
+    while start < end - 1 and fold(words[start]) in leading:
         start += 1
-    while end - 1 > start and words[end - 1] in descriptors:
+    while end - 1 > start and fold(words[end - 1]) in descriptors:
         end -= 1
     return start, end
 
@@ -163,8 +172,16 @@ def trim_words(text: str) -> str:
     """``text`` without leading titles and trailing descriptors, as written:
     "the IS group" → "IS", "Col. Garver" → "Garver"."""
     words = text.split()
-    start, end = _core([normalize(w) for w in words])
+    start, end = _core(words, _normalized_word)
     return " ".join(words[start:end])
+
+
+_normalized_words = functools.lru_cache(maxsize=1 << 14)(normalize)
+
+
+def _normalized_word(word: str) -> str:
+    # Words recur from query to query; a hostile megabyte-long one is folded but not kept.
+    return _normalized_words(word) if len(word) <= 64 else normalize(word)
 
 
 def query_variants(norm: str) -> list[tuple[NameKey, str]]:

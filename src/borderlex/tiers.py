@@ -26,7 +26,7 @@ from .common_words import is_common_word
 from .dates import valid_during
 from .explanation import Step
 from .folding import normalize
-from .index import AliasEntry, Strength
+from .index import AliasEntry, Strength, key_skeleton
 from .model import Match, Method
 from .name_keys import NameKey, name_key, skeleton
 from .query_rules import (
@@ -67,6 +67,8 @@ FUZZY_CEILING = 94.0
 _WEAK_PENALTY = 10.0
 _CROSS_SCRIPT_SCORE = 85.0
 _SINGLE_WORD_FUZZY = 92.0
+# How many keys of a one-word query's skeleton are scored before its candidates are read.
+_FEW = 64
 
 
 class _Scored(NamedTuple):
@@ -212,32 +214,46 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
     # Mohamed → al-Mahmudiya): a single word needs a near-exact spelling,
     # and never matches across scripts (docs/accuracy.md).
     single = len(key.tokens) == 1
+    qskel = skeleton(key.joined)
     if single:
         threshold = max(threshold, _SINGLE_WORD_FUZZY)
+        # Every alias kept below has a key of this skeleton scoring at least
+        # the threshold: when none of a few does, the trigram candidates need not be read.
+        alike = index.skeleton_keys(qskel)
+        if len(alike) <= _FEW and not any(
+            len(k) >= MIN_FUZZY_KEY and threshold <= ratio(key.joined, k) < 100.0 for k in alike
+        ):
+            return []
     # Cross-script queries are scored on skeletons below, so they take every candidate.
-    cutoff = 0.0 if has_arabic_script(raw) else threshold
-    cands = index.fuzzy_candidates(key.joined, score_cutoff=cutoff)
+    arabic_query = has_arabic_script(raw)
+    cutoff = 0.0 if arabic_query else threshold
+    cands = index.fuzzy_keys(key.joined, score_cutoff=cutoff)
     if not cands:
         return []
-    arabic_query = has_arabic_script(raw)
-    qskel = skeleton(key.joined)
+    # A cross-script alias scores at least this on an equal skeleton (below).
+    lifted = _CROSS_SCRIPT_SCORE / FUZZY_CEILING * 100
     out: list[_Scored] = []
-    for cand_key, entries in cands:
+    for cand_key in cands:
         if len(cand_key) < MIN_FUZZY_KEY:
             continue  # as for queries: one edit is a different short name ("Shafa" is not "Hafa")
+        cskel = key_skeleton(cand_key)
+        # One word may differ in its vowels and doubled letters, where
+        # romanizations differ, but not in its consonants ("Geneva" is
+        # not "Qanawat"; "Albuqmal" is "Al-Bukamal").
+        if single and cskel != qskel:
+            continue
         base = ratio(key.joined, cand_key)
-        for e in keep(entries):
+        may_lift = not single and len(qskel) >= 4 and cskel == qskel
+        # What every alias of the key would fail below, settled before its aliases are read.
+        if base >= 100.0 or (base < threshold and not (may_lift and lifted >= threshold)):
+            continue
+        for e in keep(index.by_key(cand_key)):
             score = base
             cross = arabic_query != e.arabic
             if cross and single:
                 continue
-            # One word may differ in its vowels and doubled letters, where
-            # romanizations differ, but not in its consonants ("Geneva" is
-            # not "Qanawat"; "Albuqmal" is "Al-Bukamal").
-            if single and skeleton(cand_key) != qskel:
-                continue
-            if cross and len(qskel) >= 4 and skeleton(cand_key) == qskel:
-                score = max(score, _CROSS_SCRIPT_SCORE / FUZZY_CEILING * 100)
+            if cross and may_lift:
+                score = max(score, lifted)
             if score < threshold or score >= 100.0:
                 continue
             if not cross and (not words_agree(key, e.key) or demonym_of(key.joined, cand_key)):
