@@ -1,5 +1,5 @@
 """The scanner remembers each hit's decision by what its rules read
-(``borderlex.scanning._window``): a remembered decision must be the one the
+(``borderlex.scan_candidates.window``): a remembered decision must be the one the
 rules would take afresh, whatever text or context the scanner saw before.
 
 One scanner that remembers, shared by every text here (so decisions made in
@@ -19,6 +19,7 @@ from strategies import RESOLVER, hostile_text
 from test_scan_differential import CORPUS, generated_text
 
 from borderlex.model import Mention
+from borderlex.scan_candidates import candidate
 from borderlex.scan_patterns import Span
 from borderlex.scan_units import Unit
 from borderlex.scanning import Scanner
@@ -30,7 +31,8 @@ class AfreshScanner(Scanner):
     __slots__ = ()
 
     def _candidates(self, text: str, units: list[Unit], wanted: frozenset[str] | None) -> list[Span]:
-        return [s for hit in self._hits(units) if (s := self._candidate(text, units, hit, wanted)) is not None]
+        found = (candidate(text, units, (h.first, h.last, h.patterns), wanted) for h in self._hits(units))
+        return [s for s in found if s is not None]
 
 
 SHARED = Scanner(RESOLVER.index, RESOLVER.resolve)

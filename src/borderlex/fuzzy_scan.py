@@ -10,7 +10,7 @@ from .model import Mention, Method
 from .name_runs import sentence_start
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from .dates import Period
     from .model import Match
@@ -28,7 +28,7 @@ _FUZZY_MIN_LETTERS = 6
 _FUZZY_MIN_SCORE = 75.0
 
 
-def _name_like(units: list[Unit], i: int, taken: bytearray) -> bool:
+def _name_like(units: Sequence[Unit], i: int, taken: bytearray) -> bool:
     u = units[i]
     if u.skip or u.marker is not None or not u.latin or not u.upper_initial or 1 in taken[u.start : u.end]:
         return False
@@ -39,7 +39,7 @@ def _name_like(units: list[Unit], i: int, taken: bytearray) -> bool:
 def fuzzy_mentions(
     resolve: ResolveFunction,
     text: str,
-    units: list[Unit],
+    units: Sequence[Unit],
     taken: bytearray,
     *,
     wanted: frozenset[str] | None,
@@ -78,7 +78,7 @@ def fuzzy_mentions(
 def _fuzzy_in_run(
     resolve: ResolveFunction,
     text: str,
-    units: list[Unit],
+    units: Sequence[Unit],
     run: list[int],
     *,
     wanted: frozenset[str] | None,

@@ -15,6 +15,8 @@ from .folding import normalize
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .scan_patterns import Span
     from .scan_units import Unit
 
@@ -41,7 +43,7 @@ class NameRuns:
     (headlines) have no runs: their capitals prove nothing.
     """
 
-    def __init__(self, text: str, units: list[Unit]) -> None:
+    def __init__(self, text: str, units: Sequence[Unit]) -> None:
         self.text = text
         self.units = units
         self.title_lines: dict[int, bool] = {}
@@ -143,7 +145,7 @@ def sentence_start(text: str, u: Unit) -> bool:
     return not before or before[-1] in ".!?\n:;—–"
 
 
-def in_capitals(units: list[Unit], first: int, last: int) -> bool:
+def in_capitals(units: Sequence[Unit], first: int, last: int) -> bool:
     """Whether the words on both sides (or the one there is) are also written
     in capitals, as in a headline; one acronym beside another is not ("the
     BBC's US partner")."""

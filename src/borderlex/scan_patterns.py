@@ -22,6 +22,8 @@ from .scan_units import CASE_FREE_DESIGNATORS, case_free
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .model import Entity
     from .scan_units import Unit
 
@@ -88,7 +90,7 @@ def span_method(span: str, norm: str, p: Pattern) -> tuple[Method, float]:
     return Method.NAME_KEY, 95.0
 
 
-def case_ok(text: str, start: int, end: int, span_units: list[Unit], p: Pattern) -> bool:
+def case_ok(text: str, start: int, end: int, span_units: Sequence[Unit], p: Pattern) -> bool:
     entry = p.entry
     if entry.strength is Strength.ACRONYM:
         return acronym_form(text[start:end]) == acronym_form(entry.alias)
@@ -164,7 +166,7 @@ def _quoted_whole(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in _OPENING and text[end : end + 1] in _CLOSING
 
 
-def inside_unknown_name(units: list[Unit], first: int, last: int, pats: list[Pattern]) -> bool:
+def inside_unknown_name(units: Sequence[Unit], first: int, last: int, pats: list[Pattern]) -> bool:
     # "Tanf oil field": a province or facility word (or a capitalised
     # designator) right after the name, that no pattern took in.
     # For a person's or group's name only a capitalised designator counts

@@ -44,23 +44,18 @@ from .arabic_agreement import reads_as_adjective
 from .arabic_names import given_name_start, given_names, in_personal_name
 from .arabic_script import arabic_spelling, has_tanween
 from .arguments import check_kinds
-from .common_words import common_word_around
 from .dates import valid_during
 from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
 from .government_seats import stands_for_government
-from .index import AliasEntry, AliasIndex, Strength, acronym_form
+from .index import AliasEntry, AliasIndex, Strength
 from .mention_edges import whole_mention
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
-from .name_runs import NameRuns, in_capitals, in_institution_name, sentence_start
-from .query_rules import romanized_place
+from .name_runs import NameRuns, in_institution_name
+from .scan_candidates import candidate, window
 from .scan_patterns import (
-    GENERIC_HEADS,
     Pattern,
     Span,
-    article_agrees,
-    case_ok,
-    inside_unknown_name,
     pattern_rank,
     span_method,
     supported,
@@ -349,18 +344,18 @@ class Scanner:
         """Every span some alias matches, with the patterns its case allows.
 
         Each hit's decision is remembered by what its rules read (see
-        :func:`_window`): a text repeats its names in the same kinds of
+        :func:`~borderlex.scan_candidates.window`): a text repeats its names in the same kinds of
         context, and so do the texts a scanner sees one after another."""
         found: list[Span] = []
         memo = self._spans
         n = len(units)
         for hit in self._hits(units):
             first = -hit.first - 1 if hit.first < 0 else hit.first
-            key, base = _window(text, units, n, first, hit.last)
+            key, base = window(text, units, n, first, hit.last)
             key = (key, hit.first < 0, wanted)
             known = memo.get(key, _UNKNOWN)
             if known is _UNKNOWN:
-                span = self._candidate(text, units, hit, wanted)
+                span = candidate(text, units, (hit.first, hit.last, hit.patterns), wanted)
                 known = (
                     None
                     if span is None
@@ -374,79 +369,6 @@ class Scanner:
                 start, end = base + ds, base + de
                 found.append(Span(start, end, first + df, hit.last, list(ok), text[start:end]))
         return found
-
-    def _candidate(self, text: str, units: list[Unit], hit: _Hit, wanted: frozenset[str] | None) -> Span | None:
-        """The span of one hit, with the patterns its case allows, or ``None``.
-
-        Reads only the units and the text :func:`_window` puts in its key."""
-        proclitic = hit.first < 0
-        first = -hit.first - 1 if proclitic else hit.first
-        start = units[first].start + (1 if proclitic else 0)
-        end = units[hit.last].end
-        span_units = [x for x in units[first : hit.last + 1] if not x.skip]
-        ok = [
-            p
-            for p in hit.patterns
-            if (wanted is None or p.entry.entity.kind in wanted) and case_ok(text, start, end, span_units, p)
-        ]
-        if ok and in_capitals(units, first, hit.last):
-            # "WHAT IS NEXT": in a line of capitals a two-letter acronym is just a word.
-            ok = [p for p in ok if not (p.entry.strength is Strength.ACRONYM and len(acronym_form(p.entry.alias)) <= 2)]
-        if text[end : end + 1] in _CURRENCY:
-            return None  # "US$1,000": a currency, not the country
-        if _BREAK.search(text, start, end):
-            # A name holds no comma, bracket or sentence end, unless its alias does ("Hit, Iraq").
-            ok = [p for p in ok if _BREAK.search(p.entry.alias)]
-        if any(u.possessive for u in units[first : hit.last]):
-            # "Bashar al-Assad's regime": a possessive ends a name, unless its alias has one.
-            ok = [p for p in ok if "'" in p.entry.alias or "’" in p.entry.alias]
-        stops = stops_of(text, units[first : hit.last + 1])
-        ok = [p for p in ok if p.stops == stops]  # "Deir and Ezzor" is not Deir ez-Zor
-        if ok and units[first].arabic:
-            # Arabic names match letter for letter: the Latin key drops ʿayn
-            # and merges ص/س, ح/ه, so عمار would otherwise be "Mar".
-            letters = letters_of(text, units[first : hit.last + 1], skip_first=int(proclitic))
-            same = [p for p in ok if p.letters is None or p.letters == letters]
-            if not same and units[first].proclitic and not proclitic:
-                # "وولاية": the key folded the doubled و away; the letters show the proclitic.
-                letters = letters_of(text, units[first : hit.last + 1], skip_first=1)
-                same = [p for p in ok if p.letters == letters]
-                if same and start == units[first].start:
-                    start += 1
-            ok = same
-            if ok and first == hit.last and common_word_around(text, start, end):
-                # "حلفائه" (*his allies*) folds to حلفايا: a common word names nothing unless spelled as an alias.
-                ok = [p for p in ok if arabic_spelling(p.entry.alias) == arabic_spelling(text[start:end])]
-        if not ok or inside_unknown_name(units, first, hit.last, ok):
-            return None
-        # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.
-        if first > 0 and not proclitic:
-            prev = units[first - 1]
-            if prev.article and (
-                units[first].attached
-                or text[prev.start : prev.end].lower() in ("al", "el")
-                # "At Tanf", "As Sukhnah": capitalised inside a sentence, it is the article
-                or (prev.upper_initial and not sentence_start(text, prev))
-            ):
-                start = prev.start
-        if units[first].arabic and first < hit.last and normalize(text[start : units[first].end]) in GENERIC_HEADS:
-            # "تنظيم الدولة الإسلامية": the word for "organisation" heads the
-            # name without being part of it (nor the quote mark after it).
-            first += 1
-            start = units[first].start
-        if units[first].arabic:
-            # Designator words too: "القاعدة" is al-Qaeda, "قاعدة" a base.
-            article = start < units[first].start or text.startswith("ال", start)
-            ok = article_agrees(ok, article, text[units[hit.last].start : end])
-            if not ok:
-                return None
-        if not all(map(romanized_place, (p.entry for p in ok))):
-            # A far place only as spelled ("Qaboun" is not Gabon): see borderlex.query_rules.romanized_place.
-            norm = normalize(text[start:end])
-            ok = [p for p in ok if romanized_place(p.entry) or p.entry.normalized == norm]
-            if not ok:
-                return None
-        return Span(start, end, first, hit.last, ok, text[start:end])
 
     # -- rules ------------------------------------------------------------
 
@@ -540,53 +462,8 @@ class Scanner:
         return entity
 
 
-# What never sits inside a name: commas, brackets, colons, sentence ends, line breaks.
-_BREAK = re.compile(r"[,،;؛:!?()\[\]{}\n]|\.\s")
-
-
-_CURRENCY = frozenset("$€£¥")
 _OPEN_QUOTE = re.compile('[«“"„‹]\\s*')
 _CLOSE_QUOTES = frozenset('»”"“›')
-
-
-def _window(text: str, units: list[Unit], n: int, first: int, last: int) -> tuple[tuple[object, ...], int]:
-    """What the rules of ``Scanner._candidate`` read of a hit from unit
-    ``first`` to ``last``, as a key relative to the first unit's start (the
-    second value): every field of the units from the one before the articles
-    before the hit to the one after it, and the text they cover, from the
-    three characters before the first of them (``sentence_start``) and back
-    to the start of that run of non-space characters (``common_word_around``
-    reads back over the letters of the word) to one character after the
-    last (the currency sign).  The patterns of a hit follow from its units'
-    keys and whether a proclitic was read off, which the caller adds."""
-    lo = first - 1
-    while lo >= 0 and units[lo].skip and units[lo].article:
-        lo -= 1
-    lo = max(lo, 0)
-    hi = min(last + 1, n - 1)
-    base = units[first].start
-    a = max(units[lo].start - 3, 0)
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    fields = tuple(
-        (
-            u.unit,
-            u.start - base,
-            u.end - base,
-            u.skip,
-            u.marker,
-            u.arabic,
-            u.upper_initial,
-            u.all_upper,
-            u.latin,
-            u.attached,
-            u.article,
-            u.proclitic,
-            u.possessive,
-        )
-        for u in units[lo : hi + 1]
-    )
-    return (text[a : units[hi].end + 1], a - base, first - lo, last - first, fields), base
 
 
 def _support(entity: Entity, context: dict[str, int]) -> int:

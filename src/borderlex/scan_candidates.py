@@ -1,0 +1,146 @@
+"""A hit becomes a candidate span, or nothing: the rules that read the
+words and text around an alias found in a text (case, currency signs,
+punctuation, function words, Arabic letters and articles, a longer unknown
+name), and the key of what they read, by which ``borderlex.scanning``
+remembers each decision (texts repeat their names in the same contexts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .arabic_script import arabic_spelling
+from .common_words import common_word_around
+from .folding import normalize
+from .index import Strength, acronym_form
+from .name_runs import in_capitals, sentence_start
+from .query_rules import romanized_place
+from .scan_patterns import GENERIC_HEADS, Pattern, Span, article_agrees, case_ok, inside_unknown_name
+from .scan_units import Unit, letters_of, stops_of
+
+__all__ = ["candidate", "window"]
+
+# What never sits inside a name: commas, brackets, colons, sentence ends, line breaks.
+_BREAK = re.compile(r"[,،;؛:!?()\[\]{}\n]|\.\s")
+_CURRENCY = frozenset("$€£¥")
+
+
+def candidate(
+    text: str, units: Sequence[Unit], hit: tuple[int, int, tuple[Pattern, ...]], wanted: frozenset[str] | None
+) -> Span | None:
+    """The span of a hit (``first``, ``last``, ``patterns``: unit indexes,
+    ``first`` as ``-i - 1`` when a proclitic was read off unit ``i``), with the
+    patterns its case allows, or ``None``.
+
+    Reads only the units and the text :func:`window` puts in its key."""
+    first, last, patterns = hit
+    proclitic = first < 0
+    if proclitic:
+        first = -first - 1
+    start = units[first].start + (1 if proclitic else 0)
+    end = units[last].end
+    span_units = [x for x in units[first : last + 1] if not x.skip]
+    ok = [
+        p
+        for p in patterns
+        if (wanted is None or p.entry.entity.kind in wanted) and case_ok(text, start, end, span_units, p)
+    ]
+    if ok and in_capitals(units, first, last):
+        # "WHAT IS NEXT": in a line of capitals a two-letter acronym is just a word.
+        ok = [p for p in ok if not (p.entry.strength is Strength.ACRONYM and len(acronym_form(p.entry.alias)) <= 2)]
+    if text[end : end + 1] in _CURRENCY:
+        return None  # "US$1,000": a currency, not the country
+    if _BREAK.search(text, start, end):
+        # A name holds no comma, bracket or sentence end, unless its alias does ("Hit, Iraq").
+        ok = [p for p in ok if _BREAK.search(p.entry.alias)]
+    if any(u.possessive for u in units[first:last]):
+        # "Bashar al-Assad's regime": a possessive ends a name, unless its alias has one.
+        ok = [p for p in ok if "'" in p.entry.alias or "’" in p.entry.alias]
+    stops = stops_of(text, units[first : last + 1])
+    ok = [p for p in ok if p.stops == stops]  # "Deir and Ezzor" is not Deir ez-Zor
+    if ok and units[first].arabic:
+        # Arabic names match letter for letter: the Latin key drops ʿayn
+        # and merges ص/س, ح/ه, so عمار would otherwise be "Mar".
+        letters = letters_of(text, units[first : last + 1], skip_first=int(proclitic))
+        same = [p for p in ok if p.letters is None or p.letters == letters]
+        if not same and units[first].proclitic and not proclitic:
+            # "وولاية": the key folded the doubled و away; the letters show the proclitic.
+            letters = letters_of(text, units[first : last + 1], skip_first=1)
+            same = [p for p in ok if p.letters == letters]
+            if same and start == units[first].start:
+                start += 1
+        ok = same
+        if ok and first == last and common_word_around(text, start, end):
+            # "حلفائه" (*his allies*) folds to حلفايا: a common word names nothing unless spelled as an alias.
+            ok = [p for p in ok if arabic_spelling(p.entry.alias) == arabic_spelling(text[start:end])]
+    if not ok or inside_unknown_name(units, first, last, ok):
+        return None
+    # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.
+    if first > 0 and not proclitic:
+        prev = units[first - 1]
+        if prev.article and (
+            units[first].attached
+            or text[prev.start : prev.end].lower() in ("al", "el")
+            # "At Tanf", "As Sukhnah": capitalised inside a sentence, it is the article
+            or (prev.upper_initial and not sentence_start(text, prev))
+        ):
+            start = prev.start
+    if units[first].arabic and first < last and normalize(text[start : units[first].end]) in GENERIC_HEADS:
+        # "تنظيم الدولة الإسلامية": the word for "organisation" heads the
+        # name without being part of it (nor the quote mark after it).
+        first += 1
+        start = units[first].start
+    if units[first].arabic:
+        # Designator words too: "القاعدة" is al-Qaeda, "قاعدة" a base.
+        article = start < units[first].start or text.startswith("ال", start)
+        ok = article_agrees(ok, article, text[units[last].start : end])
+        if not ok:
+            return None
+    if not all(map(romanized_place, (p.entry for p in ok))):
+        # A far place only as spelled ("Qaboun" is not Gabon): see borderlex.query_rules.romanized_place.
+        norm = normalize(text[start:end])
+        ok = [p for p in ok if romanized_place(p.entry) or p.entry.normalized == norm]
+        if not ok:
+            return None
+    return Span(start, end, first, last, ok, text[start:end])
+
+
+def window(text: str, units: Sequence[Unit], n: int, first: int, last: int) -> tuple[tuple[object, ...], int]:
+    """What the rules of :func:`candidate` read of a hit from unit
+    ``first`` to ``last``, as a key relative to the first unit's start (the
+    second value): every field of the units from the one before the articles
+    before the hit to the one after it, and the text they cover, from the
+    three characters before the first of them (``sentence_start``) and back
+    to the start of that run of non-space characters (``common_word_around``
+    reads back over the letters of the word) to one character after the
+    last (the currency sign).  The patterns of a hit follow from its units'
+    keys and whether a proclitic was read off, which the caller adds."""
+    lo = first - 1
+    while lo >= 0 and units[lo].skip and units[lo].article:
+        lo -= 1
+    lo = max(lo, 0)
+    hi = min(last + 1, n - 1)
+    base = units[first].start
+    a = max(units[lo].start - 3, 0)
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    fields = tuple(
+        (
+            u.unit,
+            u.start - base,
+            u.end - base,
+            u.skip,
+            u.marker,
+            u.arabic,
+            u.upper_initial,
+            u.all_upper,
+            u.latin,
+            u.attached,
+            u.article,
+            u.proclitic,
+            u.possessive,
+        )
+        for u in units[lo : hi + 1]
+    )
+    return (text[a : units[hi].end + 1], a - base, first - lo, last - first, fields), base
