@@ -32,6 +32,7 @@ from .vocabulary import vocabulary
 __all__ = [
     "MAX_EXPANSION",
     "MAX_FOLDED",
+    "iter_word_spans",
     "normalize",
     "normalize_with_offsets",
     "remembered",
@@ -376,14 +377,18 @@ def word_spans(text: str) -> list[tuple[str, int, int, int]]:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
-    out: list[tuple[str, int, int, int]] = []
-    append = out.append
+    return list(iter_word_spans(text))
+
+
+def iter_word_spans(text: str) -> Iterator[tuple[str, int, int, int]]:
+    """:func:`word_spans` one word at a time: a scan of a long text never
+    holds all its words at once."""
     known = _CHUNK_WORDS
     for m in _word_patterns().finditer(text):
         start = m.start(1)
         if start >= 0:  # a plain ASCII word
             end = m.end(1)
-            append((m.group(1).lower(), start, end - 1, end - 2 if end - start > 1 else -1))
+            yield m.group(1).lower(), start, end - 1, end - 2 if end - start > 1 else -1
             continue
         piece = m.group()
         words = known.get(piece)
@@ -397,8 +402,7 @@ def word_spans(text: str) -> list[tuple[str, int, int, int]]:
                 known[piece] = words
         base = m.start()
         for w, first, last, before in words:
-            append((w, first + base, last + base, before + base if before >= 0 else -1))
-    return out
+            yield w, first + base, last + base, before + base if before >= 0 else -1
 
 
 # The same rules for ASCII text, with regular expressions: most names and most

@@ -89,8 +89,8 @@ class NameRuns:
     def _org_words(self, lo: int, hi: int, skip: int) -> bool:
         return any(
             normalize(self.text[u.start : u.end]) in ORG_WORDS
-            for u in self.units[lo : hi + 1]
-            if u is not self.units[skip]
+            for k, u in enumerate(self.units[lo : hi + 1], lo)
+            if k != skip
         )
 
     def words(self, c: Span) -> int:

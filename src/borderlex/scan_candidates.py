@@ -17,13 +17,14 @@ from .index import Strength, acronym_form
 from .name_runs import in_capitals, sentence_start
 from .query_rules import romanized_place
 from .scan_patterns import GENERIC_HEADS, Pattern, Span, article_agrees, case_ok, inside_unknown_name
-from .scan_units import Unit, letters_of, stops_of
+from .scan_units import Unit, Units, letters_of, stops_of
 
 __all__ = ["candidate", "window"]
 
 # What never sits inside a name: commas, brackets, colons, sentence ends, line breaks.
 _BREAK = re.compile(r"[,،;؛:!?()\[\]{}\n]|\.\s")
 _CURRENCY = frozenset("$€£¥")
+_NON_SPACE = re.compile(r"\S*")
 
 
 def candidate(
@@ -113,34 +114,56 @@ def window(text: str, units: Sequence[Unit], n: int, first: int, last: int) -> t
     before the hit to the one after it, and the text they cover, from the
     three characters before the first of them (``sentence_start``) and back
     to the start of that run of non-space characters (``common_word_around``
-    reads back over the letters of the word) to one character after the
-    last (the currency sign).  The patterns of a hit follow from its units'
-    keys and whether a proclitic was read off, which the caller adds."""
-    lo = first - 1
-    while lo >= 0 and units[lo].skip and units[lo].article:
-        lo -= 1
-    lo = max(lo, 0)
-    hi = min(last + 1, n - 1)
-    base = units[first].start
-    a = max(units[lo].start - 3, 0)
+    reads back over the letters of the word) to one character after the run
+    of non-space characters the last ends in (an Arabic unit's end is
+    widened over its word; the currency sign).  The patterns of a hit follow
+    from its units' keys and whether a proclitic was read off, which the
+    caller adds.
+
+    Over :class:`~borderlex.scan_units.Units` the fields come from the
+    units' shapes (:meth:`~borderlex.scan_units.Units.key_of`), and no unit
+    is made but an Arabic one."""
+    if isinstance(units, Units):
+        shapes = units.shapes
+        lo = first - 1
+        while lo >= 0 and shapes[lo][2] and shapes[lo][8]:  # skipped articles
+            lo -= 1
+        lo = max(lo, 0)
+        hi = min(last + 1, n - 1)
+        base = units.start_of(first)
+        a = units.start_of(lo)
+        b = units.start_of(hi) + shapes[hi][0]  # its end, before an Arabic unit is widened
+        key_of = units.key_of
+        fields: tuple[object, ...] = tuple(key_of(k, base) for k in range(lo, hi + 1))
+    else:
+        lo = first - 1
+        while lo >= 0 and units[lo].skip and units[lo].article:
+            lo -= 1
+        lo = max(lo, 0)
+        hi = min(last + 1, n - 1)
+        base = units[first].start
+        a = units[lo].start
+        b = units[hi].end
+        fields = tuple(
+            (
+                u.unit,
+                u.start - base,
+                u.end - base,
+                u.skip,
+                u.marker,
+                u.arabic,
+                u.upper_initial,
+                u.all_upper,
+                u.latin,
+                u.attached,
+                u.article,
+                u.proclitic,
+                u.possessive,
+            )
+            for u in units[lo : hi + 1]
+        )
+    a = max(a - 3, 0)
     while a > 0 and not text[a - 1].isspace():
         a -= 1
-    fields = tuple(
-        (
-            u.unit,
-            u.start - base,
-            u.end - base,
-            u.skip,
-            u.marker,
-            u.arabic,
-            u.upper_initial,
-            u.all_upper,
-            u.latin,
-            u.attached,
-            u.article,
-            u.proclitic,
-            u.possessive,
-        )
-        for u in units[lo : hi + 1]
-    )
-    return (text[a : units[hi].end + 1], a - base, first - lo, last - first, fields), base
+    b = _NON_SPACE.match(text, b).end() + 1  # type: ignore[union-attr]  # it matches the empty string
+    return (text[a:b], a - base, first - lo, last - first, fields), base

@@ -9,13 +9,15 @@ phrases ("air base", "محافظة") one marker unit.  The scanner
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import overload
 
 import attrs
 
 from .arabic_script import arabic_letters, is_arabic_script, is_arabic_word_char
-from .folding import normalize, word_spans
+from .folding import iter_word_spans, normalize
 from .model import DESIGNATES
 from .name_keys import designator_table, is_skippable, key_parts, match_designator
 from .vocabulary import vocabulary
@@ -24,6 +26,7 @@ __all__ = [
     "CASE_FREE_DESIGNATORS",
     "MARKERS",
     "Unit",
+    "Units",
     "case_free",
     "letters_of",
     "stops_of",
@@ -89,75 +92,173 @@ def _word_unit_cached(word: str) -> str:
     return "".join(key_parts(word))
 
 
+# What a unit is but for its offsets and whether it is attached, as one tuple
+# that every occurrence of a word shares: (length, unit, skip, marker, Arabic,
+# capital initial, all capitals, Latin, article, proclitic, possessive).
+_Shape = tuple[int, str, bool, str | None, bool, bool, bool, bool, bool, bool, bool]
+
 # What one word reduces to, by the word as written (its normalized form, its
 # span in the text, where its last letter but one is): texts repeat their
 # words, and a stream's chunks one another's.  Bounded; emptied when full.
-_Shape = tuple[int, str, bool, bool, bool, bool, bool, bool, bool, bool]
 _SHAPES: dict[tuple[str, str, int], _Shape] = {}
 _SHAPES_MAX = 100_000
 _SHAPE_SPAN_MAX = 64  # a longer word is not kept
+_MADE_MAX = 4096  # units a Units keeps once made (bounded; emptied when full)
 
 
-def units_of(text: str) -> list[Unit]:
+class Units(Sequence[Unit]):
+    """A text's units, kept as one shared shape and one start offset per
+    unit: no object per word (issue 17).  A :class:`Unit` is made when asked
+    for — around the hits, mostly — and kept a while.
+
+    An Arabic unit spans its whole written word: letters that fold to
+    nothing (ʿayn, hamza) leave a unit short of its word, "العراق" would
+    start at ر and "الشرع" end before ع.  It is widened to the letters
+    around it up to its neighbours (the unit before it widened first), so a
+    mention never starts or ends inside a word; a proclitic is read off only
+    at a word's start (after an article, in الفرقة, a ف is the name's).
+    """
+
+    __slots__ = ("_made", "_n", "_starts", "_text", "shapes")
+
+    def __init__(self, text: str, shapes: list[_Shape], starts: array[int]) -> None:
+        self._text = text
+        self.shapes = shapes  # read by the scanner's hit walk
+        self._starts = starts
+        self._n = len(shapes)
+        self._made: dict[int, Unit] = {}
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> Unit: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Unit]: ...
+    def __getitem__(self, i: int | slice) -> Unit | list[Unit]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._n))]
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        made = self._made
+        u = made.get(i)
+        if u is None:
+            if len(made) >= _MADE_MAX:
+                made.clear()
+            u = made[i] = self._unit(i)
+        return u
+
+    def __iter__(self) -> Iterator[Unit]:
+        return map(self._unit, range(self._n))
+
+    def start_of(self, i: int) -> int:
+        """Where unit ``i`` starts, before an Arabic unit is widened over its word."""
+        return self._starts[i]
+
+    def key_of(self, i: int, base: int) -> tuple[object, ...]:
+        """Every field of unit ``i``, its offsets relative to ``base``, as a
+        memo key: for a unit that is not Arabic, its shape, start and whether
+        it is attached, without making it."""
+        shape = self.shapes[i]
+        if shape[4]:
+            u = self[i]
+            return shape, u.start - base, u.end - base, u.attached, u.proclitic
+        start = self._starts[i]
+        return shape, start - base, i > 0 and start <= self._starts[i - 1] + self.shapes[i - 1][0]
+
+    def _unit(self, i: int) -> Unit:
+        shapes, starts = self.shapes, self._starts
+        size, unit, skip, marker, arabic, upper_initial, all_upper, latin, article, proclitic, possessive = shapes[i]
+        start = starts[i]
+        end = start + size
+        prev_end = starts[i - 1] + shapes[i - 1][0] if i else -1
+        attached = start <= prev_end
+        if arabic:
+            text = self._text
+            lo = 0
+            if i:
+                lo = prev_end
+                if shapes[i - 1][4]:  # the Arabic word before reaches up to this unit
+                    while lo < start and is_arabic_word_char(text[lo]):
+                        lo += 1
+            hi = starts[i + 1] if i + 1 < self._n else len(text)
+            if not skip and marker is None:  # an article or designator keeps its start: a proclitic is not the name's
+                while start > lo and is_arabic_word_char(text[start - 1]):
+                    start -= 1
+            while end < hi and is_arabic_word_char(text[end]):
+                end += 1
+            attached = i > 0 and start <= lo
+            proclitic = (
+                not skip and marker is None and text[start] in ARABIC_PROCLITICS and not (attached and shapes[i - 1][8])
+            )
+        return Unit(
+            unit,
+            start,
+            end,
+            skip,
+            marker,
+            arabic,
+            upper_initial,
+            all_upper,
+            latin,
+            attached,
+            article,
+            proclitic,
+            possessive,
+        )
+
+
+# Designator phrases are this many words long at most.
+_LONGEST = max([2, *map(len, designator_table())])
+
+
+def units_of(text: str) -> Units:
     """Cut ``text`` into units with their original offsets."""
-    words = word_spans(text)
-    units: list[Unit] = []
-    append = units.append
-    shapes = _SHAPES
-    raw: list[str] | None = None
-    arabic_at: list[int] = []  # the indexes of Arabic units
-    i = 0
-    prev_end = -1
-    n = len(words)
-    while i < n:
-        w, start, last, before = words[i]
+    shapes: list[_Shape] = []
+    starts = array("q")
+    add_shape, add_start = shapes.append, starts.append
+    known = _SHAPES
+    words = iter_word_spans(text)
+    ahead: list[tuple[str, int, int, int]] = []  # words read before their turn (a designator phrase's)
+    while True:
+        if ahead:
+            w, start, last, before = ahead.pop(0)
+        else:
+            word_span = next(words, None)
+            if word_span is None:
+                break
+            w, start, last, before = word_span
         if w not in _DESIGNATOR_FIRST and not (text[start] in ARABIC_PROCLITICS and w[1:] in _DESIGNATOR_FIRST):
             # One word, whatever its neighbours: what it becomes is known by itself.
             span = text[start : last + 1]
             key = (w, span, before - start if before >= 0 else -1)
-            shape = shapes.get(key)
+            shape = known.get(key)
             if shape is None:
                 shape = _word_shape(*key)
                 if len(span) <= _SHAPE_SPAN_MAX:
-                    if len(shapes) >= _SHAPES_MAX:
-                        shapes.clear()
-                    shapes[key] = shape
-            size, unit, skip, article, arabic, latin, upper_initial, all_upper, proclitic, possessive = shape
-            end = start + size
-            append(
-                Unit(
-                    unit,
-                    start,
-                    end,
-                    skip,
-                    None,
-                    arabic,
-                    upper_initial,
-                    all_upper,
-                    latin,
-                    start <= prev_end,
-                    article,
-                    proclitic,
-                    possessive,
-                )
-            )
-            if arabic:
-                arabic_at.append(len(units) - 1)
-            prev_end = end
-            i += 1
+                    if len(known) >= _SHAPES_MAX:
+                        known.clear()
+                    known[key] = shape
+            add_shape(shape)
+            add_start(start)
             continue
         # A designator phrase ("air base", "محافظة"), perhaps after a proclitic.
-        if raw is None:
-            raw = [word for word, _, _, _ in words]
-        found = match_designator(raw, i) if w in _DESIGNATOR_FIRST else None
+        while len(ahead) < _LONGEST - 1 and (word_span := next(words, None)) is not None:
+            ahead.append(word_span)
+        raw = [w, *(x[0] for x in ahead)]
+        found = match_designator(raw, 0) if w in _DESIGNATOR_FIRST else None
         if found is None and text[start] in ARABIC_PROCLITICS and w[1:] in _DESIGNATOR_FIRST:
             # "بمعبر القائم": a proclitic before an Arabic designator stays out of it.
-            found = match_designator([w[1:], *raw[i + 1 : i + 3]], 0)
+            found = match_designator([w[1:], *raw[1:3]], 0)
             if found is not None:
                 start += 1
         size = found[0] if found else 1
-        _, _, last, before = words[i + size - 1]
-        word = " ".join(raw[i : i + size])
+        if size > 1:
+            _, _, last, before = ahead[size - 2]
+        word = " ".join(raw[:size])
+        del ahead[: size - 1]
         # A possessive "'s" ends the name: "Daesh’s", "Iraq's".
         possessive = False
         if size == 1 and len(w) > 2 and w.endswith("s") and last >= 1 and text[last - 1] in "'’" and last - 1 > before:
@@ -167,44 +268,21 @@ def units_of(text: str) -> list[Unit]:
         end = last + 1
         span = text[start:end]
         arabic, latin, upper_initial, all_upper = _case_flags(span)
-        if arabic:
-            arabic_at.append(len(units))
-        attached = prev_end >= 0 and start <= prev_end
+        flags = (arabic, upper_initial, all_upper, latin)
         if found:
-            cls = found[1]
-            append(Unit(MARKERS[cls], start, end, False, cls, arabic, upper_initial, all_upper, latin, attached, False))
+            add_shape((end - start, MARKERS[found[1]], False, found[1], *flags, False, False, False))
         elif is_skippable(word):
-            append(
-                Unit("", start, end, True, None, arabic, upper_initial, all_upper, latin, attached, word in ARTICLES)
-            )
+            add_shape((end - start, "", True, None, *flags, word in ARTICLES, False, False))
         else:
-            append(
-                Unit(
-                    word_unit(word),
-                    start,
-                    end,
-                    False,
-                    None,
-                    arabic,
-                    upper_initial,
-                    all_upper,
-                    latin,
-                    attached,
-                    False,
-                    arabic and span[:1] in ARABIC_PROCLITICS,
-                    possessive,
-                )
-            )
-        prev_end = end
-        i += size
-    _arabic_edges(text, units, arabic_at)
-    return units
+            proclitic = arabic and span[:1] in ARABIC_PROCLITICS
+            add_shape((end - start, word_unit(word), False, None, *flags, False, proclitic, possessive))
+        add_start(start)
+    return Units(text, shapes, starts)
 
 
 def _word_shape(w: str, span: str, before: int) -> _Shape:
-    """(length, unit, skip, article, Arabic, Latin, capital initial, all
-    capitals, proclitic, possessive) of the one-word unit of ``w``, written
-    ``span`` (``before``: the offset in ``span`` of its last letter but one)."""
+    """The shape of the one-word unit of ``w``, written ``span``
+    (``before``: the offset in ``span`` of its last letter but one)."""
     word = w
     last = len(span) - 1
     # A possessive "'s" ends the name: "Daesh’s", "Iraq's".
@@ -214,43 +292,21 @@ def _word_shape(w: str, span: str, before: int) -> _Shape:
         word = w[:-1]
     arabic, latin, upper_initial, all_upper = _case_flags(span)
     if is_skippable(word):
-        return len(span), "", True, word in ARTICLES, arabic, latin, upper_initial, all_upper, False, False
+        return len(span), "", True, None, arabic, upper_initial, all_upper, latin, word in ARTICLES, False, False
     proclitic = arabic and span[:1] in ARABIC_PROCLITICS
-    return len(span), word_unit(word), False, False, arabic, latin, upper_initial, all_upper, proclitic, possessive
-
-
-def _arabic_edges(text: str, units: list[Unit], arabic_at: list[int]) -> None:
-    """Arabic units span whole written words.
-
-    Letters that fold to nothing (ʿayn, hamza) leave a unit short of its
-    word: "العراق" would start at ر and "الشرع" end before ع.  Each Arabic
-    unit is widened to the letters around it up to its neighbours, so a
-    mention never starts or ends inside a word.  A proclitic is read off
-    only at a word's start: after an article (الفرقة) a ف is the name's.
-    Units are changed in place, from the first: ``arabic_at`` lists the
-    indexes of the Arabic ones.
-    """
-    out = units
-    n = len(out)
-    for i in arabic_at:
-        u = out[i]
-        lo = out[i - 1].end if i else 0
-        hi = units[i + 1].start if i + 1 < n else len(text)
-        start, end = u.start, u.end
-        if not u.skip and u.marker is None:  # an article or designator keeps its start: a proclitic is not the name's
-            while start > lo and is_arabic_word_char(text[start - 1]):
-                start -= 1
-        while end < hi and is_arabic_word_char(text[end]):
-            end += 1
-        prev = out[i - 1] if i else None
-        attached = prev is not None and start <= prev.end
-        proclitic = (
-            not u.skip
-            and u.marker is None
-            and text[start] in ARABIC_PROCLITICS
-            and not (attached and prev is not None and prev.article)
-        )
-        u.start, u.end, u.attached, u.proclitic = start, end, attached, proclitic
+    return (
+        len(span),
+        word_unit(word),
+        False,
+        None,
+        arabic,
+        upper_initial,
+        all_upper,
+        latin,
+        False,
+        proclitic,
+        possessive,
+    )
 
 
 def _case_flags(span: str) -> tuple[bool, bool, bool, bool]:

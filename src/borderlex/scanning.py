@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
@@ -60,7 +60,17 @@ from .scan_patterns import (
     span_method,
     supported,
 )
-from .scan_units import CASE_FREE_DESIGNATORS, MARKERS, Unit, case_free, letters_of, stops_of, units_of, word_unit
+from .scan_units import (
+    CASE_FREE_DESIGNATORS,
+    MARKERS,
+    Unit,
+    Units,
+    case_free,
+    letters_of,
+    stops_of,
+    units_of,
+    word_unit,
+)
 from .surnames import surname_mentions
 from .text_acronyms import defined_acronyms, with_country_prefix
 from .vocabulary import vocabulary
@@ -147,7 +157,7 @@ class Scanner:
 
     # -- matching ---------------------------------------------------------
 
-    def _units(self, text: str) -> list[Unit]:
+    def _units(self, text: str) -> Units:
         """The text's word units (one method, so that a test can run the
         scanner's decisions over another tokenizer: tests/test_scan_differential.py)."""
         return units_of(text)
@@ -163,42 +173,46 @@ class Scanner:
                 self._prefixes[s] = known
         return known
 
-    def _hits(self, units: list[Unit]) -> list[_Hit]:
-        hits: list[_Hit] = []
-        n = len(units)
+    def _hits(self, units: Units) -> Iterator[_Hit]:
+        """Each run of units whose keys, concatenated, are an alias key (read
+        off the units' shapes: no unit is made but an Arabic word's, to see
+        whether it starts with a proclitic)."""
+        shapes = units.shapes
+        has_prefix, patterns = self._has_prefix, self._patterns
+        n = len(shapes)
         for i in range(n):
-            u = units[i]
-            if u.skip:
+            shape = shapes[i]
+            if shape[2]:  # skipped
                 continue
-            if u.marker is not None and not u.arabic:
+            if shape[3] is not None and not shape[4]:  # a designator, not Arabic
                 continue
-            starts = [u.unit]
-            if u.proclitic and u.marker is None and len(u.unit) > 2:
-                starts.append(u.unit[1:])
+            unit = shape[1]
+            starts = [unit]
+            if shape[4] and shape[3] is None and len(unit) > 2 and units[i].proclitic:
+                starts.append(unit[1:])
             for s0 in starts:
                 s = s0
                 j = i
                 count = 0
                 while True:
-                    if not self._has_prefix(s):
+                    if not has_prefix(s):
                         break
-                    pats = self._patterns.get(s)
+                    pats = patterns.get(s)
                     if pats:
-                        hits.append(_Hit(i, j, tuple(pats)) if s0 == u.unit else _Hit(-i - 1, j, tuple(pats)))
+                        yield _Hit(i, j, tuple(pats)) if s0 is unit else _Hit(-i - 1, j, tuple(pats))
                     j += 1
                     skipped_words = False
                     gap = 0
-                    while j < n and units[j].skip and gap <= _MAX_GAP:
-                        skipped_words = skipped_words or not units[j].article
+                    while j < n and shapes[j][2] and gap <= _MAX_GAP:
+                        skipped_words = skipped_words or not shapes[j][8]
                         j += 1
                         gap += 1
                     count += 1
                     if j >= n or count >= _MAX_UNITS or gap > _MAX_GAP:
                         break
-                    if skipped_words and units[j].marker is not None:
+                    if skipped_words and shapes[j][3] is not None:
                         break  # "Deir Ezzor and la province": a designator never follows "and", "of" …
-                    s += units[j].unit
-        return hits
+                    s += shapes[j][1]
 
     # -- the public entry point ------------------------------------------
 
@@ -340,7 +354,7 @@ class Scanner:
             return None
         return Mention(start, m.end, inner, m.id, m.entity, attrs.evolve(m.match, query=inner))
 
-    def _candidates(self, text: str, units: list[Unit], wanted: frozenset[str] | None) -> list[Span]:
+    def _candidates(self, text: str, units: Units, wanted: frozenset[str] | None) -> list[Span]:
         """Every span some alias matches, with the patterns its case allows.
 
         Each hit's decision is remembered by what its rules read (see
@@ -390,7 +404,7 @@ class Scanner:
         span: str,
         pats: list[Pattern],
         context: dict[str, int],
-        units: list[Unit],
+        units: Sequence[Unit],
         first: int,
         *,
         as_of: Period | None = None,
@@ -445,7 +459,7 @@ class Scanner:
             alternatives=alternatives if ambiguous else (),
         )
 
-    def _steer(self, entity: Entity, span: str, units: list[Unit], first: int, as_of: Period | None) -> Entity:
+    def _steer(self, entity: Entity, span: str, units: Sequence[Unit], first: int, as_of: Period | None) -> Entity:
         # "the province of Deir Ezzor": a designator before the name, joined
         # by "of", asks for the entity of that type with the same name.
         j = first - 1
