@@ -1,6 +1,8 @@
 """The scanner remembers each hit's decision by what its rules read
-(``borderlex.scan_candidates.window``): a remembered decision must be the one the
-rules would take afresh, whatever text or context the scanner saw before.
+(``borderlex.scan_candidates.window``), and each chosen span's match when
+the text's context did not choose it (``Scanner._decide``): a remembered
+decision must be the one the rules would take afresh, whatever text or
+context the scanner saw before.
 
 One scanner that remembers, shared by every text here (so decisions made in
 one text and context are offered to the others), against one that decides
@@ -11,6 +13,7 @@ of tests/test_scan_differential.py) and hypothesis's hostile text.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -18,10 +21,11 @@ from hypothesis import given
 from strategies import RESOLVER, hostile_text
 from test_scan_differential import CORPUS, generated_text
 
-from borderlex.model import Mention
+from borderlex.dates import Period
+from borderlex.model import Match, Mention
 from borderlex.scan_candidates import candidate
-from borderlex.scan_patterns import Span
-from borderlex.scan_units import Unit
+from borderlex.scan_patterns import Pattern, Span, designator_before
+from borderlex.scan_units import Unit, Units
 from borderlex.scanning import Scanner
 
 
@@ -30,9 +34,21 @@ class AfreshScanner(Scanner):
 
     __slots__ = ()
 
-    def _candidates(self, text: str, units: list[Unit], wanted: frozenset[str] | None) -> list[Span]:
-        found = (candidate(text, units, (h.first, h.last, h.patterns), wanted) for h in self._hits(units))
+    def _candidates(self, text: str, units: Units, wanted: frozenset[str] | None) -> list[Span]:
+        found = (candidate(text, units, hit, wanted) for hit in self._hits(units))
         return [s for s in found if s is not None]
+
+    def _decide(
+        self,
+        span: str,
+        pats: list[Pattern],
+        context: dict[str, int],
+        units: Sequence[Unit],
+        first: int,
+        *,
+        as_of: Period | None = None,
+    ) -> Match:
+        return self._decided(span, pats, context, designator_before(units, first), as_of)[0]
 
 
 SHARED = Scanner(RESOLVER.index, RESOLVER.resolve)
@@ -51,10 +67,10 @@ def test_the_memo_is_used() -> None:
     # Otherwise the comparisons below would prove nothing.
     scanner = Scanner(RESOLVER.index, RESOLVER.resolve)
     scanner.scan("Daesh held Raqqa.")
-    assert scanner._spans
-    before = dict(scanner._spans)
+    assert scanner._spans and scanner._matches
+    before = dict(scanner._spans), dict(scanner._matches)
     scanner.scan("Daesh held Raqqa.")
-    assert scanner._spans == before
+    assert (scanner._spans, scanner._matches) == before
 
 
 @pytest.mark.parametrize(

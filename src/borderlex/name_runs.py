@@ -153,7 +153,7 @@ def in_capitals(units: Sequence[Unit], first: int, last: int) -> bool:
     return bool(around) and all(u.latin and u.all_upper for u in around)
 
 
-def in_institution_name(text: str, units: list[Unit], first: int) -> bool:
+def in_institution_name(text: str, units: Sequence[Unit], first: int) -> bool:
     """Whether the Latin-script name starting at unit ``first`` follows an
     institution's head and its linking word: "Central Bank of Iraq",
     "Banque centrale d'Irak" (vocabulary ``institution_heads``).  The name

@@ -33,6 +33,7 @@ __all__ = [
     "Span",
     "article_agrees",
     "case_ok",
+    "designator_before",
     "inside_unknown_name",
     "pattern_rank",
     "span_method",
@@ -229,3 +230,16 @@ def article_agrees(pats: list[Pattern], article: bool, last_word: str) -> list[P
 def _far(entity: Entity) -> bool:
     """A place in a country whose names the region's press does not romanize."""
     return entity.kind == "place" and entity.country is not None and entity.country not in _ROMANIZED_FROM
+
+
+def designator_before(units: Sequence[Unit], first: int) -> str | None:
+    """ "the province of Deir Ezzor": the class of a designator before the
+    name at unit ``first``, joined by "of" (a function word), which asks for
+    the entity of that type with the same name."""
+    j = first - 1
+    while j >= 0 and units[j].skip and units[j].article:
+        j -= 1
+    cls = units[j - 1].marker if j >= 1 else None
+    if cls is not None and units[j].skip and not units[j].article and not units[j - 1].arabic:
+        return cls
+    return None

@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import attrs
 
@@ -56,6 +56,7 @@ from .scan_candidates import candidate, window
 from .scan_patterns import (
     Pattern,
     Span,
+    designator_before,
     pattern_rank,
     span_method,
     supported,
@@ -93,6 +94,7 @@ _MAX_GAP = 3  # function words in a row inside a name: "of the", "and the"
 _PREFIXES_MAX = 200_000  # answers Scanner._has_prefix remembers
 _PREFIX_MAX_CHARS = 64  # for strings this long at most
 _SPANS_MAX = 100_000  # hit decisions Scanner._candidates remembers
+_MATCHES_MAX = 50_000  # matches Scanner._decide remembers
 _UNKNOWN: Any = object()  # not yet in a memo
 
 # A hit's span as _candidate decided it, relative to its first unit's start
@@ -100,9 +102,10 @@ _UNKNOWN: Any = object()  # not yet in a memo
 _Decided = tuple[int, int, int, tuple[Pattern, ...]]
 
 
-@attrs.frozen(slots=True)
-class _Hit:
-    first: int  # unit indexes, inclusive
+class _Hit(NamedTuple):
+    """A run of units an alias key matches (a tuple: the walk makes one per hit)."""
+
+    first: int  # unit indexes, inclusive; -i - 1 when a proclitic was read off unit i
     last: int
     patterns: tuple[Pattern, ...]
 
@@ -116,7 +119,7 @@ class Scanner:
     gives its own ``resolve``, over the same tables.
     """
 
-    __slots__ = ("_by_id", "_given", "_keys", "_patterns", "_prefixes", "_resolve", "_spans", "_spelled")
+    __slots__ = ("_by_id", "_given", "_keys", "_matches", "_patterns", "_prefixes", "_resolve", "_spans", "_spelled")
 
     def __init__(self, index: AliasIndex, resolve: ResolveFunction) -> None:
         self._resolve = resolve
@@ -144,7 +147,7 @@ class Scanner:
                     if entry.entity.type in types:
                         gflags = flags if cls in CASE_FREE_DESIGNATORS else (*flags, True)
                         patterns.setdefault(key + MARKERS[cls], []).append(Pattern(entry, gflags, cls, letters, stops))
-        self._patterns = patterns
+        self._patterns = {key: tuple(pats) for key, pats in patterns.items()}
         self._keys = sorted(patterns)
         self._given: frozenset[str] | None = None  # see borderlex.arabic_names
         self._spelled: frozenset[str] | None = None
@@ -154,6 +157,8 @@ class Scanner:
         self._prefixes: dict[str, bool] = {}
         # What _candidate decided for a hit, by what its rules read (bounded; emptied when full).
         self._spans: dict[tuple[object, ...], _Decided | None] = {}
+        # What _decide chose for a span, when the text's context did not choose (bounded).
+        self._matches: dict[tuple[object, ...], Match] = {}
 
     # -- matching ---------------------------------------------------------
 
@@ -199,7 +204,7 @@ class Scanner:
                         break
                     pats = patterns.get(s)
                     if pats:
-                        yield _Hit(i, j, tuple(pats)) if s0 is unit else _Hit(-i - 1, j, tuple(pats))
+                        yield _Hit(i, j, pats) if s0 is unit else _Hit(-i - 1, j, pats)
                     j += 1
                     skipped_words = False
                     gap = 0
@@ -369,7 +374,7 @@ class Scanner:
             key = (key, hit.first < 0, wanted)
             known = memo.get(key, _UNKNOWN)
             if known is _UNKNOWN:
-                span = candidate(text, units, (hit.first, hit.last, hit.patterns), wanted)
+                span = candidate(text, units, hit, wanted)
                 known = (
                     None
                     if span is None
@@ -409,6 +414,25 @@ class Scanner:
         *,
         as_of: Period | None = None,
     ) -> Match:
+        """The match of a chosen span, remembered by all it depends on (the
+        span as written, its patterns, the designator before it, ``as_of``)
+        unless the text's other mentions (``context``) chose among entities."""
+        designator = designator_before(units, first)
+        key = (span, tuple(map(id, pats)), designator, as_of)  # patterns live as long as the scanner
+        memo = self._matches
+        match = memo.get(key)
+        if match is None:
+            match, by_context = self._decided(span, pats, context, designator, as_of)
+            if not by_context:
+                if len(memo) >= _MATCHES_MAX:
+                    memo.clear()
+                memo[key] = match
+        return match
+
+    def _decided(
+        self, span: str, pats: list[Pattern], context: dict[str, int], designator: str | None, as_of: Period | None
+    ) -> tuple[Match, bool]:
+        """The match of a chosen span, and whether ``context`` chose it."""
         norm = normalize(span)
 
         def rank(p: Pattern) -> int:
@@ -430,13 +454,14 @@ class Scanner:
             key=lambda p: (-rank(p), -p.entry.entity.priority, p.entry.entity.id),
         )
         alternatives: tuple[str, ...] = ()
-        ambiguous = False
+        ambiguous = by_context = False
         if len(ordered) > 1:
             top = rank(ordered[0])
             tied = [p for p in ordered if rank(p) == top]
             if as_of is not None:
                 tied = [p for p in tied if valid_during(p.entry.entity, as_of)] or tied
             if len(tied) > 1 or tied[0] is not ordered[0]:
+                by_context = True
                 support = [(_support(p.entry.entity, context), p) for p in tied]
                 best = max(s for s, _ in support)
                 leaders = [p for s, p in support if s == best]
@@ -445,9 +470,10 @@ class Scanner:
                 alternatives = tuple(p.entry.entity.id for p in tied if p is not leaders[0])
         p = ordered[0]
         entity = p.entry.entity
-        entity = self._steer(entity, span, units, first, as_of)
+        if designator is not None:
+            entity = self._steer(entity, span, designator, as_of)
         method, score = span_method(span, norm, p)
-        return Match(
+        match = Match(
             id=entity.id,
             entity=entity,
             alias=p.entry.alias,
@@ -458,21 +484,17 @@ class Scanner:
             ambiguous=ambiguous,
             alternatives=alternatives if ambiguous else (),
         )
+        return match, by_context
 
-    def _steer(self, entity: Entity, span: str, units: Sequence[Unit], first: int, as_of: Period | None) -> Entity:
-        # "the province of Deir Ezzor": a designator before the name, joined
-        # by "of", asks for the entity of that type with the same name.
-        j = first - 1
-        while j >= 0 and units[j].skip and units[j].article:
-            j -= 1
-        cls = units[j - 1].marker if j >= 1 else None
-        if cls is not None and units[j].skip and not units[j].article and not units[j - 1].arabic:
-            if entity.type in DESIGNATES[cls]:
-                return entity
-            # The resolver's own designator rule picks it: "Deir Ezzor governorate".
-            steered = self._resolve(f"{span} {cls.replace('-', ' ')}", kind=entity.kind, as_of=as_of)
-            if steered is not None and steered.entity.type in DESIGNATES[cls]:
-                return steered.entity
+    def _steer(self, entity: Entity, span: str, cls: str, as_of: Period | None) -> Entity:
+        """The entity of designator class ``cls`` with the name ``span``, if
+        ``entity`` is not of that class and the resolver knows one."""
+        if entity.type in DESIGNATES[cls]:
+            return entity
+        # The resolver's own designator rule picks it: "Deir Ezzor governorate".
+        steered = self._resolve(f"{span} {cls.replace('-', ' ')}", kind=entity.kind, as_of=as_of)
+        if steered is not None and steered.entity.type in DESIGNATES[cls]:
+            return steered.entity
         return entity
 
 
