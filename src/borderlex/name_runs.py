@@ -130,7 +130,7 @@ class NameRuns:
             line_end = self.text.find("\n", at)
             line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
             # The first word is capitalised in any case.
-            words = [w for w in re.findall(r"[^\W\d_]{2,}", line)[1:] if w.isascii() and w.lower() not in _SMALL_WORDS]
+            words = [w for w in _WORD.findall(line)[1:] if w.isascii() and w.lower() not in _SMALL_WORDS]
             caps = sum(w[0].isupper() for w in words)
             known = self.title_lines[line_start] = len(words) >= 3 and caps >= 0.85 * len(words)
         return known
@@ -138,6 +138,7 @@ class NameRuns:
 
 # Words a title-case headline leaves in lower case.
 _SMALL_WORDS = _WORDS.headline_small_words
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of a line, for its capital
 
 
 def sentence_start(text: str, u: Unit) -> bool:
