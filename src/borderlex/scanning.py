@@ -26,9 +26,11 @@ Then, for each candidate span:
 
 Spans never overlap; longer spans win.
 
-The word units are ``borderlex.scan_units``; alias patterns and the tests a
+The word units are ``borderlex.scan_units``; the rules that make a hit a
+candidate span, ``borderlex.scan_candidates``; alias patterns and the tests a
 span must pass, ``borderlex.scan_patterns``; capitalised name runs (a name
-is found whole or not at all), ``borderlex.name_runs``.
+is found whole or not at all), ``borderlex.name_runs``.  Decisions are
+remembered by what they read: texts repeat their names in the same contexts.
 """
 
 from __future__ import annotations
