@@ -182,8 +182,8 @@ class Scanner:
 
     def _hits(self, units: Units) -> Iterator[_Hit]:
         """Each run of units whose keys, concatenated, are an alias key (read
-        off the units' shapes: no unit is made but an Arabic word's, to see
-        whether it starts with a proclitic)."""
+        off the units' shapes: no unit is made but an Arabic word's whose
+        rest could start a key, to see whether it starts with a proclitic)."""
         shapes = units.shapes
         has_prefix, patterns = self._has_prefix, self._patterns
         n = len(shapes)
@@ -195,7 +195,8 @@ class Scanner:
                 continue
             unit = shape[1]
             starts = [unit]
-            if shape[4] and shape[3] is None and len(unit) > 2 and units[i].proclitic:
+            # The unit is made (to read its proclitic) only when the rest could start a key.
+            if shape[4] and shape[3] is None and len(unit) > 2 and has_prefix(unit[1:]) and units[i].proclitic:
                 starts.append(unit[1:])
             for s0 in starts:
                 s = s0
