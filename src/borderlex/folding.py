@@ -32,11 +32,13 @@ from .vocabulary import vocabulary
 __all__ = [
     "MAX_EXPANSION",
     "MAX_FOLDED",
+    "chunk_words",
     "iter_word_spans",
     "normalize",
     "normalize_with_offsets",
     "remembered",
     "spelling",
+    "word_chunks",
     "word_spans",
 ]
 
@@ -383,26 +385,37 @@ def word_spans(text: str) -> list[tuple[str, int, int, int]]:
 def iter_word_spans(text: str) -> Iterator[tuple[str, int, int, int]]:
     """:func:`word_spans` one word at a time: a scan of a long text never
     holds all its words at once."""
-    known = _CHUNK_WORDS
-    for m in _word_patterns().finditer(text):
+    for m in word_chunks(text):
         start = m.start(1)
         if start >= 0:  # a plain ASCII word
             end = m.end(1)
             yield m.group(1).lower(), start, end - 1, end - 2 if end - start > 1 else -1
             continue
-        piece = m.group()
-        words = known.get(piece)
-        if words is None:
-            words = []
-            norm, origin = normalize_with_offsets(piece)
-            _spans_from(norm, origin, 0, words)
-            if len(piece) <= _CHUNK_MAX:
-                if len(known) >= _CHUNK_WORDS_MAX:
-                    known.clear()
-                known[piece] = words
         base = m.start()
-        for w, first, last, before in words:
+        for w, first, last, before in chunk_words(m.group()):
             yield w, first + base, last + base, before + base if before >= 0 else -1
+
+
+def word_chunks(text: str) -> Iterator[re.Match[str]]:
+    """The chunks of ``text`` (runs without ASCII whitespace): group 1 is the
+    word of a plain ASCII one, ``None`` for any other (see :func:`chunk_words`)."""
+    return _word_patterns().finditer(text)
+
+
+def chunk_words(piece: str) -> list[tuple[str, int, int, int]]:
+    """The words of a chunk that is not a plain ASCII word, as
+    :func:`word_spans` gives them, offsets from the chunk's start."""
+    known = _CHUNK_WORDS
+    words = known.get(piece)
+    if words is None:
+        words = []
+        norm, origin = normalize_with_offsets(piece)
+        _spans_from(norm, origin, 0, words)
+        if len(piece) <= _CHUNK_MAX:
+            if len(known) >= _CHUNK_WORDS_MAX:
+                known.clear()
+            known[piece] = words
+    return words
 
 
 # The same rules for ASCII text, with regular expressions: most names and most

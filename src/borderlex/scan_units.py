@@ -10,14 +10,14 @@ phrases ("air base", "محافظة") one marker unit.  The scanner
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import overload
+from typing import Any, overload
 
 import attrs
 
 from .arabic_script import arabic_letters, is_arabic_script, is_arabic_word_char
-from .folding import iter_word_spans, normalize
+from .folding import chunk_words, normalize, word_chunks
 from .model import DESIGNATES
 from .name_keys import designator_table, is_skippable, key_parts, match_designator
 from .vocabulary import vocabulary
@@ -103,6 +103,10 @@ _Shape = tuple[int, str, bool, str | None, bool, bool, bool, bool, bool, bool, b
 _SHAPES: dict[tuple[str, str, int], _Shape] = {}
 _SHAPES_MAX = 100_000
 _SHAPE_SPAN_MAX = 64  # a longer word is not kept
+# The same for a plain ASCII word, by the word as written alone (None: a
+# designator's first word, which takes the general path).
+_PLAIN: dict[str, _Shape | None] = {}
+_UNKNOWN: Any = object()
 _MADE_MAX = 4096  # units a Units keeps once made (bounded; emptied when full)
 
 
@@ -219,19 +223,51 @@ def units_of(text: str) -> Units:
     shapes: list[_Shape] = []
     starts = array("q")
     add_shape, add_start = shapes.append, starts.append
-    known = _SHAPES
-    words = iter_word_spans(text)
-    ahead: list[tuple[str, int, int, int]] = []  # words read before their turn (a designator phrase's)
-    while True:
-        if ahead:
-            w, start, last, before = ahead.pop(0)
+    plain = _PLAIN
+    pending: list[tuple[str, int, int, int]] = []  # words waiting for the words after them
+    for m in word_chunks(text):
+        g = m.group(1)
+        if g is not None:  # a plain ASCII word: its shape is known by the word as written
+            if not pending:
+                shape = plain.get(g, _UNKNOWN)
+                if shape is _UNKNOWN:
+                    shape = None if g.lower() in _DESIGNATOR_FIRST else _word_shape(g.lower(), g, len(g) - 2)
+                    if len(g) <= _SHAPE_SPAN_MAX:
+                        if len(plain) >= _SHAPES_MAX:
+                            plain.clear()
+                        plain[g] = shape
+                if shape is not None:
+                    add_shape(shape)
+                    add_start(m.start(1))
+                    continue
+            start, end = m.start(1), m.end(1)
+            pending.append((g.lower(), start, end - 1, end - 2 if end - start > 1 else -1))
         else:
-            word_span = next(words, None)
-            if word_span is None:
-                break
-            w, start, last, before = word_span
+            base = m.start()
+            for w, first, last, before in chunk_words(m.group()):
+                pending.append((w, first + base, last + base, before + base if before >= 0 else -1))
+        _take(text, pending, add_shape, add_start, final=False)
+    _take(text, pending, add_shape, add_start, final=True)
+    return Units(text, shapes, starts)
+
+
+def _take(
+    text: str,
+    pending: list[tuple[str, int, int, int]],
+    add_shape: Callable[[_Shape], None],
+    add_start: Callable[[int], None],
+    *,
+    final: bool,
+) -> None:
+    """The units of the words in ``pending``, from the first, removed as they
+    are taken; a designator's first word waits for the words after it
+    (``final``: there are no more)."""
+    known = _SHAPES
+    while pending:
+        w, start, last, before = pending[0]
         if w not in _DESIGNATOR_FIRST and not (text[start] in ARABIC_PROCLITICS and w[1:] in _DESIGNATOR_FIRST):
             # One word, whatever its neighbours: what it becomes is known by itself.
+            del pending[0]
             span = text[start : last + 1]
             key = (w, span, before - start if before >= 0 else -1)
             shape = known.get(key)
@@ -244,10 +280,9 @@ def units_of(text: str) -> Units:
             add_shape(shape)
             add_start(start)
             continue
-        # A designator phrase ("air base", "محافظة"), perhaps after a proclitic.
-        while len(ahead) < _LONGEST - 1 and (word_span := next(words, None)) is not None:
-            ahead.append(word_span)
-        raw = [w, *(x[0] for x in ahead)]
+        if len(pending) < _LONGEST and not final:
+            return  # a designator phrase ("air base", "محافظة") may go on
+        raw = [x[0] for x in pending[:_LONGEST]]
         found = match_designator(raw, 0) if w in _DESIGNATOR_FIRST else None
         if found is None and text[start] in ARABIC_PROCLITICS and w[1:] in _DESIGNATOR_FIRST:
             # "بمعبر القائم": a proclitic before an Arabic designator stays out of it.
@@ -256,9 +291,9 @@ def units_of(text: str) -> Units:
                 start += 1
         size = found[0] if found else 1
         if size > 1:
-            _, _, last, before = ahead[size - 2]
+            _, _, last, before = pending[size - 1]
         word = " ".join(raw[:size])
-        del ahead[: size - 1]
+        del pending[:size]
         # A possessive "'s" ends the name: "Daesh’s", "Iraq's".
         possessive = False
         if size == 1 and len(w) > 2 and w.endswith("s") and last >= 1 and text[last - 1] in "'’" and last - 1 > before:
@@ -277,7 +312,6 @@ def units_of(text: str) -> Units:
             proclitic = arabic and span[:1] in ARABIC_PROCLITICS
             add_shape((end - start, word_unit(word), False, None, *flags, False, proclitic, possessive))
         add_start(start)
-    return Units(text, shapes, starts)
 
 
 def _word_shape(w: str, span: str, before: int) -> _Shape:
