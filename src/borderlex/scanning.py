@@ -457,7 +457,8 @@ class Scanner:
             key=lambda p: (-rank(p), -p.entry.entity.priority, p.entry.entity.id),
         )
         alternatives: tuple[str, ...] = ()
-        ambiguous = by_context = False
+        ambiguous = False
+        by_context = any(p.entry.strength is Strength.WEAK for p in pats)  # rank read the context
         if len(ordered) > 1:
             top = rank(ordered[0])
             tied = [p for p in ordered if rank(p) == top]
