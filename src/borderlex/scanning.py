@@ -1,38 +1,25 @@
 """Finding entity mentions in running text.
 
-The text is normalized once (keeping a map back to the original offsets)
-and cut into word *units*: each word reduced as in a name key (articles and
-stop words become skippable, designator phrases become one marker unit).
-Alias keys are the concatenation of their units, kept in one sorted list;
-from each word the scanner extends the concatenation unit by unit and asks
-the sorted list (a binary search) whether some key still starts with it.
-That is one pass over the text whose cost per word does not depend on how
-many aliases there are beyond a logarithm, and concatenating units lets
-"Albu Kamal" meet "Al-Bukamal".
-
-Then, for each candidate span:
-
-* case: acronyms only in their written case; other Latin names keep the
-  capitals of the alias ("Iraqi army" is not "Iraqi Army"; "BEIRUT" is
-  Beirut); Arabic script has no case;
-* weak aliases count only when the entity is also named by a strong alias
-  somewhere in the same text;
-* designators next to a name choose the entity ("Deir Ezzor province" → the
-  governorate, "Al-Tanf camp" → the garrison); a name followed by a
-  province or facility word that names nothing known is part of a longer,
-  unknown name ("Tanf oil field") and is dropped;
-* shared spellings are decided by the other entities the text names
-  (country, parent), else marked ambiguous.
-
-Spans never overlap; longer spans win.
+The text is cut into word *units* (each word reduced as in a name key:
+articles and stop words skippable, designator phrases one marker unit);
+from each word the scanner extends the concatenation of units and asks the
+sorted alias keys whether some key still starts with it, so "Albu Kamal"
+meets "Al-Bukamal" in one pass whose cost per word hardly depends on how
+many aliases there are.  Then, for each candidate span: case (acronyms in
+their written case, other Latin names with the alias's capitals), weak
+aliases only beside a strong name of the entity, designators choosing the
+entity ("Deir Ezzor province"), shared spellings decided by the text's
+other names.  Spans never overlap; longer spans win.
 
 The word units are ``borderlex.scan_units``; the rules that make a hit a
 candidate span, ``borderlex.scan_candidates``; alias patterns and the tests a
 span must pass, ``borderlex.scan_patterns``; capitalised name runs (a name
-is found whole or not at all), ``borderlex.name_runs``.  Decisions are
-remembered by what they read: texts repeat their names in the same contexts.
+is found whole or not at all), ``borderlex.name_runs``; what the words around
+a span say of it, ``borderlex.surroundings``; what the text itself defines
+(surnames, acronyms), ``borderlex.surnames`` and ``borderlex.text_acronyms``.
+Decisions are remembered by what they read: texts repeat their names in the
+same contexts.
 """
-
 from __future__ import annotations
 
 import bisect
@@ -42,14 +29,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import attrs
 
-from .arabic_agreement import reads_as_adjective
-from .arabic_names import given_name_start, given_names, in_personal_name
-from .arabic_script import arabic_spelling, has_tanween
+from .arabic_names import given_name_start, given_names
+from .arabic_script import arabic_spelling
 from .arguments import check_kinds
 from .dates import valid_during
 from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
-from .government_seats import stands_for_government
 from .index import AliasEntry, AliasIndex, Strength
 from .mention_edges import whole_mention
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
@@ -75,6 +60,7 @@ from .scan_units import (
     word_unit,
 )
 from .surnames import surname_mentions
+from .surroundings import read_around
 from .text_acronyms import defined_acronyms, with_country_prefix
 from .vocabulary import vocabulary
 
@@ -272,26 +258,19 @@ class Scanner:
                     continue
             if units[c.first].latin and in_institution_name(text, units, c.first):
                 continue  # "Central Bank of Iraq": part of a name the tables lack
-            match = self._decide(c.text, c.patterns, context, units, c.first, as_of=as_of)
-            mention = Mention(c.start, c.end, c.text, match.id, match.entity, match)
-            if units[c.first].arabic and has_tanween(c.text) and not has_tanween(match.alias):
-                continue  # "حديثاً", *recently*: tanween marks an indefinite word, not a name
-            # Arabic has no capitals: a place's one-word name may be an
-            # adjective or part of a person's name, as the words around show.
-            if (
-                match.entity.kind == "place"
-                and units[c.first].arabic
-                and (
-                    reads_as_adjective(text, c.start, c.end)
-                    or in_personal_name(text, c.start, c.end, self._given_spelled())
-                )
-            ):
+            read = read_around(
+                text,
+                c.start,
+                c.end,
+                self._decide(c.text, c.patterns, context, units, c.first, as_of=as_of),
+                arabic=units[c.first].arabic,
+                given=self._given_spelled,
+                entity=self._entity,
+            )
+            if read is None:
                 continue
-            if match.entity.type == "city" and stands_for_government(text, c.start, c.end):
-                country = self._entity(match.entity.parent)
-                if country is not None and country.type == "country":
-                    match = attrs.evolve(match, id=country.id, entity=country, method=Method.CONTEXT, score=90.0)
-                    mention = Mention(c.start, c.end, c.text, country.id, country, match)
+            match = read
+            mention = Mention(c.start, c.end, c.text, match.id, match.entity, match)
             if match.entity.kind == "person" and units[c.first].arabic:
                 # Arabic has no capitals to show a name's run: whole name or nothing, by given names.
                 start = given_name_start(text, c.start, match.entity, self._given_names())

@@ -1,0 +1,53 @@
+"""What the words around a found name say about it.
+
+The scanner decides which entity a span names from the span and the text's
+other names; the words right around it can still say the span is no name at
+all, or a name read otherwise: tanween marks an indefinite word ("حديثاً",
+*recently*), an Arabic place name may be the adjective it agrees with or part
+of a person's name, and a capital may stand for its country's government
+("Washington said").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from .arabic_agreement import reads_as_adjective
+from .arabic_names import in_personal_name
+from .arabic_script import has_tanween
+from .government_seats import stands_for_government
+from .model import Entity, Match, Method
+
+__all__ = ["read_around"]
+
+
+def read_around(
+    text: str,
+    start: int,
+    end: int,
+    match: Match,
+    *,
+    arabic: bool,
+    given: Callable[[], frozenset[str]],
+    entity: Callable[[str | None], Entity | None],
+) -> Match | None:
+    """``match`` for ``text[start:end]`` as the words around it read it, or
+    ``None`` when they say it names nothing.  ``given`` gives the tables'
+    given names as spelled; ``entity`` an entity of the tables by id."""
+    if arabic and has_tanween(text[start:end]) and not has_tanween(match.alias):
+        return None  # "حديثاً", *recently*: tanween marks an indefinite word, not a name
+    # Arabic has no capitals: a place's one-word name may be an adjective or
+    # part of a person's name, as the words around show.
+    if (
+        match.entity.kind == "place"
+        and arabic
+        and (reads_as_adjective(text, start, end) or in_personal_name(text, start, end, given()))
+    ):
+        return None
+    if match.entity.type == "city" and stands_for_government(text, start, end):
+        country = entity(match.entity.parent)
+        if country is not None and country.type == "country":
+            return attrs.evolve(match, id=country.id, entity=country, method=Method.CONTEXT, score=90.0)
+    return match
