@@ -105,9 +105,20 @@ def diacritics(draw: st.DrawFn, text: str) -> str:
 
 @st.composite
 def apostrophes(draw: st.DrawFn, text: str) -> str:
-    """ʿayn/hamza/apostrophe marks swapped for one another (or dropped)."""
+    """ʿayn/hamza/apostrophe marks swapped for one another (or dropped).
+
+    A French elision ("l'armée", "d'Alep") keeps a mark: French never writes
+    it without one ("larmée" is no spelling), so there the mark is only swapped.
+    """
     repl = draw(st.sampled_from(list(APOSTROPHES) + [""]))
-    return "".join(repl if c in APOSTROPHES else c for c in text)
+    out = []
+    for i, c in enumerate(text):
+        if c not in APOSTROPHES:
+            out.append(c)
+            continue
+        elision = i > 0 and text[i - 1] in "lLdD" and (i == 1 or not text[i - 2].isalpha())
+        out.append(repl or ("’" if elision else ""))
+    return "".join(out)
 
 
 @st.composite
