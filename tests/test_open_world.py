@@ -554,3 +554,16 @@ def test_a_surname_after_the_full_name_names_the_person(text: str, expected: lis
 )
 def test_a_possessive_ends_a_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An initial joins no other word into one word of an alias: "Geir O" is not Cairo.
+        ("Geir O said", []),
+        ("Geir O. Pedersen said", [("Geir O. Pedersen", "person:geir-pedersen")]),
+        ("U.S. forces", [("U.S.", "place:united-states")]),
+    ],
+)
+def test_an_initial_does_not_join_a_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

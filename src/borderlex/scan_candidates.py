@@ -58,6 +58,9 @@ def candidate(
     if any(u.possessive for u in units[first:last]):
         # "Bashar al-Assad's regime": a possessive ends a name, unless its alias has one.
         ok = [p for p in ok if "'" in p.entry.alias or "’" in p.entry.alias]
+    if len(span_units) > 1 and any(u.latin and u.end - u.start == 1 for u in span_units):
+        # "Geir O. Pedersen": an initial joins no other word into one word of an alias ("Geir O" is not Cairo).
+        ok = [p for p in ok if len(p.entry.normalized.split()) >= len(span_units)]
     stops = stops_of(text, units[first : last + 1])
     ok = [p for p in ok if p.stops == stops]  # "Deir and Ezzor" is not Deir ez-Zor
     if ok and units[first].arabic:
