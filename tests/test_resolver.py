@@ -357,3 +357,11 @@ def test_a_name_read_as_proclitic_and_article_takes_an_article() -> None:
     # name after the article is read the same way (hypothesis found it).
     assert RESOLVER.resolve("فاليتا").id == "place:valletta"
     assert RESOLVER.resolve("الفاليتا").id == "place:valletta"
+
+
+def test_a_given_name_never_fuzzily_names_a_place() -> None:
+    # "Talal Amer" (a person) came within fuzzy reach of Tal Ammar (تل عمار);
+    # a short name opening with a given name the tables know is a person's.
+    assert RESOLVER.resolve("Talal Amer") is None
+    # A designator makes it a place's name even so: the base is named after a person.
+    assert RESOLVER.resolve("Muwaffaq Salti Air Base").id == "facility:muwaffaq-salti-air-base"

@@ -24,6 +24,7 @@ from .arabic_script import has_arabic_script
 from .folding import normalize
 from .model import Entity
 from .name_keys import NameKey, name_key, skeleton
+from .vocabulary import vocabulary
 
 __all__ = ["SECTIONS", "AliasEntry", "AliasIndex", "Lookup", "Strength", "acronym_form", "key_skeleton"]
 
@@ -123,7 +124,7 @@ class AliasIndex:
     built on first fuzzy use.
     """
 
-    __slots__ = ("_by_key", "_count", "_fuzzy", "_lookup", "_made", "_one")
+    __slots__ = ("_by_key", "_count", "_fuzzy", "_given", "_lookup", "_made", "_one")
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         made: list[AliasEntry] = []
@@ -164,6 +165,7 @@ class AliasIndex:
         self._one: dict[str, int] | None = exact_one
         self._fuzzy: _Fuzzy | None = None
         self._by_key: dict[str, list[int]] | None = by_key
+        self._given: frozenset[str] | None = None
 
     @classmethod
     def lazy(cls, count: int, lookup: Lookup) -> AliasIndex:
@@ -176,6 +178,7 @@ class AliasIndex:
         self._one = None
         self._fuzzy = None
         self._by_key = None
+        self._given = None
         return self
 
     def section(self, name: str) -> dict[str, Any]:
@@ -291,6 +294,21 @@ class AliasIndex:
             self._fuzzy = _Fuzzy(list(table))
             self._by_key = table
         return self._fuzzy
+
+    def given_names(self) -> frozenset[str]:
+        """The first words (normalized) of the Latin-script personal names of
+        two words or more, particles and titles aside: the given names the
+        tables know ("talal", "mohamed"), made on first use."""
+        if self._given is None:
+            words = vocabulary()
+            not_given = words.name_particles | words.articles | words.titles | words.offices
+            self._given = frozenset(
+                first
+                for e in self.entries
+                if e.entity.kind == "person" and not e.arabic and len(parts := e.normalized.split()) > 1
+                if (first := parts[0]) not in not_given and len(first) > 2
+            )
+        return self._given
 
     def skeleton_keys(self, sk: str) -> list[str]:
         """Every name key whose consonant skeleton is ``sk`` (of any length):

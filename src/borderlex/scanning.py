@@ -20,6 +20,7 @@ a span say of it, ``borderlex.surroundings``; what the text itself defines
 Decisions are remembered by what they read: texts repeat their names in the
 same contexts.
 """
+
 from __future__ import annotations
 
 import bisect

@@ -226,6 +226,14 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
             return []
     # Cross-script queries are scored on skeletons below, so they take every candidate.
     arabic_query = has_arabic_script(raw)
+    # A short name that opens with a given name, with no designator, is a
+    # person's: it never fuzzily names a place ("Talal Amer" is not Tal Ammar).
+    personal = (
+        not arabic_query
+        and not key.designators
+        and len(key.tokens) <= 3
+        and norm.split(maxsplit=1)[0] in index.given_names()
+    )
     cutoff = 0.0 if arabic_query else threshold
     cands = index.fuzzy_keys(key.joined, score_cutoff=cutoff)
     if not cands:
@@ -248,6 +256,8 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
         if base >= 100.0 or (base < threshold and not (may_lift and lifted >= threshold)):
             continue
         for e in keep(index.by_key(cand_key)):
+            if personal and e.entity.kind in ("place", "facility"):
+                continue
             score = base
             cross = arabic_query != e.arabic
             if cross and single:
