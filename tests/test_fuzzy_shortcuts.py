@@ -21,7 +21,6 @@ from loader import load_script
 from strategies import RESOLVER, articles, case_changed, latin_entries, non_acronym_entries
 
 from borderlex import Resolver
-from borderlex.vocabulary import vocabulary
 from borderlex.arabic_script import has_arabic_script
 from borderlex.folding import normalize
 from borderlex.index import AliasEntry, AliasIndex, Strength, trigrams
@@ -57,7 +56,9 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
     arabic_query = has_arabic_script(raw)
     cutoff = 0.0 if arabic_query else threshold
     qskel = skeleton(key.joined)
-    personal = not arabic_query and not key.designators and len(key.tokens) <= 3 and norm.split()[0] in _given(index)
+    personal = (
+        not arabic_query and not key.designators and len(key.tokens) <= 3 and norm.split()[0] in index.given_names()
+    )
     out = []
     for cand_key, entries in index.fuzzy_candidates(key.joined, score_cutoff=cutoff):
         if len(cand_key) < MIN_FUZZY_KEY:
@@ -82,18 +83,6 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
                 continue
             out.append((e.entity.id, e.alias, score * FUZZY_CEILING / 100.0, "cross-script skeleton" if cross else ""))
     return out
-
-
-def _given(index: AliasIndex) -> set[str]:
-    """The given names, worked out here from every entry (the index makes them once)."""
-    words = vocabulary()
-    skip = words.name_particles | words.articles | words.titles | words.offices
-    firsts = (
-        e.normalized.split()[0]
-        for e in index.entries
-        if e.entity.kind == "person" and not e.arabic and len(e.normalized.split()) > 1
-    )
-    return {w for w in firsts if w not in skip and len(w) > 2}
 
 
 def _keep(entries: Any) -> list[AliasEntry]:
