@@ -292,7 +292,9 @@ def test_an_acronym_stands_alone_beside_a_name(text: str, expected: list[tuple[s
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Defence minister Abu Qasra said", []),  # a kunya: not the village Qasra (al-Kasrah)
+        # A kunya: not the village Qasra (al-Kasrah); after an office, the minister's weak alias names him.
+        ("Defence minister Abu Qasra said", [("Abu Qasra", "person:murhaf-abu-qasra")]),
+        ("Abu Qasra said", []),
         ("the town of Qasra", [("Qasra", "place:al-kasrah")]),
         ("He met Abu Bakr al-Baghdadi.", [("Abu Bakr al-Baghdadi", "person:abu-bakr-al-baghdadi")]),
         ("fighters left Abu Kamal", [("Abu Kamal", "place:al-bukamal")]),
@@ -566,4 +568,30 @@ def test_a_possessive_ends_a_name(text: str, expected: list[tuple[str, str]]) ->
     ],
 )
 def test_an_initial_does_not_join_a_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title or office before a bare surname names the person; the title stays outside the span.
+        ("President Assad said", [("Assad", "person:bashar-al-assad")]),
+        ("Foreign Minister Lavrov said", [("Lavrov", "person:sergei-lavrov")]),
+        ("M. Erdogan a déclaré", [("Erdogan", "person:recep-tayyip-erdogan")]),
+        # A word for "administration" or "government": after the name in English, before it in French.
+        ("the Biden administration said", [("Biden", "person:joe-biden")]),
+        ("l'administration Trump a dit", [("Trump", "person:donald-trump")]),
+        # A glued pro- or anti-.
+        ("pro-Assad militias", [("Assad", "person:bashar-al-assad")]),
+        # Nothing beside it: a bare surname alone still names nobody.
+        ("Trump said", []),
+        ("Erdogan has said", []),
+        # The evidence is for persons only: a place's weak alias (Bab, al-Bab) beside one stays weak.
+        ("Gen. Bab said", []),
+        ("the Bab administration", []),
+        # A known surname inside a longer unknown name is still not a mention.
+        ("the Clinton Foundation", []),
+    ],
+)
+def test_a_title_or_a_word_for_government_beside_a_surname(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected

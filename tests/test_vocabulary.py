@@ -32,7 +32,7 @@ def test_the_bundled_file_is_the_one_in_use() -> None:
 def test_the_digest_of_a_file_not_yet_read_is_the_one_it_will_have(tmp_path: Path) -> None:
     # The compiled index's cache key: a first exact resolve from a warm cache parses no TOML.
     assert vocabulary_digest() == hashlib.sha256(BUNDLED.read_bytes()).hexdigest()
-    copy = _copy_with(tmp_path, ("[titles]", 'fr = ["commandant"]'))
+    copy = _copy_with(tmp_path, ("[titles]", 'ku = ["fermandar"]'))
     code = (
         "from borderlex import vocabulary as v; d = v.vocabulary_digest();"
         "print(v._loaded is None, d == v.vocabulary().digest)"
@@ -81,7 +81,7 @@ def _copy_with(tmp_path: Path, *edits: tuple[str, str]) -> Path:
     return path
 
 
-_QUERIES = ["poste-frontière d'Al-Qaïm", "Commandant Mazloum Abdi", "Al-Qaim", "Homs province"]
+_QUERIES = ["poste-frontière d'Al-Qaïm", "Fermandar Mazloum Abdi", "Al-Qaim", "Homs province"]
 
 
 def _resolved(vocabulary: Path | None, queries: list[str] = _QUERIES) -> dict[str, str | None]:
@@ -113,19 +113,19 @@ def _in_fresh_process(vocabulary: Path | None, expression: str, argument: object
 
 @pytest.mark.slow
 def test_one_line_more_steers_resolution(tmp_path: Path) -> None:
-    # French "poste-frontière" (border post) as a designator, and "commandant"
-    # as a title: one line each in a copy of the file.
+    # French "poste-frontière" (border post) as a designator, and Kurdish
+    # "fermandar" (commander) as a title: one line each in a copy of the file.
     path = _copy_with(
-        tmp_path, ("[designators.fr]", '"poste frontiere" = "border-crossing"'), ("[titles]", 'fr = ["commandant"]')
+        tmp_path, ("[designators.fr]", '"poste frontiere" = "border-crossing"'), ("[titles]", 'ku = ["fermandar"]')
     )
     before, after = _resolved(None), _resolved(path)
     # The bundled vocabulary knows neither word: the query keeps them and matches nothing.
     assert before["poste-frontière d'Al-Qaïm"] is None
-    assert before["Commandant Mazloum Abdi"] is None
+    assert before["Fermandar Mazloum Abdi"] is None
     # With them: the designator picks the crossing, not the town it is named after;
     # the title is dropped from the person's name.
     assert after["poste-frontière d'Al-Qaïm"] == "facility:al-qaim-border-crossing"
-    assert after["Commandant Mazloum Abdi"] == "person:mazloum-abdi"
+    assert after["Fermandar Mazloum Abdi"] == "person:mazloum-abdi"
     # The rest reads as before.
     assert before["Al-Qaim"] == after["Al-Qaim"] == "place:al-qaim"
     assert before["Homs province"] == after["Homs province"] == "place:homs-governorate"
@@ -134,9 +134,9 @@ def test_one_line_more_steers_resolution(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "reason"),
     [
-        ("[titles]", 'fr = ["Général"]', "[titles.fr]: 'Général' is not one word as borderlex.normalize() writes them"),
-        ("[titles]", 'fr = ["general", 3]', "[titles.fr]: 3 is not a string"),
-        ("[titles]", 'fr = "general"', "[titles.fr]: must be a list of strings"),
+        ("[titles]", 'ku = ["Général"]', "[titles.ku]: 'Général' is not one word as borderlex.normalize() writes them"),
+        ("[titles]", 'ku = ["general", 3]', "[titles.ku]: 3 is not a string"),
+        ("[titles]", 'ku = "general"', "[titles.ku]: must be a list of strings"),
         ("[titles]", 'french = ["general"]', "[titles.french]: a language must be a two- or three-letter code"),
         ("[proclitics]", 'fa = ["وا"]', "[proclitics.fa]: 'وا' is not one Arabic letter"),
         ("[leading_descriptors]", 'en = ["group"]', "[leading_descriptors.en]: 'group' is not Arabic script"),
@@ -223,7 +223,7 @@ def test_a_vocabulary_is_a_value(tmp_path: Path) -> None:
     a, b = load_vocabulary(BUNDLED), load_vocabulary(BUNDLED)
     assert isinstance(a, Vocabulary) and a == b
     # One more line: another digest, for whatever keeps name keys.
-    assert load_vocabulary(_copy_with(tmp_path, ("[titles]", 'fr = ["commandant"]'))).digest != a.digest
+    assert load_vocabulary(_copy_with(tmp_path, ("[titles]", 'ku = ["fermandar"]'))).digest != a.digest
     with pytest.raises(TypeError):
         a.designators["ville"] = "city"  # type: ignore[index]
 

@@ -9,6 +9,7 @@ around the span (a longer name the tables do not know).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -127,14 +128,24 @@ def supported(spans: list[Span], text: str) -> list[Span]:
     An Arabic designator right before a weak alias that it fits names the
     entity as strongly as a strong alias ("مدينة الطبقة", the city of Tabqa;
     الطبقة alone is also *the layer*), as a word for "regime", "government"
-    … does a person's ("نظام الأسد"; vocabulary ``person_heads``)."""
+    … does a person's ("نظام الأسد"; vocabulary ``person_heads``). In Latin
+    script a title, an office or such a word beside a person's bare surname
+    does the same ("Gen. Austin", "the Biden administration")."""
     spans = [c for c in map(_same_script, spans) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
     strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c.start, p.entry)}
     out = []
     for c in spans:
         quoted = c.patterns[0].entry.arabic and _quoted_whole(text, c.start, c.end)
-        keep = [p for p in c.patterns if quoted or p.entry.strength is not Strength.WEAK or p.entry.entity.id in strong]
+        titled = _person_word_beside(text, c.start, c.end)
+        keep = [
+            p
+            for p in c.patterns
+            if quoted
+            or p.entry.strength is not Strength.WEAK
+            or p.entry.entity.id in strong
+            or (titled and p.entry.entity.kind == "person" and not p.entry.arabic)
+        ]
         if keep:
             out.append(c._replace(patterns=keep))
     return out
@@ -156,6 +167,28 @@ def _designated(text: str, start: int, entry: AliasEntry) -> bool:
         return word in vocabulary().person_heads or bare in vocabulary().person_heads
     cls = designators.get(word) or designators.get(bare)
     return cls is not None and entry.entity.type in DESIGNATES.get(cls, ())
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?[ \u00a0]+|-)\Z")
+_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+_GLUED_BEFORE = frozenset({"pro", "anti"})
+
+
+def _person_word_beside(text: str, start: int, end: int) -> bool:
+    """Latin text: whether a title or office ("Gen. Austin", "M. Assad"), a
+    word of ``person_heads`` ("l'administration Trump", "the Biden
+    administration") or a glued "pro-"/"anti-" stands right beside the span,
+    which makes a person's bare surname name the person."""
+    words = vocabulary()
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None:
+        word = normalize(before.group(1))
+        if before.group(2) == "-":
+            return word in _GLUED_BEFORE
+        if word in words.titles or word in words.offices or word in words.person_heads:
+            return True
+    after = _WORD_AFTER.match(text, end, end + 40)
+    return after is not None and normalize(after.group(1)) in words.person_heads
 
 
 # Arabic text writes “ and ” either way round.

@@ -199,7 +199,7 @@ class _Reader:
             institution_heads=self.words("institution_heads", "word"),
             government_seats=self.words("government_seats", "phrase"),
             locatives=self.words("locatives", "phrase"),
-            person_heads=self.words("person_heads", "arabic"),
+            person_heads=self.words("person_heads", "phrase"),
         )
 
 
