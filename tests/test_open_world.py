@@ -595,3 +595,37 @@ def test_an_initial_does_not_join_a_word(text: str, expected: list[tuple[str, st
 )
 def test_a_title_or_a_word_for_government_beside_a_surname(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A designator joined by "of"/"de" that fits a place's type names it though its alias is weak.
+        ("the town of al-Bab", [("al-Bab", "place:al-bab")]),
+        ("la ville d'Al-Bab", [("Al-Bab", "place:al-bab")]),
+        # Without one, the weak alias needs a strong name of the entity elsewhere.
+        ("near al-Bab", []),
+        # A designator of another type (a province) does not.
+        ("the province of al-Bab", []),
+    ],
+)
+def test_a_designator_names_a_places_weak_alias(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A media word beside a place's name makes it an outlet's name the tables lack, not the place
+        # (vocabulary media_words: after the name in English, before it in Arabic).
+        ("the statement, al-Forat news reported.", []),
+        ("قالت قناة الفرات إن", []),
+        ("بحسب إذاعة دمشق", []),
+        # An outlet the tables know is still found whole.
+        ("Syria TV reported", [("Syria TV", "org:syria-tv")]),
+        # A sentence break is not "beside".
+        ("in Mosul. News of the attack", [("Mosul", "place:mosul")]),
+    ],
+)
+def test_a_media_word_beside_a_place_makes_an_outlets_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

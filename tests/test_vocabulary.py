@@ -141,7 +141,7 @@ def test_one_line_more_steers_resolution(tmp_path: Path) -> None:
         ("[proclitics]", 'fa = ["وا"]', "[proclitics.fa]: 'وا' is not one Arabic letter"),
         ("[leading_descriptors]", 'en = ["group"]', "[leading_descriptors.en]: 'group' is not Arabic script"),
         ("[designators.fr]", '"base-navale" = "base"', "[designators.fr]: 'base-navale' is not words as"),
-        ("[designators.fr]", 'ville = "City"', "[designators.fr]: 'ville': 'City' is not a lowercase class or word"),
+        ("[designators.fr]", 'bourg = "City"', "[designators.fr]: 'bourg': 'City' is not a lowercase class or word"),
         ("[designators.fr]", 'camp = "city"', "[designators.fr]: 'camp' is 'city' here but 'base' in another language"),
         ("", "[honorifics]\nen = []", "[honorifics]: unknown vocabulary"),
     ],
@@ -203,7 +203,7 @@ def test_the_file_is_read_on_first_use_not_at_import(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_designator_of_an_unknown_class_fails_at_first_use(tmp_path: Path) -> None:
-    path = _copy_with(tmp_path, ("[designators.fr]", 'ville = "town"'))
+    path = _copy_with(tmp_path, ("[designators.fr]", 'bourg = "town"'))
     env = {**os.environ, ENVIRONMENT_VARIABLE: str(path)}
     out = subprocess.run(
         [sys.executable, "-m", "borderlex", "lookup", "Homs"],
@@ -215,7 +215,7 @@ def test_a_designator_of_an_unknown_class_fails_at_first_use(tmp_path: Path) -> 
     )
     assert out.returncode == 1
     assert out.stdout == ""
-    assert f"{path}: [designators]: 'ville': unknown class 'town'" in out.stderr
+    assert f"{path}: [designators]: 'bourg': unknown class 'town'" in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
 
 

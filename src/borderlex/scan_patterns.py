@@ -19,7 +19,7 @@ from .folding import normalize
 from .index import AliasEntry, Strength, acronym_form
 from .model import DESIGNATES, Method
 from .name_keys import key_parts, leading_descriptors
-from .scan_units import CASE_FREE_DESIGNATORS, case_free
+from .scan_units import CASE_FREE_DESIGNATORS, case_free, units_of
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ __all__ = [
 # of them is part of an unknown organisation ("Kata'ib Hezbollah").  Read from
 # the vocabulary when this module is first imported: on the first scan.
 _ORG_HEADS = frozenset("".join(key_parts(w)) for w in vocabulary().org_heads)  # the units these words become
+_MEDIA_WORDS = frozenset(u.unit for w in vocabulary().media_words for u in units_of(w) if u.unit)
 
 
 # Designators of facilities, whose word before a town's name in Arabic names
@@ -121,7 +122,7 @@ def _same_script(c: Span) -> Span:
     return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c
 
 
-def supported(spans: list[Span], text: str) -> list[Span]:
+def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]:
     """Weak aliases count only when a strong alias names the same entity in
     the text, or, in Arabic, when the alias fills a quotation: Arabic has no
     capitals, and quote marks set names apart (لـ«العربي الجديد», حركة «حقوق»).
@@ -130,10 +131,16 @@ def supported(spans: list[Span], text: str) -> list[Span]:
     الطبقة alone is also *the layer*), as a word for "regime", "government"
     … does a person's ("نظام الأسد"; vocabulary ``person_heads``). In Latin
     script a title, an office or such a word beside a person's bare surname
-    does the same ("Gen. Austin", "the Biden administration")."""
+    does the same ("Gen. Austin", "the Biden administration"), and a
+    designator joined by "of" or "de" that fits the entity's type does for a
+    place ("the town of al-Bab", "la ville d'Al-Bab")."""
     spans = [c for c in map(_same_script, spans) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
     strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c.start, p.entry)}
+    for c in spans:
+        cls = designator_before(units, c.first)
+        if cls is not None:
+            strong |= {p.entry.entity.id for p in c.patterns if p.entry.entity.type in DESIGNATES.get(cls, ())}
     out = []
     for c in spans:
         quoted = c.patterns[0].entry.arabic and _quoted_whole(text, c.start, c.end)
@@ -217,6 +224,9 @@ def inside_unknown_name(units: Sequence[Unit], first: int, last: int, pats: list
             and u.marker not in {p.generated for p in pats}
         ):
             return True
+        # "al-Forat news reported": a media word after a place's name makes it an outlet's.
+        if u.latin and places and u.unit in _MEDIA_WORDS and u.start - units[last].end == 1:
+            return True
     # "Kata'ib Hezbollah": a capitalised Arabic organisation head word before it;
     # "معبر الدرباسية": an Arabic facility word before a place's name, that no
     # pattern took in, names a facility the tables lack, not the town.
@@ -228,6 +238,9 @@ def inside_unknown_name(units: Sequence[Unit], first: int, last: int, pats: list
         if u.latin and u.upper_initial and u.unit in _ORG_HEADS:
             return True
         if u.arabic and u.marker in _FACILITY_DESIGNATORS and all(p.entry.entity.kind == "place" for p in pats):
+            return True
+        # "قناة الفرات", the Al-Furat channel: a media word before a place's name.
+        if u.arabic and u.unit in _MEDIA_WORDS and all(p.entry.entity.kind == "place" for p in pats):
             return True
     return False
 

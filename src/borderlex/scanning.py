@@ -230,7 +230,7 @@ class Scanner:
             raise TypeError(f"text must be str, not {type(text).__name__}")
         wanted = check_kinds(kinds)
         units = self._units(text)
-        spans = supported(self._candidates(text, units, wanted), text)
+        spans = supported(self._candidates(text, units, wanted), text, units)
         # Longest spans first, then leftmost; no two overlap.
         spans.sort(key=lambda c: (c.start - c.end, c.start))
         taken = bytearray(len(text))

@@ -94,6 +94,7 @@ class Vocabulary(NamedTuple):
     government_seats: frozenset[str]
     locatives: frozenset[str]
     person_heads: frozenset[str]
+    media_words: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -200,6 +201,7 @@ class _Reader:
             government_seats=self.words("government_seats", "phrase"),
             locatives=self.words("locatives", "phrase"),
             person_heads=self.words("person_heads", "phrase"),
+            media_words=self.words("media_words", "phrase"),
         )
 
 
