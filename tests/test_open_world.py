@@ -217,6 +217,9 @@ def test_a_head_word_before_a_quoted_name_stays_outside() -> None:
         ("قرب مطار الحسكة", []),
         # ... unless the tables know the facility, or the word is not a facility's.
         ("في معبر القائم", [("معبر القائم", "facility:al-qaim-border-crossing")]),
+        # Iraq calls its crossings "منفذ" (port): the crossing, not the town of Rabia.
+        ("عبر منفذ ربيعة", [("منفذ ربيعة", "facility:rabia-crossing")]),
+        ("لا منفذ لهم", []),
         ("مدينة الرقة", [("الرقة", "place:raqqa")]),
         # A designator word keeps its article: "قاعدة" is a base, "القاعدة" al-Qaeda.
         ("هاجموا قاعدة عسكرية", []),
@@ -628,4 +631,25 @@ def test_a_designator_names_a_places_weak_alias(text: str, expected: list[tuple[
     ],
 )
 def test_a_media_word_beside_a_place_makes_an_outlets_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An Arabic institution's head before a place's name, perhaps across one word in
+        # construct, makes the place part of that institution's unknown name.
+        ("وشرطة صلاح الدين قوات سوات", []),
+        ("جامعة الموصل", []),
+        ("مجلس محافظة الأنبار", []),
+        # "قيادة" is also "leadership": "بقيادة", led by (see the comma test), is not a head.
+        ("قوات بقيادة الولايات المتحدة", [("الولايات المتحدة", "place:united-states")]),
+        # A word with an article or a preposition between: the place is named.
+        ("مجلس الأمن في حلب", [("حلب", "place:aleppo")]),
+        ("محافظ صلاح الدين", [("صلاح الدين", "place:saladin-governorate")]),
+        # A name the tables hold whole is still found.
+        ("مجلس سوريا الديمقراطية", [("مجلس سوريا الديمقراطية", "org:syrian-democratic-council")]),
+    ],
+)
+def test_an_arabic_institution_head_before_a_place(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected

@@ -46,6 +46,9 @@ __all__ = [
 # the vocabulary when this module is first imported: on the first scan.
 _ORG_HEADS = frozenset("".join(key_parts(w)) for w in vocabulary().org_heads)  # the units these words become
 _MEDIA_WORDS = frozenset(u.unit for w in vocabulary().media_words for u in units_of(w) if u.unit)
+_ARABIC_INSTITUTION_HEADS = frozenset(
+    u.unit for w in vocabulary().institution_heads if has_arabic_script(w) for u in units_of(w) if u.unit
+)
 
 
 # Designators of facilities, whose word before a town's name in Arabic names
@@ -239,9 +242,22 @@ def inside_unknown_name(units: Sequence[Unit], first: int, last: int, pats: list
             return True
         if u.arabic and u.marker in _FACILITY_DESIGNATORS and all(p.entry.entity.kind == "place" for p in pats):
             return True
-        # "قناة الفرات", the Al-Furat channel: a media word before a place's name.
-        if u.arabic and u.unit in _MEDIA_WORDS and all(p.entry.entity.kind == "place" for p in pats):
+    return all(p.entry.entity.kind == "place" for p in pats) and _arabic_head_before(units, prev)
+
+
+def _arabic_head_before(units: Sequence[Unit], j: int) -> bool:
+    """Whether an Arabic media word or institution head stands at unit ``j``,
+    or one word before it across a word in construct (no article): "قناة
+    الفرات", the Al-Furat channel; "شرطة صلاح الدين", Salahuddin Police;
+    "مجلس محافظة الأنبار", Anbar Provincial Council."""
+    for _ in range(2):
+        if j < 0 or not units[j].arabic or units[j].skip:
+            return False
+        u = units[j]
+        bare = (u.unit, u.unit[1:], u.unit[2:]) if u.proclitic else (u.unit,)  # "وشرطة", "لشرطة"
+        if any(b in _MEDIA_WORDS or b in _ARABIC_INSTITUTION_HEADS for b in bare):
             return True
+        j -= 1
     return False
 
 

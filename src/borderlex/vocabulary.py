@@ -197,7 +197,7 @@ class _Reader:
             quoted_name_heads=self.words("quoted_name_heads", "arabic"),
             place_heads=self.words("place_heads", "arabic"),
             plural_heads=self.words("plural_heads", "arabic"),
-            institution_heads=self.words("institution_heads", "word"),
+            institution_heads=self.words("institution_heads", "phrase"),
             government_seats=self.words("government_seats", "phrase"),
             locatives=self.words("locatives", "phrase"),
             person_heads=self.words("person_heads", "phrase"),
