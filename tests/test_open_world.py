@@ -653,3 +653,24 @@ def test_a_media_word_beside_a_place_makes_an_outlets_name(text: str, expected: 
 )
 def test_an_arabic_institution_head_before_a_place(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word for "coalition", "list", "front" beside an organisation's weak alias names it
+        # (vocabulary quoted_name_heads): before it in French, after it in English.
+        (
+            "La coalition Al-Fatah, dirigée par Hadi al-Ameri",
+            [("Al-Fatah", "org:fatah-alliance"), ("Hadi al-Ameri", "person:hadi-al-amiri")],
+        ),
+        ("la liste Al-Nasr", [("Al-Nasr", "org:nasr-coalition")]),
+        ("the Nasr list won", [("Nasr", "org:nasr-coalition")]),
+        ("le front Al-Nosra", [("Al-Nosra", "org:jabhat-al-nusra")]),
+        # Alone, the weak alias names nothing.
+        ("Nasr said", []),
+        ("Al-Fatah said", []),
+    ],
+)
+def test_a_word_for_coalition_beside_an_organisations_weak_alias(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

@@ -134,7 +134,9 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]
     الطبقة alone is also *the layer*), as a word for "regime", "government"
     … does a person's ("نظام الأسد"; vocabulary ``person_heads``). In Latin
     script a title, an office or such a word beside a person's bare surname
-    does the same ("Gen. Austin", "the Biden administration"), and a
+    does the same ("Gen. Austin", "the Biden administration"), a word for
+    "coalition", "list" … beside an organisation's ("la coalition Al-Fatah"),
+    and a
     designator joined by "of" or "de" that fits the entity's type does for a
     place ("the town of al-Bab", "la ville d'Al-Bab")."""
     spans = [c for c in map(_same_script, spans) if c.patterns]
@@ -147,14 +149,14 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]
     out = []
     for c in spans:
         quoted = c.patterns[0].entry.arabic and _quoted_whole(text, c.start, c.end)
-        titled = _person_word_beside(text, c.start, c.end)
+        vouched = _kinds_vouched_beside(text, c.start, c.end) if not c.patterns[0].entry.arabic else _NEITHER
         keep = [
             p
             for p in c.patterns
             if quoted
             or p.entry.strength is not Strength.WEAK
             or p.entry.entity.id in strong
-            or (titled and p.entry.entity.kind == "person" and not p.entry.arabic)
+            or p.entry.entity.kind in vouched
         ]
         if keep:
             out.append(c._replace(patterns=keep))
@@ -184,21 +186,35 @@ _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 _GLUED_BEFORE = frozenset({"pro", "anti"})
 
 
-def _person_word_beside(text: str, start: int, end: int) -> bool:
-    """Latin text: whether a title or office ("Gen. Austin", "M. Assad"), a
-    word of ``person_heads`` ("l'administration Trump", "the Biden
-    administration") or a glued "pro-"/"anti-" stands right beside the span,
-    which makes a person's bare surname name the person."""
+def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
+    """Latin text: the kinds of entity whose bare name a word right beside
+    the span vouches for.  A person's: a title or office ("Gen. Austin",
+    "M. Assad") or a word of ``person_heads`` ("l'administration Trump",
+    "the Biden administration").  An organisation's: a word for "coalition",
+    "list", "party" … (``quoted_name_heads``: "la coalition Al-Fatah", "the
+    Nasr list").  Both: a glued "pro-" or "anti-" ("pro-Assad")."""
     words = vocabulary()
+    kinds: set[str] = set()
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
         word = normalize(before.group(1))
         if before.group(2) == "-":
-            return word in _GLUED_BEFORE
+            return _BOTH if word in _GLUED_BEFORE else _NEITHER
         if word in words.titles or word in words.offices or word in words.person_heads:
-            return True
+            kinds.add("person")
+        if word in words.quoted_name_heads:
+            kinds.add("org")
     after = _WORD_AFTER.match(text, end, end + 40)
-    return after is not None and normalize(after.group(1)) in words.person_heads
+    if after is not None:
+        word = normalize(after.group(1))
+        if word in words.person_heads:
+            kinds.add("person")
+        if word in words.quoted_name_heads:
+            kinds.add("org")
+    return frozenset(kinds)
+
+
+_BOTH, _NEITHER = frozenset({"person", "org"}), frozenset[str]()
 
 
 # Arabic text writes “ and ” either way round.

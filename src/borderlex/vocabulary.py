@@ -194,7 +194,7 @@ class _Reader:
             name_particles=self.words("name_particles", "word"),
             headline_small_words=self.words("headline_small_words", "word"),
             romanized_from=self.words("romanized_from", "country"),
-            quoted_name_heads=self.words("quoted_name_heads", "arabic"),
+            quoted_name_heads=self.words("quoted_name_heads", "phrase"),
             place_heads=self.words("place_heads", "arabic"),
             plural_heads=self.words("plural_heads", "arabic"),
             institution_heads=self.words("institution_heads", "phrase"),
