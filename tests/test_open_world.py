@@ -242,6 +242,14 @@ def test_arabic_designators_before_a_name(text: str, expected: list[tuple[str, s
         ("قال علي الشرع", []),
         # A kunya is not a given name.
         ("التقى أبو محمد الجولاني", [("أبو محمد الجولاني", "person:ahmed-al-sharaa")]),
+        # An article that differs on a later word, and a family name after: another man's name
+        # ("محمد الجاسم" is Abu Amsha; "محمد جاسم العكيد" is not), though the same words alone are his.
+        ("قال محمد جاسم العكيد إن", []),
+        (
+            "قائد الفرقة، محمد جاسم (أبو عمشة)، اليوم",
+            [("محمد جاسم", "person:abu-amsha"), ("أبو عمشة", "person:abu-amsha")],
+        ),
+        ("قال محمد الجاسم العكيد", [("محمد الجاسم", "person:abu-amsha")]),
     ],
 )
 def test_arabic_names_are_read_whole_by_their_given_names(text: str, expected: list[tuple[str, str]]) -> None:

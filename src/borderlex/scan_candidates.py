@@ -16,7 +16,7 @@ from .folding import normalize
 from .index import Strength, acronym_form
 from .name_runs import in_capitals, sentence_start
 from .query_rules import romanized_place
-from .scan_patterns import GENERIC_HEADS, Pattern, Span, article_agrees, case_ok, inside_unknown_name
+from .scan_patterns import GENERIC_HEADS, Pattern, Span, article_agrees, case_ok, family_names_agree, inside_unknown_name
 from .scan_units import Unit, Units, letters_of, stops_of
 
 __all__ = ["candidate", "window"]
@@ -98,7 +98,7 @@ def candidate(
     if units[first].arabic:
         # Designator words too: "القاعدة" is al-Qaeda, "قاعدة" a base.
         article = start < units[first].start or text.startswith("ال", start)
-        ok = article_agrees(ok, article, text[units[last].start : end])
+        ok = family_names_agree(article_agrees(ok, article, text[units[last].start : end]), text, start, end)
         if not ok:
             return None
     if not all(map(romanized_place, (p.entry for p in ok))):

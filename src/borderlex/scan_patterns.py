@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from .arabic_script import has_arabic_script, words_before
+from .arabic_script import has_arabic_script, words_after, words_before
 from .folding import normalize
 from .index import AliasEntry, Strength, acronym_form
 from .model import DESIGNATES, Method
@@ -35,6 +35,7 @@ __all__ = [
     "article_agrees",
     "case_ok",
     "designator_before",
+    "family_names_agree",
     "inside_unknown_name",
     "pattern_rank",
     "span_method",
@@ -300,6 +301,34 @@ def article_agrees(pats: list[Pattern], article: bool, last_word: str) -> list[P
         if has and not article:
             continue
         if article and not has and (last_word.endswith(_NISBA) or _far(p.entry.entity)):
+            continue
+        keep.append(p)
+    return keep
+
+
+_RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي"))
+
+
+def family_names_agree(pats: list[Pattern], text: str, start: int, end: int) -> list[Pattern]:
+    """In an Arabic personal name the article after the first word marks a
+    family name: "محمد الجاسم" (of the Jasim family) and "محمد جاسم" may be
+    one man, but not when the name runs on ("محمد جاسم العكيد" is someone
+    else).  A person's alias of as many words as the span, whose later words
+    differ from it in the article, keeps unless a word with the article,
+    as a family name has it, follows (a relative pronoun aside)."""
+    words = text[start:end].split()
+    after = words_after(text, end, 1)
+    runs_on = bool(after) and after[0][1].startswith("ال") and after[0][1] not in _RELATIVES
+    keep = []
+    for p in pats:
+        alias = p.entry.alias.split()
+        if (
+            p.entry.arabic
+            and p.entry.entity.kind == "person"
+            and len(alias) == len(words) > 1
+            and runs_on
+            and any(a.startswith("ال") != w.startswith("ال") for a, w in zip(alias[1:], words[1:], strict=True))
+        ):
             continue
         keep.append(p)
     return keep
