@@ -16,7 +16,15 @@ from .folding import normalize
 from .index import Strength, acronym_form
 from .name_runs import in_capitals, sentence_start
 from .query_rules import romanized_place
-from .scan_patterns import GENERIC_HEADS, Pattern, Span, article_agrees, case_ok, family_names_agree, inside_unknown_name
+from .scan_patterns import (
+    GENERIC_HEADS,
+    Pattern,
+    Span,
+    article_agrees,
+    case_ok,
+    family_names_agree,
+    inside_unknown_name,
+)
 from .scan_units import Unit, Units, letters_of, stops_of
 
 __all__ = ["candidate", "window"]
