@@ -682,3 +682,20 @@ def test_an_arabic_institution_head_before_a_place(text: str, expected: list[tup
 )
 def test_a_word_for_coalition_beside_an_organisations_weak_alias(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The tatweel that joins a proclitic to a name is neither's: the mention starts after it.
+        ("وقوات لـحزب الله في", [("حزب الله", "org:hezbollah")]),
+        ("بـدمشق", [("دمشق", "place:damascus")]),
+        # A nationality after an Arabic facility's name says whose it is: it stays outside.
+        ("إلى قاعدة حميميم الروسية في", [("قاعدة حميميم", "facility:hmeimim-air-base")]),
+        ("قاعدة حميميم الجوية الروسية", [("قاعدة حميميم الجوية", "facility:hmeimim-air-base")]),
+        # Other adjectives belong to the name.
+        ("مطار دمشق الدولي", [("مطار دمشق الدولي", "facility:damascus-international-airport")]),
+    ],
+)
+def test_arabic_mention_edges(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

@@ -1,5 +1,6 @@
 """Where a mention's edges fall once it is found: the last dot of "U.S.", an
-ʿayn mark before "‘Amaq", the adjective of an Arabic facility's name."""
+ʿayn mark before "‘Amaq", the adjective of an Arabic facility's name, no
+tatweel after a proclitic ("لـحزب الله")."""
 
 from __future__ import annotations
 
@@ -9,13 +10,23 @@ import attrs
 
 from .arabic_script import has_arabic_script
 from .model import Mention
+from .vocabulary import vocabulary
 
 __all__ = ["whole_mention"]
 
 
 def whole_mention(text: str, m: Mention) -> Mention:
     """``m`` with the marks and words around it that belong to its name."""
-    return _with_adjectives(text, _with_ayn(text, _with_final_dot(text, m)))
+    return _with_adjectives(text, _with_ayn(text, _with_final_dot(text, _without_tatweel(m))))
+
+
+def _without_tatweel(m: Mention) -> Mention:
+    """ "لـحزب الله": the tatweel that joins a proclitic to the name belongs to
+    neither; the mention starts after it."""
+    lead = len(m.text) - len(m.text.lstrip("\u0640"))
+    if not lead or lead == len(m.text):
+        return m
+    return attrs.evolve(m, start=m.start + lead, text=m.text[lead:])
 
 
 # An abbreviation written with periods ("U.S", "U.N" as the words end).
@@ -48,10 +59,18 @@ _ARABIC_ADJECTIVES = re.compile("(?: ال[\u0621-\u064a]{2,}(?:ي|ية))(?![\u06
 
 def _with_adjectives(text: str, m: Mention) -> Mention:
     """ "سجن صيدنايا العسكري", "مطار المزة العسكري": adjectives after an Arabic
-    facility's name belong to it (the military prison, the military airport)."""
+    facility's name belong to it (the military prison, the military airport);
+    a nationality (vocabulary ``demonyms``: "قاعدة حميميم الروسية", the
+    Russian base) says whose it is and stays outside."""
     if m.entity.kind != "facility" or not has_arabic_script(m.text[-1:]):
         return m
     found = _ARABIC_ADJECTIVES.match(text, m.end)
-    if found is None:
+    if found is None or _nisba_stem(found.group().strip()) in vocabulary().demonyms:
         return m
     return attrs.evolve(m, end=found.end(), text=text[m.start : found.end()])
+
+
+def _nisba_stem(word: str) -> str:
+    """ "الروسية" → "روسي": the masculine nisba without the article."""
+    word = word.removeprefix("ال")
+    return word[:-1] if word.endswith("ية") else word

@@ -189,7 +189,7 @@ class _Reader:
             qualifiers=self.words("qualifiers", "word"),
             titles=self.words("titles", "word"),
             offices=self.words("offices", "word"),
-            demonyms=self.words("demonyms", "word"),
+            demonyms=self.words("demonyms", "phrase"),
             time_words=self.words("time_words", "word"),
             name_particles=self.words("name_particles", "word"),
             headline_small_words=self.words("headline_small_words", "word"),
