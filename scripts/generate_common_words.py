@@ -8,8 +8,9 @@ bundled tables.  Every Arabic word of wordfreq's list with a Zipf frequency
 of at least 2.5 (about one in 300,000 words of text) is looked up with
 ``resolve()`` and scanned alone; when either links it to an entity through
 an Arabic alias that is *not* the word as written (other than in
-orthography: an alif's hamza, ى/ي, ة/ه), and the word is at least 0.5 more frequent than that alias (three
-times), it is listed: it is mostly the common word, not the name.  The rule
+orthography: an alif's hamza, ى/ي, ة/ه — though a final ه for the alias's
+ة is mostly the pronoun "his": عنه is not Anah), and the word is at least
+0.5 more frequent than that alias (three times), it is listed: it is mostly the common word, not the name.  The rule
 is the one ``generate_countries.py`` measured for common-word country
 names.  Run it after the tables change; tests/test_generated.py fails while
 the list is stale.
@@ -58,6 +59,10 @@ def render() -> str:
             return arabic_letters(word) in spelled or (word[0] in proclitics and arabic_letters(word[1:]) in spelled)
 
         def same(word: str, alias: str) -> bool:
+            # A final ه where the alias has ة is mostly the pronoun "his", not
+            # the name's ة (عنه, *from him*, is not Anah, عنة; بصره not Basra).
+            if word.endswith("ه") and alias.endswith("ة"):
+                return False
             return letters(alias) in {letters(word), letters(word[1:]) if word[0] in proclitics else ""}
 
         rows: list[tuple[str, float, str, float, str]] = []

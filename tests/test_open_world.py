@@ -699,3 +699,31 @@ def test_a_word_for_coalition_beside_an_organisations_weak_alias(text: str, expe
 )
 def test_arabic_mention_edges(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+def test_french_final_e_after_an_and_in_is_a_romanization_fold() -> None:
+    # French writes Arabic -an, -in with a final e ("Rahmane", "Yassine"): one name key.
+    assert borderlex.resolve("Rami Abdel Rahmane").id == "person:rami-abdel-rahman"  # type: ignore[union-attr]
+    assert ids("selon Rami Abdel Rahmane, directeur de l'OSDH") == [
+        ("Rami Abdel Rahmane", "person:rami-abdel-rahman"),
+        ("OSDH", "org:sohr"),
+    ]
+    # Saladin's name, which Pirmam also bears in GeoNames, does not name that town in text.
+    assert ids("les quartiers de Salaheddine et de Boustane al-Qasr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Democratic" written with و (ديموقراطي) is the same word: the SDF, the PYD, the KDP.
+        ("مع قوات سوريا الديموقراطية في", [("قوات سوريا الديموقراطية", "org:syrian-democratic-forces")]),
+        ("حزب الاتحاد الديموقراطي", [("حزب الاتحاد الديموقراطي", "org:pyd")]),
+        # The SDF's short name in quotes (a weak alias: the quotes name it).
+        ("وقالت “سوريا الديموقراطية” إن", [("سوريا الديموقراطية", "org:syrian-democratic-forces")]),
+        # عنه (*from him*) is a common word, not Anah (عنة): the generated common-word list.
+        ("نتج عنه مقتل", []),
+        ("مدينة عنة غربي الأنبار", [("عنة", "place:anah"), ("الأنبار", "place:anbar-governorate")]),
+    ],
+)
+def test_arabic_spelling_variants_and_pronoun_endings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

@@ -87,7 +87,9 @@ def arabic_letters(text: str) -> str:
     :func:`~borderlex.folding.normalize`, ʿayn and the emphatic letters stay distinct."""
     words = ("".join(c for c in w if is_arabic_letter(c)).translate(_ARABIC_LETTER_FOLD) for w in text.split())
     # A final alif is written for tāʾ marbūṭa as often as not: سوريا, سورية.
-    return "".join(w[:-1] + "ه" if w.endswith("ا") else w for w in words).replace("ال", "")
+    folded = "".join(w[:-1] + "ه" if w.endswith("ا") else w for w in words).replace("ال", "")
+    # "Democratic" is written both ways: ديمقراطي, ديموقراطي (so is its name key).
+    return folded.replace("ديموقراط", "ديمقراط")
 
 
 def words_before(text: str, start: int, count: int) -> list[tuple[int, str]]:

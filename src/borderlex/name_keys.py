@@ -118,10 +118,12 @@ _FOLD_RULES: tuple[tuple[str, str], ...] = (
     (r"ch", "sh"),
     (r"ph", "f"),
     (r"[qgc]", "k"),
+    (r"dymwk", "dymk"),  # Arabic writes "democratic" ديمقراطي and ديموقراطي
     (r"v", "w"),
     (r"(?:ou|oo|o)", "u"),
     (r"(?:ee|ie)", "i"),
     (r"(?:ei|ey|ay|ai|ae)", "ai"),  # Kataeb/Kataib, al-Qaem/al-Qaim
+    (r"(?<=[aiu][nm])e$", ""),  # French writes a final -an, -in with an e: Rahmane, Yassine, Othmane
     (r"e", "a"),
     (r"(?<=[a-z])ah$", "a"),
     (r"([a-z])\1+", r"\1"),
