@@ -650,6 +650,11 @@ def test_a_media_word_beside_a_place_makes_an_outlets_name(text: str, expected: 
         ("وشرطة صلاح الدين قوات سوات", []),
         ("جامعة الموصل", []),
         ("مجلس محافظة الأنبار", []),
+        # An armed group's head word: "the Sinjar Protection Units", "the Syria Liberation Front".
+        ("(وحدات حماية سنجار)", []),
+        ("سيطرت (جبهة تحرير سورية)، اليوم", []),
+        # With the article a word heads no construct: "the army entered Aleppo".
+        ("دخل الجيش حلب", [("حلب", "place:aleppo")]),
         # "قيادة" is also "leadership": "بقيادة", led by (see the comma test), is not a head.
         ("قوات بقيادة الولايات المتحدة", [("الولايات المتحدة", "place:united-states")]),
         # A word with an article or a preposition between: the place is named.

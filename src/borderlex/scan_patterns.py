@@ -271,6 +271,8 @@ def _arabic_head_before(units: Sequence[Unit], j: int) -> bool:
         if j < 0 or not units[j].arabic or units[j].skip:
             return False
         u = units[j]
+        if j > 0 and units[j - 1].article and u.attached:
+            return False  # "دخل الجيش حلب": with the article a word heads no construct
         bare = (u.unit, u.unit[1:], u.unit[2:]) if u.proclitic else (u.unit,)  # "وشرطة", "لشرطة"
         if any(b in _MEDIA_WORDS or b in _ARABIC_INSTITUTION_HEADS for b in bare):
             return True
