@@ -732,3 +732,33 @@ def test_french_final_e_after_an_and_in_is_a_romanization_fold() -> None:
 )
 def test_arabic_spelling_variants_and_pronoun_endings(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plural or dual designator names the class of every name of its list (vocabulary
+        # plural_designators); the shared head stays outside the mentions.
+        (
+            "محافظات دير الزور والرقة والحسكة، هذه",
+            [
+                ("دير الزور", "place:deir-ez-zor-governorate"),
+                ("الرقة", "place:raqqa-governorate"),
+                ("الحسكة", "place:al-hasakah-governorate"),
+            ],
+        ),
+        # The list ends at another designator; Arabic puts designators first, so
+        # "طرطوس ومدينة" is not Tartus city.
+        (
+            "في محافظتي اللاذقية وطرطوس ومدينة حمص",
+            [
+                ("اللاذقية", "place:latakia-governorate"),
+                ("طرطوس", "place:tartus-governorate"),
+                ("حمص", "place:homs"),
+            ],
+        ),
+        ("زار طرطوس ومدينة حمص", [("طرطوس", "place:tartus"), ("حمص", "place:homs")]),
+    ],
+)
+def test_a_plural_designator_names_its_whole_list(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

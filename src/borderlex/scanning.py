@@ -34,6 +34,7 @@ from .arabic_names import given_name_start, given_names
 from .arabic_script import arabic_spelling
 from .arguments import check_kinds
 from .dates import valid_during
+from .designated_lists import designated_lists
 from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
 from .index import AliasEntry, AliasIndex, Strength
@@ -130,8 +131,14 @@ class Scanner:
             stops = stops_of(entry.alias, units)
             patterns.setdefault(key, []).append(Pattern(entry, flags, None, letters, stops))
             # "Anbar province", "Homs city", "Euphrates River": a bare name of a
-            # governorate, city, river … followed by a designator of its type.
-            if entry.strength is Strength.STRONG and all(u.marker is None for u in content) and entry.entity.type:
+            # governorate, city, river … followed by a designator of its type;
+            # Arabic puts designators first ("طرطوس ومدينة حمص" is two places).
+            if (
+                entry.strength is Strength.STRONG
+                and not entry.arabic
+                and all(u.marker is None for u in content)
+                and entry.entity.type
+            ):
                 for cls, types in DESIGNATES.items():
                     if entry.entity.type in types:
                         gflags = flags if cls in CASE_FREE_DESIGNATORS else (*flags, True)
@@ -284,6 +291,7 @@ class Scanner:
         if defined:
             mentions = sorted(mentions + defined, key=lambda m: m.start)
         mentions = surname_mentions(text, mentions)
+        mentions = designated_lists(text, mentions, lambda e, span, cls: self._steer(e, span, cls, as_of))
         if fuzzy:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
             mentions.sort(key=lambda m: m.start)
@@ -335,7 +343,7 @@ class Scanner:
         start = m.start + q.end()
         inner = text[start : m.end]
         match = self._resolve(inner, as_of=as_of)
-        if match is None:
+        if match is None or match.weak:  # a short form ("سوريا الديمقراطية") needs the head word's say
             if text[m.start : m.start + q.start()].strip() not in vocabulary().quoted_name_heads:
                 return None
         elif match.id != m.id or match.method is Method.FUZZY:
