@@ -380,6 +380,11 @@ def test_a_quoted_arabic_name_counts_though_its_alias_is_weak(text: str, expecte
         ("زار السعودية", [("السعودية", "place:saudi-arabia")]),
         ("بين السعودية وإيران", [("السعودية", "place:saudi-arabia"), ("إيران", "place:iran")]),
         ("المملكة العربية السعودية", [("المملكة العربية السعودية", "place:saudi-arabia")]),
+        # Across the second noun of a construct: "Syrian media", "Syrian security sources".
+        ("نقلت وسائل إعلام سورية أن", []),
+        ("قالت مصادر أمن سورية", []),
+        # ... not when that noun is a place head: the village of Haditha.
+        ("سكان قرية حديثة", [("حديثة", "place:haditha")]),
     ],
 )
 def test_an_arabic_place_name_agreeing_as_an_adjective_is_one(text: str, expected: list[tuple[str, str]]) -> None:

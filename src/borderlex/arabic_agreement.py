@@ -11,7 +11,8 @@ adjective when it agrees:
   "قرية حديثة" is the village of Haditha), or after a broken plural of
   things (vocabulary ``plural_heads``): "أسلحة حديثة", *modern weapons*;
   "جنسيات سورية", *Syrian nationalities*; "مصادر سورية", *Syrian sources*;
-  or after "غير" (*non-*): "غير سورية";
+  or after "غير" (*non-*): "غير سورية"; or such a word and the second noun
+  of its construct: "وسائل إعلام سورية", *Syrian media*;
 - without the article and ending in ية, before "و" and another word so
   ending: "سورية وعراقية", *Syrian and Iraqi*;
 - with the article and ending in ية (a nisba), after a word with the
@@ -42,15 +43,16 @@ def reads_as_adjective(text: str, start: int, end: int) -> bool:
     if not name.endswith(("ة", *_NISBA)):
         return False
     words = vocabulary()
+    if previous in _NOT or _feminine_head(previous):
+        return True
+    # Across the second noun of a construct: "وسائل إعلام سورية", *Syrian media*.
+    two = words_before(text, start, 2)
     if (
-        previous in _NOT
-        or previous in words.plural_heads
-        or (
-            len(previous) > 2
-            and previous.endswith(("ة", "ات"))
-            and not _definite(previous)
-            and previous not in words.place_heads
-        )
+        len(two) == 2
+        and previous
+        and not _definite(previous)
+        and previous not in words.place_heads
+        and _feminine_head(arabic_spelling(two[1][1]))
     ):
         return True
     after = words_after(text, end, 1)
@@ -60,6 +62,16 @@ def reads_as_adjective(text: str, start: int, end: int) -> bool:
         and following.startswith("و")
         and following.endswith(_NISBA)
         and not _definite(following[1:])
+    )
+
+
+def _feminine_head(word: str) -> bool:
+    """Whether a feminine adjective may agree with ``word``: a broken plural
+    of things, or a word without the article ending in ة or ات that is not a
+    place head."""
+    words = vocabulary()
+    return word in words.plural_heads or (
+        len(word) > 2 and word.endswith(("ة", "ات")) and not _definite(word) and word not in words.place_heads
     )
 
 
