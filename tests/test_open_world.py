@@ -401,6 +401,9 @@ def test_an_arabic_place_name_agreeing_as_an_adjective_is_one(text: str, expecte
         ("في جاسم", [("جاسم", "place:jasim")]),
         # "بأن" (that) is not the given name "بان" (Ban): given names are compared as spelled.
         ("توحي بأن دوما سقطت", [("دوما", "place:douma")]),
+        # A given name, a father's name and a family name: a person's name, not the town of Jasim.
+        ("النائب داغر جاسم كاظم الموسوي إن", []),
+        ("في مدينة جاسم بريف درعا", [("جاسم", "place:jasim"), ("درعا", "place:daraa")]),
     ],
 )
 def test_a_place_name_inside_a_personal_name_is_not_the_place(text: str, expected: list[tuple[str, str]]) -> None:

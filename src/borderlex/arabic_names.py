@@ -33,10 +33,15 @@ def given_names(entries: Iterable[AliasEntry], form: Callable[[str], str] = orth
     "التقى", *met*, is not "تقي", Taqi) of the Arabic personal names of two
     words or more among ``entries``."""
     return frozenset(
-        form(words[0])
+        form(word)
         for e in entries
         if e.entity.kind == "person" and e.arabic and len(words := e.alias.split()) > 1
-        if orthographic_form(words[0]) not in _NOT_GIVEN
+        for i, word in enumerate(words[:-1])
+        # The first word, and a father's name after it ("محمد جاسم الخ"): not a
+        # kunya or "son of", nor a word with the article (a family name).
+        if orthographic_form(word) not in _NOT_GIVEN
+        and (i == 0 or not word.startswith("ال"))
+        and (i == 0 or orthographic_form(words[i - 1]) not in _NOT_GIVEN)
     )
 
 
@@ -60,7 +65,8 @@ def in_personal_name(text: str, start: int, end: int, spelled: frozenset[str]) -
     person's: right after a given name it is a family name ("محمد العبيدي" is
     not the town al-Ubaydi), and itself a given name right before another, a
     first name ("جاسم محمد" is not the town Jasim), as it is before "son of"
-    ("جاسم بن حمد").  Given names are compared
+    ("جاسم بن حمد") and before a father's name and a family name ("جاسم كاظم
+    الموسوي").  Given names are compared
     as spelled (``spelled``: ``given_names(entries, arabic_spelling)``): a
     place's name is strong evidence, and "بأن" (*that*) is not "بان" (Ban)."""
     word = text[start:end]
@@ -74,4 +80,12 @@ def in_personal_name(text: str, start: int, end: int, spelled: frozenset[str]) -
         return False
     following = arabic_spelling(after[0][1])
     # "جاسم بن حمد": a name before "son of" is a person's given name.
-    return following in _SON_OF or (arabic_spelling(word) in spelled and following in spelled)
+    if following in _SON_OF or (arabic_spelling(word) in spelled and following in spelled):
+        return True
+    # "جاسم كاظم الموسوي", "صفوان شيخ أحمد": a given name, a father's name, then a
+    # family name (the article and a nisba) or another given name.
+    two = words_after(text, end, 2)
+    if arabic_spelling(word) not in spelled or len(two) < 2 or following.startswith(("و", "ال")):
+        return False
+    last = arabic_spelling(two[1][1])
+    return last in spelled or (last.startswith("ال") and last.endswith("ي"))
