@@ -558,6 +558,11 @@ def test_a_word_with_tanween_is_not_a_name(text: str, expected: list[tuple[str, 
             "Ahmed al-Sharaa spoke; al-Sharaa said",
             [("Ahmed al-Sharaa", "person:ahmed-al-sharaa"), ("al-Sharaa", "person:ahmed-al-sharaa")],
         ),
+        # An Arabic compound family name is the surname whole: "عبد الرحمن", never "الرحمن".
+        (
+            "قال رامي عبد الرحمن مدير المرصد. ووفق عبد الرحمن فإن",
+            [("رامي عبد الرحمن", "person:rami-abdel-rahman"), ("عبد الرحمن", "person:rami-abdel-rahman")],
+        ),
     ],
 )
 def test_a_surname_after_the_full_name_names_the_person(text: str, expected: list[tuple[str, str]]) -> None:

@@ -111,4 +111,12 @@ def _arabic_surnames(name: str) -> list[str]:
     if len(words) < 2 or not has_arabic_script(name):
         return []
     last = words[-1]
+    if len(words) > 2 and words[-2] in _COMPOUND_FIRST:
+        # "رامي عبد الرحمن": the family name is the compound "عبد الرحمن", never "الرحمن".
+        return [" ".join(words[-2:])] if words[-2] in ("عبد", "عبدال") else []
     return [last] if last.startswith("ال") and len(arabic_spelling(last)) >= 5 else []
+
+
+# The first halves of compound names ("عبد الرحمن", "أبو بكر", "بن لادن"):
+# their second word is no name alone.
+_COMPOUND_FIRST = frozenset(("عبد", "عبدال", "أبو", "ابو", "أم", "بن", "ابن"))
