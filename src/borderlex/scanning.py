@@ -133,12 +133,8 @@ class Scanner:
             # "Anbar province", "Homs city", "Euphrates River": a bare name of a
             # governorate, city, river … followed by a designator of its type;
             # Arabic puts designators first ("طرطوس ومدينة حمص" is two places).
-            if (
-                entry.strength is Strength.STRONG
-                and not entry.arabic
-                and all(u.marker is None for u in content)
-                and entry.entity.type
-            ):
+            strong_latin = entry.strength is Strength.STRONG and not entry.arabic
+            if strong_latin and entry.entity.type and all(u.marker is None for u in content):
                 for cls, types in DESIGNATES.items():
                     if entry.entity.type in types:
                         gflags = flags if cls in CASE_FREE_DESIGNATORS else (*flags, True)
