@@ -775,3 +775,23 @@ def test_arabic_spelling_variants_and_pronoun_endings(text: str, expected: list[
 )
 def test_a_plural_designator_names_its_whole_list(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A designator joined by "of"/"de" steers across kinds: the prison, the camp, the airport.
+        ("l'assaut contre la prison de Ghwayran", [("Ghwayran", "facility:ghuwayran-prison")]),
+        ("the prison of Ghwayran", [("Ghwayran", "facility:ghuwayran-prison")]),
+        ("près du camp d'Al-Hol", [("Al-Hol", "facility:al-hol-camp")]),
+        # ... by the entity's canonical name when the spelling is another language's.
+        ("la province d'Alep", [("Alep", "place:aleppo-governorate")]),
+        ("l'aéroport d'Alep", [("Alep", "facility:aleppo-international-airport")]),
+        # ... and across one lowercase adjective: "la province orientale de".
+        ("dans la province orientale de Deir Ezzor", [("Deir Ezzor", "place:deir-ez-zor-governorate")]),
+        # No designator: the town.
+        ("à Alep et à Hajin", [("Alep", "place:aleppo"), ("Hajin", "place:hajin")]),
+    ],
+)
+def test_a_designator_of_steers_across_kinds_and_languages(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

@@ -349,6 +349,8 @@ def designator_before(units: Sequence[Unit], first: int) -> str | None:
     while j >= 0 and units[j].skip and units[j].article:
         j -= 1
     cls = units[j - 1].marker if j >= 1 else None
+    if cls is None and j >= 2 and units[j - 1].latin and not units[j - 1].upper_initial and not units[j - 1].skip:
+        cls = units[j - 2].marker  # "la province orientale de Deir Ezzor": an adjective between
     if cls is not None and units[j].skip and not units[j].article and not units[j - 1].arabic:
         return cls
     return None

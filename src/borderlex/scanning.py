@@ -475,14 +475,16 @@ class Scanner:
         return match, by_context
 
     def _steer(self, entity: Entity, span: str, cls: str, as_of: Period | None) -> Entity:
-        """The entity of designator class ``cls`` with the name ``span``, if
-        ``entity`` is not of that class and the resolver knows one."""
+        """The entity of designator class ``cls`` with the name ``span`` (or
+        ``entity``'s own: "la province d'Alep"), of any kind ("the prison of
+        Ghwayran"), if ``entity`` is not of that class and the resolver's
+        designator rule finds one ("Deir Ezzor governorate")."""
         if entity.type in DESIGNATES[cls]:
             return entity
-        # The resolver's own designator rule picks it: "Deir Ezzor governorate".
-        steered = self._resolve(f"{span} {cls.replace('-', ' ')}", kind=entity.kind, as_of=as_of)
-        if steered is not None and steered.entity.type in DESIGNATES[cls]:
-            return steered.entity
+        for name in (span, entity.name):
+            steered = self._resolve(f"{name} {cls.replace('-', ' ')}", as_of=as_of)
+            if steered is not None and steered.entity.type in DESIGNATES[cls]:
+                return steered.entity
         return entity
 
 
