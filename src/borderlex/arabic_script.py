@@ -88,8 +88,9 @@ def arabic_letters(text: str) -> str:
     words = ("".join(c for c in w if is_arabic_letter(c)).translate(_ARABIC_LETTER_FOLD) for w in text.split())
     # A final alif is written for tāʾ marbūṭa as often as not: سوريا, سورية.
     folded = "".join(w[:-1] + "ه" if w.endswith("ا") else w for w in words).replace("ال", "")
-    # "Democratic" is written both ways: ديمقراطي, ديموقراطي (so is its name key).
-    return folded.replace("ديموقراط", "ديمقراط")
+    # "Democratic" and "Kurd" are written both ways: ديمقراطي, ديموقراطي; كردستان,
+    # كوردستان (so are their name keys).
+    return folded.replace("ديموقراط", "ديمقراط").replace("كورد", "كرد")
 
 
 def words_before(text: str, start: int, count: int) -> list[tuple[int, str]]:

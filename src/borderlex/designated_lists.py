@@ -1,6 +1,7 @@
 """A plural or dual designator before a list of names: "محافظات دير الزور
 والرقة والحسكة" (the governorates of Deir ez-Zor, Raqqa and Hasakah),
-"محافظتي اللاذقية وطرطوس" (the two governorates of Latakia and Tartus).
+"محافظتي اللاذقية وطرطوس" (the two governorates of Latakia and Tartus); and
+an office's word before its seat: "محافظ البصرة", the governor of Basra.
 
 The designator names the class of every name of the list, not only the first;
 the words are vocabulary ``plural_designators``.  The mentions keep their
@@ -39,7 +40,8 @@ def designated_lists(
             out[i] = _steered(m, steer(m.entity, m.text, cls), cls)
             continue
         cls = None
-        before = words_before(text, m.start, 1)
+        at = m.start - 1 if m.start and text[m.start - 1] in vocabulary().proclitics else m.start  # "محافظا لكركوك"
+        before = words_before(text, at, 1)
         if before and m.entity.kind == "place":
             word = before[0][1]
             cls = plural.get(word) or (plural.get(word[1:]) if word[:1] in vocabulary().proclitics else None)

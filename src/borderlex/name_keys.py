@@ -119,6 +119,7 @@ _FOLD_RULES: tuple[tuple[str, str], ...] = (
     (r"ph", "f"),
     (r"[qgc]", "k"),
     (r"dymwk", "dymk"),  # Arabic writes "democratic" ديمقراطي and ديموقراطي
+    (r"^kwrd", "krd"),  # and "Kurd" كرد and كورد (كوردستان, the Kurdish spelling)
     (r"v", "w"),
     (r"(?:ou|oo|o)", "u"),
     (r"(?:ee|ie)", "i"),

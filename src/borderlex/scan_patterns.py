@@ -47,6 +47,7 @@ __all__ = [
 # the vocabulary when this module is first imported: on the first scan.
 _ORG_HEADS = frozenset("".join(key_parts(w)) for w in vocabulary().org_heads)  # the units these words become
 _MEDIA_WORDS = frozenset(u.unit for w in vocabulary().media_words for u in units_of(w) if u.unit)
+_MEDIA_WORDS_AFTER = frozenset(u.unit for w in vocabulary().media_words_after for u in units_of(w) if u.unit)
 _ARABIC_INSTITUTION_HEADS = frozenset(
     u.unit for w in vocabulary().institution_heads if has_arabic_script(w) for u in units_of(w) if u.unit
 )
@@ -244,8 +245,8 @@ def inside_unknown_name(units: Sequence[Unit], first: int, last: int, pats: list
             and u.marker not in {p.generated for p in pats}
         ):
             return True
-        # "al-Forat news reported": a media word after a place's name makes it an outlet's.
-        if u.latin and places and u.unit in _MEDIA_WORDS and u.start - units[last].end == 1:
+        # "al-Forat news reported", "الفرات نيوز": a media word after a place's name makes it an outlet's.
+        if places and u.unit in _MEDIA_WORDS_AFTER and u.start - units[last].end == 1:
             return True
     # "Kata'ib Hezbollah": a capitalised Arabic organisation head word before it;
     # "معبر الدرباسية": an Arabic facility word before a place's name, that no
