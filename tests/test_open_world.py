@@ -816,3 +816,16 @@ def test_a_designator_of_steers_across_kinds_and_languages(text: str, expected: 
 )
 def test_arabic_offices_spellings_and_institutions(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+def test_far_places_are_not_guessed() -> None:
+    # Capitals of five letters or fewer name by spelling only: "CERS" is not Kars by its key.
+    assert borderlex.resolve("CERS") is None
+    assert borderlex.resolve("HAMA").id == "place:hama"  # type: ignore[union-attr]
+    # A foreign place's name takes no article it lacks ("المشهد", *the scene*, is not Mashhad),
+    # nor is it guessed across scripts ("شيخ هروز" is not Shiraz).
+    assert borderlex.resolve("المشهد") is None
+    assert borderlex.resolve("شيخ هروز") is None
+    # "حي" (neighbourhood) names a quarter whose name is also a word ("the Sheikh Saeed quarter").
+    assert ids("في حي الشيخ سعيد بحلب") == [("الشيخ سعيد", "place:sheikh-saeed"), ("حلب", "place:aleppo")]
+    assert ids("قال الشيخ سعيد إن") == []

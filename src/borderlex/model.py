@@ -267,4 +267,5 @@ DESIGNATES: dict[str, frozenset[str]] = {
     "oil-field": frozenset({"oil-field", "gas-field"}),
     "dam": frozenset({"dam"}),
     "prison": frozenset({"prison"}),
+    "neighbourhood": frozenset({"area"}),
 }

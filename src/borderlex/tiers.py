@@ -18,6 +18,7 @@ before weak, then id) and the match is marked ``ambiguous``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -162,6 +163,10 @@ def search(
     found += normal
     if (normal or exact) and not everything:
         return found
+    if _ACRONYM_LIKE.fullmatch(stripped):
+        # "CERS" is an acronym, not Kars by its key: capitals name by spelling only.
+        log("name_key", norm, (), "a word in capitals of five letters or fewer: no key or fuzzy match")
+        return found
     variants = query_variants(norm)
     if arabic_query and stripped.startswith("ال"):
         # "الفاليتا": a name whose first letters read as proclitic + article
@@ -178,6 +183,8 @@ def search(
             continue
         # A designator ("محافظة حمص") is read off the key, not the letters.
         for e in folded(index.by_key(key.joined), True, None if key.designators else i):
+            if arabic_query and stripped.startswith("ال") and not in_region(e) and not e.alias.startswith("ال"):
+                continue  # "المشهد" is *the scene*: a foreign place's name takes no article it lacks
             if designator_fit(key, e):
                 keyed.append(_Scored(e, _KEY_SCORE, Method.NAME_KEY, note))
         log("name_key", " ".join(key.tokens) + "".join(f" <{d}>" for d in sorted(key.designators)), keyed, note)
@@ -260,8 +267,8 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 continue
             score = base
             cross = arabic_query != e.arabic
-            if cross and single:
-                continue
+            if cross and (single or not in_region(e)):
+                continue  # a far place's name is not guessed across scripts ("شيخ هروز" is not Shiraz)
             if cross and may_lift:
                 score = max(score, lifted)
             if score < threshold or score >= 100.0:
@@ -273,6 +280,15 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
             final = score * FUZZY_CEILING / 100.0
             out.append(_Scored(e, final, Method.FUZZY, "cross-script skeleton" if cross else ""))
     return out
+
+
+_ACRONYM_LIKE = re.compile(r"[A-Z]{2,5}")
+
+
+def in_region(e: AliasEntry) -> bool:
+    """Whether an alias's entity is not a place abroad: only Syrian and Iraqi
+    places (and entities of no country) are read by loose rules."""
+    return e.entity.kind != "place" or e.entity.country in (None, "SY", "IQ")
 
 
 _RANK_STRENGTH = {Strength.STRONG: 2, Strength.ACRONYM: 2, Strength.WEAK: 0}
