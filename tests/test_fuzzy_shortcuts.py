@@ -39,7 +39,7 @@ from borderlex.query_rules import (
     trim_words,
     words_agree,
 )
-from borderlex.tiers import _CROSS_SCRIPT_SCORE, _SINGLE_WORD_FUZZY, FUZZY_CEILING, MAX_FUZZY_CHARS, _fuzzy
+from borderlex.tiers import _CROSS_SCRIPT_SCORE, _SINGLE_WORD_FUZZY, FUZZY_CEILING, MAX_FUZZY_CHARS, _fuzzy, in_region
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -69,7 +69,7 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
                 continue
             score = base
             cross = arabic_query != e.arabic
-            if cross and single:
+            if cross and (single or not in_region(e)):
                 continue
             if single and skeleton(cand_key) != qskel:
                 continue
