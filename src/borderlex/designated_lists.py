@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from .arabic_script import words_before
-from .errors import TableError
 from .model import DESIGNATES, Entity, Mention
 from .vocabulary import vocabulary
 
@@ -33,21 +32,20 @@ def designated_lists(
     """``mentions`` with the names of each list after a plural designator
     steered to the designator's class by ``steer(entity, span, cls)``."""
     out = list(mentions)
-    plural = vocabulary().plural_designators
+    words = vocabulary()
+    plural, proclitics = words.plural_designators, words.proclitics
     cls: str | None = None
     for i, m in enumerate(out):
         if cls is not None and _linked(text, out[i - 1], m):
             out[i] = _steered(m, steer(m.entity, m.text, cls), cls)
             continue
         cls = None
-        at = m.start - 1 if m.start and text[m.start - 1] in vocabulary().proclitics else m.start  # "محافظا لكركوك"
+        at = m.start - 1 if m.start and text[m.start - 1] in proclitics else m.start  # "محافظا لكركوك"
         before = words_before(text, at, 1)
         if before and m.entity.kind == "place":
             word = before[0][1]
-            cls = plural.get(word) or (plural.get(word[1:]) if word[:1] in vocabulary().proclitics else None)
-            if cls is not None and cls not in DESIGNATES:
-                where = vocabulary().source
-                raise TableError(where, None, f"[plural_designators]: {word!r}: unknown class {cls!r}")
+            # The classes were checked with the designators' (borderlex.name_keys).
+            cls = plural.get(word) or (plural.get(word[1:]) if word[:1] in proclitics else None)
             if cls is not None:
                 out[i] = _steered(m, steer(m.entity, m.text, cls), cls)
     return out

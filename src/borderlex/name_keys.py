@@ -46,12 +46,13 @@ def _designators() -> tuple[dict[tuple[str, ...], str], int]:
     """The designator phrases as normalized token tuples with their classes,
     and the length of the longest, in words."""
     words = vocabulary()
-    table: dict[tuple[str, ...], str] = {}
-    for phrase, cls in words.designators.items():
-        if cls not in DESIGNATES:
-            known = ", ".join(sorted(DESIGNATES))
-            raise TableError(words.source, None, f"[designators]: {phrase!r}: unknown class {cls!r}; known: {known}")
-        table[tuple(normalize(phrase).split())] = cls
+    # The plural designators name the same classes: checked here too, once.
+    for name, phrases in (("plural_designators", words.plural_designators), ("designators", words.designators)):
+        for phrase, cls in phrases.items():
+            if cls not in DESIGNATES:
+                known = ", ".join(sorted(DESIGNATES))
+                raise TableError(words.source, None, f"[{name}]: {phrase!r}: unknown class {cls!r}; known: {known}")
+    table = {tuple(normalize(phrase).split()): cls for phrase, cls in words.designators.items()}
     return table, max(map(len, table), default=0)
 
 
