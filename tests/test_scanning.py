@@ -211,3 +211,41 @@ def test_scan_of_empty_and_huge_text() -> None:
 def test_an_abbreviation_keeps_its_last_period(text: str, expected: list[tuple[str, str]]) -> None:
     # The corpus guide and the seed gold write "U.S." and "U.N." with the period.
     assert [(m.text, m.id) for m in borderlex.scan(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The towns on both sides, joined by a dash: one crossing.
+        ("the Albu Kamal-Qaim crossing", [("Albu Kamal-Qaim crossing", "facility:al-qaim-border-crossing")]),
+        (
+            "افتتحت معبر “القائم – البوكمال” الحدودي مع سوريا",
+            [("معبر “القائم – البوكمال” الحدودي", "facility:al-qaim-border-crossing"), ("سوريا", "place:syria")],
+        ),
+        ("إعادة فتح معبر البوكمال-القائم مع", [("معبر البوكمال-القائم", "facility:al-qaim-border-crossing")]),
+        # Where the crossing leads (a country), or a town on the same side, is not its name.
+        (
+            "معبر باب الهوى - تركيا",
+            [("معبر باب الهوى", "facility:bab-al-hawa-crossing"), ("تركيا", "place:turkey")],
+        ),
+        (
+            "the Raqqa-Tal Abyad crossing",
+            [("Raqqa", "place:raqqa"), ("Tal Abyad crossing", "facility:tal-abyad-crossing")],
+        ),
+    ],
+)
+def test_a_crossing_named_by_both_towns(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in borderlex.scan(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A ministry written with its subject first is the "Ministry of" name.
+        ("the Iraqi Defense Ministry said", [("Iraqi Defense Ministry", "org:iraqi-ministry-of-defence")]),
+        ("the Russian Defence Ministry", [("Russian Defence Ministry", "org:russian-ministry-of-defence")]),
+        ("the Iraqi Ministry of Defense", [("Iraqi Ministry of Defense", "org:iraqi-ministry-of-defence")]),
+    ],
+)
+def test_a_head_written_after_its_subject(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in borderlex.scan(text)] == expected

@@ -251,3 +251,21 @@ def test_a_place_head_steers_the_agreement(tmp_path: Path) -> None:
     code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
     found = [_in_fresh_process(v, code, "دخلوا قصبة حديثة") for v in (None, path)]
     assert found == [[], [["حديثة", "place:haditha"]]]
+
+
+@pytest.mark.slow
+def test_a_head_after_its_subject_steers_names_and_scans(tmp_path: Path) -> None:
+    # "council" as a head written after its subject: the "Iraqi Council of Representatives"
+    # is then also the "Iraqi Representatives Council", on lookup and in running text.
+    path = _copy_with(tmp_path, ("[heads_after_subject]", 'xx = ["council"]'))
+    query = "Iraqi Representatives Council"
+    assert _resolved(None, [query]) == {query: None}
+    assert _resolved(path, [query]) == {query: "org:iraqi-council-of-representatives"}
+    code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
+    found = [_in_fresh_process(v, code, f"the {query} voted") for v in (None, path)]
+    assert found == [[], [[query, "org:iraqi-council-of-representatives"]]]
+    # The bundled vocabulary has "ministry" and "department".
+    assert _resolved(None, ["Iraqi Defense Ministry", "US State Department"]) == {
+        "Iraqi Defense Ministry": "org:iraqi-ministry-of-defence",
+        "US State Department": "org:us-state-department",
+    }

@@ -40,7 +40,7 @@ from .tables import Catalog
 __all__ = ["FORMAT", "CompiledError", "decode", "encode"]
 
 #: What the header's ``format`` says, and the version of the layout below it.
-FORMAT = ("borderlex-compiled", 1)
+FORMAT = ("borderlex-compiled", 2)
 
 _FIELDS = tuple(f.name for f in attrs.fields(Entity))
 # Keys per bucket of a lookup table: a first lookup decodes about this many.

@@ -73,7 +73,7 @@ def trigrams(key: str) -> set[str]:
 
 #: The lookup tables of an index, by name: each maps a string to entry
 #: numbers (``exact_one`` to one number; the others to lists, in entry order).
-SECTIONS = ("exact_one", "exact_many", "acronyms", "normalized", "by_key")
+SECTIONS = ("exact_one", "exact_many", "acronyms", "normalized", "by_key", "given")
 
 
 class Lookup(Protocol):
@@ -91,6 +91,18 @@ class Lookup(Protocol):
 
     def size(self, section: str) -> int:
         """How many keys the lookup table has."""
+
+
+def _given_name(entry: AliasEntry) -> str | None:
+    """The given name an entry shows, if it is a Latin-script personal name
+    of two words or more whose first word is no particle, article or title."""
+    if entry.entity.kind != "person" or entry.arabic or len(parts := entry.normalized.split()) < 2:
+        return None
+    words = vocabulary()
+    first = parts[0]
+    if len(first) <= 2 or first in words.name_particles or first in words.articles:
+        return None
+    return None if first in words.titles or first in words.offices else first
 
 
 class _Built:
@@ -124,7 +136,7 @@ class AliasIndex:
     built on first fuzzy use.
     """
 
-    __slots__ = ("_by_key", "_count", "_fuzzy", "_given", "_lookup", "_made", "_one")
+    __slots__ = ("_count", "_fuzzy", "_given", "_lookup", "_made", "_whole")
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         made: list[AliasEntry] = []
@@ -132,10 +144,13 @@ class AliasIndex:
         acronyms: dict[str, list[int]] = {}
         normalized: dict[str, list[int]] = {}
         by_key: dict[str, list[int]] = {}
+        given: dict[str, list[int]] = {}
         for entity in entities:
             for entry in self._entries_of(entity):
                 i = len(made)
                 made.append(entry)
+                if (first := _given_name(entry)) is not None:
+                    given.setdefault(first, []).append(i)
                 if entry.strength is Strength.ACRONYM:
                     acronyms.setdefault(acronym_form(entry.alias), []).append(i)
                     continue
@@ -158,13 +173,13 @@ class AliasIndex:
             "acronyms": acronyms,
             "normalized": normalized,
             "by_key": by_key,
+            "given": given,
         }
         self._count = len(made)
         self._made: list[AliasEntry | None] = list(made)
         self._lookup: Lookup = _Built(made, tables)
-        self._one: dict[str, int] | None = exact_one
+        self._whole: dict[str, dict[str, Any]] = tables
         self._fuzzy: _Fuzzy | None = None
-        self._by_key: dict[str, list[int]] | None = by_key
         self._given: frozenset[str] | None = None
 
     @classmethod
@@ -175,15 +190,18 @@ class AliasIndex:
         self._count = count
         self._made = [None] * count
         self._lookup = lookup
-        self._one = None
+        self._whole = {}
         self._fuzzy = None
-        self._by_key = None
         self._given = None
         return self
 
     def section(self, name: str) -> dict[str, Any]:
-        """The whole lookup table ``name`` (one of :data:`SECTIONS`), read-only."""
-        return self._lookup.table(name)
+        """The whole lookup table ``name`` (one of :data:`SECTIONS`), read-only;
+        read once, then lookups in it cost a dictionary lookup each."""
+        whole = self._whole.get(name)
+        if whole is None:
+            whole = self._whole[name] = self._lookup.table(name)
+        return whole
 
     def entry(self, number: int) -> AliasEntry:
         """Entry ``number`` (0 ≤ number < ``len(self)``)."""
@@ -193,8 +211,18 @@ class AliasIndex:
             found = self._made[number] = self._lookup.entry(number)
         return found
 
+    def _get(self, section: str, key: str) -> Any:
+        whole = self._whole.get(section)
+        return whole.get(key) if whole is not None else self._lookup.get(section, key)
+
     def _found(self, section: str, key: str) -> list[AliasEntry]:
-        return [self.entry(i) for i in self._lookup.get(section, key) or ()]
+        return [self.entry(i) for i in self._get(section, key) or ()]
+
+    def warm(self) -> None:
+        """Read every lookup table whole now: many lookups to come (a column)
+        then cost a dictionary lookup each, not a bucket's on a compiled index."""
+        for name in SECTIONS:
+            self.section(name)
 
     @property
     def entries(self) -> list[AliasEntry]:
@@ -221,7 +249,7 @@ class AliasIndex:
     def exact(self, text: str) -> list[AliasEntry]:
         """Aliases written exactly as ``text``, and acronyms in its case."""
         text = text.strip()
-        one = self._lookup.get("exact_one", text)
+        one = self._get("exact_one", text)
         found = [self.entry(one)] if one is not None else self._found("exact_many", text)
         acr = acronym_form(text)
         if acr:
@@ -231,7 +259,7 @@ class AliasIndex:
     def exact_single(self, text: str) -> AliasEntry | None:
         """The entry for ``text`` as written when exactly one alias (and no
         acronym) has that spelling; otherwise ``None`` (ask ``exact()``)."""
-        one: int | None = self._one.get(text) if self._one is not None else self._lookup.get("exact_one", text)
+        one: int | None = self._get("exact_one", text)
         return None if one is None else self.entry(one)
 
     def normalized(self, norm: str) -> list[AliasEntry]:
@@ -240,9 +268,7 @@ class AliasIndex:
 
     def by_key(self, joined: str) -> list[AliasEntry]:
         """Aliases (not acronyms) whose joined name key is ``joined``."""
-        table = self._by_key  # the whole table, once the fuzzy tier has read it
-        found = table.get(joined) if table is not None else self._lookup.get("by_key", joined)
-        return [self.entry(i) for i in found or ()]
+        return self._found("by_key", joined)
 
     # -- fuzzy candidates -------------------------------------------------
 
@@ -290,24 +316,16 @@ class AliasIndex:
 
     def _fuzzy_tables(self) -> _Fuzzy:
         if self._fuzzy is None:
-            table = self._lookup.table("by_key")
-            self._fuzzy = _Fuzzy(list(table))
-            self._by_key = table
+            self._fuzzy = _Fuzzy(list(self.section("by_key")))
         return self._fuzzy
 
     def given_names(self) -> frozenset[str]:
         """The first words (normalized) of the Latin-script personal names of
         two words or more, particles and titles aside: the given names the
-        tables know ("talal", "mohamed"), made on first use."""
+        tables know ("talal", "mohamed"); a lookup table of the index, so a
+        compiled index answers without making every entry."""
         if self._given is None:
-            words = vocabulary()
-            not_given = words.name_particles | words.articles | words.titles | words.offices
-            self._given = frozenset(
-                first
-                for e in self.entries
-                if e.entity.kind == "person" and not e.arabic and len(parts := e.normalized.split()) > 1
-                if (first := parts[0]) not in not_given and len(first) > 2
-            )
+            self._given = frozenset(self.section("given"))
         return self._given
 
     def skeleton_keys(self, sk: str) -> list[str]:

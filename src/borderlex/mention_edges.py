@@ -54,6 +54,7 @@ def _with_ayn(text: str, m: Mention) -> Mention:
 
 # An Arabic nisba adjective with the article ("العسكري", "الجوية"); one: a
 # second is mostly the owner's ("قاعدة حميميم الجوية الروسية", Russian).
+_CLOSING_QUOTES = '”»"’'
 _ARABIC_ADJECTIVES = re.compile("(?: ال[\u0621-\u064a]{2,}(?:ي|ية))(?![\u0621-\u064a])")
 
 
@@ -62,7 +63,7 @@ def _with_adjectives(text: str, m: Mention) -> Mention:
     facility's name belong to it (the military prison, the military airport);
     a nationality (vocabulary ``demonyms``: "قاعدة حميميم الروسية", the
     Russian base) says whose it is and stays outside."""
-    if m.entity.kind != "facility" or not has_arabic_script(m.text[-1:]):
+    if m.entity.kind != "facility" or not has_arabic_script(m.text.rstrip(_CLOSING_QUOTES)[-1:]):
         return m
     found = _ARABIC_ADJECTIVES.match(text, m.end)
     if found is None or _nisba_stem(found.group().strip()) in vocabulary().demonyms:

@@ -118,6 +118,7 @@ _FOLD_RULES: tuple[tuple[str, str], ...] = (
     (r"gh", "g"),
     (r"ch", "sh"),
     (r"ph", "f"),
+    (r"(?<=[aeiou])nse$", "nce"),  # English and American: Defence/Defense
     (r"[qgc]", "k"),
     (r"dymwk", "dymk"),  # Arabic writes "democratic" ديمقراطي and ديموقراطي
     (r"^kwrd", "krd"),  # and "Kurd" كرد and كورد (كوردستان, the Kurdish spelling)
@@ -239,6 +240,10 @@ def _name_key(normalized: str) -> NameKey:
             continue
         words.append(raw[i])
         i += 1
+    if len(words) > 2 and words[-1] in vocabulary().heads_after_subject:
+        # "Iraqi Defence Ministry" is the "Iraqi Ministry of Defence": the
+        # head word goes before a one-word subject, where "of" puts it.
+        words[-2:] = [words[-1], words[-2]]
     tokens: list[str] = []
     for j, word in enumerate(words):
         if not is_skippable(word, last=j + 1 == len(words)):

@@ -36,6 +36,7 @@ __all__ = [
     "case_ok",
     "designator_before",
     "family_names_agree",
+    "head_after_subject",
     "inside_unknown_name",
     "pattern_rank",
     "span_method",
@@ -82,6 +83,18 @@ class Span(NamedTuple):
     last: int
     patterns: list[Pattern]
     text: str
+
+
+def head_after_subject(alias: str, units: Sequence[Unit]) -> list[Unit] | None:
+    """The content units of ``alias`` written with its head after a one-word
+    subject ("… Defence Ministry" for "… Ministry of Defence"), if it has that form."""
+    if len(units) < 4 or units[-2].skip is False or normalize(alias[units[-2].start : units[-2].end]) != "of":
+        return None
+    head = units[-3]
+    if head.skip or normalize(alias[head.start : head.end]) not in vocabulary().heads_after_subject or units[-1].skip:
+        return None
+    before = [u for u in units[:-3] if not u.skip]
+    return [*before, units[-1], head] if before else None
 
 
 def pattern_rank(p: Pattern) -> int:

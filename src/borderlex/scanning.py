@@ -33,6 +33,7 @@ import attrs
 from .arabic_names import given_name_start, given_names
 from .arabic_script import arabic_spelling
 from .arguments import check_kinds
+from .crossing_pairs import crossing_pairs
 from .dates import valid_during
 from .designated_lists import designated_lists
 from .folding import normalize, remembered
@@ -46,6 +47,7 @@ from .scan_patterns import (
     Pattern,
     Span,
     designator_before,
+    head_after_subject,
     pattern_rank,
     span_method,
     supported,
@@ -130,6 +132,10 @@ class Scanner:
             letters = letters_of(entry.alias, content) if entry.arabic else None
             stops = stops_of(entry.alias, units)
             patterns.setdefault(key, []).append(Pattern(entry, flags, None, letters, stops))
+            reordered = head_after_subject(entry.alias, units)
+            if reordered is not None:  # "Iraqi Ministry of Defence" written "Iraqi Defence Ministry"
+                rflags = tuple(u.upper_initial for u in reordered if u.latin and not case_free(u))
+                patterns.setdefault("".join(u.unit for u in reordered), []).append(Pattern(entry, rflags, None))
             # "Anbar province", "Homs city", "Euphrates River": a bare name of a
             # governorate, city, river … followed by a designator of its type;
             # Arabic puts designators first ("طرطوس ومدينة حمص" is two places).
@@ -282,6 +288,7 @@ class Scanner:
                     continue
                 mention = Mention(start, c.end, text[start : c.end], match.id, match.entity, match)
             mentions.append(self._quoted(text, mention, as_of) or mention)
+        mentions = crossing_pairs(text, mentions)
         mentions = with_country_prefix(text, [whole_mention(text, m) for m in mentions], self._resolve)
         defined = defined_acronyms(text, mentions, lambda s, e: any(m.start < e and s < m.end for m in mentions))
         if defined:

@@ -97,6 +97,7 @@ class Vocabulary(NamedTuple):
     media_words: frozenset[str]
     media_words_after: frozenset[str]
     plural_designators: Mapping[str, str]
+    heads_after_subject: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -206,6 +207,7 @@ class _Reader:
             media_words=self.words("media_words", "phrase"),
             media_words_after=self.words("media_words_after", "phrase"),
             plural_designators=self.mapping("plural_designators", "phrase"),
+            heads_after_subject=self.words("heads_after_subject", "word"),
         )
 
 
