@@ -466,6 +466,10 @@ def test_an_article_makes_a_far_places_arabic_name_another_word(text: str, expec
         ("مدعومة من واشنطن", [("واشنطن", "place:united-states")]),
         ("He lives in Washington, officials said", [("Washington", "place:washington")]),
         ("à Washington, le porte-parole", [("Washington", "place:washington")]),
+        # A dateline is the city the report was filed from; "Washington-backed" is no dateline.
+        ("WASHINGTON (Reuters) - The", [("WASHINGTON", "place:washington"), ("Reuters", "org:reuters")]),
+        ("x\nWashington - The", [("Washington", "place:washington")]),
+        ("Washington-backed forces", [("Washington", "place:united-states")]),
         ("قال في واشنطن", [("واشنطن", "place:washington")]),
         ("وصل بواشنطن", [("واشنطن", "place:washington")]),
         ("the Washington Post reported", [("Washington Post", "org:washington-post")]),
@@ -726,8 +730,13 @@ def test_french_final_e_after_an_and_in_is_a_romanization_fold() -> None:
         ("Rami Abdel Rahmane", "person:rami-abdel-rahman"),
         ("OSDH", "org:sohr"),
     ]
-    # Saladin's name, which Pirmam also bears in GeoNames, does not name that town in text.
-    assert ids("les quartiers de Salaheddine et de Boustane al-Qasr") == [("Boustane al-Qasr", "place:bustan-al-qasr")]
+    # Saladin's name, which Pirmam also bears in GeoNames, does not name that town in text;
+    # after "les quartiers de" it is the Aleppo quarter (vocabulary plural_designators).
+    assert ids("les quartiers de Salaheddine et de Boustane al-Qasr") == [
+        ("Salaheddine", "place:salaheddine-aleppo"),
+        ("Boustane al-Qasr", "place:bustan-al-qasr"),
+    ]
+    assert ids("Salaheddine et Boustane al-Qasr") == [("Boustane al-Qasr", "place:bustan-al-qasr")]
 
 
 @pytest.mark.parametrize(
@@ -771,9 +780,40 @@ def test_arabic_spelling_variants_and_pronoun_endings(text: str, expected: list[
             ],
         ),
         ("زار طرطوس ومدينة حمص", [("طرطوس", "place:tartus"), ("حمص", "place:homs")]),
+        # English and French: the designator heads the list with "of"/"de", or ends it (English);
+        # weak names in the list count as named ("Karama" alone is the town in Raqqa).
+        (
+            "took the neighbourhoods of Samah, Khadra and Karama, the statement said",
+            [("Samah", "place:samah-mosul"), ("Khadra", "place:khadra-mosul"), ("Karama", "place:karama-mosul")],
+        ),
+        (
+            "the Samah and Karama neighbourhoods",
+            [("Samah", "place:samah-mosul"), ("Karama", "place:karama-mosul")],
+        ),
+        (
+            "les quartiers de Salaheddine et Seif al-Dawla",
+            [("Salaheddine", "place:salaheddine-aleppo"), ("Seif al-Dawla", "place:saif-al-dawla")],
+        ),
+        ("Karama said", [("Karama", "place:al-karamah")]),
+        ("Samah and Khadra said", []),
     ],
 )
 def test_a_plural_designator_names_its_whole_list(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A designator that fits a weak name's type names it, before ("of") or after it.
+        ("the neighbourhood of Samah", [("Samah", "place:samah-mosul")]),
+        ("the Karama neighbourhood", [("Karama", "place:karama-mosul")]),
+        ("in the Samah neighbourhood of Mosul", [("Samah", "place:samah-mosul"), ("Mosul", "place:mosul")]),
+        ("le quartier de Salaheddine", [("Salaheddine", "place:salaheddine-aleppo")]),
+        ("Samah said", []),
+    ],
+)
+def test_a_designator_beside_a_weak_name_names_it(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
 
 

@@ -24,7 +24,7 @@ from test_scan_differential import CORPUS, generated_text
 from borderlex.dates import Period
 from borderlex.model import Match, Mention
 from borderlex.scan_candidates import candidate
-from borderlex.scan_patterns import Pattern, Span, designator_before
+from borderlex.scan_patterns import Pattern, Span, designator_beside
 from borderlex.scan_units import Unit, Units
 from borderlex.scanning import Scanner
 
@@ -44,11 +44,11 @@ class AfreshScanner(Scanner):
         pats: list[Pattern],
         context: dict[str, int],
         units: Sequence[Unit],
-        first: int,
+        first_last: tuple[int, int],
         *,
         as_of: Period | None = None,
     ) -> Match:
-        return self._decided(span, pats, context, designator_before(units, first), as_of)[0]
+        return self._decided(span, pats, context, designator_beside(units, *first_last), as_of)[0]
 
 
 SHARED = Scanner(RESOLVER.index, RESOLVER.resolve)

@@ -2,6 +2,11 @@
 والرقة والحسكة" (the governorates of Deir ez-Zor, Raqqa and Hasakah),
 "محافظتي اللاذقية وطرطوس" (the two governorates of Latakia and Tartus); and
 an office's word before its seat: "محافظ البصرة", the governor of Basra.
+In English and French the designator heads the list with "of" or "de" ("the
+neighbourhoods of Samah, Khadra and Karama", "les quartiers de Salaheddine et
+Seif al-Dawla") or, in English, ends it ("the Samah and Khadra
+neighbourhoods"): :func:`latin_lists` finds those lists, and a weak name in
+one counts as named (``borderlex.scan_patterns``).
 
 The designator names the class of every name of the list, not only the first;
 the words are vocabulary ``plural_designators``.  The mentions keep their
@@ -11,6 +16,8 @@ their entity is steered, as a singular designator steers one name.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -19,11 +26,54 @@ from .arabic_script import words_before
 from .model import DESIGNATES, Entity, Mention
 from .vocabulary import vocabulary
 
-__all__ = ["designated_lists"]
+__all__ = ["designated_lists", "latin_lists"]
 
 # What may stand between two names of a list: "و" (glued to the next name as
 # a proclitic, so outside its span), commas, spaces.
 _LINKS = frozenset({"و", "،", ",", "، و", ", و", "،و", ",و"})
+
+
+# A Latin-script name of a list: capitalized words (up to four), an article
+# or "de"/"of" inside ("Bab al-Sharqi", "Seif al-Dawla").
+_NAME = r"(?:(?:[Aa]l|[Ee]l)[-‐ ])?[A-Z][\w'’]*(?:[-‐ ](?:(?:al|el|ad|ar|as|ash|az|de|of)[-‐ ])?[A-Z][\w'’]*){0,3}"
+# Between two names of a list.
+_SEPARATOR = r"(?:\s*,\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+)"
+_NAME_AT = re.compile(_NAME)
+_SEPARATOR_AT = re.compile(_SEPARATOR)
+_LAST_NAMES = re.compile(rf"{_NAME}(?:{_SEPARATOR}{_NAME})+\s+\Z")
+
+
+@functools.cache
+def _latin_designators() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """The Latin plural designators followed by "of"/"de" (heading a list),
+    alone (ending one), and their classes."""
+    classes = {w: c for w, c in vocabulary().plural_designators.items() if w.isascii()}
+    words = "|".join(sorted(map(re.escape, classes), key=len, reverse=True)) or "(?!)"
+    heading = re.compile(rf"\b({words})\s+(?:of\s+(?:the\s+)?|des?\s+|d['’])", re.IGNORECASE)
+    ending = re.compile(rf"\b({words})\b", re.IGNORECASE)
+    return heading, ending, classes
+
+
+def latin_lists(text: str) -> list[tuple[int, int, str]]:
+    """The lists of names that a Latin-script plural designator heads or
+    ends in ``text``: (start, end, class) of each, in no particular order."""
+    heading, ending, classes = _latin_designators()
+    found = []
+    for m in heading.finditer(text):
+        end = m.end()
+        name = _NAME_AT.match(text, end)
+        while name is not None:
+            end = name.end()
+            sep = _SEPARATOR_AT.match(text, end)
+            name = _NAME_AT.match(text, sep.end()) if sep is not None else None
+        if end > m.end():
+            found.append((m.end(), end, classes[m.group(1).lower()]))
+    for m in ending.finditer(text):
+        # Names before the word, two or more: "the Samah and Khadra neighbourhoods".
+        before = _LAST_NAMES.search(text, max(0, m.start() - 200), m.start())
+        if before is not None and m.group(1)[:1].islower():
+            found.append((before.start(), before.end(), classes[m.group(1).lower()]))
+    return found
 
 
 def designated_lists(
@@ -32,6 +82,11 @@ def designated_lists(
     """``mentions`` with the names of each list after a plural designator
     steered to the designator's class by ``steer(entity, span, cls)``."""
     out = list(mentions)
+    lists = latin_lists(text) if any(m.text[:1].isascii() for m in out) else []
+    for i, m in enumerate(out):
+        for start, end, listed in lists:
+            if start <= m.start and m.end <= end:
+                out[i] = _steered(m, steer(m.entity, m.text, listed), listed)
     words = vocabulary()
     plural, proclitics = words.plural_designators, words.proclitics
     cls: str | None = None

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from .arabic_script import has_arabic_script, words_after, words_before
+from .designated_lists import latin_lists
 from .folding import normalize
 from .index import AliasEntry, Strength, acronym_form
 from .model import DESIGNATES, Method
@@ -35,6 +36,7 @@ __all__ = [
     "article_agrees",
     "case_ok",
     "designator_before",
+    "designator_beside",
     "family_names_agree",
     "head_after_subject",
     "inside_unknown_name",
@@ -157,9 +159,12 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]
     spans = [c for c in map(_same_script, spans) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
     strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c.start, p.entry)}
+    lists = latin_lists(text) if any(not p.entry.arabic for c in spans for p in c.patterns) else []
     for c in spans:
-        cls = designator_before(units, c.first)
-        if cls is not None:
+        cls = designator_beside(units, c.first, c.last)
+        listed = [cls] if cls is not None else []
+        listed += [kind for start, end, kind in lists if start <= c.start and c.end <= end]
+        for cls in listed:
             strong |= {p.entry.entity.id for p in c.patterns if p.entry.entity.type in DESIGNATES.get(cls, ())}
     out = []
     for c in spans:
@@ -170,6 +175,7 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]
             for p in c.patterns
             if quoted
             or p.entry.strength is not Strength.WEAK
+            or p.generated is not None
             or p.entry.entity.id in strong
             or p.entry.entity.kind in vouched
         ]
@@ -353,6 +359,19 @@ def family_names_agree(pats: list[Pattern], text: str, start: int, end: int) -> 
 def _far(entity: Entity) -> bool:
     """A place in a country whose names the region's press does not romanize."""
     return entity.kind == "place" and entity.country is not None and entity.country not in _ROMANIZED_FROM
+
+
+def designator_beside(units: Sequence[Unit], first: int, last: int) -> str | None:
+    """The class of a designator before the name at units ``first``…``last``
+    (see :func:`designator_before`), or else right after it."""
+    return designator_before(units, first) or _designator_after(units, last)
+
+
+def _designator_after(units: Sequence[Unit], last: int) -> str | None:
+    """ "the Samah neighbourhood": the class of a Latin designator right after
+    the name at unit ``last`` (left outside the name when not capitalised)."""
+    after = units[last + 1] if last + 1 < len(units) else None
+    return after.marker if after is not None and after.latin and not units[last].arabic else None
 
 
 def designator_before(units: Sequence[Unit], first: int) -> str | None:

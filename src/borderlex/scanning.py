@@ -46,7 +46,7 @@ from .scan_candidates import candidate, window
 from .scan_patterns import (
     Pattern,
     Span,
-    designator_before,
+    designator_beside,
     head_after_subject,
     pattern_rank,
     span_method,
@@ -139,8 +139,9 @@ class Scanner:
             # "Anbar province", "Homs city", "Euphrates River": a bare name of a
             # governorate, city, river … followed by a designator of its type;
             # Arabic puts designators first ("طرطوس ومدينة حمص" is two places).
-            strong_latin = entry.strength is Strength.STRONG and not entry.arabic
-            if strong_latin and entry.entity.type and all(u.marker is None for u in content):
+            # A weak name too: the designator that fits its type names it ("the Samah neighbourhood").
+            latin = entry.strength is not Strength.ACRONYM and not entry.arabic
+            if latin and entry.entity.type and all(u.marker is None for u in content):
                 for cls, types in DESIGNATES.items():
                     if entry.entity.type in types:
                         gflags = flags if cls in CASE_FREE_DESIGNATORS else (*flags, True)
@@ -272,7 +273,7 @@ class Scanner:
                 text,
                 c.start,
                 c.end,
-                self._decide(c.text, c.patterns, context, units, c.first, as_of=as_of),
+                self._decide(c.text, c.patterns, context, units, (c.first, c.last), as_of=as_of),
                 arabic=units[c.first].arabic,
                 given=self._given_spelled,
                 entity=self._entity,
@@ -404,14 +405,14 @@ class Scanner:
         pats: list[Pattern],
         context: dict[str, int],
         units: Sequence[Unit],
-        first: int,
+        first_last: tuple[int, int],
         *,
         as_of: Period | None = None,
     ) -> Match:
         """The match of a chosen span, remembered by all it depends on (the
-        span as written, its patterns, the designator before it, ``as_of``)
+        span as written, its patterns, the designator beside it, ``as_of``)
         unless the text's other mentions (``context``) chose among entities."""
-        designator = designator_before(units, first)
+        designator = designator_beside(units, *first_last)
         key = (span, tuple(map(id, pats)), designator, as_of)  # patterns live as long as the scanner
         memo = self._matches
         match = memo.get(key)
