@@ -26,7 +26,7 @@ from .arabic_script import words_before
 from .model import DESIGNATES, Entity, Mention
 from .vocabulary import vocabulary
 
-__all__ = ["designated_lists", "latin_lists"]
+__all__ = ["designated_lists", "latin_lists", "linked", "plural_before"]
 
 # What may stand between two names of a list: "و" (glued to the next name as
 # a proclitic, so outside its span), commas, spaces.
@@ -87,28 +87,35 @@ def designated_lists(
         for start, end, listed in lists:
             if start <= m.start and m.end <= end:
                 out[i] = _steered(m, steer(m.entity, m.text, listed), listed)
-    words = vocabulary()
-    plural, proclitics = words.plural_designators, words.proclitics
     cls: str | None = None
     for i, m in enumerate(out):
-        if cls is not None and _linked(text, out[i - 1], m):
+        if cls is not None and m.entity.kind == "place" and linked(text, out[i - 1].end, m.start):
             out[i] = _steered(m, steer(m.entity, m.text, cls), cls)
             continue
-        cls = None
-        at = m.start - 1 if m.start and text[m.start - 1] in proclitics else m.start  # "محافظا لكركوك"
-        before = words_before(text, at, 1)
-        if before and m.entity.kind == "place":
-            word = before[0][1]
-            # The classes were checked with the designators' (borderlex.name_keys).
-            cls = plural.get(word) or (plural.get(word[1:]) if word[:1] in proclitics else None)
-            if cls is not None:
-                out[i] = _steered(m, steer(m.entity, m.text, cls), cls)
+        cls = plural_before(text, m.start) if m.entity.kind == "place" else None
+        if cls is not None:
+            out[i] = _steered(m, steer(m.entity, m.text, cls), cls)
     return out
 
 
-def _linked(text: str, previous: Mention, m: Mention) -> bool:
-    gap = text[previous.end : m.start].strip()
-    return m.entity.kind == "place" and " ".join(gap.split()) in _LINKS
+def plural_before(text: str, start: int) -> str | None:
+    """The class of an Arabic plural designator (or a governor's word) right
+    before the name at ``start``, perhaps after a proclitic ("محافظا لكركوك")."""
+    words = vocabulary()
+    plural, proclitics = words.plural_designators, words.proclitics
+    at = start - 1 if start and text[start - 1] in proclitics else start
+    before = words_before(text, at, 1)
+    if not before:
+        return None
+    word = before[0][1]
+    # The classes were checked with the designators' (borderlex.name_keys).
+    return plural.get(word) or (plural.get(word[1:]) if word[:1] in proclitics else None)
+
+
+def linked(text: str, end: int, start: int) -> bool:
+    """Whether the names ending at ``end`` and starting at ``start`` are next
+    in one Arabic list: only "و", commas and spaces between them."""
+    return " ".join(text[end:start].split()) in _LINKS
 
 
 def _steered(m: Mention, entity: Entity, cls: str) -> Mention:

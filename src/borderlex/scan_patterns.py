@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from .arabic_script import has_arabic_script, words_after, words_before
-from .designated_lists import latin_lists
+from .designated_lists import latin_lists, linked, plural_before
 from .folding import normalize
 from .index import AliasEntry, Strength, acronym_form
 from .model import DESIGNATES, Method
@@ -166,6 +166,7 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]
         listed += [kind for start, end, kind in lists if start <= c.start and c.end <= end]
         for cls in listed:
             strong |= {p.entry.entity.id for p in c.patterns if p.entry.entity.type in DESIGNATES.get(cls, ())}
+    strong |= _listed_in_arabic(spans, text, strong)
     out = []
     for c in spans:
         quoted = c.patterns[0].entry.arabic and _quoted_whole(text, c.start, c.end)
@@ -182,6 +183,34 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]
         if keep:
             out.append(c._replace(patterns=keep))
     return out
+
+
+def _listed_in_arabic(spans: list[Span], text: str, strong: set[str]) -> set[str]:
+    """The places whose weak Arabic names are in a list that names them: after
+    a plural designator that fits them ("أحياء بستان القصر والفردوس والسكري",
+    the neighbourhoods of …), or joined by "و" or a comma to a place the text
+    names ("إلى الرقة والطبقة", to Raqqa and Tabqa; الطبقة is also *the layer*)."""
+    found: set[str] = set()
+    classes: dict[int, str | None] = {}  # by a list's name's end: the list's class
+    places: set[int] = set()  # the ends of names of places the text names
+    for c in spans:
+        if not c.patterns[0].entry.arabic:
+            continue
+        before = next(
+            (e for e in range(max(0, c.start - 4), c.start + 1) if e in classes and linked(text, e, c.start)), None
+        )
+        cls = classes[before] if before is not None else plural_before(text, c.start)
+        weak_places = [
+            p.entry.entity for p in c.patterns if p.entry.entity.kind == "place" and p.entry.strength is Strength.WEAK
+        ]
+        if cls is not None:
+            found |= {e.id for e in weak_places if e.type in DESIGNATES.get(cls, ())}
+        if before is not None and before in places:
+            found |= {e.id for e in weak_places}
+        classes[c.end] = cls
+        if any(p.entry.entity.kind == "place" and p.entry.entity.id in strong | found for p in c.patterns):
+            places.add(c.end)
+    return found
 
 
 def _designated(text: str, start: int, entry: AliasEntry) -> bool:
