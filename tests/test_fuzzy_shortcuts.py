@@ -39,7 +39,15 @@ from borderlex.query_rules import (
     trim_words,
     words_agree,
 )
-from borderlex.tiers import _CROSS_SCRIPT_SCORE, _SINGLE_WORD_FUZZY, FUZZY_CEILING, MAX_FUZZY_CHARS, _fuzzy, in_region
+from borderlex.tiers import (
+    _CROSS_SCRIPT_SCORE,
+    _SINGLE_WORD_FUZZY,
+    FUZZY_CEILING,
+    MAX_FUZZY_CHARS,
+    _fuzzy,
+    _qualified,
+    in_region,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -78,6 +86,8 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
             if score < threshold or score >= 100.0:
                 continue
             if not cross and (not words_agree(key, e.key) or demonym_of(key.joined, cand_key)):
+                continue
+            if not cross and _qualified(index, key.tokens, e.key.tokens):
                 continue
             if not designator_fit(key, e):
                 continue

@@ -370,3 +370,11 @@ def test_a_given_name_never_fuzzily_names_a_place() -> None:
     assert RESOLVER.resolve("Talal Amer") is None
     # A designator makes it a place's name even so: the base is named after a person.
     assert RESOLVER.resolve("Muwaffaq Salti Air Base").id == "facility:muwaffaq-salti-air-base"
+
+
+@pytest.mark.parametrize("query", ["Ministry of Defence", "Ministry of Defense", "Department of State"])
+def test_a_country_acronym_is_a_word_not_a_typo(query: str) -> None:
+    # "UK Ministry of Defence" has a word more, an acronym: a fuzzy match of the
+    # bare "Ministry of Defence" would silently pick one country's ministry.
+    found = borderlex.resolve(query)
+    assert found is None or found.method is not Method.FUZZY, found

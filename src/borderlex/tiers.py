@@ -275,6 +275,8 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 continue
             if not cross and (not words_agree(key, e.key) or demonym_of(key.joined, cand_key)):
                 continue
+            if not cross and _qualified(index, key.tokens, e.key.tokens):
+                continue
             if not designator_fit(key, e):
                 continue
             final = score * FUZZY_CEILING / 100.0
@@ -283,6 +285,15 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
 
 
 _ACRONYM_LIKE = re.compile(r"[A-Z]{2,5}")
+
+
+def _qualified(index: AliasIndex, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one side has a two-letter word the other lacks that is an
+    acronym the tables know: "UK Ministry of Defence" is not a spelling of
+    the "Ministry of Defence" (words_agree leaves two-letter words out, as
+    particles: "bu" of "Albu Kamal")."""
+    acronyms = index.section("acronyms")
+    return any(len(t) == 2 and t not in other and t.upper() in acronyms for x, other in ((a, b), (b, a)) for t in x)
 
 
 def in_region(e: AliasEntry) -> bool:
