@@ -64,7 +64,10 @@ class NameRuns:
             i -= 1
         hi = last
         j = last + 1
-        if not units[last].possessive:
+        # A name that ends in a lowercase word ("Forces démocratiques syriennes") has
+        # ended: a capitalised word after it starts another ("… syriennes Ebu Leyla").
+        ended = units[last].latin and not (units[last].upper_initial or units[last].all_upper)
+        if not units[last].possessive and not ended:
             while j < len(units) and self._joined(units[j - 1], units[j]):
                 kind = self._kind(units[j])
                 if kind == "stop" or (kind == "name" and self._compound(j - 1)):

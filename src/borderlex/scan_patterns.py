@@ -254,14 +254,30 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
             kinds.add("person")
         if word in words.quoted_name_heads:
             kinds.add("org")
+    if _media_word_before(text, start, words.media_words):
+        kinds.add("org")  # "l'agence de presse turque Anadolu"
     after = _WORD_AFTER.match(text, end, end + 40)
     if after is not None:
         word = normalize(after.group(1))
         if word in words.person_heads:
             kinds.add("person")
-        if word in words.quoted_name_heads:
-            kinds.add("org")
+        if word in words.quoted_name_heads or word in words.media_words_after or word in words.media_words:
+            kinds.add("org")  # "the Nasr list", "the Anadolu news agency"
     return frozenset(kinds)
+
+
+# Up to four words right before a name, nothing but spaces between them.
+_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+[ \u00a0]+){1,4}\Z")
+
+
+def _media_word_before(text: str, start: int, media_words: frozenset[str]) -> bool:
+    """Whether a media word stands up to four words before ``start``, the
+    words after it lowercase ("agence de presse turque")."""
+    found = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    if found is None:
+        return False
+    run = found.group().split()
+    return any(normalize(w) in media_words and all(x.islower() for x in run[i + 1 :]) for i, w in enumerate(run))
 
 
 _BOTH, _NEITHER = frozenset({"person", "org"}), frozenset[str]()
