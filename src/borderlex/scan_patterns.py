@@ -20,11 +20,11 @@ from .folding import normalize
 from .index import AliasEntry, Strength, acronym_form
 from .model import DESIGNATES, Method
 from .name_keys import key_parts, leading_descriptors
-from .scan_units import CASE_FREE_DESIGNATORS, case_free, units_of
+from .scan_units import CASE_FREE_DESIGNATORS, MARKERS, case_free, letters_of, stops_of, units_of, word_unit
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from .model import Entity
     from .scan_units import Unit
@@ -33,6 +33,7 @@ __all__ = [
     "GENERIC_HEADS",
     "Pattern",
     "Span",
+    "alias_patterns",
     "article_agrees",
     "case_ok",
     "designator_before",
@@ -85,6 +86,44 @@ class Span(NamedTuple):
     last: int
     patterns: list[Pattern]
     text: str
+
+
+def alias_patterns(entries: Iterable[AliasEntry]) -> dict[str, tuple[Pattern, ...]]:
+    """Every way to write each alias, as units, by key: the alias itself, a
+    "Ministry of" name with its head after the subject, and a Latin name
+    followed by a designator of its type ("Anbar province")."""
+    patterns: dict[str, list[Pattern]] = {}
+    for entry in entries:
+        units = units_of(entry.alias)
+        content = [u for u in units if not u.skip]
+        if not content:
+            continue
+        # A leading designator is a marker only in Arabic ("محافظة حمص");
+        # in English "base in al-Tanf" is not a name.
+        if content[0].marker is not None and not content[0].arabic:
+            content[0] = attrs.evolve(content[0], unit=word_unit(normalize(entry.alias).split()[0]), marker=None)
+        key = "".join(u.unit for u in content)
+        if not key.strip("".join(MARKERS.values())):
+            continue
+        flags = tuple(u.upper_initial for u in content if u.latin and not case_free(u))
+        letters = letters_of(entry.alias, content) if entry.arabic else None
+        stops = stops_of(entry.alias, units)
+        patterns.setdefault(key, []).append(Pattern(entry, flags, None, letters, stops))
+        reordered = head_after_subject(entry.alias, units)
+        if reordered is not None:  # "Iraqi Ministry of Defence" written "Iraqi Defence Ministry"
+            rflags = tuple(u.upper_initial for u in reordered if u.latin and not case_free(u))
+            patterns.setdefault("".join(u.unit for u in reordered), []).append(Pattern(entry, rflags, None))
+        # "Anbar province", "Homs city", "Euphrates River": a bare name of a
+        # governorate, city, river … followed by a designator of its type;
+        # Arabic puts designators first ("طرطوس ومدينة حمص" is two places).
+        # A weak name too: the designator that fits its type names it ("the Samah neighbourhood").
+        latin = entry.strength is not Strength.ACRONYM and not entry.arabic
+        if latin and entry.entity.type and all(u.marker is None for u in content):
+            for cls, types in DESIGNATES.items():
+                if entry.entity.type in types:
+                    gflags = flags if cls in CASE_FREE_DESIGNATORS else (*flags, True)
+                    patterns.setdefault(key + MARKERS[cls], []).append(Pattern(entry, gflags, cls, letters, stops))
+    return {key: tuple(pats) for key, pats in patterns.items()}
 
 
 def head_after_subject(alias: str, units: Sequence[Unit]) -> list[Unit] | None:

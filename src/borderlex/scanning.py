@@ -46,22 +46,16 @@ from .scan_candidates import candidate, window
 from .scan_patterns import (
     Pattern,
     Span,
+    alias_patterns,
     designator_beside,
-    head_after_subject,
     pattern_rank,
     span_method,
     supported,
 )
 from .scan_units import (
-    CASE_FREE_DESIGNATORS,
-    MARKERS,
     Unit,
     Units,
-    case_free,
-    letters_of,
-    stops_of,
     units_of,
-    word_unit,
 )
 from .surnames import surname_mentions
 from .surroundings import read_around
@@ -115,38 +109,8 @@ class Scanner:
 
     def __init__(self, index: AliasIndex, resolve: ResolveFunction) -> None:
         self._resolve = resolve
-        patterns: dict[str, list[Pattern]] = {}
-        for entry in index.entries:
-            units = units_of(entry.alias)
-            content = [u for u in units if not u.skip]
-            if not content:
-                continue
-            # A leading designator is a marker only in Arabic ("محافظة حمص");
-            # in English "base in al-Tanf" is not a name.
-            if content[0].marker is not None and not content[0].arabic:
-                content[0] = attrs.evolve(content[0], unit=word_unit(normalize(entry.alias).split()[0]), marker=None)
-            key = "".join(u.unit for u in content)
-            if not key.strip("".join(MARKERS.values())):
-                continue
-            flags = tuple(u.upper_initial for u in content if u.latin and not case_free(u))
-            letters = letters_of(entry.alias, content) if entry.arabic else None
-            stops = stops_of(entry.alias, units)
-            patterns.setdefault(key, []).append(Pattern(entry, flags, None, letters, stops))
-            reordered = head_after_subject(entry.alias, units)
-            if reordered is not None:  # "Iraqi Ministry of Defence" written "Iraqi Defence Ministry"
-                rflags = tuple(u.upper_initial for u in reordered if u.latin and not case_free(u))
-                patterns.setdefault("".join(u.unit for u in reordered), []).append(Pattern(entry, rflags, None))
-            # "Anbar province", "Homs city", "Euphrates River": a bare name of a
-            # governorate, city, river … followed by a designator of its type;
-            # Arabic puts designators first ("طرطوس ومدينة حمص" is two places).
-            # A weak name too: the designator that fits its type names it ("the Samah neighbourhood").
-            latin = entry.strength is not Strength.ACRONYM and not entry.arabic
-            if latin and entry.entity.type and all(u.marker is None for u in content):
-                for cls, types in DESIGNATES.items():
-                    if entry.entity.type in types:
-                        gflags = flags if cls in CASE_FREE_DESIGNATORS else (*flags, True)
-                        patterns.setdefault(key + MARKERS[cls], []).append(Pattern(entry, gflags, cls, letters, stops))
-        self._patterns = {key: tuple(pats) for key, pats in patterns.items()}
+        patterns = alias_patterns(index.entries)
+        self._patterns = patterns
         self._keys = sorted(patterns)
         self._given: frozenset[str] | None = None  # see borderlex.arabic_names
         self._spelled: frozenset[str] | None = None
