@@ -896,3 +896,18 @@ def test_a_name_ending_in_a_lowercase_word_has_ended() -> None:
     assert ids(text) == [("Forces démocratiques syriennes", "org:syrian-democratic-forces")]
     # A capitalised last word still carries the run on: "Hassan al-Obeidi" is not al-Ubaydi.
     assert ids("He met Hassan al-Obeidi in Baghdad") == [("Baghdad", "place:baghdad")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A country's abbreviation before one of its organisations' weak names vouches for it
+        # ("Department of Defense" alone is any country's).
+        ("a statement from the US Department of Defense said", [("US Department of Defense", "org:pentagon")]),
+        ("the U.S. Department of Defense said", [("U.S. Department of Defense", "org:pentagon")]),
+        ("the Department of Defense said", []),
+        ("the UK Department of Defense said", [("UK", "place:united-kingdom")]),
+    ],
+)
+def test_a_countrys_abbreviation_vouches_for_its_organisation(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

@@ -206,6 +206,7 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]
         for cls in listed:
             strong |= {p.entry.entity.id for p in c.patterns if p.entry.entity.type in DESIGNATES.get(cls, ())}
     strong |= _listed_in_arabic(spans, text, strong)
+    strong |= _after_their_country(spans, text)
     out = []
     for c in spans:
         quoted = c.patterns[0].entry.arabic and _quoted_whole(text, c.start, c.end)
@@ -222,6 +223,31 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]
         if keep:
             out.append(c._replace(patterns=keep))
     return out
+
+
+def _after_their_country(spans: list[Span], text: str) -> set[str]:
+    """The organisations whose weak name follows their country's name or
+    abbreviation, one space between: "the US Department of Defense" (the
+    abbreviation joins the mention: ``borderlex.text_acronyms``)."""
+    countries: dict[int, set[str]] = {}
+    for c in spans:
+        for p in c.patterns:
+            e = p.entry.entity
+            if e.type == "country" and e.country is not None:
+                countries.setdefault(c.end, set()).add(e.country)
+    if not countries:
+        return set()
+    return {
+        p.entry.entity.id
+        for c in spans
+        if text[c.start - 1 : c.start] == " "
+        and (
+            codes := countries.get(c.start - 1)
+            or (countries.get(c.start - 2) if text[c.start - 2 : c.start - 1] == "." else None)
+        )
+        for p in c.patterns
+        if p.entry.entity.kind == "org" and p.entry.entity.country in codes
+    }
 
 
 def _listed_in_arabic(spans: list[Span], text: str, strong: set[str]) -> set[str]:
