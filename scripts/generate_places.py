@@ -346,13 +346,15 @@ class _Bundled:
         self.countries: dict[str, str] = {}
         self.words: set[str] = set()  # the words of the Latin names of more than one word
 
-    def add(self, names: Iterable[str]) -> None:
+    def add(self, names: Iterable[str], *, words: bool = True) -> None:
+        """Take ``names``; with ``words``, also the words of the longer ones (not
+        a person's: "Riza" of "Imran Riza" does not take the town Rize's name)."""
         for n in names:
             self.spellings.add(spelling(n))
             arabic, key = _keyed(n)
             if key.joined:
                 self.keys.add((arabic, key.joined, key.designators))
-            if not arabic and len(key.tokens) > 1:
+            if words and not arabic and len(key.tokens) > 1:
                 self.words.update(key.tokens)
 
     def holds(self, name: str) -> bool:
@@ -383,7 +385,7 @@ def _bundled(local: list[dict[str, Any]]) -> _Bundled:
             out.ids.add(e.id)
             if e.geonames is not None:
                 out.gids.add(e.geonames)
-            out.add(e.all_names)
+            out.add(e.all_names, words=e.kind != "person")
             if e.kind == "place" and e.type == "country" and e.country:
                 out.countries.setdefault(e.country, e.id)
     if problems:
