@@ -911,3 +911,29 @@ def test_a_name_ending_in_a_lowercase_word_has_ended() -> None:
 )
 def test_a_countrys_abbreviation_vouches_for_its_organisation(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An organisation's name without its form word, after the full name, names it.
+        (
+            "the Northern Hawks Brigade in Afrin. Later the Northern Hawks withdrew",
+            [
+                ("Northern Hawks Brigade", "org:northern-hawks-brigade"),
+                ("Afrin", "place:afrin"),
+                ("Northern Hawks", "org:northern-hawks-brigade"),
+            ],
+        ),
+        # Not before the full name, not inside a longer name, not an adjective or nationality.
+        ("the Northern Hawks withdrew from the Northern Hawks Brigade", [("Northern Hawks Brigade", "org:northern-hawks-brigade")]),
+        (
+            "the Northern Hawks Brigade and the Northern Hawks Media Office",
+            [("Northern Hawks Brigade", "org:northern-hawks-brigade")],
+        ),
+        ("the Syrian Democratic Forces said. Syrian Democratic fighters", [("Syrian Democratic Forces", "org:syrian-democratic-forces")]),
+        ("the Free Syrian Army and Free Syrian rebels", [("Free Syrian Army", "org:free-syrian-army")]),
+    ],
+)
+def test_an_organisations_short_form_after_its_full_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

@@ -57,6 +57,7 @@ from .scan_units import (
     Units,
     units_of,
 )
+from .short_forms import short_form_mentions
 from .surnames import surname_mentions
 from .surroundings import read_around
 from .text_acronyms import defined_acronyms, with_country_prefix
@@ -258,7 +259,7 @@ class Scanner:
         defined = defined_acronyms(text, mentions, lambda s, e: any(m.start < e and s < m.end for m in mentions))
         if defined:
             mentions = sorted(mentions + defined, key=lambda m: m.start)
-        mentions = surname_mentions(text, mentions)
+        mentions = short_form_mentions(text, surname_mentions(text, mentions))
         mentions = designated_lists(text, mentions, lambda e, span, cls: self._steer(e, span, cls, as_of))
         if fuzzy:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))

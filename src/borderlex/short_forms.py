@@ -1,0 +1,76 @@
+"""An organisation's name without its form word, after the text named it in
+full: "the Northern Hawks" after "the Northern Hawks Brigade", "the Hamza"
+not (one word is too little).
+
+Reports name a group in full once and shorten it afterwards; the tables
+cannot list every short form (many are words or other names alone), so the
+scanner reads them from the text, as it reads a person's surname
+(``borderlex.surnames``): the capitalised words of the full name before its
+last word, when that word is an organisation-form word (vocabulary
+``org_words``: "Brigade", "Division", "Forces", "Front" …), two words or
+more, written whole after the full name, name that organisation — unless two
+organisations of the text share them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .folding import normalize
+from .model import Mention, Method
+from .vocabulary import vocabulary
+
+__all__ = ["short_form_mentions"]
+
+# A capitalised word right after a short form makes it part of a longer name.
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w'’-]*)")
+
+
+def short_form_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the short forms of the organisations named in full,
+    where they stand alone after the full name (method ``context``)."""
+    owners: dict[str, set[str]] = {}
+    full: dict[str, Mention] = {}
+    for m in mentions:
+        form = _short_form(m)
+        if form is not None:
+            owners.setdefault(form, set()).add(m.id)
+            full.setdefault(form, m)
+    out = list(mentions)
+    for form, ids in owners.items():
+        if len(ids) != 1:
+            continue  # two organisations of the text share it
+        org = full[form]
+        for hit in re.finditer(rf"(?<![\w‐-]){re.escape(form)}(?![\w‐-])", text):
+            start, end = hit.span()
+            after = _NEXT_WORD.match(text, end)
+            if start < org.end or (after is not None and after.group(1)[:1].isupper()):
+                continue
+            if any(m.start < end and start < m.end for m in out):
+                continue
+            match = attrs.evolve(org.match, query=form, score=90.0, method=Method.CONTEXT, weak=False)
+            out.append(Mention(start, end, form, org.id, org.entity, match))
+    return sorted(out, key=lambda m: m.start) if len(out) != len(mentions) else mentions
+
+
+def _short_form(m: Mention) -> str | None:
+    """The capitalised words before a Latin organisation name's form word."""
+    if m.entity.kind != "org" or not m.text.isascii():
+        return None
+    words = m.text.split()
+    if len(words) < 3 or normalize(words[-1]) not in vocabulary().org_words:
+        return None
+    head = words[:-1]
+    words_of = vocabulary()
+    if not all(w[:1].isupper() for w in head) or normalize(head[0]) in words_of.org_words:
+        return None
+    # A nationality or an adjective is no name: "Free Syrian" (Army), "Syrian Democratic" (Forces).
+    if any(normalize(w) in words_of.demonyms for w in head) or _ADJECTIVE.search(head[-1]):
+        return None
+    return " ".join(head)
+
+
+# English adjective endings: "Democratic", "National", "Revolutionary", "Kurdish".
+_ADJECTIVE = re.compile(r"(?:ic|al|an|ish|ese|ary)$")
