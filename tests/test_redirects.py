@@ -28,6 +28,8 @@ RENAMED = {
     "place:suran-163915": ("place:suran-hama", 163915, "place:hama-governorate"),
     "place:sinjar-164094": ("place:sinjar-idlib", 164094, "place:idlib-governorate"),
     "place:sinjar-448149": ("place:sinjar", 448149, "place:nineveh-governorate"),
+    # A word of a person's name had taken the Turkish city's own name for a day (generate_places).
+    "place:thospia": ("place:van", 298117, "place:turkey"),
 }
 
 
