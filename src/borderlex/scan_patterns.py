@@ -298,6 +298,10 @@ def _designated(text: str, start: int, entry: AliasEntry) -> bool:
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?[ \u00a0]+|-)\Z")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+# A word, then "of", "de", "du", "des" or "de la", and perhaps an elided "l'", right before a name.
+_HEAD_OF_BEFORE = re.compile(
+    r"([^\W\d_]+)[ \u00a0]+(?:(?:of|de|du|des|de[ \u00a0]+la)[ \u00a0]+(?:[lL]['’])?|[dD]['’])\Z"
+)
 _GLUED_BEFORE = frozenset({"pro", "anti"})
 
 
@@ -321,6 +325,9 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
             kinds.add("org")
     if _media_word_before(text, start, words.media_words):
         kinds.add("org")  # "l'agence de presse turque Anadolu"
+    of = _HEAD_OF_BEFORE.search(text, max(0, start - 40), start)
+    if of is not None and normalize(of.group(1)) in words.quoted_name_heads:
+        kinds.add("org")  # "la coalition de l'État de droit", "the coalition of Al-Fatah"
     after = _WORD_AFTER.match(text, end, end + 40)
     if after is not None:
         word = normalize(after.group(1))
