@@ -873,6 +873,15 @@ def test_far_places_are_not_guessed() -> None:
     assert ids("قال الشيخ سعيد إن") == []
 
 
+def test_a_list_word_joined_by_of_or_de_vouches_for_a_weak_name() -> None:
+    # "coalition", "liste" … (vocabulary quoted_name_heads) before "de", "d'", "de l'", "of".
+    assert ids("La coalition de l’État de droit a") == [("État de droit", "org:state-of-law-coalition")]
+    assert ids("la coalition d'Al-Fatah") == [("Al-Fatah", "org:fatah-alliance")]
+    assert ids("the coalition of Al-Fatah") == [("Al-Fatah", "org:fatah-alliance")]
+    # "État de droit" is also the rule of law.
+    assert ids("respecter l'État de droit") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -885,15 +894,6 @@ def test_far_places_are_not_guessed() -> None:
         ("the agency in Central Anadolu", []),
     ],
 )
-def test_a_list_word_joined_by_of_or_de_vouches_for_a_weak_name() -> None:
-    # "coalition", "liste" … (vocabulary quoted_name_heads) before "de", "d'", "de l'", "of".
-    assert ids("La coalition de l’État de droit a") == [("État de droit", "org:state-of-law-coalition")]
-    assert ids("la coalition d'Al-Fatah") == [("Al-Fatah", "org:fatah-alliance")]
-    assert ids("the coalition of Al-Fatah") == [("Al-Fatah", "org:fatah-alliance")]
-    # "État de droit" is also the rule of law.
-    assert ids("respecter l'État de droit") == []
-
-
 def test_a_media_word_beside_an_outlets_weak_name_names_it(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
 
