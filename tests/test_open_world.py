@@ -946,3 +946,51 @@ def test_a_countrys_abbreviation_vouches_for_its_organisation(text: str, expecte
 )
 def test_an_organisations_short_form_after_its_full_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bridge or "Umm" before a place's name makes a longer name the tables lack.
+        ("بالقرب من جسر العشارة في بلدة درنج", [("درنج", "place:darnaj")]),
+        ("باب شلو وأم الذيبان غرب", []),
+        ("في العشارة", [("العشارة", "place:al-asharah")]),
+        # After a broken plural ("areas", "news") or "that it is", a feminine nisba is an adjective.
+        ("قصف على مناطق سورية حدودية", []),
+        ("● أخبار سورية ٢٣ ديسمبر", []),
+        ("طائرات يعتقد أنها تركية عصر اليوم", []),
+        ("وصل إلى سورية", [("سورية", "place:syria")]),
+        # Arabic text writes Kurdish gaf as kaf: شنكال is شنگال, Sinjar.
+        ("غرب شنكال", [("شنكال", "place:sinjar")]),
+        # "post-" before an organisation's name of several words: the era after it.
+        ("to build a post-Assad government in Damascus", [("Damascus", "place:damascus")]),
+        ("the post-ISIS era", [("ISIS", "org:islamic-state")]),
+        # After a designator with "de", a name read by its key alone must be a place's.
+        ("Dans le quartier pauvre de Nabaa, aux portes", []),
+        ("the Raqqa province of the Islamic State", [("Raqqa province", "place:raqqa-governorate"), ("Islamic State", "org:islamic-state")]),
+        # A list's names may carry an aside in brackets.
+        (
+            "des provinces de Salaheddine, Diyala (est) et Kirkouk (nord).",
+            [("Diyala", "place:diyala-governorate"), ("Kirkouk", "place:kirkuk-governorate")],
+        ),
+    ],
+)
+def test_classes_a_fresh_audit_found(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected
+
+
+def test_a_surname_two_people_share_names_the_one_named_last() -> None:
+    text = "President Barzani met. Nechirvan Barzani said. Barzani met Masrour Barzani. Barzani added"
+    assert ids(text) == [
+        ("Nechirvan Barzani", "person:nechirvan-barzani"),
+        ("Barzani", "person:nechirvan-barzani"),
+        ("Masrour Barzani", "person:masrour-barzani"),
+        ("Barzani", "person:masrour-barzani"),
+    ]  # before either is named in full, "Barzani" names neither
+
+
+def test_a_named_persons_surname_beats_a_one_word_place() -> None:
+    # "Sadr" is also Sadr City's name; after "Muqtada al-Sadr" it is he.
+    text = "Muqtada al-Sadr won. The pressure led Sadr to withdraw"
+    assert ids(text) == [("Muqtada al-Sadr", "person:muqtada-al-sadr"), ("Sadr", "person:muqtada-al-sadr")]
+    assert ids("clashes in Sadr City") == [("Sadr City", "place:sadr-city")]

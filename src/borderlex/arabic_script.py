@@ -73,6 +73,7 @@ _ARABIC_LETTER_FOLD = str.maketrans(
         "ة": "ه",
         "ە": "ه",
         "ک": "ك",
+        "گ": "ك",  # Arabic text writes Kurdish and Persian gaf as kaf: شنكال for شنگال (Sinjar)
         "ھ": "ه",
         "ء": None,
         "ـ": None,

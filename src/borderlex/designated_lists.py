@@ -40,6 +40,7 @@ _NAME = r"(?:(?:[Aa]l|[Ee]l)[-‐ ])?[A-Z][\w'’]*(?:[-‐ ](?:(?:al|el|ad|ar|a
 _SEPARATOR = r"(?:\s*,\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+)"
 _NAME_AT = re.compile(_NAME)
 _SEPARATOR_AT = re.compile(_SEPARATOR)
+_ASIDE_AT = re.compile(r"[ \u00a0]*\([^()\n]{1,20}\)")
 _LAST_NAMES = re.compile(rf"{_NAME}(?:{_SEPARATOR}{_NAME})+\s+\Z")
 
 
@@ -64,7 +65,8 @@ def latin_lists(text: str) -> list[tuple[int, int, str]]:
         name = _NAME_AT.match(text, end)
         while name is not None:
             end = name.end()
-            sep = _SEPARATOR_AT.match(text, end)
+            aside = _ASIDE_AT.match(text, end)  # "Diyala (est) et Kirkouk (nord)"
+            sep = _SEPARATOR_AT.match(text, aside.end() if aside else end)
             name = _NAME_AT.match(text, sep.end()) if sep is not None else None
         if end > m.end():
             found.append((m.end(), end, classes[m.group(1).lower()]))

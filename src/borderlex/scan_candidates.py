@@ -32,6 +32,8 @@ __all__ = ["candidate", "window"]
 # What never sits inside a name: commas, brackets, colons, sentence ends, line breaks.
 _BREAK = re.compile(r"[,،;؛:!?()\[\]{}\n]|\.\s")
 _CURRENCY = frozenset("$€£¥")
+# "post-", "pre-" glued before a name: the era after or before what it names.
+_ERA_BEFORE = re.compile(r"(?<![\w-])(?:[Pp]ost|[Pp]re)[-‐]\Z")
 _NON_SPACE = re.compile(r"\S*")
 
 
@@ -60,6 +62,9 @@ def candidate(
         ok = [p for p in ok if not (p.entry.strength is Strength.ACRONYM and len(acronym_form(p.entry.alias)) <= 2)]
     if text[end : end + 1] in _CURRENCY:
         return None  # "US$1,000": a currency, not the country
+    if len(span_units) > 1 and _ERA_BEFORE.search(text, max(0, start - 6), start):
+        # "a post-Assad government" is not the Assad government ("post-ISIS" still names ISIS).
+        ok = [p for p in ok if p.entry.entity.kind != "org"]
     if _BREAK.search(text, start, end):
         # A name holds no comma, bracket or sentence end, unless its alias does ("Hit, Iraq").
         ok = [p for p in ok if _BREAK.search(p.entry.alias)]

@@ -199,6 +199,9 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
     strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c.start, p.entry)}
     lists = latin_lists(text) if any(not p.entry.arabic for c in spans for p in c.patterns) else []
+    # "le quartier pauvre de Nabaa": after a designator with "of"/"de", a name read only by its
+    # key is a place's or a facility's (not the newsletter al-Naba's, whose key "Nabaa" shares).
+    spans = [c for c in spans if designator_before(units, c.first) is None or _place_or_written(c)]
     for c in spans:
         cls = designator_beside(units, c.first, c.last)
         listed = [cls] if cls is not None else []
@@ -223,6 +226,11 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]
         if keep:
             out.append(c._replace(patterns=keep))
     return out
+
+
+def _place_or_written(c: Span) -> bool:
+    norm = normalize(c.text)
+    return any(p.entry.entity.kind in ("place", "facility") or p.entry.normalized == norm for p in c.patterns)
 
 
 def _after_their_country(spans: list[Span], text: str) -> set[str]:
@@ -396,7 +404,9 @@ def inside_unknown_name(units: Sequence[Unit], first: int, last: int, pats: list
             return True
         if u.arabic and u.marker in _FACILITY_DESIGNATORS and all(p.entry.entity.kind == "place" for p in pats):
             return True
-    return all(p.entry.entity.kind == "place" for p in pats) and _arabic_head_before(units, prev)
+    # Patterns of the other script fall later (``supported``): only the span's own count here.
+    own = [p for p in pats if p.entry.arabic == units[first].arabic]
+    return bool(own) and all(p.entry.entity.kind == "place" for p in own) and _arabic_head_before(units, prev)
 
 
 def _arabic_head_before(units: Sequence[Unit], j: int) -> bool:

@@ -23,7 +23,8 @@ __all__ = ["surname_mentions"]
 
 _ARTICLE = re.compile(r"^(?:al|el|Al|El|AL|EL)[-‐]", re.UNICODE)
 _SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
-# Key-only and weak readings give way to the surname; an alias as written does not.
+# Key-only and weak readings give way to the surname; an alias as written does not,
+# but for a one-word place's name.
 _YIELDS = (Method.NAME_KEY, Method.FUZZY)
 
 
@@ -31,10 +32,12 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the surnames of the people named in full, wherever
     they stand alone after the full name (method ``context``): added where
     nothing was found, and in place of a key-only or weak match of
-    something else ("Al-Charaa" was the village Sharra)."""
+    something else ("Al-Charaa" was the village Sharra).  A surname two
+    people of the text share names the one named in full last before it
+    ("Nechirvan Barzani … Barzani's office … Masrour Barzani … Barzani
+    said"); before either is named it names neither."""
     owners: dict[str, set[str]] = {}
-    first_at: dict[str, int] = {}
-    full: dict[str, Mention] = {}
+    fulls: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.entity.kind != "person":
             continue
@@ -49,33 +52,44 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         for form in forms:
             owners.setdefault(form, set()).add(m.id)
-            first_at.setdefault(form, m.end)
-            full.setdefault(form, m)
+            fulls.setdefault(form, []).append(m)
     if not owners:
         return mentions
     out = list(mentions)
     for form, ids in owners.items():
-        if len(ids) != 1:
-            continue  # two people of the text share it
-        person = full[form]
+        shared = len(ids) > 1
         for hit in re.finditer(rf"(?<![\w‐-]){re.escape(form)}(?![\w‐-])", text):
             start, end = hit.span()
-            if start < first_at[form]:
+            before = [f for f in fulls[form] if f.end <= start]
+            if not before and not shared:
                 continue
             inside = [m for m in out if m.start < end and start < m.end]
+            if any(m.start <= start and end <= m.end and m.end - m.start > end - start for m in inside):
+                continue  # inside a longer mention (a full name)
+            if shared:
+                # Another of the namesakes, found by its bare surname: the text decides, not the tables.
+                taken = [m for m in inside if m.entity.kind == "person" and m.id in ids]
+                inside = [m for m in inside if m not in taken]
+                for m in taken:
+                    out.remove(m)
+                if not before:
+                    continue
             if any(m.entity.kind == "person" or not _yields(m) for m in inside):
                 continue
             if inside and (inside[0].start, inside[0].end) != (start, end):
                 continue
             for m in inside:
                 out.remove(m)
+            person = before[-1]
             match = attrs.evolve(person.match, query=form, score=90.0, method=Method.CONTEXT, weak=False)
             out.append(Mention(start, end, form, person.id, person.entity, match))
     return sorted(out, key=lambda m: m.start)
 
 
 def _yields(m: Mention) -> bool:
-    return m.match.method in _YIELDS or m.match.weak
+    # A one-word place's name as written yields too: after "Muqtada al-Sadr", "Sadr" is he,
+    # not Sadr City.
+    return m.match.method in _YIELDS or m.match.weak or (m.entity.kind == "place" and " " not in m.text.strip())
 
 
 def _latin(text: str) -> bool:
