@@ -48,6 +48,24 @@ def test_a_common_word_is_not_the_name_it_folds_to(word: str, name: str, entity:
     assert all(m.id != entity for m in borderlex.scan(f"قال إن {word} كانوا هناك"))
 
 
+@pytest.mark.parametrize(
+    ("word", "name", "entity"),
+    [
+        ("Back", "Ba'ac", "place:al-baaj"),  # by name key, "back" and "Ba'ac" are one
+        ("Share", "Charra", "place:al-asharah"),
+        ("Race", "Raqqa", "place:raqqa"),
+        ("Quote", "Ghouta", "place:eastern-ghouta"),
+    ],
+)
+def test_an_english_word_is_not_the_name_its_key_reaches(word: str, name: str, entity: str) -> None:
+    assert word.lower() in common_words()
+    assert _id(word) is None
+    assert _id(name) == entity  # the name as written still resolves
+    assert all(m.id != entity for m in borderlex.scan(f"It was said. {word} in 2015, they went"))
+    # With its article, or as another alias spells it, a listed word is still read: "al-Qaida".
+    assert [m.id for m in borderlex.scan("al-Qaida fighters")] == ["org:al-qaeda"]
+
+
 def test_proclitics_and_orthography_still_reach_the_name() -> None:
     # Not different words: a proclitic, ة for ه, ى for ي.
     assert _id("والرقة") == "place:raqqa"
@@ -56,7 +74,7 @@ def test_proclitics_and_orthography_still_reach_the_name() -> None:
     assert _id("مدينة الرقة") == "place:raqqa"  # a designator, read off the key
 
 
-def test_every_listed_word_is_arabic_and_names_nothing_unless_an_alias_as_written() -> None:
+def test_every_listed_word_names_nothing_unless_an_alias_as_written() -> None:
     words = common_words()
     assert len(words) > 50
     for w in words:
@@ -75,7 +93,9 @@ def test_a_malformed_list_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(TableError) as info:
         _read(str(path))
     assert isinstance(info.value, BorderlexError) and isinstance(info.value, ValueError)
-    assert str(info.value) == f"{path}: line 3: 'Halfaya' is not one Arabic word without marks"
+    assert str(info.value) == (
+        f"{path}: line 3: 'Halfaya' is not one Arabic word without marks or one normalized Latin word"
+    )
     with pytest.raises(TableError, match="cannot read the word list"):
         _read(str(tmp_path / "missing.tsv"))
 

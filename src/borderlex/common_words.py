@@ -1,22 +1,26 @@
-"""Common Arabic words that fold into a name.
+"""Common words that fold into a name.
 
 Folding hamza seats, ى/ي and a final ة/ه/ا lets "حلفايا" and "حلفايه" meet;
 it also makes the common word "حلفائه" (*his allies*) the village Halfaya
-and "جبة" (*a robe*) the village Jaba.  ``data/common-words.tsv``, generated
-from word frequencies by ``scripts/generate_common_words.py``, lists the
-Arabic words that are at least three times more frequent, as written, than
-the alias they fold to.  Such a word names nothing unless it is an alias as
-written: the resolver stops after its exact tier, the scanner passes it by.
+and "جبة" (*a robe*) the village Jaba; romanization folds make the English
+word "Back" the Iraqi town Ba'ac.  ``data/common-words.tsv``, generated from
+word frequencies by ``scripts/generate_common_words.py``, lists the Arabic,
+English and French words that are at least three times more frequent, as
+written, than the alias they fold to (Latin words normalized).  Such a word
+names nothing unless it is an alias as written: the resolver stops after its
+exact tier, the scanner passes it by.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import threading
 
 from .arabic_script import arabic_spelling, is_arabic_letter, is_arabic_word_char
 from .bundled import bundled_bytes
 from .errors import TableError
+from .folding import normalize
 from .vocabulary import vocabulary
 
 __all__ = ["ENVIRONMENT_VARIABLE", "common_word_around", "common_words", "is_common_word"]
@@ -26,16 +30,23 @@ __all__ = ["ENVIRONMENT_VARIABLE", "common_word_around", "common_words", "is_com
 #: decide what it is made from).
 ENVIRONMENT_VARIABLE = "BORDERLEX_COMMON_WORDS"
 
+_LATIN_WORD = re.compile(r"[a-z]+")
 _loaded: frozenset[str] | None = None
 _lock = threading.Lock()
 
 
 def is_common_word(text: str) -> bool:
-    """Whether ``text`` is one Arabic word of the list (vowel marks ignored)."""
+    """Whether ``text`` is one word of the list: Arabic (vowel marks
+    ignored), or Latin as :func:`~borderlex.folding.normalize` writes it."""
     text = text.strip()
-    if not text or not all(is_arabic_word_char(c) for c in text):
+    if not text:
         return False
-    return arabic_spelling(text) in common_words()
+    if all(is_arabic_word_char(c) for c in text):
+        return arabic_spelling(text) in common_words()
+    if len(text) > 40 or not text.replace("'", "").replace("’", "").isalpha():
+        return False
+    norm = normalize(text)
+    return norm.isalpha() and norm in common_words()
 
 
 def common_word_around(text: str, start: int, end: int) -> bool:
@@ -73,7 +84,9 @@ def _read(path: str | None) -> frozenset[str]:
         word = line.split("\t", 1)[0].strip()
         if not word or word.startswith("#"):
             continue
-        if not all(is_arabic_letter(c) for c in word):
-            raise TableError(name, None, f"line {number}: {word!r} is not one Arabic word without marks")
+        if not all(is_arabic_letter(c) for c in word) and _LATIN_WORD.fullmatch(word) is None:
+            raise TableError(
+                name, None, f"line {number}: {word!r} is not one Arabic word without marks or one normalized Latin word"
+            )
         words.add(word)
     return frozenset(words)
