@@ -994,3 +994,21 @@ def test_a_named_persons_surname_beats_a_one_word_place() -> None:
     text = "Muqtada al-Sadr won. The pressure led Sadr to withdraw"
     assert ids(text) == [("Muqtada al-Sadr", "person:muqtada-al-sadr"), ("Sadr", "person:muqtada-al-sadr")]
     assert ids("clashes in Sadr City") == [("Sadr City", "place:sadr-city")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An outlet's weak name told to ("لـ") or opening its line as a dateline or byline.
+        ("وذكر أهالٍ من المدينة لـ روزنة أن", [("روزنة", "org:rozana-radio")]),
+        ("قال روزنة", []),
+        ("سمارت - درعا \n\nوافقت", [("سمارت", "org:smart-news-agency"), ("درعا", "place:daraa")]),
+        ("the statement.\nSputnik\n\nThe", [("Sputnik", "org:sputnik")]),
+        ("a Sputnik rocket", []),
+        # A place head after a proclitic still heads a place: "بمدينة بورصة", in the city of Bursa.
+        ("في مؤتمر صحفي بمدينة بورصة، إن", [("بورصة", "place:bursa")]),
+        ("وصلت أسلحة حديثة", []),
+    ],
+)
+def test_an_outlet_credited_and_a_place_head_after_a_proclitic(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

@@ -70,6 +70,8 @@ def _feminine_head(word: str) -> bool:
     of things, or a word without the article ending in ة or ات that is not a
     place head."""
     words = vocabulary()
+    if word[:1] in words.proclitics and word[1:] in words.place_heads:
+        return False  # "بمدينة بورصة": in the city of Bursa
     return word in words.plural_heads or (
         len(word) > 2 and word.endswith(("ة", "ات")) and not _definite(word) and word not in words.place_heads
     )

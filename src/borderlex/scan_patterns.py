@@ -214,6 +214,8 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]
     for c in spans:
         quoted = c.patterns[0].entry.arabic and _quoted_whole(text, c.start, c.end)
         vouched = _kinds_vouched_beside(text, c.start, c.end) if not c.patterns[0].entry.arabic else _NEITHER
+        if _credited(text, c.start, c.end):
+            vouched = vouched | _ORG
         keep = [
             p
             for p in c.patterns
@@ -360,7 +362,20 @@ def _media_word_before(text: str, start: int, media_words: frozenset[str]) -> bo
     return any(normalize(w) in media_words and all(x.islower() for x in run[i + 1 :]) for i, w in enumerate(run))
 
 
-_BOTH, _NEITHER = frozenset({"person", "org"}), frozenset[str]()
+_BOTH, _NEITHER, _ORG = frozenset({"person", "org"}), frozenset[str](), frozenset({"org"})
+# "لـ روزنة", "لـ«عنب بلدي»": told to an outlet (a detached lam, then perhaps a quote mark).
+_TOLD_TO = re.compile('لـ[ \u00a0]*[«"“]?[ \u00a0]*\\Z')
+# An outlet's dateline or byline: "سمارت - درعا", "SMART - Daraa", or the name alone on its line.
+_CREDIT_AFTER = re.compile(r"[ \t]*(?:[-–—][ \t]|\n|\Z)")
+
+
+def _credited(text: str, start: int, end: int) -> bool:
+    """Whether the span is credited as an outlet: after a detached "لـ"
+    ("told to"), or opening its line as a dateline or a byline does."""
+    if _TOLD_TO.search(text, max(0, start - 5), start):
+        return True
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip() and _CREDIT_AFTER.match(text, end) is not None
 
 
 # Arabic text writes “ and ” either way round.
