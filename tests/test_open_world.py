@@ -223,7 +223,8 @@ def test_a_head_word_before_a_quoted_name_stays_outside() -> None:
         ("مدينة الرقة", [("الرقة", "place:raqqa")]),
         # A designator word keeps its article: "قاعدة" is a base, "القاعدة" al-Qaeda.
         ("هاجموا قاعدة عسكرية", []),
-        ("المبايع لتنظيم “قاعدة الجهاد”", []),
+        ("المبايع لتنظيم “قاعدة الجهاد”", [("قاعدة الجهاد", "org:al-qaeda")]),  # its own name, an alias
+        ("هاجموا قاعدة حميدية", []),
         ("تنظيم القاعدة في سوريا", [("القاعدة", "org:al-qaeda"), ("سوريا", "place:syria")]),
     ],
 )

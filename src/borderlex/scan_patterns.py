@@ -9,13 +9,11 @@ around the span (a longer name the tables do not know).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from .arabic_script import has_arabic_script, words_after, words_before
-from .designated_lists import latin_lists, linked, plural_before
+from .arabic_script import has_arabic_script, words_after
 from .folding import normalize
 from .index import AliasEntry, Strength, acronym_form
 from .model import DESIGNATES, Method
@@ -43,7 +41,6 @@ __all__ = [
     "inside_unknown_name",
     "pattern_rank",
     "span_method",
-    "supported",
 ]
 
 # Words that head Arabic organisation names; a known name right after one
@@ -170,221 +167,6 @@ def case_ok(text: str, start: int, end: int, span_units: Sequence[Unit], p: Patt
     if all(want):
         return all(flags)
     return flags[0] or not want[0]
-
-
-def _same_script(c: Span) -> Span:
-    """Only aliases written in the span's own script match it: the Latin
-    key of "الفاو" is not the English word "few", and "الباب" in Arabic
-    text is weak (it is also "the door") though "El Bab" is strong."""
-    arabic = has_arabic_script(c.text)
-    keep = [p for p in c.patterns if p.entry.arabic == arabic]
-    return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c
-
-
-def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]:
-    """Weak aliases count only when a strong alias names the same entity in
-    the text, or, in Arabic, when the alias fills a quotation: Arabic has no
-    capitals, and quote marks set names apart (لـ«العربي الجديد», حركة «حقوق»).
-    An Arabic designator right before a weak alias that it fits names the
-    entity as strongly as a strong alias ("مدينة الطبقة", the city of Tabqa;
-    الطبقة alone is also *the layer*), as a word for "regime", "government"
-    … does a person's ("نظام الأسد"; vocabulary ``person_heads``). In Latin
-    script a title, an office or such a word beside a person's bare surname
-    does the same ("Gen. Austin", "the Biden administration"), a word for
-    "coalition", "list" … beside an organisation's ("la coalition Al-Fatah"),
-    and a
-    designator joined by "of" or "de" that fits the entity's type does for a
-    place ("the town of al-Bab", "la ville d'Al-Bab")."""
-    spans = [c for c in map(_same_script, spans) if c.patterns]
-    strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
-    strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c.start, p.entry)}
-    lists = latin_lists(text) if any(not p.entry.arabic for c in spans for p in c.patterns) else []
-    # "le quartier pauvre de Nabaa": after a designator with "of"/"de", a name read only by its
-    # key is a place's or a facility's (not the newsletter al-Naba's, whose key "Nabaa" shares).
-    spans = [c for c in spans if designator_before(units, c.first) is None or _place_or_written(c)]
-    for c in spans:
-        cls = designator_beside(units, c.first, c.last)
-        listed = [cls] if cls is not None else []
-        listed += [kind for start, end, kind in lists if start <= c.start and c.end <= end]
-        for cls in listed:
-            strong |= {p.entry.entity.id for p in c.patterns if p.entry.entity.type in DESIGNATES.get(cls, ())}
-    strong |= _listed_in_arabic(spans, text, strong)
-    strong |= _after_their_country(spans, text)
-    out = []
-    for c in spans:
-        quoted = c.patterns[0].entry.arabic and _quoted_whole(text, c.start, c.end)
-        vouched = _kinds_vouched_beside(text, c.start, c.end) if not c.patterns[0].entry.arabic else _NEITHER
-        if _credited(text, c.start, c.end):
-            vouched = vouched | _ORG
-        keep = [
-            p
-            for p in c.patterns
-            if quoted
-            or p.entry.strength is not Strength.WEAK
-            or p.generated is not None
-            or p.entry.entity.id in strong
-            or p.entry.entity.kind in vouched
-        ]
-        if keep:
-            out.append(c._replace(patterns=keep))
-    return out
-
-
-def _place_or_written(c: Span) -> bool:
-    norm = normalize(c.text)
-    return any(p.entry.entity.kind in ("place", "facility") or p.entry.normalized == norm for p in c.patterns)
-
-
-def _after_their_country(spans: list[Span], text: str) -> set[str]:
-    """The organisations whose weak name follows their country's name or
-    abbreviation, one space between: "the US Department of Defense" (the
-    abbreviation joins the mention: ``borderlex.text_acronyms``)."""
-    countries: dict[int, set[str]] = {}
-    for c in spans:
-        for p in c.patterns:
-            e = p.entry.entity
-            if e.type == "country" and e.country is not None:
-                countries.setdefault(c.end, set()).add(e.country)
-    if not countries:
-        return set()
-    return {
-        p.entry.entity.id
-        for c in spans
-        if text[c.start - 1 : c.start] == " "
-        and (
-            codes := countries.get(c.start - 1)
-            or (countries.get(c.start - 2) if text[c.start - 2 : c.start - 1] == "." else None)
-        )
-        for p in c.patterns
-        if p.entry.entity.kind == "org" and p.entry.entity.country in codes
-    }
-
-
-def _listed_in_arabic(spans: list[Span], text: str, strong: set[str]) -> set[str]:
-    """The places whose weak Arabic names are in a list that names them: after
-    a plural designator that fits them ("أحياء بستان القصر والفردوس والسكري",
-    the neighbourhoods of …), or joined by "و" or a comma to a place the text
-    names ("إلى الرقة والطبقة", to Raqqa and Tabqa; الطبقة is also *the layer*)."""
-    found: set[str] = set()
-    classes: dict[int, str | None] = {}  # by a list's name's end: the list's class
-    places: set[int] = set()  # the ends of names of places the text names
-    for c in spans:
-        if not c.patterns[0].entry.arabic:
-            continue
-        before = next(
-            (e for e in range(max(0, c.start - 4), c.start + 1) if e in classes and linked(text, e, c.start)), None
-        )
-        cls = classes[before] if before is not None else plural_before(text, c.start)
-        weak_places = [
-            p.entry.entity for p in c.patterns if p.entry.entity.kind == "place" and p.entry.strength is Strength.WEAK
-        ]
-        if cls is not None:
-            found |= {e.id for e in weak_places if e.type in DESIGNATES.get(cls, ())}
-        if before is not None and before in places:
-            found |= {e.id for e in weak_places}
-        classes[c.end] = cls
-        if any(p.entry.entity.kind == "place" and p.entry.entity.id in strong | found for p in c.patterns):
-            places.add(c.end)
-    return found
-
-
-def _designated(text: str, start: int, entry: AliasEntry) -> bool:
-    """Whether an Arabic designator that fits the entity's type (perhaps
-    after a proclitic: "بمدينة"), or for a person a word of
-    ``person_heads``, stands right before ``start``."""
-    if not entry.arabic or entry.strength is not Strength.WEAK:
-        return False
-    before = words_before(text, start, 1)
-    if not before:
-        return False
-    word = before[0][1]
-    designators = vocabulary().designators
-    bare = word[1:] if word[:1] in vocabulary().proclitics else word
-    if entry.entity.kind == "person":  # "نظام الأسد", Assad's regime
-        return word in vocabulary().person_heads or bare in vocabulary().person_heads
-    cls = designators.get(word) or designators.get(bare)
-    return cls is not None and entry.entity.type in DESIGNATES.get(cls, ())
-
-
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?[ \u00a0]+|-)\Z")
-_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
-# A word, then "of", "de", "du", "des" or "de la", and perhaps an elided "l'", right before a name.
-_HEAD_OF_BEFORE = re.compile(
-    r"([^\W\d_]+)[ \u00a0]+(?:(?:of|de|du|des|de[ \u00a0]+la)[ \u00a0]+(?:[lL]['’])?|[dD]['’])\Z"
-)
-_GLUED_BEFORE = frozenset({"pro", "anti"})
-
-
-def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
-    """Latin text: the kinds of entity whose bare name a word right beside
-    the span vouches for.  A person's: a title or office ("Gen. Austin",
-    "M. Assad") or a word of ``person_heads`` ("l'administration Trump",
-    "the Biden administration").  An organisation's: a word for "coalition",
-    "list", "party" … (``quoted_name_heads``: "la coalition Al-Fatah", "the
-    Nasr list").  Both: a glued "pro-" or "anti-" ("pro-Assad")."""
-    words = vocabulary()
-    kinds: set[str] = set()
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before is not None:
-        word = normalize(before.group(1))
-        if before.group(2) == "-":
-            return _BOTH if word in _GLUED_BEFORE else _NEITHER
-        if word in words.titles or word in words.offices or word in words.person_heads:
-            kinds.add("person")
-        if word in words.quoted_name_heads:
-            kinds.add("org")
-    if _media_word_before(text, start, words.media_words):
-        kinds.add("org")  # "l'agence de presse turque Anadolu"
-    of = _HEAD_OF_BEFORE.search(text, max(0, start - 40), start)
-    if of is not None and normalize(of.group(1)) in words.quoted_name_heads:
-        kinds.add("org")  # "la coalition de l'État de droit", "the coalition of Al-Fatah"
-    after = _WORD_AFTER.match(text, end, end + 40)
-    if after is not None:
-        word = normalize(after.group(1))
-        if word in words.person_heads:
-            kinds.add("person")
-        if word in words.quoted_name_heads or word in words.media_words_after or word in words.media_words:
-            kinds.add("org")  # "the Nasr list", "the Anadolu news agency"
-    return frozenset(kinds)
-
-
-# Up to four words right before a name, nothing but spaces between them.
-_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+[ \u00a0]+){1,4}\Z")
-
-
-def _media_word_before(text: str, start: int, media_words: frozenset[str]) -> bool:
-    """Whether a media word stands up to four words before ``start``, the
-    words after it lowercase ("agence de presse turque")."""
-    found = _WORDS_BEFORE.search(text, max(0, start - 60), start)
-    if found is None:
-        return False
-    run = found.group().split()
-    return any(normalize(w) in media_words and all(x.islower() for x in run[i + 1 :]) for i, w in enumerate(run))
-
-
-_BOTH, _NEITHER, _ORG = frozenset({"person", "org"}), frozenset[str](), frozenset({"org"})
-# "لـ روزنة", "لـ«عنب بلدي»": told to an outlet (a detached lam, then perhaps a quote mark).
-_TOLD_TO = re.compile('لـ[ \u00a0]*[«"“]?[ \u00a0]*\\Z')
-# An outlet's dateline or byline: "سمارت - درعا", "SMART - Daraa", or the name alone on its line.
-_CREDIT_AFTER = re.compile(r"[ \t]*(?:[-–—][ \t]|\n|\Z)")
-
-
-def _credited(text: str, start: int, end: int) -> bool:
-    """Whether the span is credited as an outlet: after a detached "لـ"
-    ("told to"), or opening its line as a dateline or a byline does."""
-    if _TOLD_TO.search(text, max(0, start - 5), start):
-        return True
-    line = text.rfind("\n", 0, start) + 1
-    return not text[line:start].strip() and _CREDIT_AFTER.match(text, end) is not None
-
-
-# Arabic text writes “ and ” either way round.
-_OPENING = frozenset('«“”"„‹')
-_CLOSING = frozenset('»”“"›')
-
-
-def _quoted_whole(text: str, start: int, end: int) -> bool:
-    return start > 0 and text[start - 1] in _OPENING and text[end : end + 1] in _CLOSING
 
 
 def inside_unknown_name(units: Sequence[Unit], first: int, last: int, pats: list[Pattern]) -> bool:

@@ -13,7 +13,8 @@ other names.  Spans never overlap; longer spans win.
 
 The word units are ``borderlex.scan_units``; the rules that make a hit a
 candidate span, ``borderlex.scan_candidates``; alias patterns and the tests a
-span must pass, ``borderlex.scan_patterns``; capitalised name runs (a name
+span must pass, ``borderlex.scan_patterns``; which weak names the text
+vouches for, ``borderlex.scan_support``; capitalised name runs (a name
 is found whole or not at all), ``borderlex.name_runs``; what the words around
 a span say of it, ``borderlex.surroundings``; what the text itself defines
 (surnames, acronyms), ``borderlex.surnames`` and ``borderlex.text_acronyms``.
@@ -50,8 +51,8 @@ from .scan_patterns import (
     designator_beside,
     pattern_rank,
     span_method,
-    supported,
 )
+from .scan_support import supported
 from .scan_units import (
     Unit,
     Units,
