@@ -923,6 +923,16 @@ def test_a_countrys_abbreviation_vouches_for_its_organisation(text: str, expecte
     assert ids(text) == expected
 
 
+def test_an_arabic_organisations_name_without_its_nationality_after_the_full_name() -> None:
+    text = "أفاد مصدر بوزارة الدفاع السورية اليوم أن وزارة الدفاع بدأت، وقالت لوزارة الدفاع إن"
+    mod = "org:syrian-ministry-of-defence"
+    assert ids(text) == [("وزارة الدفاع السورية", mod), ("وزارة الدفاع", mod), ("وزارة الدفاع", mod)]
+    # Not when two such ministries are named, nor before another nationality, nor alone.
+    two = "بوزارة الدفاع السورية، وقالت وزارة الدفاع الروسية إن وزارة الدفاع"
+    assert ids(two) == [("وزارة الدفاع السورية", mod), ("وزارة الدفاع الروسية", "org:russian-ministry-of-defence")]
+    assert ids("وزارة الدفاع بدأت") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -18,6 +18,7 @@ import re
 
 import attrs
 
+from .arabic_script import has_arabic_script
 from .folding import normalize
 from .model import Mention, Method
 from .vocabulary import vocabulary
@@ -26,6 +27,7 @@ __all__ = ["short_form_mentions"]
 
 # A capitalised word right after a short form makes it part of a longer name.
 _NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_][\w'’-]*)")
+_NISBA = ("ي", "ية", "يه")
 
 
 def short_form_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -43,10 +45,19 @@ def short_form_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         if len(ids) != 1:
             continue  # two organisations of the text share it
         org = full[form]
-        for hit in re.finditer(rf"(?<![\w‐-]){re.escape(form)}(?![\w‐-])", text):
-            start, end = hit.span()
+        arabic = not form.isascii()
+        # An Arabic short form may follow a proclitic ("بوزارة الدفاع"), which stays outside.
+        before = "(?<!\\w)[وبلفك]?" if arabic else "(?<![\\w‐-])"
+        for hit in re.finditer(rf"{before}({re.escape(form)})(?![\w‐-])", text):
+            start, end = hit.span(1)
             after = _NEXT_WORD.match(text, end)
-            if start < org.end or (after is not None and after.group(1)[:1].isupper()):
+            # A capitalised word, or an Arabic adjective with the article, makes a longer name
+            # ("وزارة الدفاع الروسية", the Russian one).
+            longer = after is not None and (
+                after.group(1)[:1].isupper()
+                or (arabic and after.group(1).startswith("ال") and after.group(1).endswith(_NISBA))
+            )
+            if start < org.end or longer:
                 continue
             if any(m.start < end and start < m.end for m in out):
                 continue
@@ -56,9 +67,13 @@ def short_form_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _short_form(m: Mention) -> str | None:
-    """The capitalised words before a Latin organisation name's form word."""
-    if m.entity.kind != "org" or not m.text.isascii():
+    """The capitalised words before a Latin organisation name's form word; an
+    Arabic organisation name without its last word, a nationality ("وزارة
+    الدفاع السورية" → "وزارة الدفاع", the Syrian defence ministry)."""
+    if m.entity.kind != "org":
         return None
+    if not m.text.isascii():
+        return _arabic_short_form(m.text)
     words = m.text.split()
     if len(words) < 3 or normalize(words[-1]) not in vocabulary().org_words:
         return None
@@ -74,3 +89,12 @@ def _short_form(m: Mention) -> str | None:
 
 # English adjective endings: "Democratic", "National", "Revolutionary", "Kurdish".
 _ADJECTIVE = re.compile(r"(?:ic|al|an|ish|ese|ary)$")
+
+
+def _arabic_short_form(text: str) -> str | None:
+    words = text.split()
+    if len(words) < 3 or not has_arabic_script(text):
+        return None
+    last = words[-1].removeprefix("ال")
+    stem = last[:-1] if last.endswith("ة") else last
+    return " ".join(words[:-1]) if stem in vocabulary().demonyms else None
