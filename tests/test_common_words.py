@@ -62,8 +62,11 @@ def test_an_english_word_is_not_the_name_its_key_reaches(word: str, name: str, e
     assert _id(word) is None
     assert _id(name) == entity  # the name as written still resolves
     assert all(m.id != entity for m in borderlex.scan(f"It was said. {word} in 2015, they went"))
-    # With its article, or as another alias spells it, a listed word is still read: "al-Qaida".
+    # With its article, or as another alias spells it, a listed word is still read: "al-Qaida";
+    # so is a place's spelling after a designator that asks for a place.
     assert [m.id for m in borderlex.scan("al-Qaida fighters")] == ["org:al-qaeda"]
+    assert [m.id for m in borderlex.scan("the air strike on the town of Haram.")] == ["place:harim"]
+    assert [m.id for m in borderlex.scan("It was haram. Haram said")] == []
 
 
 def test_proclitics_and_orthography_still_reach_the_name() -> None:

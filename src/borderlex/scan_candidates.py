@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from .arabic_script import arabic_spelling
-from .common_words import common_word_around, is_common_word
+from .common_words import common_word_around
 from .folding import normalize
 from .index import Strength, acronym_form
 from .name_runs import in_capitals, sentence_start
@@ -91,11 +91,6 @@ def candidate(
         if ok and first == last and common_word_around(text, start, end):
             # "حلفائه" (*his allies*) folds to حلفايا: a common word names nothing unless spelled as an alias.
             ok = [p for p in ok if arabic_spelling(p.entry.alias) == arabic_spelling(text[start:end])]
-    article = first > 0 and units[first - 1].article
-    if ok and first == last and units[first].latin and not article and is_common_word(text[start:end]):
-        # "Back" folds to Ba'ac: a common word names something only as an alias spells it.
-        norm = normalize(text[start:end])
-        ok = [p for p in ok if p.entry.normalized == norm]
     if not ok or inside_unknown_name(units, first, last, ok):
         return None
     # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .arabic_script import has_arabic_script, words_before
+from .common_words import is_common_word
 from .designated_lists import latin_lists, linked, plural_before
 from .folding import normalize
 from .index import AliasEntry, Strength
@@ -53,7 +54,7 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]
     and a
     designator joined by "of" or "de" that fits the entity's type does for a
     place ("the town of al-Bab", "la ville d'Al-Bab")."""
-    spans = [c for c in map(_same_script, spans) if c.patterns]
+    spans = [c for c in (_common_word(c, units) for c in map(_same_script, spans)) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
     strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c.start, p.entry)}
     lists = latin_lists(text) if any(not p.entry.arabic for c in spans for p in c.patterns) else []
@@ -86,6 +87,18 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]
         if keep:
             out.append(c._replace(patterns=keep))
     return out
+
+
+def _common_word(c: Span, units: Sequence[Unit]) -> Span:
+    """ "Back" folds to Ba'ac: a Latin word of ``data/common-words.tsv`` names
+    something only as an alias spells it, or after a designator that asks for
+    a place ("the town of Haram", Harim)."""
+    if c.first != c.last or not units[c.first].latin or not is_common_word(c.text):
+        return c
+    if designator_before(units, c.first) is not None:
+        return c
+    norm = normalize(c.text)
+    return c._replace(patterns=[p for p in c.patterns if p.entry.normalized == norm])
 
 
 def _place_or_written(c: Span) -> bool:
