@@ -25,7 +25,6 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from regenerate import ROOT, write_or_check
@@ -92,7 +91,7 @@ def render() -> str:
                 if freq - alias_freq >= MIN_EXCESS:
                     rows.append((word, freq, alias, alias_freq, entity))
                     break
-        rows += _latin_rows(borderlex, Method)
+        rows += _latin_rows()
     finally:
         os.unlink(empty.name)
     lines = [
@@ -106,19 +105,21 @@ def render() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _latin_rows(borderlex: Any, method: Any) -> list[tuple[str, float, str, float, str]]:
+def _latin_rows() -> list[tuple[str, float, str, float, str]]:
     """English and French words, capitalised as a sentence's first word,
     that resolve() or scan() link by a key or a fuzzy match (not as an alias
     is spelled) to an alias at least three times less frequent in that
     language: "Back" folds to "Ba'ac" (Al Baaj)."""
     from wordfreq import top_n_list, zipf_frequency  # noqa: PLC0415
 
+    import borderlex  # noqa: PLC0415 - after render() pointed it at an empty list
     from borderlex.folding import normalize  # noqa: PLC0415
+    from borderlex.model import Method  # noqa: PLC0415
     from borderlex.name_keys import name_key  # noqa: PLC0415
 
     # Only a word whose key some Latin alias has can be linked by its key: the rest are not looked up.
     keys = {e.key.joined for e in borderlex.Resolver.default().index.entries if not e.arabic and e.key.tokens}
-    as_written = (method.EXACT, method.NORMALIZED)
+    as_written = (Method.EXACT, Method.NORMALIZED)
     rows: list[tuple[str, float, str, float, str]] = []
     seen: set[str] = set()
     for lang in LATIN:

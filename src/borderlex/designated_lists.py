@@ -79,12 +79,15 @@ def latin_lists(text: str) -> list[tuple[int, int, str]]:
 
 
 def designated_lists(
-    text: str, mentions: Sequence[Mention], steer: Callable[[Entity, str, str], Entity]
+    text: str,
+    mentions: Sequence[Mention],
+    steer: Callable[[Entity, str, str], Entity],
+    lists: Sequence[tuple[int, int, str]],
 ) -> list[Mention]:
     """``mentions`` with the names of each list after a plural designator
-    steered to the designator's class by ``steer(entity, span, cls)``."""
+    steered to the designator's class by ``steer(entity, span, cls)``; the
+    Latin-script ``lists`` are :func:`latin_lists` of the text."""
     out = list(mentions)
-    lists = latin_lists(text) if any(m.text[:1].isascii() for m in out) else []
     for i, m in enumerate(out):
         for start, end, listed in lists:
             if start <= m.start and m.end <= end:

@@ -218,12 +218,6 @@ class AliasIndex:
     def _found(self, section: str, key: str) -> list[AliasEntry]:
         return [self.entry(i) for i in self._get(section, key) or ()]
 
-    def warm(self) -> None:
-        """Read every lookup table whole now: many lookups to come (a column)
-        then cost a dictionary lookup each, not a bucket's on a compiled index."""
-        for name in SECTIONS:
-            self.section(name)
-
     @property
     def entries(self) -> list[AliasEntry]:
         """Every entry, in table order (all made: for the scanner and tools)."""

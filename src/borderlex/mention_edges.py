@@ -12,7 +12,7 @@ from .arabic_script import has_arabic_script
 from .model import Mention
 from .vocabulary import vocabulary
 
-__all__ = ["whole_mention"]
+__all__ = ["is_nationality", "whole_mention"]
 
 
 def whole_mention(text: str, m: Mention) -> Mention:
@@ -66,12 +66,13 @@ def _with_adjectives(text: str, m: Mention) -> Mention:
     if m.entity.kind != "facility" or not has_arabic_script(m.text.rstrip(_CLOSING_QUOTES)[-1:]):
         return m
     found = _ARABIC_ADJECTIVES.match(text, m.end)
-    if found is None or _nisba_stem(found.group().strip()) in vocabulary().demonyms:
+    if found is None or is_nationality(found.group().strip()):
         return m
     return attrs.evolve(m, end=found.end(), text=text[m.start : found.end()])
 
 
-def _nisba_stem(word: str) -> str:
-    """ "الروسية" → "روسي": the masculine nisba without the article."""
+def is_nationality(word: str) -> bool:
+    """Whether an Arabic word is a nationality (vocabulary ``demonyms``), with
+    or without the article, masculine or feminine: "الروسية", "سوري"."""
     word = word.removeprefix("ال")
-    return word[:-1] if word.endswith("ية") else word
+    return (word[:-1] if word.endswith("ية") else word) in vocabulary().demonyms

@@ -48,9 +48,6 @@ __all__ = ["Resolver"]
 
 # How many answers resolve_many remembers across calls.
 _MEMO_SIZE = 200_000
-# Past this many distinct values, resolve_many reads the index's lookup tables
-# whole (tens of milliseconds on a compiled index) rather than bucket by bucket.
-_WARM_AFTER = 2_000
 
 T = TypeVar("T")
 _MISSING: Any = object()
@@ -401,8 +398,6 @@ class Resolver:
             # Repeats are dropped before anything is normalized, and rows are
             # matched to answers, in C: only the distinct spellings cost Python.
             answers: dict[str, Match | None] = dict.fromkeys(values)
-            if len(answers) > _WARM_AFTER:
-                self._index.warm()
             for v in answers:
                 answers[v] = self._resolve(v, kind, period)
             return list(map(answers.__getitem__, values))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .arabic_script import has_arabic_script, words_before
 from .common_words import is_common_word
-from .designated_lists import latin_lists, linked, plural_before
+from .designated_lists import linked, plural_before
 from .folding import normalize
 from .index import AliasEntry, Strength
 from .model import DESIGNATES
@@ -40,7 +40,7 @@ def _same_script(c: Span) -> Span:
     return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c
 
 
-def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]:
+def supported(spans: list[Span], text: str, units: Sequence[Unit], lists: Sequence[tuple[int, int, str]]) -> list[Span]:
     """Weak aliases count only when a strong alias names the same entity in
     the text, or, in Arabic, when the alias fills a quotation: Arabic has no
     capitals, and quote marks set names apart (لـ«العربي الجديد», حركة «حقوق»).
@@ -51,13 +51,12 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit]) -> list[Span]
     script a title, an office or such a word beside a person's bare surname
     does the same ("Gen. Austin", "the Biden administration"), a word for
     "coalition", "list" … beside an organisation's ("la coalition Al-Fatah"),
-    and a
-    designator joined by "of" or "de" that fits the entity's type does for a
-    place ("the town of al-Bab", "la ville d'Al-Bab")."""
+    and a designator joined by "of" or "de" that fits the entity's type does
+    for a place ("the town of al-Bab", "la ville d'Al-Bab"), as does a list
+    of ``lists`` (``borderlex.designated_lists.latin_lists`` of the text)."""
     spans = [c for c in (_common_word(c, units) for c in map(_same_script, spans)) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
     strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c.start, p.entry)}
-    lists = latin_lists(text) if any(not p.entry.arabic for c in spans for p in c.patterns) else []
     # "le quartier pauvre de Nabaa": after a designator with "of"/"de", a name read only by its
     # key is a place's or a facility's (not the newsletter al-Naba's, whose key "Nabaa" shares).
     spans = [c for c in spans if designator_before(units, c.first) is None or _place_or_written(c)]

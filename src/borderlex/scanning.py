@@ -36,7 +36,7 @@ from .arabic_script import arabic_spelling
 from .arguments import check_kinds
 from .crossing_pairs import crossing_pairs
 from .dates import valid_during
-from .designated_lists import designated_lists
+from .designated_lists import designated_lists, latin_lists
 from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
 from .index import AliasEntry, AliasIndex, Strength
@@ -111,9 +111,8 @@ class Scanner:
 
     def __init__(self, index: AliasIndex, resolve: ResolveFunction) -> None:
         self._resolve = resolve
-        patterns = alias_patterns(index.entries)
-        self._patterns = patterns
-        self._keys = sorted(patterns)
+        self._patterns = alias_patterns(index.entries)
+        self._keys = sorted(self._patterns)
         self._given: frozenset[str] | None = None  # see borderlex.arabic_names
         self._spelled: frozenset[str] | None = None
         self._by_id: dict[str, Entity] | None = None
@@ -206,7 +205,10 @@ class Scanner:
             raise TypeError(f"text must be str, not {type(text).__name__}")
         wanted = check_kinds(kinds)
         units = self._units(text)
-        spans = supported(self._candidates(text, units, wanted), text, units)
+        candidates = self._candidates(text, units, wanted)
+        # The lists a Latin plural designator heads or ends, read once for the spans and the mentions.
+        lists = latin_lists(text) if any(c.text[:1].isascii() for c in candidates) else []
+        spans = supported(candidates, text, units, lists)
         # Longest spans first, then leftmost; no two overlap.
         spans.sort(key=lambda c: (c.start - c.end, c.start))
         taken = bytearray(len(text))
@@ -261,7 +263,7 @@ class Scanner:
         if defined:
             mentions = sorted(mentions + defined, key=lambda m: m.start)
         mentions = short_form_mentions(text, surname_mentions(text, mentions))
-        mentions = designated_lists(text, mentions, lambda e, span, cls: self._steer(e, span, cls, as_of))
+        mentions = designated_lists(text, mentions, lambda e, span, cls: self._steer(e, span, cls, as_of), lists)
         if fuzzy:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
             mentions.sort(key=lambda m: m.start)

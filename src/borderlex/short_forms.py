@@ -20,6 +20,7 @@ import attrs
 
 from .arabic_script import has_arabic_script
 from .folding import normalize
+from .mention_edges import is_nationality
 from .model import Mention, Method
 from .vocabulary import vocabulary
 
@@ -95,6 +96,4 @@ def _arabic_short_form(text: str) -> str | None:
     words = text.split()
     if len(words) < 3 or not has_arabic_script(text):
         return None
-    last = words[-1].removeprefix("ال")
-    stem = last[:-1] if last.endswith("ة") else last
-    return " ".join(words[:-1]) if stem in vocabulary().demonyms else None
+    return " ".join(words[:-1]) if is_nationality(words[-1]) else None
