@@ -78,7 +78,7 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # Python 3.10: the same parser, as a dependency (see pyproject.toml)
     import tomli as tomllib
-from generate_places import _entity, slug, usable  # scripts/generate_places.py
+from generate_places import _entity, arabic_ok, cldr_city_names, own_spellings, slug, usable  # scripts/generate_places.py
 from regenerate import GENERATED_TABLES, write_or_check  # scripts/regenerate.py
 
 from borderlex.normalization import has_arabic_script, name_key, normalize, spelling
@@ -94,11 +94,7 @@ COUNTRY_PRIORITY = -3
 CAPITAL_PRIORITY = -4
 COMMON_WORD = 3.0
 ABOVE_OWN_NAMES = 0.5
-# The Arabic alphabet (and its marks): Persian, Urdu and Kurdish letters are
-# not Arabic spellings.
-_ARABIC_ALPHABET = re.compile(r"^[\u0621-\u063a\u0640-\u0652\u0670\s\-]+$")
 _QUALIFIER = re.compile(r"\s*\([^)]*\)")
-_ABBREVIATION = re.compile(r"^[A-Z][A-Z.\s]{0,5}$")
 
 _KEYS = {
     "": {"schema", "extra_codes", "weak_names", "drop_names", "country"},
@@ -159,20 +155,6 @@ def _territory_names(locales: dict[str, list[str]]) -> dict[str, dict[str, list[
     return out
 
 
-def _city_names(locales: dict[str, list[str]], tz: str) -> dict[str, str]:
-    """The CLDR exemplar city of a time zone, by language (where the locale names it)."""
-    from babel import localedata  # noqa: PLC0415
-
-    out: dict[str, str] = {}
-    for lang in locales:
-        city = localedata.load(lang)["time_zones"].get(tz, {}).get("city")
-        if city:
-            out[lang] = city
-    # CLDR's root names a zone's city after its id where a locale does not ("Europe/London").
-    out.setdefault("en", tz.rsplit("/", 1)[-1].replace("_", " "))
-    return out
-
-
 def _zipf(name: str, lang: str) -> float:
     from wordfreq import zipf_frequency  # noqa: PLC0415
 
@@ -195,21 +177,6 @@ def common_word(name: str, own: dict[str, float]) -> bool:
 
 def _unqualified(name: str) -> str:
     return " ".join(_QUALIFIER.sub("", name).split())
-
-
-def _arabic_ok(name: str) -> bool:
-    return not has_arabic_script(name) or bool(_ARABIC_ALPHABET.match(name))
-
-
-def _arabic_name(name: str) -> bool:
-    """A GeoNames alternate name in Arabic writing: the Arabic alphabet only,
-    at most three words and at least four letters (the two- and three-letter
-    ones are mostly words: "رم", "لوم"), and not Uyghur (an initial hamza
-    seat "ئ", a dotless "ى" inside a word)."""
-    words = name.split()
-    letters = sum(c.isalpha() for c in name)
-    uyghur = name.startswith("ئ") or any("ى" in w[:-1] for w in words)
-    return _arabic_ok(name) and len(words) <= 3 and letters >= 4 and not uyghur
 
 
 def _own_names(by_lang: dict[str, list[str]], others: Iterable[str] = ()) -> dict[str, float]:
@@ -283,7 +250,7 @@ def _unique(names: Iterable[str]) -> list[str]:
     for raw in names:
         n = " ".join(raw.split())
         key = spelling(n)
-        if key in seen or not usable(n) or not _arabic_ok(n):
+        if key in seen or not usable(n) or not arabic_ok(n):
             continue
         seen.add(key)
         out.append(n)
@@ -322,21 +289,7 @@ def _capital_record(code: str, capital: str, cities: dict[str, list[dict[str, An
 
 def _capital_names(record: dict[str, Any], cldr: dict[str, str]) -> list[str]:
     """GeoNames' name, its own spellings, its Arabic-alphabet names, then the CLDR city names."""
-    name = record["name"]
-    stem = normalize(name)
-    names = [name]
-    for alternate in record["alternatenames"]:
-        a = alternate.strip()
-        if has_arabic_script(a):
-            if _arabic_name(a):
-                names.append(a)
-        elif normalize(a) == stem:
-            names.append(a)  # "Ammān", "Malé": the name with its marks
-        elif a.startswith(name + " ") and _ABBREVIATION.match(a[len(name) + 1 :]):
-            names.append(a)  # "Washington D.C."
-        elif normalize(a) == f"{stem} city":
-            names.append(a)
-    return [*names, *cldr.values()]
+    return [*own_spellings(record), *cldr.values()]
 
 
 def generate() -> str:
@@ -455,7 +408,7 @@ def build() -> tuple[str, dict[tuple[str, str], str]]:
         if gid in curated_gids:
             continue  # curated (Beirut) or generated for Syria and Iraq
         tz_city = cap["timezone"].rsplit("/", 1)[-1].replace("_", " ")
-        cldr_city = _city_names(locales, cap["timezone"]) if normalize(tz_city) == normalize(cap["name"]) else {}
+        cldr_city = cldr_city_names(cap["timezone"]) if normalize(tz_city) == normalize(cap["name"]) else {}
         name = cap["name"]
         eid = f"place:{slug(name)}"
         if eid in taken:

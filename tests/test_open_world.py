@@ -946,12 +946,18 @@ def test_an_arabic_organisations_name_without_its_nationality_after_the_full_nam
             ],
         ),
         # Not before the full name, not inside a longer name, not an adjective or nationality.
-        ("the Northern Hawks withdrew from the Northern Hawks Brigade", [("Northern Hawks Brigade", "org:northern-hawks-brigade")]),
+        (
+            "the Northern Hawks withdrew from the Northern Hawks Brigade",
+            [("Northern Hawks Brigade", "org:northern-hawks-brigade")],
+        ),
         (
             "the Northern Hawks Brigade and the Northern Hawks Media Office",
             [("Northern Hawks Brigade", "org:northern-hawks-brigade")],
         ),
-        ("the Syrian Democratic Forces said. Syrian Democratic fighters", [("Syrian Democratic Forces", "org:syrian-democratic-forces")]),
+        (
+            "the Syrian Democratic Forces said. Syrian Democratic fighters",
+            [("Syrian Democratic Forces", "org:syrian-democratic-forces")],
+        ),
         ("the Free Syrian Army and Free Syrian rebels", [("Free Syrian Army", "org:free-syrian-army")]),
     ],
 )
@@ -978,7 +984,10 @@ def test_an_organisations_short_form_after_its_full_name(text: str, expected: li
         ("the post-ISIS era", [("ISIS", "org:islamic-state")]),
         # After a designator with "de", a name read by its key alone must be a place's.
         ("Dans le quartier pauvre de Nabaa, aux portes", []),
-        ("the Raqqa province of the Islamic State", [("Raqqa province", "place:raqqa-governorate"), ("Islamic State", "org:islamic-state")]),
+        (
+            "the Raqqa province of the Islamic State",
+            [("Raqqa province", "place:raqqa-governorate"), ("Islamic State", "org:islamic-state")],
+        ),
         # A list's names may carry an aside in brackets.
         (
             "des provinces de Salaheddine, Diyala (est) et Kirkouk (nord).",
@@ -1022,4 +1031,31 @@ def test_a_named_persons_surname_beats_a_one_word_place() -> None:
     ],
 )
 def test_an_outlet_credited_and_a_place_head_after_a_proclitic(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word for "family" or "clan" beside a surname: the family, not a person of it.
+        (
+            "Bashar al-Assad fled. The Assad family ruled Syria",
+            [("Bashar al-Assad", "person:bashar-al-assad"), ("Syria", "place:syria")],
+        ),
+        ("Bachar al-Assad a fui ; le clan Assad", [("Bachar al-Assad", "person:bashar-al-assad")]),
+        ("فر بشار الأسد. حكم عائلة الأسد", [("بشار الأسد", "person:bashar-al-assad")]),
+        ("le régime Assad", [("Assad", "person:bashar-al-assad")]),
+        # A word for "quarter" before a country's or a region's name: a quarter named after it.
+        ("في حي الجولان بالفلوجة", [("الفلوجة", "place:fallujah")]),
+        ("حي فلسطين في دمشق", [("دمشق", "place:damascus")]),
+        ("في حي الشيخ سعيد بحلب", [("الشيخ سعيد", "place:sheikh-saeed"), ("حلب", "place:aleppo")]),
+        # A word for "village" before a city abroad read by its key only: a namesake village.
+        ("near the village of al-Kom", []),
+        ("مدينة قم الإيرانية", [("قم", "place:qom")]),
+        # A media word before a quoted name stays outside with the quote mark.
+        ("ذكرت قناة «السومرية» أن", [("السومرية", "org:alsumaria")]),
+        ("قناة السومرية", [("قناة السومرية", "org:alsumaria")]),
+    ],
+)
+def test_classes_the_session_9_audits_found(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected

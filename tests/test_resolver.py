@@ -30,7 +30,7 @@ from borderlex import Method, Resolver
 from borderlex.common_words import is_common_word
 from borderlex.index import Strength, acronym_form
 from borderlex.normalization import name_key, normalize
-from borderlex.query_rules import romanized_place
+from borderlex.query_rules import romanized_place, words_agree
 from borderlex.tiers import MAX_FUZZY_CHARS, in_region
 
 VARIANTS = read_tsv("variants.tsv")
@@ -370,6 +370,24 @@ def test_a_given_name_never_fuzzily_names_a_place() -> None:
     assert RESOLVER.resolve("Talal Amer") is None
     # A designator makes it a place's name even so: the base is named after a person.
     assert RESOLVER.resolve("Muwaffaq Salti Air Base").id == "facility:muwaffaq-salti-air-base"
+
+
+def test_cross_script_skeletons_agree_word_by_word() -> None:
+    # "هيثم العلي" (Haitham al-Ali, hzm + l) joins to the skeleton of "Haitham
+    # al-Maleh" (hzm + ml, the doubled m folded across the words): a different man.
+    found = RESOLVER.resolve("هيثم العلي")
+    assert found is None or found.id != "person:haitham-al-maleh", found
+    # Words that agree letter for letter still meet across scripts.
+    assert RESOLVER.resolve("هيثم المالح").id == "person:haitham-al-maleh"
+    assert RESOLVER.resolve("ابو كمال").id == "place:al-bukamal"
+
+
+def test_a_two_letter_arabic_word_is_not_a_particle() -> None:
+    # A Latin two-letter word with a vowel is a split-off particle ("bu" of
+    # "Albu Kamal"); an Arabic name's key has none ("ly", علي) and must agree.
+    assert words_agree(name_key(normalize("عمر علي")), name_key(normalize("عمر علي"))) is True
+    assert words_agree(name_key(normalize("هيثم العلي")), name_key(normalize("هيثم المالح"))) is False
+    assert words_agree(name_key(normalize("Albu Kamal")), name_key(normalize("Kamal"))) is True
 
 
 @pytest.mark.parametrize("query", ["Ministry of Defence", "Ministry of Defense", "Department of State"])

@@ -8,11 +8,12 @@ import re
 
 import attrs
 
-from .arabic_script import has_arabic_script
+from .arabic_script import has_arabic_script, words_before
+from .folding import normalize
 from .model import Mention
 from .vocabulary import vocabulary
 
-__all__ = ["is_nationality", "whole_mention"]
+__all__ = ["family_beside", "is_nationality", "whole_mention"]
 
 
 def whole_mention(text: str, m: Mention) -> Mention:
@@ -76,3 +77,23 @@ def is_nationality(word: str) -> bool:
     or without the article, masculine or feminine: "الروسية", "سوري"."""
     word = word.removeprefix("ال")
     return (word[:-1] if word.endswith("ية") else word) in vocabulary().demonyms
+
+
+# A word right before a Latin mention (not glued by a hyphen), and right after one.
+_LATIN_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
+_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+
+
+def family_beside(text: str, m: Mention) -> bool:
+    """Whether a word for "family" or "clan" (vocabulary ``family_words``)
+    stands right before a mention ("عائلة الأسد", "le clan Assad") or right
+    after it ("the Assad family"): the name is the family's, not a person's."""
+    family = vocabulary().family_words
+    before = words_before(text, m.start, 1)
+    if before and before[0][1] in family:
+        return True
+    latin = _LATIN_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if latin is not None and normalize(latin.group(1)) in family:
+        return True
+    after = _WORD_AFTER.match(text, m.end)
+    return after is not None and normalize(after.group(1)) in family

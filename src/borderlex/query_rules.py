@@ -118,13 +118,21 @@ def words_agree(a: NameKey, b: NameKey) -> bool:
     """Every word of ``a`` has a counterpart in ``b`` and vice versa.
 
     Organisation-form words ("force", "liwa", "army") must be present on both
-    sides as such; other words may differ in spelling.  Two-letter words are
-    left out (they are often split-off particles: "bu" in "Albu Kamal").
+    sides as such; other words may differ in spelling.  Two-letter words with
+    a vowel are left out (they are often split-off particles: "bu" in "Albu
+    Kamal"); one without is an Arabic name's key ("ly", علي) and counts.
     """
     aj, bj = a.joined, b.joined
-    return all(_covered(t, b.tokens, bj) for t in a.tokens if len(t) > 2) and all(
-        _covered(t, a.tokens, aj) for t in b.tokens if len(t) > 2
+    return all(_covered(t, b.tokens, bj) for t in a.tokens if _counted(t)) and all(
+        _covered(t, a.tokens, aj) for t in b.tokens if _counted(t)
     )
+
+
+def _counted(token: str) -> bool:
+    return len(token) > 2 or (len(token) == 2 and not _VOWELS.intersection(token))
+
+
+_VOWELS = frozenset("aeiou")
 
 
 @functools.cache

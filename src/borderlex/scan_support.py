@@ -20,7 +20,7 @@ from .designated_lists import linked, plural_before
 from .folding import normalize
 from .index import AliasEntry, Strength
 from .model import DESIGNATES
-from .scan_patterns import Span, designator_before, designator_beside
+from .scan_patterns import Pattern, Span, designator_before, designator_beside
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -54,7 +54,9 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit], lists: Sequen
     and a designator joined by "of" or "de" that fits the entity's type does
     for a place ("the town of al-Bab", "la ville d'Al-Bab"), as does a list
     of ``lists`` (``borderlex.designated_lists.latin_lists`` of the text)."""
-    spans = [c for c in (_common_word(c, units) for c in map(_same_script, spans)) if c.patterns]
+    spans = [
+        c for c in (_fits_designator(_common_word(c, units), units) for c in map(_same_script, spans)) if c.patterns
+    ]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
     strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c.start, p.entry)}
     # "le quartier pauvre de Nabaa": after a designator with "of"/"de", a name read only by its
@@ -86,6 +88,41 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit], lists: Sequen
         if keep:
             out.append(c._replace(patterns=keep))
     return out
+
+
+# What a quarter is not named after, though many are ("حي الجولان", the Jolan
+# quarter of Fallujah; "حي فلسطين").
+_NOT_A_QUARTER = frozenset({"country", "governorate", "region", "district", "subdistrict", "desert", "river"})
+
+
+def _fits_designator(c: Span, units: Sequence[Unit]) -> Span:
+    """A designator beside a span names a local place of its class: after a
+    word for "quarter" the name is not a country's or a region's (nor a city's
+    abroad), and after one for "village" or "town" not a city abroad read only
+    by its key ("the village of al-Kom" is not Qom)."""
+    if not c.patterns:
+        return c
+    cls = designator_beside(units, c.first, c.last)
+    j = c.first - 1
+    while j >= 0 and units[j].skip and units[j].article:
+        j -= 1
+    if cls is None and j >= 0 and units[j].arabic:
+        cls = units[j].marker  # "حي الجولان": Arabic puts it right before
+    if cls not in ("neighbourhood", "city"):
+        return c
+    norm = normalize(c.text)
+
+    def misfit(p: Pattern) -> bool:
+        e = p.entry.entity
+        if e.kind != "place":
+            return False
+        abroad = e.country not in (None, "SY", "IQ")
+        if cls == "neighbourhood":
+            return e.type in _NOT_A_QUARTER or (abroad and e.type == "city")
+        return abroad and e.type == "city" and p.entry.normalized != norm
+
+    keep = [p for p in c.patterns if not misfit(p)]
+    return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c
 
 
 def _common_word(c: Span, units: Sequence[Unit]) -> Span:

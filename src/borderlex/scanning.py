@@ -40,7 +40,7 @@ from .designated_lists import designated_lists, latin_lists
 from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
 from .index import AliasEntry, AliasIndex, Strength
-from .mention_edges import whole_mention
+from .mention_edges import family_beside, whole_mention
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_institution_name
 from .scan_candidates import candidate, window
@@ -263,6 +263,8 @@ class Scanner:
         if defined:
             mentions = sorted(mentions + defined, key=lambda m: m.start)
         mentions = short_form_mentions(text, surname_mentions(text, mentions))
+        # "the Assad family", "عائلة الأسد": the family, not a person of it.
+        mentions = [m for m in mentions if m.entity.kind != "person" or not family_beside(text, m)]
         mentions = designated_lists(text, mentions, lambda e, span, cls: self._steer(e, span, cls, as_of), lists)
         if fuzzy:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
@@ -308,7 +310,8 @@ class Scanner:
         """ائتلاف «دولة القانون»: a head word before a quoted name is not part of
         it, when the quoted words alone name the same entity, or nothing after
         a word for "alliance", "movement" … (vocabulary ``quoted_name_heads``:
-        تحالف «قوى الدولة»)."""
+        تحالف «قوى الدولة») or for "channel", "newspaper" … (``media_words``:
+        قناة «السومرية»)."""
         q = _OPEN_QUOTE.search(m.text)
         if q is None or q.start() == 0 or text[m.end : m.end + 1] not in _CLOSE_QUOTES:
             return None
@@ -316,7 +319,8 @@ class Scanner:
         inner = text[start : m.end]
         match = self._resolve(inner, as_of=as_of)
         if match is None or match.weak:  # a short form ("سوريا الديمقراطية") needs the head word's say
-            if text[m.start : m.start + q.start()].strip() not in vocabulary().quoted_name_heads:
+            head = text[m.start : m.start + q.start()].strip()
+            if head not in vocabulary().quoted_name_heads and head not in vocabulary().media_words:
                 return None
         elif match.id != m.id or match.method is Method.FUZZY:
             return None

@@ -245,8 +245,11 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
     cands = index.fuzzy_keys(key.joined, score_cutoff=cutoff)
     if not cands:
         return []
-    # A cross-script alias scores at least this on an equal skeleton (below).
+    # A cross-script alias scores at least this on an equal skeleton (below),
+    # word by word: "هيثم العلي" (hzm-l) is not "Haitham al-Maleh" (hzm-ml),
+    # though both join to "hzml".
     lifted = _CROSS_SCRIPT_SCORE / FUZZY_CEILING * 100
+    qwords = _word_skeletons(key.tokens)
     out: list[_Scored] = []
     for cand_key in cands:
         if len(cand_key) < MIN_FUZZY_KEY:
@@ -269,7 +272,7 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
             cross = arabic_query != e.arabic
             if cross and (single or not in_region(e)):
                 continue  # a far place's name is not guessed across scripts ("شيخ هروز" is not Shiraz)
-            if cross and may_lift:
+            if cross and may_lift and _word_skeletons(e.key.tokens) == qwords:
                 score = max(score, lifted)
             if score < threshold or score >= 100.0:
                 continue
@@ -285,6 +288,11 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
 
 
 _ACRONYM_LIKE = re.compile(r"[A-Z]{2,5}")
+
+
+def _word_skeletons(tokens: tuple[str, ...]) -> str:
+    # Doubled letters fold within a word, not across two.
+    return "".join(skeleton(t) for t in tokens)
 
 
 def _qualified(index: AliasIndex, a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -94,6 +94,7 @@ class Vocabulary(NamedTuple):
     government_seats: frozenset[str]
     locatives: frozenset[str]
     person_heads: frozenset[str]
+    family_words: frozenset[str]
     media_words: frozenset[str]
     media_words_after: frozenset[str]
     plural_designators: Mapping[str, str]
@@ -204,6 +205,7 @@ class _Reader:
             government_seats=self.words("government_seats", "phrase"),
             locatives=self.words("locatives", "phrase"),
             person_heads=self.words("person_heads", "phrase"),
+            family_words=self.words("family_words", "phrase"),
             media_words=self.words("media_words", "phrase"),
             media_words_after=self.words("media_words_after", "phrase"),
             plural_designators=self.mapping("plural_designators", "phrase"),
