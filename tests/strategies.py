@@ -158,3 +158,10 @@ def arabic_misspelt(draw: st.DrawFn, text: str) -> str:
         return text
     i = draw(st.sampled_from(spots))
     return text[:i] + draw(st.sampled_from(ARABIC_LETTERS)) + text[i + 1 :]
+
+
+# Arabic words of three letters or more that an article inside a word may
+# join ("دير" + "الزور"): no ا or ل, so none holds an article of its own, and
+# the second not opening with ي (a nisba or plural ending: "الشماليين").
+_PLAIN_ARABIC = "بتثجحخدذرزسشصضطظعغفقكمنهو"
+arabic_stems = st.text(alphabet=_PLAIN_ARABIC, min_size=3, max_size=6)

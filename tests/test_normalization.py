@@ -19,7 +19,7 @@ from borderlex.normalization import (
     split_glued_article,
     word_spans,
 )
-from strategies import hostile_text
+from strategies import arabic_stems, hostile_text
 
 
 @pytest.mark.parametrize(
@@ -256,3 +256,30 @@ def test_remembered_normalization_gives_the_same_forms(texts: list[str]) -> None
         assert [normalize(t) for t in texts] == plain
         assert [normalize(t) for t in texts] == plain  # from the memo
     assert [normalize(t) for t in texts] == plain
+
+
+@given(first=arabic_stems, second=arabic_stems)
+def test_an_article_inside_a_word_begins_a_second_word(first: str, second: str) -> None:
+    # "ديرالزور" is "دير الزور" without its space: one normalized form, and
+    # the words of the joined form come from where they are written.
+    joined = f"{first}ال{second}"
+    assert normalize(joined) == normalize(f"{first} ال{second}")
+    words = word_spans(joined)
+    assert [w for w, *_ in words] == normalize(joined).split()
+    article = len(first)
+    assert words[0][2] < article and ("al", article, article + 1) in [w[:3] for w in words]
+    assert words[-1][1] >= article + 2
+
+
+@pytest.mark.parametrize(
+    ("word", "words"),
+    [
+        ("ديرالزور", 3),
+        ("عبدالله", 1),  # a two-letter "له": Allah's name, one word
+        ("وبالتالي", 2),  # proclitics and the article (wa-bi-al-), then "تالي"
+        ("الشماليين", 2),  # a stem in -ال with a plural ending: the article begins it, not inside
+        ("ميداليات", 1),
+    ],
+)
+def test_what_an_article_inside_a_word_leaves_alone(word: str, words: int) -> None:
+    assert len(normalize(word).split()) == words, normalize(word)

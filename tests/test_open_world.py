@@ -1052,6 +1052,8 @@ def test_an_outlet_credited_and_a_place_head_after_a_proclitic(text: str, expect
         # A word for "village" before a city abroad read by its key only: a namesake village.
         ("near the village of al-Kom", []),
         ("مدينة قم الإيرانية", [("قم", "place:qom")]),
+        # An article inside a word begins a second word: "ديرالزور" is "دير الزور".
+        ("قصفت الطائرات محافظة ديرالزور أمس", [("محافظة ديرالزور", "place:deir-ez-zor-governorate")]),
         # A media word before a quoted name stays outside with the quote mark.
         ("ذكرت قناة «السومرية» أن", [("السومرية", "org:alsumaria")]),
         ("قناة السومرية", [("قناة السومرية", "org:alsumaria")]),

@@ -225,6 +225,22 @@ def _elision(chars: list[str], i: int) -> bool:
     return _lone_letter_before(chars, i) and i + 1 < len(chars) and _is_letter(chars[i + 1])
 
 
+def _joined_article(chars: list[str], i: int) -> bool:
+    """An article inside a word at ``i``, three letters or more on each side
+    ("ديرالزور"); proclitics before an article are one or two letters
+    ("وبالتالي"), "عبدالله" keeps its two-letter "له", and a stem ending in
+    "ال" takes endings that begin with ي or ات ("الشماليين", "ميداليات")."""
+    return (
+        i >= 3
+        and i + 4 < len(chars)
+        and chars[i + 1] == "ل"
+        and chars[i + 2] != "ي"
+        and chars[i + 2 : i + 4] != ["ا", "ت"]
+        and all(is_arabic_letter(c) for c in chars[i - 3 : i])
+        and all(is_arabic_letter(c) for c in chars[i + 2 : i + 5])
+    )
+
+
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """Normalize ``text`` and map every output character to its input index.
 
@@ -267,9 +283,16 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
                     emit("l ", origin[i + clitic + 1])
                     i += clitic + 2
                 continue
+        if ch == "ا" and _joined_article(chars, i):
+            # "ديرالزور" is "دير الزور" written without its space.
+            emit(_WS, origin[i])
+            emit("a", origin[i])
+            emit("l ", origin[i + 1])
+            i += 2
+            continue
         if (
             ch == "ه"
-            and (i + 1 == n or not is_arabic_letter(chars[i + 1]))
+            and (i + 1 == n or not is_arabic_letter(chars[i + 1]) or _joined_article(chars, i + 1))
             and i > 0
             and is_arabic_letter(chars[i - 1])
             and chars[i - 1] != "ا"

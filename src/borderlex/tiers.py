@@ -270,8 +270,11 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 continue
             score = base
             cross = arabic_query != e.arabic
-            if cross and (single or not in_region(e)):
-                continue  # a far place's name is not guessed across scripts ("شيخ هروز" is not Shiraz)
+            if cross and (single or not in_region(e) or e.strength is Strength.WEAK):
+                # A far place's name is not guessed across scripts ("شيخ هروز" is not Shiraz), nor a
+                # weak alias, too often something else as written ("عبدالرحمن", a given name, is
+                # not "Abdel Rahman", Rami Abdel Rahman's surname).
+                continue
             if cross and may_lift and _word_skeletons(e.key.tokens) == qwords:
                 score = max(score, lifted)
             if score < threshold or score >= 100.0:
