@@ -75,7 +75,7 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit], lists: Sequen
         quoted = c.patterns[0].entry.arabic and _quoted_whole(text, c.start, c.end)
         vouched = _kinds_vouched_beside(text, c.start, c.end) if not c.patterns[0].entry.arabic else _NEITHER
         if _credited(text, c.start, c.end):
-            vouched = vouched | _ORG
+            vouched = vouched | _MEDIA
         keep = [
             p
             for p in c.patterns
@@ -84,6 +84,7 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit], lists: Sequen
             or p.generated is not None
             or p.entry.entity.id in strong
             or p.entry.entity.kind in vouched
+            or (p.entry.entity.type == "media" and "media" in vouched)
         ]
         if keep:
             out.append(c._replace(patterns=keep))
@@ -228,7 +229,9 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
     "M. Assad") or a word of ``person_heads`` ("l'administration Trump",
     "the Biden administration").  An organisation's: a word for "coalition",
     "list", "party" … (``quoted_name_heads``: "la coalition Al-Fatah", "the
-    Nasr list").  Both: a glued "pro-" or "anti-" ("pro-Assad")."""
+    Nasr list").  Both: a glued "pro-" or "anti-" ("pro-Assad").  A media
+    word vouches for an outlet only ("media": "the Anadolu news agency", not
+    "the General Security agency")."""
     words = vocabulary()
     kinds: set[str] = set()
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
@@ -241,7 +244,7 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
         if word in words.quoted_name_heads:
             kinds.add("org")
     if _media_word_before(text, start, words.media_words):
-        kinds.add("org")  # "l'agence de presse turque Anadolu"
+        kinds.add("media")  # "l'agence de presse turque Anadolu"
     of = _HEAD_OF_BEFORE.search(text, max(0, start - 40), start)
     if of is not None and normalize(of.group(1)) in words.quoted_name_heads:
         kinds.add("org")  # "la coalition de l'État de droit", "the coalition of Al-Fatah"
@@ -250,8 +253,10 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
         word = normalize(after.group(1))
         if word in words.person_heads:
             kinds.add("person")
-        if word in words.quoted_name_heads or word in words.media_words_after or word in words.media_words:
-            kinds.add("org")  # "the Nasr list", "the Anadolu news agency"
+        if word in words.quoted_name_heads:
+            kinds.add("org")  # "the Nasr list"
+        if word in words.media_words_after or word in words.media_words:
+            kinds.add("media")  # "the Anadolu news agency", not "the General Security agency"
     return frozenset(kinds)
 
 
@@ -269,7 +274,7 @@ def _media_word_before(text: str, start: int, media_words: frozenset[str]) -> bo
     return any(normalize(w) in media_words and all(x.islower() for x in run[i + 1 :]) for i, w in enumerate(run))
 
 
-_BOTH, _NEITHER, _ORG = frozenset({"person", "org"}), frozenset[str](), frozenset({"org"})
+_BOTH, _NEITHER, _MEDIA = frozenset({"person", "org"}), frozenset[str](), frozenset({"media"})
 # "لـ روزنة", "لـ«عنب بلدي»": told to an outlet (a detached lam, then perhaps a quote mark).
 _TOLD_TO = re.compile('لـ[ \u00a0]*[«"“]?[ \u00a0]*\\Z')
 # An outlet's dateline or byline: "سمارت - درعا", "SMART - Daraa", or the name alone on its line.
