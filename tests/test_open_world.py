@@ -1052,6 +1052,16 @@ def test_an_outlet_credited_and_a_place_head_after_a_proclitic(text: str, expect
         # A word for "village" before a city abroad read by its key only: a namesake village.
         ("near the village of al-Kom", []),
         ("مدينة قم الإيرانية", [("قم", "place:qom")]),
+        # A media word vouches for an outlet's weak name, not another organisation's.
+        ("the General Security agency, which controls Lebanon's borders", [("Lebanon", "place:lebanon")]),
+        ("Anadolu news agency reported", [("Anadolu", "org:anadolu-agency")]),
+        # A gate's name: "بوابة سوريا" is the Syria Gate of Mosul (vocabulary institution_heads).
+        ("عند بوابة سوريا في الموصل", [("الموصل", "place:mosul")]),
+        # French repeats "de" before each name of a list.
+        (
+            "les gouvernorats d'Erbil et de Dohouk",
+            [("Erbil", "place:erbil-governorate"), ("Dohouk", "place:duhok-governorate")],
+        ),
         # An article inside a word begins a second word: "ديرالزور" is "دير الزور".
         ("قصفت الطائرات محافظة ديرالزور أمس", [("محافظة ديرالزور", "place:deir-ez-zor-governorate")]),
         # A media word before a quoted name stays outside with the quote mark.

@@ -36,8 +36,9 @@ _LINKS = frozenset({"و", "،", ",", "، و", ", و", "،و", ",و"})
 # A Latin-script name of a list: capitalized words (up to four), an article
 # or "de"/"of" inside ("Bab al-Sharqi", "Seif al-Dawla").
 _NAME = r"(?:(?:[Aa]l|[Ee]l)[-‐ ])?[A-Z][\w'’]*(?:[-‐ ](?:(?:al|el|ad|ar|as|ash|az|de|of)[-‐ ])?[A-Z][\w'’]*){0,3}"
-# Between two names of a list.
-_SEPARATOR = r"(?:\s*,\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+)"
+# Between two names of a list; French repeats "de" before each ("les gouvernorats
+# d'Erbil et de Dohouk").
+_SEPARATOR = r"(?:\s*,\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+)(?:de\s+(?:l['’])?|d['’]|du\s+)?"
 _NAME_AT = re.compile(_NAME)
 _SEPARATOR_AT = re.compile(_SEPARATOR)
 _ASIDE_AT = re.compile(r"[ \u00a0]*\([^()\n]{1,20}\)")
