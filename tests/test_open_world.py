@@ -1052,6 +1052,27 @@ def test_an_outlet_credited_and_a_place_head_after_a_proclitic(text: str, expect
         # A word for "village" before a city abroad read by its key only: a namesake village.
         ("near the village of al-Kom", []),
         ("مدينة قم الإيرانية", [("قم", "place:qom")]),
+        # A capitalised head noun after the organisation's full name stands for it (Latin script).
+        (
+            "The Syrian Observatory for Human Rights said 20 died. The Observatory said later",
+            [("Syrian Observatory for Human Rights", "org:sohr"), ("Observatory", "org:sohr")],
+        ),
+        ("The Observatory said", []),
+        (
+            "The US-led coalition struck. The Coalition said",
+            [("US-led coalition", "org:us-led-coalition"), ("Coalition", "org:us-led-coalition")],
+        ),
+        (
+            "The Syrian Democratic Council met the UN Security Council. The Council said",
+            [
+                ("Syrian Democratic Council", "org:syrian-democratic-council"),
+                ("UN Security Council", "org:un-security-council"),
+            ],
+        ),
+        (
+            "وقال المرصد السوري لحقوق الإنسان إن 20 قتلوا. وأضاف المرصد أن",
+            [("المرصد السوري لحقوق الإنسان", "org:sohr")],
+        ),
         # A media word vouches for an outlet's weak name, not another organisation's.
         ("the General Security agency, which controls Lebanon's borders", [("Lebanon", "place:lebanon")]),
         ("Anadolu news agency reported", [("Anadolu", "org:anadolu-agency")]),

@@ -64,7 +64,66 @@ def short_form_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             match = attrs.evolve(org.match, query=form, score=90.0, method=Method.CONTEXT, weak=False)
             out.append(Mention(start, end, form, org.id, org.entity, match))
-    return sorted(out, key=lambda m: m.start) if len(out) != len(mentions) else mentions
+    out = sorted(out, key=lambda m: m.start) if len(out) != len(mentions) else list(mentions)
+    found = _back_references(text, out)
+    return sorted(out + found, key=lambda m: m.start) if found else (out if len(out) != len(mentions) else mentions)
+
+
+# "the Observatory", "l'Observatoire": a head noun, capitalised, after an article.
+_LATIN_HEAD = re.compile(r"(?<![\w‐-])(?:[Tt]he[ \u00a0]+|[Ll]['’]|[Ll][ea][ \u00a0]+)([A-Z][a-zé]+)(?![\w‐-])")
+# A French adjective after the noun makes a longer name ("la Coalition internationale").
+_FRENCH_ADJECTIVE = re.compile(r"[ \u00a0]+[a-zé]+(?:al|ale|aux|ien|ienne|ais|aise|ique|aire|iste|ain|aine)\b")
+
+
+def _back_references(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The head nouns (vocabulary ``back_references``) that name the one
+    organisation of the text whose name has them, after that name: "the
+    Observatory", "l'Observatoire" after the Syrian Observatory for Human
+    Rights named in full."""
+    heads = vocabulary().back_references
+    owners: dict[str, dict[str, Mention]] = {}
+    for m in mentions:
+        if m.entity.kind == "org":
+            for word in _head_words(m.text, heads):
+                owners.setdefault(word, {}).setdefault(m.id, m)
+    found: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for hit, word in _head_hits(text, owners):
+        start, end = hit
+        if len(owners[word]) != 1 or any(s < end and start < e for s, e in taken):
+            continue
+        org = next(iter(owners[word].values()))
+        if start < org.end:
+            continue
+        query = text[start:end]
+        match = attrs.evolve(org.match, query=query, score=90.0, method=Method.CONTEXT, weak=False)
+        found.append(Mention(start, end, query, org.id, org.entity, match))
+        taken.append((start, end))
+    return found
+
+
+def _head_words(name: str, heads: frozenset[str]) -> list[str]:
+    """The back-reference words of an organisation's Latin-script name."""
+    return [w for w in (normalize(x) for x in name.split()) if w in heads] if name.isascii() else []
+
+
+def _head_hits(text: str, owners: dict[str, dict[str, Mention]]) -> list[tuple[tuple[int, int], str]]:
+    out: list[tuple[tuple[int, int], str]] = []
+    for m in _LATIN_HEAD.finditer(text) if owners else ():
+        word = normalize(m.group(1))
+        if word in owners and not _longer_after(text, m.end(1), french=not m.group().lower().startswith("the")):
+            out.append((m.span(1), word))
+    return out
+
+
+def _longer_after(text: str, end: int, *, french: bool) -> bool:
+    """Whether a capitalised word, or "of"/"de" and one, follows: a longer name."""
+    after = _NEXT_WORD.match(text, end)
+    if after is not None and after.group(1)[:1].isupper():
+        return True
+    if re.match(r"[ \u00a0]+(?:of|de|d['’]|du|des)[ \u00a0]*[A-Z]", text[end : end + 12]):
+        return True
+    return french and _FRENCH_ADJECTIVE.match(text, end) is not None
 
 
 def _short_form(m: Mention) -> str | None:

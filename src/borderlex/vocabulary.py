@@ -95,6 +95,7 @@ class Vocabulary(NamedTuple):
     locatives: frozenset[str]
     person_heads: frozenset[str]
     family_words: frozenset[str]
+    back_references: frozenset[str]
     media_words: frozenset[str]
     media_words_after: frozenset[str]
     plural_designators: Mapping[str, str]
@@ -206,6 +207,7 @@ class _Reader:
             locatives=self.words("locatives", "phrase"),
             person_heads=self.words("person_heads", "phrase"),
             family_words=self.words("family_words", "phrase"),
+            back_references=self.words("back_references", "phrase"),
             media_words=self.words("media_words", "phrase"),
             media_words_after=self.words("media_words_after", "phrase"),
             plural_designators=self.mapping("plural_designators", "phrase"),
