@@ -77,11 +77,13 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
                 continue
             score = base
             cross = arabic_query != e.arabic
-            if cross and (single or not in_region(e)):
+            if cross and (single or not in_region(e) or e.strength is Strength.WEAK):
                 continue
             if single and skeleton(cand_key) != qskel:
                 continue
-            if cross and len(qskel) >= 4 and skeleton(cand_key) == qskel:
+            # Across scripts, the skeletons agree word by word (doubled letters fold within a word).
+            words_alike = "".join(map(skeleton, key.tokens)) == "".join(map(skeleton, e.key.tokens))
+            if cross and len(qskel) >= 4 and skeleton(cand_key) == qskel and words_alike:
                 score = max(score, _CROSS_SCRIPT_SCORE / FUZZY_CEILING * 100)
             if score < threshold or score >= 100.0:
                 continue
