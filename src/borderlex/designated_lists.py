@@ -51,7 +51,11 @@ def _latin_designators() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, st
     alone (ending one), and their classes."""
     classes = {w: c for w, c in vocabulary().plural_designators.items() if w.isascii()}
     words = "|".join(sorted(map(re.escape, classes), key=len, reverse=True)) or "(?!)"
-    heading = re.compile(rf"\b({words})\s+(?:of\s+(?:the\s+)?|des?\s+|d['’])", re.IGNORECASE)
+    # French may put an adjective before "de" ("les provinces kurdes d'Erbil et Souleimaniye"),
+    # and a list may stand in brackets ("trois provinces (Dohouk, Erbil et Souleimaniyeh)").
+    heading = re.compile(
+        rf"\b({words})(?:\s+(?:of\s+(?:the\s+)?|(?:[a-zé]+\s+)?(?:des?\s+|d['’]))|\s*\()", re.IGNORECASE
+    )
     ending = re.compile(rf"\b({words})\b", re.IGNORECASE)
     return heading, ending, classes
 
@@ -64,12 +68,15 @@ def latin_lists(text: str) -> list[tuple[int, int, str]]:
     for m in heading.finditer(text):
         end = m.end()
         name = _NAME_AT.match(text, end)
+        names = 0
         while name is not None:
             end = name.end()
+            names += 1
             aside = _ASIDE_AT.match(text, end)  # "Diyala (est) et Kirkouk (nord)"
             sep = _SEPARATOR_AT.match(text, aside.end() if aside else end)
             name = _NAME_AT.match(text, sep.end()) if sep is not None else None
-        if end > m.end():
+        # One name is no list: "the eastern districts of Yabroud" are parts of the town.
+        if names >= 2:
             found.append((m.end(), end, classes[m.group(1).lower()]))
     for m in ending.finditer(text):
         # Names before the word, two or more: "the Samah and Khadra neighbourhoods".
