@@ -219,6 +219,8 @@ def usable(name: str) -> bool:
     latin = [c for c in name if c.isalpha() and not is_arabic_script(c)]
     if latin and not any(c.isupper() for c in latin):
         return False  # "dyr alzwr", "ba ge da": skeletons and romanized exonyms
+    if not latin and len(name.split()) > 1 and all(len(w) <= 2 for w in name.split()):
+        return False  # "بي كا" (Biga): Latin initials spelled out, as in "بي كا كا", the PKK
     return not (name.isupper() and " " not in name and len(name) <= 4)  # BGW, ORBI: airport codes
 
 
@@ -515,7 +517,9 @@ def _neighbours(taken: _Bundled, weak_names: frozenset[tuple[bool, str]], errors
     dropped_places: list[str] = []
     own_names = {spelling(c["name"]) for c in chosen}
     for c in chosen:
-        alternates = c["alternatenames"]
+        # Arabic-script names only in the Arabic alphabet: Persian and Urdu forms ("بیگا", Biga)
+        # are not what Arabic text writes, and by the letter folds they reach other words.
+        alternates = [a for a in c["alternatenames"] if arabic_ok(a)]
         if c["countrycode"] not in NEIGHBOUR_FLOORS:
             alternates = [*own_spellings(c, city_word=True), *_zone_city(c).values()]
         names = _names([press_name(c["name"], alternates), c["name"], *alternates], set(), set())

@@ -1073,6 +1073,32 @@ def test_an_outlet_credited_and_a_place_head_after_a_proclitic(text: str, expect
             "وقال المرصد السوري لحقوق الإنسان إن 20 قتلوا. وأضاف المرصد أن",
             [("المرصد السوري لحقوق الإنسان", "org:sohr")],
         ),
+        # A feminine nisba that reaches a name in -يا only by folding is the adjective.
+        ("أطلال رومانية قديمة", []),
+        ("وصل إلى رومانيا", [("رومانيا", "place:romania")]),
+        ("في سورية", [("سورية", "place:syria")]),
+        # After a particle that takes only a verb, a name opening with ت or ي is that verb.
+        ("لم تدمر الطائرات", []),
+        ("وأكد أن تدمر تحت السيطرة", [("تدمر", "place:palmyra")]),
+        # An aside in brackets inside an Arabic list; French lists after an adjective or in brackets.
+        (
+            "محافظتي الرقة (شمال) والحسكة",
+            [("الرقة", "place:raqqa-governorate"), ("الحسكة", "place:al-hasakah-governorate")],
+        ),
+        (
+            "les provinces kurdes d'Erbil et Souleimaniye",
+            [("Erbil", "place:erbil-governorate"), ("Souleimaniye", "place:sulaymaniyah-governorate")],
+        ),
+        (
+            "trois provinces (Dohouk, Erbil et Souleimaniyeh)",
+            [
+                ("Dohouk", "place:duhok-governorate"),
+                ("Erbil", "place:erbil-governorate"),
+                ("Souleimaniyeh", "place:sulaymaniyah-governorate"),
+            ],
+        ),
+        # One name after a plural designator is no list: parts of the town.
+        ("the eastern districts of Yabroud", [("Yabroud", "place:yabrud")]),
         # A media word vouches for an outlet's weak name, not another organisation's.
         ("the General Security agency, which controls Lebanon's borders", [("Lebanon", "place:lebanon")]),
         ("Anadolu news agency reported", [("Anadolu", "org:anadolu-agency")]),

@@ -17,14 +17,24 @@ adjective when it agrees:
   ending: "سورية وعراقية", *Syrian and Iraqi*;
 - with the article and ending in ية (a nisba), after a word with the
   article: "القوات السعودية", *the Saudi forces*.
+
+A one-word name opening with ت or ي right after a particle that takes
+only a verb (لن، لم، كي، لكي) is that verb: "لم تدمر" is *did not destroy*,
+not Palmyra ("أن" is also "أنّ", before a noun: "أكد أن تدمر تحت السيطرة").
+
+And whatever the words around: a word ending in ية that reaches a name
+ending in يا only by folding is that name's feminine nisba ("رومانية",
+*Roman*, is not "رومانيا", Romania).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .arabic_script import arabic_spelling, words_after, words_before
 from .vocabulary import vocabulary
 
-__all__ = ["reads_as_adjective"]
+__all__ = ["nisba_of_name", "reads_as_adjective", "reads_as_verb"]
 
 _NISBA = ("ية", "يه")
 _NOT = frozenset(("غير", "وغير"))  # "غير سورية", *non-Syrian*
@@ -87,3 +97,27 @@ def _definite(word: str) -> bool:
         if word[i : i + 1] not in proclitics:
             return False
     return False
+
+
+def nisba_of_name(written: str, alias: str, names: Iterable[str]) -> bool:
+    """Whether ``written`` is the feminine nisba of a one-word ``alias``
+    ending in يا rather than a spelling of it ("رومانية" of "رومانيا"):
+    unless the entity's ``names`` spell it so ("سورية", Syria)."""
+    word = arabic_spelling(written)
+    if len(written.split()) != 1 or not word.endswith(_NISBA) or not arabic_spelling(alias).endswith("يا"):
+        return False
+    return all(arabic_spelling(n) != word for n in names)
+
+
+# Particles that take only an imperfect verb: "لم تدمر", *it did not destroy*.
+_BEFORE_VERB = frozenset(("لن", "ولن", "لم", "ولم", "فلم", "كي", "لكي"))
+
+
+def reads_as_verb(text: str, start: int, end: int) -> bool:
+    """Whether the one-word Arabic name ``text[start:end]``, opening with the
+    ت or ي of an imperfect verb, follows a particle that takes a verb."""
+    written = text[start:end]
+    if len(written.split()) != 1 or written[:1] not in "تي":
+        return False
+    before = words_before(text, start, 1)
+    return bool(before) and before[0][1] in _BEFORE_VERB

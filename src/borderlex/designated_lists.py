@@ -127,8 +127,10 @@ def plural_before(text: str, start: int) -> str | None:
 
 def linked(text: str, end: int, start: int) -> bool:
     """Whether the names ending at ``end`` and starting at ``start`` are next
-    in one Arabic list: only "و", commas and spaces between them."""
-    return " ".join(text[end:start].split()) in _LINKS
+    in one Arabic list: only "و", commas and spaces between them, perhaps
+    after an aside in brackets ("محافظتي الرقة (شمال) والحسكة")."""
+    aside = _ASIDE_AT.match(text, end, start)
+    return " ".join(text[aside.end() if aside else end : start].split()) in _LINKS
 
 
 def _steered(m: Mention, entity: Entity, cls: str) -> Mention:

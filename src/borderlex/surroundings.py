@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import attrs
 
-from .arabic_agreement import reads_as_adjective
+from .arabic_agreement import nisba_of_name, reads_as_adjective, reads_as_verb
 from .arabic_names import in_personal_name
 from .arabic_script import has_tanween
 from .government_seats import stands_for_government
@@ -43,7 +43,12 @@ def read_around(
     if (
         match.entity.kind == "place"
         and arabic
-        and (reads_as_adjective(text, start, end) or in_personal_name(text, start, end, given()))
+        and (
+            reads_as_adjective(text, start, end)
+            or reads_as_verb(text, start, end)
+            or nisba_of_name(text[start:end], match.alias, match.entity.all_names)
+            or in_personal_name(text, start, end, given())
+        )
     ):
         return None
     if match.entity.type == "city" and stands_for_government(text, start, end):
