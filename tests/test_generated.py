@@ -14,7 +14,7 @@ from loader import load_script
 from strategies import diacritics
 
 import borderlex
-from borderlex.normalization import normalize
+from borderlex.normalization import has_arabic_script, normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -373,6 +373,17 @@ def test_the_worlds_big_cities_go_by_their_own_names() -> None:
     assert [(m.text, m.id) for m in borderlex.scan("The Phoenix brigade met Sydney Smith in Munich.")] == [
         ("Munich", "place:munich")
     ]
+
+
+def test_places_abroad_are_named_in_the_arabic_alphabet() -> None:
+    # Persian and Urdu forms ("بیگا", Biga) are not what Arabic text writes; by the
+    # letter folds they reached other words ("بي كا كا", the PKK spelled out).
+    for e in _neighbours():
+        for n in e.all_names:
+            if has_arabic_script(n):
+                assert GEN._ARABIC_ALPHABET.match(n), (e.id, n)
+    assert borderlex.resolve("بي كا") is None
+    assert not GEN.usable("بي كا") and GEN.usable("قم")
 
 
 def test_a_syrian_town_keeps_a_name_that_a_neighbours_town_has_too() -> None:
