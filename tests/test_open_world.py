@@ -1099,6 +1099,13 @@ def test_an_outlet_credited_and_a_place_head_after_a_proclitic(text: str, expect
         ),
         # One name after a plural designator is no list: parts of the town.
         ("the eastern districts of Yabroud", [("Yabroud", "place:yabrud")]),
+        # Arabic words for "town", "village", "district", "sub-district" are designators.
+        ("في بلدة مهين بريف حمص", [("مهين", "place:mahin"), ("حمص", "place:homs")]),
+        ("قضاء سنجار", [("قضاء سنجار", "place:sinjar-district")]),
+        # A village the text locates in another governorate is a namesake the tables lack.
+        ("ومناطق أخرى في قرية المنصورة بريف حلب الغربي", [("حلب", "place:aleppo")]),
+        ("في قرية الدبس بريف حلب", [("حلب", "place:aleppo")]),
+        ("في ببيلا بريف دمشق", [("ببيلا", "place:babila"), ("ريف دمشق", "place:rif-dimashq-governorate")]),
         # A media word vouches for an outlet's weak name, not another organisation's.
         ("the General Security agency, which controls Lebanon's borders", [("Lebanon", "place:lebanon")]),
         ("Anadolu news agency reported", [("Anadolu", "org:anadolu-agency")]),

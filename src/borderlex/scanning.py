@@ -40,6 +40,7 @@ from .designated_lists import designated_lists, latin_lists
 from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
 from .index import AliasEntry, AliasIndex, Strength
+from .located_places import located_elsewhere
 from .mention_edges import family_beside, whole_mention
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_institution_name
@@ -266,6 +267,7 @@ class Scanner:
         # "the Assad family", "عائلة الأسد": the family, not a person of it.
         mentions = [m for m in mentions if m.entity.kind != "person" or not family_beside(text, m)]
         mentions = designated_lists(text, mentions, lambda e, span, cls: self._steer(e, span, cls, as_of), lists)
+        mentions = located_elsewhere(text, mentions, self._entity, self._place)
         if fuzzy:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
             mentions.sort(key=lambda m: m.start)
@@ -282,6 +284,10 @@ class Scanner:
         if self._spelled is None:
             self._spelled = given_names(self._entries(), arabic_spelling)
         return self._spelled
+
+    def _place(self, name: str) -> Entity | None:
+        found = self._resolve(name)
+        return found.entity if found is not None and found.entity.kind == "place" else None
 
     def _entity(self, entity_id: str | None) -> Entity | None:
         """An entity of the tables by id, the map made on first use."""
