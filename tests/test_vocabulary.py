@@ -269,3 +269,13 @@ def test_a_head_after_its_subject_steers_names_and_scans(tmp_path: Path) -> None
         "Iraqi Defense Ministry": "org:iraqi-ministry-of-defence",
         "US State Department": "org:us-state-department",
     }
+
+
+@pytest.mark.slow
+def test_a_country_adjective_steers_in_one_line(tmp_path: Path) -> None:
+    # A curator adds an adjective of nationality: the name after it is looked
+    # for among that country's entities, and found only when it is of it.
+    path = _copy_with(tmp_path, ("[country_adjectives.en]", 'yankee = "us"'))
+    queries = ["Yankee CENTCOM", "Yankee MIT"]
+    assert _resolved(None, queries) == {"Yankee CENTCOM": None, "Yankee MIT": None}
+    assert _resolved(path, queries) == {"Yankee CENTCOM": "org:us-centcom", "Yankee MIT": None}

@@ -124,6 +124,9 @@ def reason(match: Match | None, ranked: list[Match], key: NameKey, steps: list[S
         Method.CONTEXT: "the scanned text names it so (a surname after the full name, an acronym it defines)",
     }[match.method]
     why = f"{tier}: {match.alias!r} of {match.id}"
+    qualified = next((s for s in steps if s.tier == "qualified" and s.found), None)
+    if qualified is not None and not any(s.found for s in steps if s.tier in ("exact", "normalized", "name_key")):
+        why = f"without its qualifier, {why[0].lower()}{why[1:]} ({qualified.note})"
     if match.ambiguous:
         why += (
             f"; tied with {', '.join(match.alternatives)}, won by the table rule "

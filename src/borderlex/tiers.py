@@ -30,6 +30,7 @@ from .folding import normalize
 from .index import AliasEntry, Strength, key_skeleton
 from .model import Match, Method
 from .name_keys import NameKey, name_key, skeleton
+from .qualified_names import qualifier_of
 from .query_rules import (
     MIN_FUZZY_KEY,
     demonym_of,
@@ -93,10 +94,12 @@ def search(
     *,
     everything: bool,
     period: Period | None,
+    fuzzy: bool = True,
 ) -> list[_Scored]:
     """The aliases the tiers find for ``query`` in ``index``, in tier order: a
     tier is tried only when the ones before settled nothing (every tier with
-    ``everything``).  Each tier tried is added to ``steps``, when given."""
+    ``everything``).  Each tier tried is added to ``steps``, when given.
+    Without ``fuzzy``, the search ends after the key tier and the qualifiers."""
 
     def keep(entries: Iterable[AliasEntry]) -> list[AliasEntry]:
         return [e for e in entries if kind is None or e.entity.kind == kind]
@@ -193,23 +196,62 @@ def search(
     found += keyed
     if keyed and not everything:
         return found
-    fuzzy = _fuzzy(index, variants[0][0], norm, fuzzy_keep, stripped)
-    note = "" if fuzzy or len(norm) <= MAX_FUZZY_CHARS else "query too long"
-    if not fuzzy and len(norm) <= MAX_FUZZY_CHARS:
+    qualified = _by_qualifier(index, stripped, kind, period)
+    if qualified is not None:
+        log("qualified", stripped, qualified[0], qualified[1])
+        found += qualified[0]
+        if not everything:
+            return found
+    if not fuzzy:
+        return found
+    guessed = _fuzzy(index, variants[0][0], norm, fuzzy_keep, stripped)
+    note = "" if guessed or len(norm) <= MAX_FUZZY_CHARS else "query too long"
+    if not guessed and len(norm) <= MAX_FUZZY_CHARS:
         # "Homs Provinec": a designator with a typo is read as the designator.
         repaired = repair_designators(norm)
         if repaired != norm:
             rkey = name_key(repaired)
             # Scored by how far the typo is from the repaired query.
             score = ratio(norm, repaired) * FUZZY_CEILING / 100.0
-            fuzzy = [
+            guessed = [
                 _Scored(e, score, Method.FUZZY, "")
                 for e in folded(index.by_key(rkey.joined), True, None)
                 if rkey.tokens and designator_fit(rkey, e)
             ] or _fuzzy(index, rkey, repaired, fuzzy_keep, stripped)
-            note = f"read as {repaired!r}" if fuzzy else note
-    log("fuzzy", variants[0][0].joined, fuzzy, note)
-    return found + fuzzy
+            note = f"read as {repaired!r}" if guessed else note
+    log("fuzzy", variants[0][0].joined, guessed, note)
+    return found + guessed
+
+
+def _by_qualifier(
+    index: AliasIndex, query: str, kind: str | None, period: Period | None
+) -> tuple[list[_Scored], str] | None:
+    """``query`` read as a name and a word qualifying it (``borderlex.qualified_names``):
+    what the name finds that the word agrees with, and why; ``None`` when the
+    query has no qualifier or the name alone finds nothing."""
+    q = qualifier_of(query)
+    if q is None:
+        return None
+    country = q.country
+    if country is None and not q.facility:
+        named = {e.entity.country for e in index.exact(q.word) if e.entity.type == "country"}
+        if len(named) != 1 or Strength.WEAK in {e.strength for e in index.exact(q.word)}:
+            return None
+        country = named.pop()
+    inner = search(index, q.rest, kind, None, everything=False, period=period, fuzzy=False)
+    if not inner:
+        return None
+    if q.facility:
+        agree = [sc for sc in inner if sc.entry.entity.kind == "facility"]
+        why = f"{q.word!r} says it is a facility"
+    else:
+        # A country's adjective with a facility says whose it is, not where
+        # ("قاعدة حميميم الروسية"): it is not checked.
+        agree = [sc for sc in inner if sc.entry.entity.kind == "facility" or sc.entry.entity.country == country]
+        why = f"{q.word!r} agrees: of {country}"
+    if not agree:
+        return [], f"{q.word!r} disagrees with what {q.rest!r} names"
+    return [_Scored(sc.entry, min(sc.score, _KEY_SCORE), sc.method, why) for sc in agree], why
 
 
 def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> list[_Scored]:

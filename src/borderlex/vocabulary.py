@@ -100,6 +100,8 @@ class Vocabulary(NamedTuple):
     media_words_after: frozenset[str]
     plural_designators: Mapping[str, str]
     heads_after_subject: frozenset[str]
+    country_adjectives: Mapping[str, str]
+    facility_adjectives: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -212,6 +214,8 @@ class _Reader:
             media_words_after=self.words("media_words_after", "phrase"),
             plural_designators=self.mapping("plural_designators", "phrase"),
             heads_after_subject=self.words("heads_after_subject", "word"),
+            country_adjectives=self.mapping("country_adjectives", "phrase"),
+            facility_adjectives=self.words("facility_adjectives", "arabic"),
         )
 
 

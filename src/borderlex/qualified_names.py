@@ -1,0 +1,68 @@
+"""Names written with a word that qualifies them, in a query.
+
+A country's adjective stands before a name in English ("US CENTCOM", "Iraqi
+PMF") and after it in French and Arabic ("l'armée syrienne", "الحشد الشعبي
+العراقي"); an Arabic facility's name may end in an adjective that says what
+it is ("سجن صيدنايا العسكري", *the military prison of Saydnaya*).  The lookup
+tiers ask :func:`qualifier_of` when the whole query names nothing: the rest
+is looked up alone, and the qualifier must agree with what it finds — the
+entity is of that country — or the query names nothing ("Syrian Hezbollah").
+The words are data (vocabularies ``country_adjectives`` and
+``facility_adjectives``).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .arabic_script import has_arabic_script
+from .folding import normalize
+from .vocabulary import vocabulary
+
+__all__ = ["FACILITY_CLASSES", "Qualified", "qualifier_of"]
+
+#: The designator classes that name facilities (the others name places).
+FACILITY_CLASSES = frozenset({"air-base", "border-crossing", "base", "oil-field", "dam", "prison"})
+
+
+class Qualified(NamedTuple):
+    """A query read as a name and the word qualifying it."""
+
+    rest: str
+    word: str
+    #: The ISO code of the country the word names, when it is an adjective of
+    #: nationality; ``None`` when the word may be a country's own name ("US"),
+    #: which the caller looks up.
+    country: str | None
+    #: Whether the word is an adjective of an Arabic facility's name.
+    facility: bool = False
+
+
+def qualifier_of(query: str) -> Qualified | None:
+    """The qualifier ``query`` is written with, if any (``query`` has its
+    spaces collapsed)."""
+    words = query.split(" ")
+    if len(words) < 2:
+        return None
+    adjectives = vocabulary().country_adjectives
+    rest_before, rest_after = " ".join(words[:-1]), " ".join(words[1:])
+    last = words[-1]
+    if has_arabic_script(last):
+        if last in vocabulary().facility_adjectives and _facility_designator(words[0]):
+            return Qualified(rest_before, last, None, facility=True)
+        bare = last[2:] if last.startswith("ال") else last
+        code = adjectives.get(bare[:-1] if bare.endswith("ة") else bare)
+        return Qualified(rest_before, last, code.upper()) if code else None
+    code = adjectives.get(normalize(words[0]))
+    if code:
+        return Qualified(rest_after, words[0], code.upper())
+    code = adjectives.get(normalize(last))
+    if code:
+        return Qualified(rest_before, last, code.upper())
+    # "US CENTCOM", "U.S. Department of Defense": perhaps a country's name.
+    return Qualified(rest_after, words[0], None) if words[0][:1].isupper() else None
+
+
+def _facility_designator(word: str) -> bool:
+    """Whether an Arabic word is a facility's designator ("سجن", "معبر")."""
+    return vocabulary().designators.get(word) in FACILITY_CLASSES
