@@ -1125,3 +1125,29 @@ def test_an_outlet_credited_and_a_place_head_after_a_proclitic(text: str, expect
 )
 def test_classes_the_session_9_audits_found(text: str, expected: list[tuple[str, str]]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A final ه for a name's ة is mostly the pronoun "his": weak, needs what a weak name needs.
+        ("وقال في حديثه لعنب بلدي إن", [("عنب بلدي", "org:enab-baladi")]),
+        ("دخلت القوات مدينة حديثه", [("حديثه", "place:haditha")]),
+        ("في حديثة", [("حديثة", "place:haditha")]),
+        # An ʿayn the article unit took is still a letter of the word after it.
+        ("عدد العائدين إلى المخيم", []),
+        ("قدمت للعراق", [("لعراق", "place:iraq")]),
+        ("بالعراق", [("العراق", "place:iraq")]),
+        # A place abroad only as spelled, orthography aside.
+        ("المذكورة آنفة الذكر", []),
+        ("وصل إلى انقره", [("انقره", "place:ankara")]),
+        # A lowercase organisation word that makes the name another organisation's.
+        (
+            "bases belonging to the Hezbollah brigades near al-Qaim",
+            [("Hezbollah brigades", "org:kataib-hezbollah"), ("al-Qaim", "place:al-qaim")],
+        ),
+        ("Hezbollah fighters crossed", [("Hezbollah", "org:hezbollah")]),
+    ],
+)
+def test_classes_the_session_10_audits_found(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ids(text) == expected

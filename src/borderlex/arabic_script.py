@@ -4,6 +4,8 @@ whole words around a place in a text."""
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "arabic_letters",
     "arabic_spelling",
@@ -41,7 +43,7 @@ def is_arabic_script(ch: str) -> bool:
 
 def has_arabic_script(text: str) -> bool:
     """Whether any character of ``text`` is Arabic script."""
-    return any(is_arabic_script(c) for c in text)
+    return _ANY_ARABIC.search(text) is not None
 
 
 def arabic_spelling(text: str) -> str:
@@ -137,12 +139,16 @@ def words_after(text: str, end: int, count: int) -> list[tuple[int, str]]:
 
 
 _TANWEEN = frozenset("\u064b\u064c\u064d")
+_ANY_TANWEEN = re.compile("[\u064b-\u064d]")
+_ANY_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 
 
 def has_tanween(text: str) -> bool:
     """Whether the last Arabic word of ``text`` is written with tanween
     ("حديثاً", *recently*; "أيضاً"): the press marks indefinite words and
     adverbs so, never a name it writes unvowelled."""
+    if _ANY_TANWEEN.search(text) is None:  # most text: one search in C
+        return False
     word = text.rstrip()
     while word and not is_arabic_letter(word[-1]) and word[-1] not in _TANWEEN:
         word = word[:-1]

@@ -1,19 +1,21 @@
 """Where a mention's edges fall once it is found: the last dot of "U.S.", an
 ʿayn mark before "‘Amaq", the adjective of an Arabic facility's name, no
-tatweel after a proclitic ("لـحزب الله")."""
+tatweel after a proclitic ("لـحزب الله"), a lowercase word that makes an
+organisation's name another's ("the Hezbollah brigades")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import attrs
 
 from .arabic_script import has_arabic_script, words_before
 from .folding import normalize
-from .model import Mention
+from .model import Match, Mention, Method
 from .vocabulary import vocabulary
 
-__all__ = ["family_beside", "is_nationality", "whole_mention"]
+__all__ = ["family_beside", "is_nationality", "whole_mention", "with_lowercase_head"]
 
 
 def whole_mention(text: str, m: Mention) -> Mention:
@@ -97,3 +99,34 @@ def family_beside(text: str, m: Mention) -> bool:
         return True
     after = _WORD_AFTER.match(text, m.end)
     return after is not None and normalize(after.group(1)) in family
+
+
+# A lowercase word right after a name.
+_LOWER_AFTER = re.compile(r"[ \u00a0]+([a-z]+)\b")
+
+
+def with_lowercase_head(text: str, mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:
+    """``mentions`` with each Latin organisation's name read together with a
+    lowercase organisation word after it (vocabulary ``org_words``) when, so
+    read, it is another organisation's name: the press writes "the Hezbollah
+    brigades" near al-Qaim for Kata'ib Hezbollah, whose alias is "Hezbollah
+    Brigades", not for Lebanon's Hezbollah."""
+    words = vocabulary().org_words
+    out = []
+    for i, m in enumerate(mentions):
+        after = _LOWER_AFTER.match(text, m.end) if m.entity.kind == "org" and m.text[:1].isupper() else None
+        nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        if after is not None and after.group(1) in words and after.end() <= nxt:
+            longer = text[m.start : after.end()]
+            found = resolve(longer)
+            if (
+                found is not None
+                and found.id != m.id
+                and found.entity.kind == "org"
+                and not found.weak
+                and found.method in (Method.EXACT, Method.NORMALIZED)
+            ):
+                out.append(Mention(m.start, after.end(), longer, found.id, found.entity, found))
+                continue
+        out.append(m)
+    return out

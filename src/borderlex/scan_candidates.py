@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .arabic_script import arabic_spelling
+from .arabic_script import arabic_spelling, orthographic_form
 from .common_words import common_word_around
 from .folding import normalize
 from .index import Strength, acronym_form
@@ -79,11 +79,12 @@ def candidate(
     if ok and units[first].arabic:
         # Arabic names match letter for letter: the Latin key drops ʿayn
         # and merges ص/س, ح/ه, so عمار would otherwise be "Mar".
-        letters = letters_of(text, units[first : last + 1], skip_first=int(proclitic))
+        before = units[first - 1] if first > 0 and not proclitic else None
+        letters = letters_of(text, units[first : last + 1], skip_first=int(proclitic), before=before)
         same = [p for p in ok if p.letters is None or p.letters == letters]
         if not same and units[first].proclitic and not proclitic:
             # "وولاية": the key folded the doubled و away; the letters show the proclitic.
-            letters = letters_of(text, units[first : last + 1], skip_first=1)
+            letters = letters_of(text, units[first : last + 1], skip_first=1, before=before)
             same = [p for p in ok if p.letters == letters]
             if same and start == units[first].start:
                 start += 1
@@ -114,6 +115,13 @@ def candidate(
         ok = family_names_agree(article_agrees(ok, article, text[units[last].start : end]), text, start, end)
         if not ok:
             return None
+    if units[first].arabic and any(map(_abroad, ok)):
+        # A place abroad only as spelled, orthography aside: "آنفة" (*aforesaid*) is
+        # not أنفا (Casablanca); the Syrian and Iraqi press varies only its own names.
+        written = orthographic_form(text[start:end].replace("\u0640", ""))  # tatweel aside
+        ok = [p for p in ok if not _abroad(p) or orthographic_form(p.entry.alias.replace("\u0640", "")) == written]
+        if not ok:
+            return None
     if not all(map(romanized_place, (p.entry for p in ok))):
         # A far place only as spelled ("Qaboun" is not Gabon): see borderlex.query_rules.romanized_place.
         norm = normalize(text[start:end])
@@ -121,6 +129,12 @@ def candidate(
         if not ok:
             return None
     return Span(start, end, first, last, ok, text[start:end])
+
+
+def _abroad(p: Pattern) -> bool:
+    """Whether the pattern names a place outside Syria and Iraq."""
+    e = p.entry.entity
+    return e.kind == "place" and e.country not in (None, "SY", "IQ")
 
 
 def window(text: str, units: Sequence[Unit], n: int, first: int, last: int) -> tuple[tuple[object, ...], int]:

@@ -103,7 +103,8 @@ def alias_patterns(entries: Iterable[AliasEntry]) -> dict[str, tuple[Pattern, ..
         if not key.strip("".join(MARKERS.values())):
             continue
         flags = tuple(u.upper_initial for u in content if u.latin and not case_free(u))
-        letters = letters_of(entry.alias, content) if entry.arabic else None
+        lead = units[units.index(content[0]) - 1] if entry.arabic and units[0] is not content[0] else None
+        letters = letters_of(entry.alias, content, before=lead) if entry.arabic else None
         stops = stops_of(entry.alias, units)
         patterns.setdefault(key, []).append(Pattern(entry, flags, None, letters, stops))
         reordered = head_after_subject(entry.alias, units)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import attrs
+
 from .arabic_script import has_arabic_script, words_before
 from .common_words import is_common_word
 from .designated_lists import linked, plural_before
@@ -54,9 +56,8 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit], lists: Sequen
     and a designator joined by "of" or "de" that fits the entity's type does
     for a place ("the town of al-Bab", "la ville d'Al-Bab"), as does a list
     of ``lists`` (``borderlex.designated_lists.latin_lists`` of the text)."""
-    spans = [
-        c for c in (_fits_designator(_common_word(c, units), units) for c in map(_same_script, spans)) if c.patterns
-    ]
+    read = (_pronoun_ending(_same_script(c)) for c in spans)
+    spans = [c for c in (_fits_designator(_common_word(c, units), units) for c in read) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
     strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c.start, p.entry)}
     # "le quartier pauvre de Nabaa": after a designator with "of"/"de", a name read only by its
@@ -124,6 +125,23 @@ def _fits_designator(c: Span, units: Sequence[Unit]) -> Span:
 
     keep = [p for p in c.patterns if not misfit(p)]
     return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c
+
+
+def _pronoun_ending(c: Span) -> Span:
+    """An Arabic name ending in ة written with a final ه is weak there: that
+    ه is mostly the pronoun "his" ("في حديثه", *in his talk*, is not Haditha,
+    حديثة), and the press writes a name's ة as ة.  It counts where a weak
+    alias would: a designator before it, the name spelled right elsewhere in
+    the text, quote marks."""
+    if not c.text.endswith("ه") or not any(p.entry.arabic and p.entry.alias.endswith("ة") for p in c.patterns):
+        return c
+    weak = [
+        attrs.evolve(p, entry=attrs.evolve(p.entry, strength=Strength.WEAK))
+        if p.entry.arabic and p.entry.alias.endswith("ة")
+        else p
+        for p in c.patterns
+    ]
+    return c._replace(patterns=weak)
 
 
 def _common_word(c: Span, units: Sequence[Unit]) -> Span:

@@ -373,11 +373,21 @@ def stops_of(text: str, units: Iterable[Unit]) -> tuple[str, ...]:
     return tuple(normalize(text[u.start : u.end]) for u in units if u.skip and not u.article)
 
 
-def letters_of(text: str, units: Iterable[Unit], skip_first: int = 0) -> str:
+def letters_of(text: str, units: Iterable[Unit], skip_first: int = 0, before: Unit | None = None) -> str:
     """The Arabic letters of the content words among ``units`` (designators
     and skipped words left out; ``skip_first`` characters of the first unit,
-    a proclitic, too)."""
+    a proclitic, too).  ``before``, the article unit before them, gives the
+    letters it took after "ال": normalization folds an ʿayn away, so in
+    "العائدين" (*the returnees*) the article unit is "الع", and the name
+    read after it must not lose the ع (it is not أيدين, Aydın)."""
     parts = []
+    if before is not None and before.article and before.arabic:
+        tail = text[before.start : before.end]
+        at = tail.find("ال")
+        # "للعراق": after the proclitic ل, the article is a ل without its alif.
+        rest = tail[at + 2 :] if at >= 0 else tail[tail.rfind("ل") + 1 :] if "ل" in tail else ""
+        if rest:
+            parts.append(rest)
     for u in units:
         if not u.skip and u.marker is None:
             parts.append(text[u.start + skip_first : u.end])

@@ -41,7 +41,7 @@ from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
 from .index import AliasEntry, AliasIndex, Strength
 from .located_places import located_elsewhere
-from .mention_edges import family_beside, whole_mention
+from .mention_edges import family_beside, whole_mention, with_lowercase_head
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_institution_name
 from .scan_candidates import candidate, window
@@ -260,6 +260,7 @@ class Scanner:
             mentions.append(self._quoted(text, mention, as_of) or mention)
         mentions = crossing_pairs(text, mentions)
         mentions = with_country_prefix(text, [whole_mention(text, m) for m in mentions], self._resolve)
+        mentions = with_lowercase_head(text, mentions, self._resolve)
         defined = defined_acronyms(text, mentions, lambda s, e: any(m.start < e and s < m.end for m in mentions))
         if defined:
             mentions = sorted(mentions + defined, key=lambda m: m.start)
