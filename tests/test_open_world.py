@@ -1147,6 +1147,20 @@ def test_classes_the_session_9_audits_found(text: str, expected: list[tuple[str,
             [("Hezbollah brigades", "org:kataib-hezbollah"), ("al-Qaim", "place:al-qaim")],
         ),
         ("Hezbollah fighters crossed", [("Hezbollah", "org:hezbollah")]),
+        # A place inside an operation's name is no mention (vocabulary operation_heads).
+        ("ضمن عملية درع الفرات", []),
+        ("l'opération Bouclier de l'Euphrate a", []),
+        ("قرب نهر الفرات", [("نهر الفرات", "place:euphrates")]),
+        # A landmark named after a place (vocabulary institution_heads), a quarter named after a town.
+        ("ساحة دوار العمارة في جبلة", [("جبلة", "place:jablah")]),
+        ("في حي العمارة بجبلة", [("جبلة", "place:jablah")]),
+        ("في حي الفردوس بحلب", [("الفردوس", "place:ferdous-aleppo"), ("حلب", "place:aleppo")]),
+        # "of", "in" and French "d'" link a name's words alike.
+        ("les jihadistes d'Al-Qaïda d'Irak ont", [("Al-Qaïda d'Irak", "org:al-qaeda-in-iraq")]),
+        ("Deir and Ezzor", []),
+        # "UN", "US" in full; an Arabic facility's name without the adjective saying what it is.
+        ("the United Nations Security Council met", [("United Nations Security Council", "org:un-security-council")]),
+        ("سيطرت القوات على مطار الموصل", [("مطار الموصل", "facility:mosul-international-airport")]),
     ],
 )
 def test_classes_the_session_10_audits_found(text: str, expected: list[tuple[str, str]]) -> None:

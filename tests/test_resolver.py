@@ -32,6 +32,7 @@ from borderlex.index import Strength, acronym_form
 from borderlex.normalization import name_key, normalize
 from borderlex.query_rules import romanized_place, words_agree
 from borderlex.tiers import MAX_FUZZY_CHARS, in_region
+from borderlex.vocabulary import vocabulary
 
 VARIANTS = read_tsv("variants.tsv")
 # A near miss whose real entity the tables now hold names it in a fourth column.
@@ -396,3 +397,22 @@ def test_a_country_acronym_is_a_word_not_a_typo(query: str) -> None:
     # bare "Ministry of Defence" would silently pick one country's ministry.
     found = borderlex.resolve(query)
     assert found is None or found.method is not Method.FUZZY, found
+
+
+def test_a_prefix_or_an_arabic_facility_adjective_is_read_either_way() -> None:
+    # "UN Security Council" is also the "United Nations Security Council"; "مطار
+    # الموصل الدولي" (the international airport of Mosul) is also "مطار الموصل".
+    adjectives = vocabulary().facility_adjectives
+    prefixes = (("UN ", "United Nations "), ("US ", "United States "))
+    checked = 0
+    for e in RESOLVER.entities():
+        for a in e.aliases:
+            forms = [full + a[len(short) :] for short, full in prefixes if a.startswith(short)]
+            words = a.split()
+            if e.kind == "facility" and len(words) >= 3 and words[-1] in adjectives:
+                forms.append(" ".join(words[:-1]))
+            for form in forms:
+                m = RESOLVER.resolve(form)
+                assert m is not None and (m.id == e.id or e.id in m.alternatives), (a, form, m)
+                checked += 1
+    assert checked >= 20

@@ -26,7 +26,7 @@ from .model import Entity
 from .name_keys import NameKey, name_key, skeleton
 from .vocabulary import vocabulary
 
-__all__ = ["SECTIONS", "AliasEntry", "AliasIndex", "Lookup", "Strength", "acronym_form", "key_skeleton"]
+__all__ = ["SECTIONS", "AliasEntry", "AliasIndex", "Lookup", "Strength", "acronym_form", "key_skeleton", "other_forms"]
 
 
 class Strength(enum.IntEnum):
@@ -47,6 +47,28 @@ class AliasEntry:
     normalized: str
     key: NameKey
     arabic: bool = False  # written in Arabic script
+
+
+# Prefixes the press writes short or in full: "UN Security Council" is also
+# the "United Nations Security Council", "US Air Force" the "United States Air Force".
+_SPELLED_OUT = (
+    ("UN ", "United Nations "),
+    ("U.N. ", "United Nations "),
+    ("US ", "United States "),
+    ("U.S. ", "United States "),
+)
+
+
+def other_forms(entity: Entity, alias: str) -> list[str]:
+    """Other ways the press writes ``alias``: with its "UN" or "US" prefix in
+    full; for an Arabic facility's name that ends in an adjective saying what
+    it is, without it ("مطار الموصل الدولي" is also "مطار الموصل"; vocabulary
+    ``facility_adjectives``)."""
+    forms = [full + alias[len(short) :] for short, full in _SPELLED_OUT if alias.startswith(short)]
+    words = alias.split()
+    if entity.kind == "facility" and len(words) >= 3 and words[-1] in vocabulary().facility_adjectives:
+        forms.append(" ".join(words[:-1]))
+    return [f for f in forms if f.strip() and f != alias]
 
 
 def acronym_form(text: str) -> str:
@@ -231,12 +253,13 @@ class AliasIndex:
             (entity.acronyms, Strength.ACRONYM),
             (entity.weak, Strength.WEAK),
         ):
-            for alias in names:
-                if (alias, strength) in seen:
-                    continue
-                seen.add((alias, strength))
-                norm = normalize(alias)
-                yield AliasEntry(entity, alias, strength, norm, name_key(norm), has_arabic_script(alias))
+            for written in names:
+                for alias in (written, *other_forms(entity, written)):
+                    if (alias, strength) in seen:
+                        continue
+                    seen.add((alias, strength))
+                    norm = normalize(alias)
+                    yield AliasEntry(entity, alias, strength, norm, name_key(norm), has_arabic_script(alias))
 
     # -- the exact tiers --------------------------------------------------
 

@@ -23,6 +23,8 @@ __all__ = ["located_elsewhere"]
 _LOCATOR = re.compile(r"[ \u00a0]+(?:ب|في[ \u00a0]+)(ريف|محافظة)[ \u00a0]+")
 _IN = re.compile(r"[ \u00a0]+(?:ب|في[ \u00a0]+)")
 _HEADS = ("ريف", "محافظة")
+# The word for a city's quarter, perhaps after a proclitic, right before a name.
+_QUARTER_BEFORE = re.compile(r"(?:^|[ \u00a0])[وفب]?ب?حي[ \u00a0]+\Z")
 _LOCAL = frozenset({"city", "town", "village", "area", "subdistrict", "district"})
 # Places so small that their names recur from governorate to governorate.
 _SMALL = frozenset({"village", "area"})
@@ -43,10 +45,12 @@ def located_elsewhere(
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if nxt is None or m.entity.kind != "place" or m.entity.type not in _LOCAL or nxt.entity.kind != "place":
             continue
-        if not (m.match.weak or m.entity.type in _SMALL):
+        # "حي العمارة بجبلة": a quarter named after a town, in another town.
+        quarter = _QUARTER_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
+        if not (m.match.weak or m.entity.type in _SMALL or quarter):
             continue  # a town's own name: "in Salahuddin" may locate the phrase it ends, not the town
         found = _LOCATOR.fullmatch(text, m.end, nxt.start)
-        if found is None and not (nxt.text.startswith(_HEADS) and _IN.fullmatch(text, m.end, nxt.start)):
+        if found is None and not ((quarter or nxt.text.startswith(_HEADS)) and _IN.fullmatch(text, m.end, nxt.start)):
             continue  # "ببيلا بريف دمشق" whose "ريف دمشق" is the governorate's own name
         up = _parents(m.entity, entity)
         if not up:

@@ -369,8 +369,14 @@ def case_free(u: Unit) -> bool:
 
 
 def stops_of(text: str, units: Iterable[Unit]) -> tuple[str, ...]:
-    """The function words among ``units`` (not articles), normalized."""
-    return tuple(normalize(text[u.start : u.end]) for u in units if u.skip and not u.article)
+    """The function words among ``units`` (not articles), normalized; the words
+    that link a name to a place are one ("Al-Qaïda d'Irak" is "al-Qaeda in Iraq")."""
+    words = (normalize(text[u.start : u.end]) for u in units if u.skip and not u.article)
+    return tuple("of" if w in _LINK_WORDS else w for w in words)
+
+
+# "of", "in" and the French "de", "d'", "du", "des", "en" between the words of a name.
+_LINK_WORDS = frozenset({"of", "in", "en", "de", "d", "du", "des"})
 
 
 def letters_of(text: str, units: Iterable[Unit], skip_first: int = 0, before: Unit | None = None) -> str:

@@ -44,6 +44,7 @@ from .located_places import located_elsewhere
 from .mention_edges import family_beside, whole_mention, with_lowercase_head
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_institution_name
+from .operation_names import outside_operation_names
 from .scan_candidates import candidate, window
 from .scan_patterns import (
     Pattern,
@@ -269,6 +270,7 @@ class Scanner:
         mentions = [m for m in mentions if m.entity.kind != "person" or not family_beside(text, m)]
         mentions = designated_lists(text, mentions, lambda e, span, cls: self._steer(e, span, cls, as_of), lists)
         mentions = located_elsewhere(text, mentions, self._entity, self._place)
+        mentions = outside_operation_names(text, mentions)
         if fuzzy:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
             mentions.sort(key=lambda m: m.start)

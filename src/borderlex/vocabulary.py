@@ -102,6 +102,7 @@ class Vocabulary(NamedTuple):
     heads_after_subject: frozenset[str]
     country_adjectives: Mapping[str, str]
     facility_adjectives: frozenset[str]
+    operation_heads: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -216,6 +217,7 @@ class _Reader:
             heads_after_subject=self.words("heads_after_subject", "word"),
             country_adjectives=self.mapping("country_adjectives", "phrase"),
             facility_adjectives=self.words("facility_adjectives", "arabic"),
+            operation_heads=self.words("operation_heads", "phrase"),
         )
 
 

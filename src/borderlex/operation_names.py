@@ -1,0 +1,40 @@
+"""A place's name inside a military operation's name is no mention.
+
+Operations are named with a place: "درع الفرات" (*Euphrates Shield*), "عاصفة
+الجزيرة" (*Jazira Storm*), "Bouclier de l'Euphrate".  Operations are not
+entities (the annotation guide leaves them out), and the river or region in
+the name is not where anything happened.  Arabic has no capitals to show the
+name's run, so the word that opens it (vocabulary ``operation_heads``) does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .arabic_script import words_before
+from .folding import normalize
+from .model import Mention
+from .vocabulary import vocabulary
+
+__all__ = ["outside_operation_names"]
+
+# A French head, then "de", "du", "de la" or "d'"/"de l'", right before a name.
+_FRENCH_HEAD = re.compile(r"([^\W\d_]+)[ \u00a0]+(?:de[ \u00a0]+la[ \u00a0]+|du[ \u00a0]+|de[ \u00a0]+l?['’]?|d['’])\Z")
+_QUOTES = "\"“”«»„'"
+
+
+def outside_operation_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` without the places that are part of an operation's name."""
+    heads = vocabulary().operation_heads
+    return [m for m in mentions if m.entity.kind != "place" or not _after_head(text, m.start, heads)]
+
+
+def _after_head(text: str, start: int, heads: frozenset[str]) -> bool:
+    before = words_before(text, start, 1)
+    if before:
+        word = before[0][1]
+        if word in heads or (word[:1] in vocabulary().proclitics and word[1:] in heads):
+            return True
+    french = _FRENCH_HEAD.search(text, max(0, start - 40), start)
+    return french is not None and normalize(french.group(1).strip(_QUOTES)) in heads
