@@ -1161,6 +1161,25 @@ def test_classes_the_session_9_audits_found(text: str, expected: list[tuple[str,
         # "UN", "US" in full; an Arabic facility's name without the adjective saying what it is.
         ("the United Nations Security Council met", [("United Nations Security Council", "org:un-security-council")]),
         ("سيطرت القوات على مطار الموصل", [("مطار الموصل", "facility:mosul-international-airport")]),
+        # A nickname in quote marks inside a name; a title's period ends no sentence.
+        (
+            "“It is a blow to ISIS,” said Gen. Michael “Erik” Kurilla, the commander of the forces there.",
+            [("ISIS", "org:islamic-state"), ("Michael “Erik” Kurilla", "person:michael-kurilla")],
+        ),
+        # "Prime" and "Senior" are offices: they end the name before them.
+        (
+            "The talks in Erbil were chaired by Kurdistan Region Prime Minister Masrour Barzani on Monday.",
+            [
+                ("Erbil", "place:erbil"),
+                ("Kurdistan Region", "place:kurdistan-region"),
+                ("Masrour Barzani", "person:masrour-barzani"),
+            ],
+        ),
+        # French writes an organisation's head word in lowercase (vocabulary lowercase_heads).
+        ("Avec l'aide de la force al-Qods, les milices", [("force al-Qods", "org:quds-force")]),
+        ("la force de frappe", []),
+        # A word of quoted_name_heads stays outside the name (the guide's head words).
+        ("le front Al-Nosra a", [("Al-Nosra", "org:jabhat-al-nusra")]),
     ],
 )
 def test_classes_the_session_10_audits_found(text: str, expected: list[tuple[str, str]]) -> None:

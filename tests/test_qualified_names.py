@@ -25,6 +25,8 @@ AGREEING = [
     ("معبر القائم الحدودي", "facility:al-qaim-border-crossing"),  # "the border crossing"
     # A nationality after a facility says whose it is, not where: not checked.
     ("قاعدة حميميم الروسية", "facility:hmeimim-air-base"),
+    # A nickname in quote marks inside a person's name (a CENTCOM release, 2022).
+    ("Michael “Erik” Kurilla", "person:michael-kurilla"),
 ]
 
 
@@ -59,10 +61,12 @@ def test_which_words_qualify() -> None:
     found = qualifier_of("وزارة الدفاع السورية")
     assert found is not None and (found.rest, found.country) == ("وزارة الدفاع", "SY")
     # Before the name in English, after it in French.
-    assert qualifier_of("Iraqi Army") == ("Army", "Iraqi", "IQ", False)
-    assert qualifier_of("armée syrienne") == ("armée", "syrienne", "SY", False)
+    assert qualifier_of("Iraqi Army") == ("Army", "Iraqi", "IQ", False, False)
+    assert qualifier_of("armée syrienne") == ("armée", "syrienne", "SY", False, False)
+    # A nickname in quote marks inside a person's name.
+    assert qualifier_of("Michael “Erik” Kurilla") == ("Michael Kurilla", "Erik", None, False, True)
     # Any other capitalised first word may be a country's name; the tiers look it up.
-    assert qualifier_of("US CENTCOM") == ("CENTCOM", "US", None, False)
+    assert qualifier_of("US CENTCOM") == ("CENTCOM", "US", None, False, False)
     assert qualifier_of("hezbollah") is None
     assert qualifier_of("Hezbollah") is None
 

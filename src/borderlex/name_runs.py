@@ -30,6 +30,8 @@ TITLES, OFFICES, DEMONYMS, TIME_WORDS = _WORDS.titles, _WORDS.offices, _WORDS.de
 ORG_WORDS = _WORDS.org_words
 INSTITUTION_HEADS = _WORDS.institution_heads
 _LINKS = frozenset(("of", "de", "du", "des", "d"))
+_OPEN_GAPS = frozenset((" “", ' "', " «"))
+_CLOSE_GAPS = frozenset(("” ", '" ', "» "))
 
 
 class NameRuns:
@@ -106,9 +108,17 @@ class NameRuns:
         return "-" in self.text[a.end : b.start] and self._kind(a) == self._kind(b) == "name"
 
     def _joined(self, a: Unit, b: Unit) -> bool:
-        """Only spaces or a hyphen between two units of one line."""
-        gap = self.text[a.end : b.start]
-        return len(gap) <= 2 and all(ch in " -\u2010\u2011" for ch in gap)
+        """Only spaces or a hyphen between two units of one line, or the quote
+        marks around one word of the name (a nickname: "Michael “Erik” Kurilla")."""
+        text = self.text
+        gap = text[a.end : b.start]
+        if len(gap) <= 2 and all(ch in " -\u2010\u2011" for ch in gap):
+            return True
+        if gap in _OPEN_GAPS:  # the quoted word is b
+            return text[b.end : b.end + 2] in _CLOSE_GAPS
+        if gap in _CLOSE_GAPS:  # the quoted word is a
+            return text[a.start - 2 : a.start] in _OPEN_GAPS
+        return False
 
     def _kind(self, u: Unit) -> str:
         """ "name" (a capitalised word), "inside" (an article or particle), "stop"."""
@@ -146,7 +156,15 @@ _WORD = re.compile(r"[^\W\d_]{2,}")  # a word of a line, for its capital
 
 def sentence_start(text: str, u: Unit) -> bool:
     before = text[max(0, u.start - 3) : u.start].rstrip(" \t\"“'‘(")
+    if before.endswith("."):
+        # "Gen. Michael Kurilla", "Geir O. Pedersen": a title's or an initial's period ends no sentence.
+        word = _ABBREVIATED.search(text, max(0, u.start - 16), u.start)
+        if word is not None and (len(word.group(1)) == 1 or normalize(word.group(1)) in TITLES):
+            return False
     return not before or before[-1] in ".!?\n:;—–"
+
+
+_ABBREVIATED = re.compile(r"(?<![\w.])([A-Za-z]+)\.[ \u00a0]+\Z")
 
 
 def in_capitals(units: Sequence[Unit], first: int, last: int) -> bool:

@@ -3,8 +3,9 @@
 A country's adjective stands before a name in English ("US CENTCOM", "Iraqi
 PMF") and after it in French and Arabic ("l'armée syrienne", "الحشد الشعبي
 العراقي"); an Arabic facility's name may end in an adjective that says what
-it is ("سجن صيدنايا العسكري", *the military prison of Saydnaya*).  The lookup
-tiers ask :func:`qualifier_of` when the whole query names nothing: the rest
+it is ("سجن صيدنايا العسكري", *the military prison of Saydnaya*); a
+person's name may hold a nickname in quote marks ("Michael “Erik” Kurilla").
+The lookup tiers ask :func:`qualifier_of` when the whole query names nothing: the rest
 is looked up alone, and the qualifier must agree with what it finds — the
 entity is of that country — or the query names nothing ("Syrian Hezbollah").
 The words are data (vocabularies ``country_adjectives`` and
@@ -13,6 +14,7 @@ The words are data (vocabularies ``country_adjectives`` and
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .arabic_script import has_arabic_script
@@ -36,11 +38,16 @@ class Qualified(NamedTuple):
     country: str | None
     #: Whether the word is an adjective of an Arabic facility's name.
     facility: bool = False
+    #: Whether the word is a nickname in quote marks inside a person's name.
+    nickname: bool = False
 
 
 def qualifier_of(query: str) -> Qualified | None:
     """The qualifier ``query`` is written with, if any (``query`` has its
     spaces collapsed)."""
+    quoted = _NICKNAME.fullmatch(query)
+    if quoted is not None:  # "Michael “Erik” Kurilla"
+        return Qualified(f"{quoted['first']} {quoted['last']}", quoted["nick"], None, nickname=True)
     words = query.split(" ")
     if len(words) < 2:
         return None
@@ -61,6 +68,12 @@ def qualifier_of(query: str) -> Qualified | None:
         return Qualified(rest_before, last, code.upper())
     # "US CENTCOM", "U.S. Department of Defense": perhaps a country's name.
     return Qualified(rest_after, words[0], None) if words[0][:1].isupper() else None
+
+
+# A nickname in quote marks between the words of a name.
+_NICKNAME = re.compile(
+    r"(?P<first>[^\W\d_][\w.'’-]*)[ \u00a0][“\"‘«](?P<nick>[^\W\d_][\w'’-]*)[”\"’»][ \u00a0](?P<last>\S.*)"
+)
 
 
 def _facility_designator(word: str) -> bool:

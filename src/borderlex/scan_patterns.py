@@ -49,6 +49,7 @@ __all__ = [
 _ORG_HEADS = frozenset("".join(key_parts(w)) for w in vocabulary().org_heads)  # the units these words become
 _MEDIA_WORDS = frozenset(u.unit for w in vocabulary().media_words for u in units_of(w) if u.unit)
 _MEDIA_WORDS_AFTER = frozenset(u.unit for w in vocabulary().media_words_after for u in units_of(w) if u.unit)
+_LOWERCASE_HEADS = frozenset(u.unit for w in vocabulary().lowercase_heads for u in units_of(w) if u.unit)
 _ARABIC_INSTITUTION_HEADS = frozenset(
     u.unit for w in vocabulary().institution_heads if has_arabic_script(w) for u in units_of(w) if u.unit
 )
@@ -164,6 +165,8 @@ def case_ok(text: str, start: int, end: int, span_units: Sequence[Unit], p: Patt
     if not want:
         return True
     if len(flags) == len(want):
+        if len(flags) > 1 and not flags[0] and want[0] and latin[0].unit in _LOWERCASE_HEADS and any(flags[1:]):
+            flags[0] = True  # "la force al-Qods": French writes the head in lowercase
         return all(f or not w for f, w in zip(flags, want, strict=True))
     if all(want):
         return all(flags)

@@ -233,7 +233,7 @@ def _by_qualifier(
     if q is None:
         return None
     country = q.country
-    if country is None and not q.facility:
+    if country is None and not (q.facility or q.nickname):
         named = {e.entity.country for e in index.exact(q.word) if e.entity.type == "country"}
         if len(named) != 1 or Strength.WEAK in {e.strength for e in index.exact(q.word)}:
             return None
@@ -244,6 +244,9 @@ def _by_qualifier(
     if q.facility:
         agree = [sc for sc in inner if sc.entry.entity.kind == "facility"]
         why = f"{q.word!r} says it is a facility"
+    elif q.nickname:
+        agree = [sc for sc in inner if sc.entry.entity.kind == "person"]
+        why = f"{q.word!r} is a nickname"
     else:
         # A country's adjective with a facility says whose it is, not where
         # ("قاعدة حميميم الروسية"): it is not checked.

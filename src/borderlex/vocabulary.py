@@ -103,6 +103,7 @@ class Vocabulary(NamedTuple):
     country_adjectives: Mapping[str, str]
     facility_adjectives: frozenset[str]
     operation_heads: frozenset[str]
+    lowercase_heads: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -218,6 +219,7 @@ class _Reader:
             country_adjectives=self.mapping("country_adjectives", "phrase"),
             facility_adjectives=self.words("facility_adjectives", "arabic"),
             operation_heads=self.words("operation_heads", "phrase"),
+            lowercase_heads=self.words("lowercase_heads", "word"),
         )
 
 
