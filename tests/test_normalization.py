@@ -38,6 +38,8 @@ from strategies import arabic_stems, hostile_text
         ("Ḥarakat", "harakat"),
         ("Ｄａｅｓｈ", "daesh"),  # fullwidth compatibility forms
         ("l'État islamique", "l etat islamique"),  # French elision is a word break
+        ("lorsqu’Israël", "lorsqu israel"),  # after "que", "lorsque", "jusque" … too
+        ("qu'Ankara", "qu ankara"),
         ("Iraq–Syria border", "iraq syria border"),  # en dash
         ("Straße", "strasse"),  # casefold
         ("البوكمال", "al bwkmal"),  # article separated before transliteration

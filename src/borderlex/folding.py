@@ -221,8 +221,13 @@ def _initialism_dot(chars: list[str], i: int) -> bool:
 
 
 def _elision(chars: list[str], i: int) -> bool:
-    """An apostrophe after a lone letter is an elision ("l'État"): a word break."""
-    return _lone_letter_before(chars, i) and i + 1 < len(chars) and _is_letter(chars[i + 1])
+    """An apostrophe after a lone letter, or after the "qu" of French "que",
+    "lorsque", "jusque" …, is an elision ("l'État", "qu'Ankara"): a word break."""
+    if not (i + 1 < len(chars) and _is_letter(chars[i + 1])):
+        return False
+    j = _back(chars, i)
+    k = _back(chars, j) if j >= 0 else -1
+    return _lone_letter_before(chars, i) or (k >= 0 and chars[j] in "uU" and chars[k] in "qQ")
 
 
 def _joined_article(chars: list[str], i: int) -> bool:
@@ -443,7 +448,7 @@ def chunk_words(piece: str) -> list[tuple[str, int, int, int]]:
 
 # The same rules for ASCII text, with regular expressions: most names and most
 # news text are ASCII, and this is many times faster than the general path.
-_ASCII_ELISION = re.compile(r"(?<![A-Za-z])([A-Za-z])['`](?=[A-Za-z])")
+_ASCII_ELISION = re.compile(r"((?<![A-Za-z])[A-Za-z]|[Qq][Uu])['`](?=[A-Za-z])")
 _ASCII_INITIAL = re.compile(r"(?<![A-Za-z])([A-Za-z])\.")
 _ASCII_BREAK = re.compile(r"[^a-z0-9]+")
 

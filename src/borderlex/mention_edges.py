@@ -15,7 +15,7 @@ from .folding import normalize
 from .model import Match, Mention, Method
 from .vocabulary import vocabulary
 
-__all__ = ["family_beside", "is_nationality", "whole_mention", "with_lowercase_head"]
+__all__ = ["family_beside", "is_nationality", "whole_mention", "with_lowercase_head", "without_demonym"]
 
 
 def whole_mention(text: str, m: Mention) -> Mention:
@@ -129,4 +129,23 @@ def with_lowercase_head(text: str, mentions: list[Mention], resolve: Callable[[s
                 out.append(Mention(m.start, after.end(), longer, found.id, found.entity, found))
                 continue
         out.append(m)
+    return out
+
+
+def without_demonym(mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:
+    """``mentions`` without a leading Latin nationality word when the rest
+    alone names the same entity and its own name lacks the word: the guide
+    leaves it out ("Kurdish [Peshmerga]", though the tables list "Kurdish
+    Peshmerga" for lookup; not the "Syrian Salvation Government")."""
+    demonyms = vocabulary().demonyms
+    out = []
+    for m in mentions:
+        first, _, rest = m.text.partition(" ")
+        found = resolve(rest) if rest and m.text.isascii() and normalize(first) in demonyms else None
+        # Unless the name is the entity's own ("Syrian Salvation Government").
+        own = normalize(m.entity.name).startswith(normalize(first) + " ")
+        if found is not None and found.id == m.id and not found.weak and first[:1].isupper() and not own:
+            out.append(attrs.evolve(m, start=m.end - len(rest), text=rest, match=attrs.evolve(m.match, query=rest)))
+        else:
+            out.append(m)
     return out

@@ -190,10 +190,11 @@ def _listed_in_arabic(spans: list[Span], text: str, strong: set[str]) -> set[str
     """The places whose weak Arabic names are in a list that names them: after
     a plural designator that fits them ("أحياء بستان القصر والفردوس والسكري",
     the neighbourhoods of …), or joined by "و" or a comma to a place the text
-    names ("إلى الرقة والطبقة", to Raqqa and Tabqa; الطبقة is also *the layer*)."""
+    names in the same country ("إلى الرقة والطبقة", to Raqqa and Tabqa; الطبقة is
+    also *the layer*)."""
     found: set[str] = set()
     classes: dict[int, str | None] = {}  # by a list's name's end: the list's class
-    places: set[int] = set()  # the ends of names of places the text names
+    places: dict[int, set[str | None]] = {}  # the ends of names of places the text names: their countries
     for c in spans:
         if not c.patterns[0].entry.arabic:
             continue
@@ -207,10 +208,16 @@ def _listed_in_arabic(spans: list[Span], text: str, strong: set[str]) -> set[str
         if cls is not None:
             found |= {e.id for e in weak_places if e.type in DESIGNATES.get(cls, ())}
         if before is not None and before in places:
-            found |= {e.id for e in weak_places}
+            # A place of another country is no partner ("الرمادي والخالدية" in Anbar, not Homs).
+            found |= {e.id for e in weak_places if e.country in places[before]}
         classes[c.end] = cls
-        if any(p.entry.entity.kind == "place" and p.entry.entity.id in strong | found for p in c.patterns):
-            places.add(c.end)
+        named = {
+            p.entry.entity.country
+            for p in c.patterns
+            if p.entry.entity.kind == "place" and p.entry.entity.id in strong | found
+        }
+        if named:
+            places[c.end] = named
     return found
 
 
@@ -309,8 +316,9 @@ def _credited(text: str, start: int, end: int) -> bool:
 
 
 # Arabic text writes “ and ” either way round.
-_OPENING = frozenset('«“”"„‹')
-_CLOSING = frozenset('»”“"›')
+# A name alone in brackets is set apart as well: "(بغداد اليوم)", the outlet.
+_OPENING = frozenset('«“”"„‹(')
+_CLOSING = frozenset('»”“"›)')
 
 
 def _quoted_whole(text: str, start: int, end: int) -> bool:

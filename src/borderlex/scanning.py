@@ -41,7 +41,7 @@ from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
 from .index import AliasEntry, AliasIndex, Strength
 from .located_places import located_elsewhere
-from .mention_edges import family_beside, whole_mention, with_lowercase_head
+from .mention_edges import family_beside, whole_mention, with_lowercase_head, without_demonym
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_institution_name
 from .operation_names import outside_operation_names
@@ -262,6 +262,7 @@ class Scanner:
         mentions = crossing_pairs(text, mentions)
         mentions = with_country_prefix(text, [whole_mention(text, m) for m in mentions], self._resolve)
         mentions = with_lowercase_head(text, mentions, self._resolve)
+        mentions = without_demonym(mentions, self._resolve)
         defined = defined_acronyms(text, mentions, lambda s, e: any(m.start < e and s < m.end for m in mentions))
         if defined:
             mentions = sorted(mentions + defined, key=lambda m: m.start)
@@ -425,9 +426,16 @@ class Scanner:
             old = by_entity.get(p.entry.entity.id)
             if old is None or rank(p) > rank(old):
                 by_entity[p.entry.entity.id] = p
+        # A governorate named after its seat ("Souleimaniyeh"): the bare name is the town.
+        seats = {p.entry.entity.parent for p in by_entity.values() if p.entry.entity.kind == "place"}
         ordered = sorted(
             by_entity.values(),
-            key=lambda p: (-rank(p), -p.entry.entity.priority, p.entry.entity.id),
+            key=lambda p: (
+                -rank(p),
+                p.entry.entity.type == "governorate" and p.entry.entity.id in seats,
+                -p.entry.entity.priority,
+                p.entry.entity.id,
+            ),
         )
         alternatives: tuple[str, ...] = ()
         ambiguous = False

@@ -117,12 +117,15 @@ def _head_hits(text: str, owners: dict[str, dict[str, Mention]]) -> list[tuple[t
 
 
 def _longer_after(text: str, end: int, *, french: bool) -> bool:
-    """Whether a capitalised word, or "of"/"de" and one, follows: a longer name."""
+    """Whether a capitalised word, or "of"/"de" and one, or "for"/"pour"
+    follows: a longer name."""
     after = _NEXT_WORD.match(text, end)
     if after is not None and after.group(1)[:1].isupper():
         return True
     if re.match(r"[ \u00a0]+(?:of|de|d['’]|du|des)[ \u00a0]*[A-Z]", text[end : end + 12]):
         return True
+    if re.match(r"[ \u00a0]+(?:for|pour)[ \u00a0]", text[end : end + 8]):
+        return True  # "le Parti pour une vie libre du Kurdistan", "the Party for Free Life"
     return french and _FRENCH_ADJECTIVE.match(text, end) is not None
 
 

@@ -66,6 +66,8 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             inside = [m for m in out if m.start < end and start < m.end]
             if any(m.start <= start and end <= m.end and m.end - m.start > end - start for m in inside):
                 continue  # inside a longer mention (a full name)
+            if _given_name_before(text, start):
+                continue  # "his father, Mohammad al-Sadr": another person's full name
             if shared:
                 # Another of the namesakes, found by its bare surname: the text decides, not the tables.
                 taken = [m for m in inside if m.entity.kind == "person" and m.id in ids]
@@ -84,6 +86,23 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             match = attrs.evolve(person.match, query=form, score=90.0, method=Method.CONTEXT, weak=False)
             out.append(Mention(start, end, form, person.id, person.entity, match))
     return sorted(out, key=lambda m: m.start)
+
+
+# A capitalised word right before a Latin surname, after a word of the sentence.
+_CAPITALISED_BEFORE = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]*)[ \u00a0]+\Z")
+
+
+def _given_name_before(text: str, start: int) -> bool:
+    """Whether a capitalised word inside a sentence (not a title, an office,
+    a nationality or a day) stands right before the surname at ``start``:
+    the surname ends another person's name ("Mohammad al-Sadr", the father
+    of Muqtada al-Sadr; "Fawaz al-Assad")."""
+    found = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    if found is None:
+        return False
+    words = vocabulary()
+    word = normalize(found.group(1))
+    return not (word in words.titles or word in words.offices or word in words.demonyms or word in words.time_words)
 
 
 def _yields(m: Mention) -> bool:

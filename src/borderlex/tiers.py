@@ -379,11 +379,15 @@ def to_matches(query: str, scored: list[_Scored], period: Period | None = None) 
     def valid(e: Entity) -> bool:
         return period is None or valid_during(e, period)
 
-    def order(item: tuple[float, _Scored]) -> tuple[float, bool, int, int, str]:
+    # A governorate named after its seat ("Souleimaniyeh"): the bare name is the town.
+    seats = {s.entry.entity.parent for _, s in best.values() if s.entry.entity.kind == "place"}
+
+    def order(item: tuple[float, _Scored]) -> tuple[float, bool, int, bool, int, str]:
         score, s = item
         e = s.entry.entity
         # Among equal scores, an entity that existed at the date comes first.
-        return (-round(score, 6), not valid(e), -_RANK_STRENGTH[s.entry.strength], -e.priority, e.id)
+        governs = e.type == "governorate" and e.id in seats
+        return (-round(score, 6), not valid(e), -_RANK_STRENGTH[s.entry.strength], governs, -e.priority, e.id)
 
     ranked = sorted(best.values(), key=order)
     top = round(ranked[0][0], 6)
