@@ -416,3 +416,12 @@ def test_a_prefix_or_an_arabic_facility_adjective_is_read_either_way() -> None:
                 assert m is not None and (m.id == e.id or e.id in m.alternatives), (a, form, m)
                 checked += 1
     assert checked >= 20
+
+
+def test_a_long_vowel_written_or_left_out_is_one_word() -> None:
+    # Arabic spellings of foreign and Kurdish names write a long vowel or not
+    # ("ترمب", "ترامب"): the words agree; a different vowel is a different word.
+    assert words_agree(name_key(normalize("دونالد ترمب")), name_key(normalize("دونالد ترامب")))
+    assert not words_agree(name_key(normalize("Hassan Kamil")), name_key(normalize("Hussein Kamil")))
+    match = borderlex.resolve("دونالد ترمب")
+    assert match is not None and match.id == "person:donald-trump" and match.method is Method.FUZZY

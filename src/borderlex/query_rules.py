@@ -111,7 +111,23 @@ def _covered(token: str, tokens: tuple[str, ...], joined: str) -> bool:
     if len(token) <= 3:
         return token in joined
     need = 75.0 if len(token) >= 7 else 80.0
-    return float(fuzz.partial_ratio(token, joined)) >= need
+    return float(fuzz.partial_ratio(token, joined)) >= need or any(_vowels_apart(token, t) for t in tokens)
+
+
+def _vowels_apart(a: str, b: str) -> bool:
+    """Whether one word is the other with only vowels left out: a long vowel
+    Arabic spellings of foreign names write or omit ("ترمب" and "ترامب",
+    Trump; "برزاني" and "بارزاني"), never a different letter."""
+    short, long = sorted((a, b), key=len)
+    if short == long or len(short) < 4 or len(long) - len(short) > 2:
+        return False
+    i = 0
+    for ch in long:
+        if i < len(short) and ch == short[i]:
+            i += 1
+        elif ch not in _VOWELS:
+            return False
+    return i == len(short)
 
 
 def words_agree(a: NameKey, b: NameKey) -> bool:
