@@ -263,7 +263,10 @@ class Scanner:
         mentions = with_country_prefix(text, [whole_mention(text, m) for m in mentions], self._resolve)
         mentions = with_lowercase_head(text, mentions, self._resolve)
         mentions = without_demonym(mentions, self._resolve)
-        defined = defined_acronyms(text, mentions, lambda s, e: any(m.start < e and s < m.end for m in mentions))
+        covered = bytearray(len(text))  # what the mentions cover, to look up in C
+        for m in mentions:
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        defined = defined_acronyms(text, mentions, lambda s, e: 1 in covered[s:e])
         if defined:
             mentions = sorted(mentions + defined, key=lambda m: m.start)
         mentions = short_form_mentions(text, surname_mentions(text, mentions))

@@ -10,6 +10,7 @@ unless two people the text names share it.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import attrs
@@ -55,7 +56,7 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             fulls.setdefault(form, []).append(m)
     if not owners:
         return mentions
-    out = list(mentions)
+    out = _Placed(mentions)
     for form, ids in owners.items():
         shared = len(ids) > 1
         for hit in re.finditer(rf"(?<![\w‐-]){re.escape(form)}(?![\w‐-])", text):
@@ -63,7 +64,7 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             before = [f for f in fulls[form] if f.end <= start]
             if not before and not shared:
                 continue
-            inside = [m for m in out if m.start < end and start < m.end]
+            inside = out.overlapping(start, end)
             if any(m.start <= start and end <= m.end and m.end - m.start > end - start for m in inside):
                 continue  # inside a longer mention (a full name)
             if _given_name_before(text, start):
@@ -85,7 +86,41 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             person = before[-1]
             match = attrs.evolve(person.match, query=form, score=90.0, method=Method.CONTEXT, weak=False)
             out.append(Mention(start, end, form, person.id, person.entity, match))
-    return sorted(out, key=lambda m: m.start)
+    return out.items
+
+
+class _Placed:
+    """Mentions sorted by start, with what overlaps a span found by bisection:
+    a long text has thousands of mentions, and the surnames are looked up at
+    each of their hits."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+        self.longest = max((m.end - m.start for m in self.items), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """The mentions that overlap ``start``…``end``, in order."""
+        found = []
+        j = bisect.bisect_left(self.starts, end) - 1
+        while j >= 0 and self.starts[j] > start - self.longest:
+            m = self.items[j]
+            if m.end > start:
+                found.append(m)
+            j -= 1
+        return found[::-1]
+
+    def remove(self, m: Mention) -> None:
+        j = bisect.bisect_left(self.starts, m.start)
+        while self.items[j] is not m:
+            j += 1
+        del self.items[j], self.starts[j]
+
+    def append(self, m: Mention) -> None:
+        j = bisect.bisect_right(self.starts, m.start)
+        self.items.insert(j, m)
+        self.starts.insert(j, m.start)
+        self.longest = max(self.longest, m.end - m.start)
 
 
 # A capitalised word right before a Latin surname, after a word of the sentence.
