@@ -142,9 +142,14 @@ def without_demonym(mentions: list[Mention], resolve: Callable[[str], Match | No
     for m in mentions:
         first, _, rest = m.text.partition(" ")
         found = resolve(rest) if rest and m.text.isascii() and normalize(first) in demonyms else None
-        # Unless the name is the entity's own ("Syrian Salvation Government").
-        own = normalize(m.entity.name).startswith(normalize(first) + " ")
-        if found is not None and found.id == m.id and not found.weak and first[:1].isupper() and not own:
+        if (
+            found is not None
+            and found.id == m.id
+            and not found.weak
+            and first[:1].isupper()
+            # Unless the name is the entity's own ("Syrian Salvation Government").
+            and not normalize(m.entity.name).startswith(normalize(first) + " ")
+        ):
             out.append(attrs.evolve(m, start=m.end - len(rest), text=rest, match=attrs.evolve(m.match, query=rest)))
         else:
             out.append(m)

@@ -13,13 +13,13 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 from .arabic_script import arabic_letters, has_arabic_script
 from .folding import normalize
-from .model import DESIGNATES
+from .model import DESIGNATES, Entity
 from .name_keys import NameKey, designator_table, is_org_generic, leading_descriptors, name_key
 from .vocabulary import vocabulary
 
@@ -32,6 +32,7 @@ __all__ = [
     "demonym_of",
     "designator_fit",
     "fuzzy_threshold",
+    "governorates_behind",
     "query_variants",
     "ratio",
     "repair_designators",
@@ -128,6 +129,15 @@ def _vowels_apart(a: str, b: str) -> bool:
         elif ch not in _VOWELS:
             return False
     return i == len(short)
+
+
+def governorates_behind(entities: Iterable[Entity]) -> frozenset[str]:
+    """The governorates among ``entities`` that a place among them lies in:
+    on a tie they come after it, for a governorate is named after its seat
+    ("Souleimaniyeh": the bare name is the town)."""
+    found = list(entities)
+    parents = {e.parent for e in found if e.kind == "place"}
+    return frozenset(e.id for e in found if e.type == "governorate" and e.id in parents)
 
 
 def words_agree(a: NameKey, b: NameKey) -> bool:

@@ -20,6 +20,7 @@ from .scan_patterns import (
     GENERIC_HEADS,
     Pattern,
     Span,
+    abroad,
     article_agrees,
     case_ok,
     family_names_agree,
@@ -115,11 +116,15 @@ def candidate(
         ok = family_names_agree(article_agrees(ok, article, text[units[last].start : end]), text, start, end)
         if not ok:
             return None
-    if units[first].arabic and any(map(_abroad, ok)):
+    if units[first].arabic and any(abroad(p.entry.entity) for p in ok):
         # A place abroad only as spelled, orthography aside: "آنفة" (*aforesaid*) is
         # not أنفا (Casablanca); the Syrian and Iraqi press varies only its own names.
         written = orthographic_form(text[start:end].replace("\u0640", ""))  # tatweel aside
-        ok = [p for p in ok if not _abroad(p) or orthographic_form(p.entry.alias.replace("\u0640", "")) == written]
+        ok = [
+            p
+            for p in ok
+            if not abroad(p.entry.entity) or orthographic_form(p.entry.alias.replace("\u0640", "")) == written
+        ]
         if not ok:
             return None
     if not all(map(romanized_place, (p.entry for p in ok))):
@@ -129,12 +134,6 @@ def candidate(
         if not ok:
             return None
     return Span(start, end, first, last, ok, text[start:end])
-
-
-def _abroad(p: Pattern) -> bool:
-    """Whether the pattern names a place outside Syria and Iraq."""
-    e = p.entry.entity
-    return e.kind == "place" and e.country not in (None, "SY", "IQ")
 
 
 def window(text: str, units: Sequence[Unit], n: int, first: int, last: int) -> tuple[tuple[object, ...], int]:

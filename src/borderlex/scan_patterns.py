@@ -31,6 +31,7 @@ __all__ = [
     "GENERIC_HEADS",
     "Pattern",
     "Span",
+    "abroad",
     "alias_patterns",
     "article_agrees",
     "case_ok",
@@ -282,6 +283,11 @@ def family_names_agree(pats: list[Pattern], text: str, start: int, end: int) -> 
             continue
         keep.append(p)
     return keep
+
+
+def abroad(entity: Entity) -> bool:
+    """Whether the entity is a place outside Syria and Iraq (or in no country's table)."""
+    return entity.kind == "place" and entity.country not in (None, "SY", "IQ")
 
 
 def _far(entity: Entity) -> bool:

@@ -22,7 +22,7 @@ from .designated_lists import linked, plural_before
 from .folding import normalize
 from .index import AliasEntry, Strength
 from .model import DESIGNATES
-from .scan_patterns import Pattern, Span, designator_before, designator_beside
+from .scan_patterns import Pattern, Span, abroad, designator_before, designator_beside
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -118,10 +118,9 @@ def _fits_designator(c: Span, units: Sequence[Unit]) -> Span:
         e = p.entry.entity
         if e.kind != "place":
             return False
-        abroad = e.country not in (None, "SY", "IQ")
         if cls == "neighbourhood":
-            return e.type in _NOT_A_QUARTER or (abroad and e.type == "city")
-        return abroad and e.type == "city" and p.entry.normalized != norm
+            return e.type in _NOT_A_QUARTER or (abroad(e) and e.type == "city")
+        return abroad(e) and e.type == "city" and p.entry.normalized != norm
 
     keep = [p for p in c.patterns if not misfit(p)]
     return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c

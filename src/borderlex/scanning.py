@@ -45,6 +45,7 @@ from .mention_edges import family_beside, whole_mention, with_lowercase_head, wi
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_institution_name
 from .operation_names import outside_operation_names
+from .query_rules import governorates_behind
 from .scan_candidates import candidate, window
 from .scan_patterns import (
     Pattern,
@@ -429,16 +430,10 @@ class Scanner:
             old = by_entity.get(p.entry.entity.id)
             if old is None or rank(p) > rank(old):
                 by_entity[p.entry.entity.id] = p
-        # A governorate named after its seat ("Souleimaniyeh"): the bare name is the town.
-        seats = {p.entry.entity.parent for p in by_entity.values() if p.entry.entity.kind == "place"}
+        behind = governorates_behind(p.entry.entity for p in by_entity.values())
         ordered = sorted(
             by_entity.values(),
-            key=lambda p: (
-                -rank(p),
-                p.entry.entity.type == "governorate" and p.entry.entity.id in seats,
-                -p.entry.entity.priority,
-                p.entry.entity.id,
-            ),
+            key=lambda p: (-rank(p), p.entry.entity.id in behind, -p.entry.entity.priority, p.entry.entity.id),
         )
         alternatives: tuple[str, ...] = ()
         ambiguous = False

@@ -36,6 +36,7 @@ from .query_rules import (
     demonym_of,
     designator_fit,
     fuzzy_threshold,
+    governorates_behind,
     query_variants,
     ratio,
     repair_designators,
@@ -234,8 +235,9 @@ def _by_qualifier(
         return None
     country = q.country
     if country is None and not (q.facility or q.nickname):
-        named = {e.entity.country for e in index.exact(q.word) if e.entity.type == "country"}
-        if len(named) != 1 or Strength.WEAK in {e.strength for e in index.exact(q.word)}:
+        written = index.exact(q.word)
+        named = {e.entity.country for e in written if e.entity.type == "country"}
+        if len(named) != 1 or any(e.strength is Strength.WEAK for e in written):
             return None
         country = named.pop()
     inner = search(index, q.rest, kind, None, everything=False, period=period, fuzzy=False)
@@ -379,15 +381,13 @@ def to_matches(query: str, scored: list[_Scored], period: Period | None = None) 
     def valid(e: Entity) -> bool:
         return period is None or valid_during(e, period)
 
-    # A governorate named after its seat ("Souleimaniyeh"): the bare name is the town.
-    seats = {s.entry.entity.parent for _, s in best.values() if s.entry.entity.kind == "place"}
+    behind = governorates_behind(s.entry.entity for _, s in best.values())
 
     def order(item: tuple[float, _Scored]) -> tuple[float, bool, int, bool, int, str]:
         score, s = item
         e = s.entry.entity
         # Among equal scores, an entity that existed at the date comes first.
-        governs = e.type == "governorate" and e.id in seats
-        return (-round(score, 6), not valid(e), -_RANK_STRENGTH[s.entry.strength], governs, -e.priority, e.id)
+        return (-round(score, 6), not valid(e), -_RANK_STRENGTH[s.entry.strength], e.id in behind, -e.priority, e.id)
 
     ranked = sorted(best.values(), key=order)
     top = round(ranked[0][0], 6)
