@@ -86,7 +86,7 @@ PATHS = [
     ("Abu Kamal, Homs, Syria", None),  # al-Bukamal is in Deir ez-Zor Governorate
     ("Mosul, Syria", None),
     ("Atlantis, Deir ez-Zor, Syria", None),  # the most specific part is not bundled: no fallback
-    ("حي التنك, Mosul, Tanak, Nineveh, Iraq", None),  # a neighbourhood the tables lack
+    ("حي التنك, Mosul, Tanak, Nineveh, Iraq", "place:tanak-mosul"),  # a quarter of Mosul, "حي" its designator
     ("الشدادي, Mosul, Al Hassakah, Syria", None),  # the Latin part names another town, in another country
     ("الموصل, Raqqa, Raqqa, Syria", None),  # two scripts that disagree
     ("الموصل, Mosul, Ninawa, Iraq", "place:mosul"),  # two scripts that agree

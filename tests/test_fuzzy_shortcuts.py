@@ -29,6 +29,7 @@ from borderlex.name_keys import NameKey, name_key, skeleton
 from borderlex.query_rules import (
     MIN_FUZZY_KEY,
     _core,
+    arabic_letters_agree,
     demonym_of,
     designator_fit,
     fuzzy_threshold,
@@ -45,6 +46,7 @@ from borderlex.tiers import (
     FUZZY_CEILING,
     MAX_FUZZY_CHARS,
     _fuzzy,
+    _own_script_agrees,
     _qualified,
     in_region,
 )
@@ -84,10 +86,14 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
             # Across scripts, the skeletons agree word by word (doubled letters fold within a word).
             words_alike = "".join(map(skeleton, key.tokens)) == "".join(map(skeleton, e.key.tokens))
             if cross and len(qskel) >= 4 and skeleton(cand_key) == qskel and words_alike:
+                if not _own_script_agrees(key, raw, arabic_query, e.entity):
+                    continue
                 score = max(score, _CROSS_SCRIPT_SCORE / FUZZY_CEILING * 100)
             if score < threshold or score >= 100.0:
                 continue
             if not cross and (not words_agree(key, e.key) or demonym_of(key.joined, cand_key)):
+                continue
+            if arabic_query and not cross and not arabic_letters_agree(raw, e.alias):
                 continue
             if not cross and _qualified(index, key.tokens, e.key.tokens):
                 continue

@@ -61,12 +61,15 @@ def test_which_words_qualify() -> None:
     found = qualifier_of("وزارة الدفاع السورية")
     assert found is not None and (found.rest, found.country) == ("وزارة الدفاع", "SY")
     # Before the name in English, after it in French.
-    assert qualifier_of("Iraqi Army") == ("Army", "Iraqi", "IQ", False, False)
-    assert qualifier_of("armée syrienne") == ("armée", "syrienne", "SY", False, False)
+    assert qualifier_of("Iraqi Army") == ("Army", "Iraqi", "IQ", False, False, False)
+    assert qualifier_of("armée syrienne") == ("armée", "syrienne", "SY", False, False, False)
     # A nickname in quote marks inside a person's name.
-    assert qualifier_of("Michael “Erik” Kurilla") == ("Michael Kurilla", "Erik", None, False, True)
+    assert qualifier_of("Michael “Erik” Kurilla") == ("Michael Kurilla", "Erik", None, False, True, False)
     # Any other capitalised first word may be a country's name; the tiers look it up.
-    assert qualifier_of("US CENTCOM") == ("CENTCOM", "US", None, False, False)
+    assert qualifier_of("US CENTCOM") == ("CENTCOM", "US", None, False, False, False)
+    # An Arabic organisation's head word ("movement", "channel") before its name.
+    assert qualifier_of("حركة أحرار الشام") == ("أحرار الشام", "حركة", None, False, False, True)
+    assert qualifier_of("حركة") is None
     assert qualifier_of("hezbollah") is None
     assert qualifier_of("Hezbollah") is None
 

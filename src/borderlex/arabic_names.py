@@ -60,21 +60,27 @@ def given_name_start(text: str, start: int, entity: Entity, given: frozenset[str
     return None if orthographic_form(before[0][1]) in given else start
 
 
+# "Father of", "mother of": a kunya's first word ("أبو محمد الجولاني").
+_KUNYA = frozenset({"ابو", "ام"})
+
+
 def in_personal_name(text: str, start: int, end: int, spelled: frozenset[str]) -> bool:
     """Whether the one-word name ``text[start:end]`` (a place's) is part of a
     person's: right after a given name it is a family name ("محمد العبيدي" is
     not the town al-Ubaydi), and itself a given name right before another, a
     first name ("جاسم محمد" is not the town Jasim), as it is before "son of"
     ("جاسم بن حمد") and before a father's name and a family name ("جاسم كاظم
-    الموسوي").  Given names are compared
+    الموسوي"); after a kunya, a family name ("أبو الليث خشام").  Given names are compared
     as spelled (``spelled``: ``given_names(entries, arabic_spelling)``): a
     place's name is strong evidence, and "بأن" (*that*) is not "بان" (Ban)."""
     word = text[start:end]
     if len(word.split()) != 1:
         return False
-    before = words_before(text, start, 1)
+    before = words_before(text, start, 2)
     if before and arabic_spelling(before[0][1]) in spelled:
         return True
+    if len(before) == 2 and orthographic_form(before[1][1]) in _KUNYA and not before[0][1].startswith("و"):
+        return True  # "أبو الليث خشام": after a kunya, a family name, not the village Khusham
     after = words_after(text, end, 1)
     if not after:
         return False

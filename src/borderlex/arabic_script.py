@@ -23,7 +23,12 @@ __all__ = [
 
 def is_arabic_letter(ch: str) -> bool:
     """An Arabic letter (with the Persian and Kurdish ones), not a mark or digit."""
-    return "\u0620" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06d3" or ch in "\u06d5\u06fa\u06fb\u06fc"
+    # U+0640, the tatweel, lies among the letters but only stretches a word.
+    return (
+        ("\u0620" <= ch <= "\u064a" and ch != "\u0640")
+        or "\u066e" <= ch <= "\u06d3"
+        or ch in "\u06d5\u06fa\u06fb\u06fc"
+    )
 
 
 def is_arabic_mark(ch: str) -> bool:
@@ -52,7 +57,9 @@ def arabic_spelling(text: str) -> str:
     return "".join(c for c in text if is_arabic_letter(c))
 
 
-_ORTHOGRAPHY = str.maketrans("أإآٱىة", "اااايه")
+# Hamza seats on alif, ى/ي, ة/ه; and the Sorani letters the Arabic press writes
+# with their Arabic counterparts: ڕ, ۆ, ێ, ڵ; ژ as ج (مخيم ڕۆژ, مخيم روج).
+_ORTHOGRAPHY = str.maketrans("أإآٱىةڕۆێڵژ", "اااايهرويلج")
 
 
 def orthographic_form(word: str) -> str:
@@ -76,6 +83,11 @@ _ARABIC_LETTER_FOLD = str.maketrans(
         "ە": "ه",
         "ک": "ك",
         "گ": "ك",  # Arabic text writes Kurdish and Persian gaf as kaf: شنكال for شنگال (Sinjar)
+        "ڕ": "ر",  # and the other Sorani letters as their Arabic counterparts: مخيم ڕۆژ, مخيم روج
+        "ۆ": "و",
+        "ێ": "ي",
+        "ڵ": "ل",
+        "ژ": "ج",
         "ھ": "ه",
         "ء": None,
         "ـ": None,

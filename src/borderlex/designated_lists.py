@@ -22,11 +22,11 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from .arabic_script import words_before
+from .arabic_script import has_arabic_script, words_before
 from .model import DESIGNATES, Entity, Mention
 from .vocabulary import vocabulary
 
-__all__ = ["designated_lists", "latin_lists", "linked", "plural_before"]
+__all__ = ["arabic_lists", "designated_lists", "latin_lists", "linked", "plural_before"]
 
 # What may stand between two names of a list: "و" (glued to the next name as
 # a proclitic, so outside its span), commas, spaces.
@@ -83,6 +83,31 @@ def latin_lists(text: str) -> list[tuple[int, int, str]]:
         before = _LAST_NAMES.search(text, max(0, m.start() - 200), m.start())
         if before is not None and m.group(1)[:1].islower():
             found.append((before.start(), before.end(), classes[m.group(1).lower()]))
+    return found
+
+
+def arabic_lists(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The lists of names that an Arabic plural designator heads in ``text``,
+    read over the ``spans`` some alias matches: (start, end, class) of each,
+    from the first name to the last linked to it ("بنواحي العباسي والرياض
+    والرشاد": all three are subdistricts, though only the first follows the
+    word)."""
+    found: list[tuple[int, int, str]] = []
+    cls: str | None = None
+    first = last = 0
+    for start, end in sorted(spans):
+        if start < last:
+            last = max(last, end)  # another reading of the same words
+            continue
+        if cls is not None and linked(text, last, start):
+            last = end
+            continue
+        if cls is not None:
+            found.append((first, last, cls))
+        cls = plural_before(text, start) if has_arabic_script(text[start : start + 1]) else None
+        first, last = start, end
+    if cls is not None:
+        found.append((first, last, cls))
     return found
 
 

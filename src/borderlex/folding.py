@@ -69,9 +69,14 @@ _ARABIC_MAP: dict[str, str] = {
     "گ": "g",
     "پ": "p",
     "چ": "ch",
-    "ژ": "zh",
+    "ژ": "j",  # as Kurdish is romanized and Arabic writes it: ڕۆژ, روج, Roj
     "ھ": "h",
     "ە": "a",
+    # Sorani letters the Arabic press writes with their Arabic counterparts (مخيم ڕۆژ, مخيم روج).
+    "ڕ": "r",
+    "ۆ": "w",
+    "ێ": "y",
+    "ڵ": "l",
 }
 
 _WS = " "

@@ -63,8 +63,21 @@ def other_forms(entity: Entity, alias: str) -> list[str]:
     """Other ways the press writes ``alias``: with its "UN" or "US" prefix in
     full; for an Arabic facility's name that ends in an adjective saying what
     it is, without it ("مطار الموصل الدولي" is also "مطار الموصل"; vocabulary
-    ``facility_adjectives``)."""
+    ``facility_adjectives``); an Arabic alias in the other spelling of a
+    loanword (vocabulary ``arabic_alternations``: "الأميركية", "الأمريكية");
+    an Arabic organisation's name with the shorter opening words running text
+    puts (vocabulary ``arabic_short_heads``: "عمليات الأنبار")."""
     forms = [full + alias[len(short) :] for short, full in _SPELLED_OUT if alias.startswith(short)]
+    for one, other in vocabulary().arabic_alternations:
+        for a, b in ((one, other), (other, one)):
+            if a in alias:
+                forms.append(alias.replace(a, b))
+    if entity.kind == "org":
+        forms += [
+            short + alias[len(long) :]
+            for long, short in vocabulary().arabic_short_heads
+            if alias.startswith(long + " ")
+        ]
     words = alias.split()
     if entity.kind == "facility" and len(words) >= 3 and words[-1] in vocabulary().facility_adjectives:
         forms.append(" ".join(words[:-1]))

@@ -10,12 +10,19 @@ from collections.abc import Callable
 
 import attrs
 
-from .arabic_script import has_arabic_script, words_before
+from .arabic_script import has_arabic_script, orthographic_form, words_before
 from .folding import normalize
 from .model import Match, Mention, Method
 from .vocabulary import vocabulary
 
-__all__ = ["family_beside", "is_nationality", "whole_mention", "with_lowercase_head", "without_demonym"]
+__all__ = [
+    "family_beside",
+    "is_nationality",
+    "whole_mention",
+    "with_arabic_head",
+    "with_lowercase_head",
+    "without_demonym",
+]
 
 
 def whole_mention(text: str, m: Mention) -> Mention:
@@ -130,6 +137,44 @@ def with_lowercase_head(text: str, mentions: list[Mention], resolve: Callable[[s
                 continue
         out.append(m)
     return out
+
+
+def with_arabic_head(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with an Arabic organisation's name read together with the
+    word before it when one of the entity's own Arabic names opens with that
+    word and goes on as the mention does: "حركة أحرار الشام", Harakat Ahrar
+    al-Sham, though the alias that matched is "أحرار الشام"; not "تنظيم
+    داعش" (no name of the group opens with "organisation").  Proclitics stay
+    out, as everywhere ("لحركة أحرار الشام")."""
+    proclitics = vocabulary().proclitics
+    out: list[Mention] = []
+    for m in mentions:
+        before = words_before(text, m.start, 1) if m.entity.kind == "org" and has_arabic_script(m.text[:1]) else []
+        if before and before[0][0] + len(before[0][1]) + 1 == m.start and not (out and out[-1].end > before[0][0]):
+            at, word = before[0]
+            skip = next((k for k in range(3) if _opens_name(m, word[k:])), None)
+            if skip is not None and all(c in proclitics for c in word[:skip]):
+                longer = text[at + skip : m.end]
+                out.append(attrs.evolve(m, start=at + skip, text=longer, match=attrs.evolve(m.match, query=longer)))
+                continue
+        out.append(m)
+    return out
+
+
+# "The organisation": left out of a name even where a table spells it in ("تنظيم الدولة الإسلامية").
+_GENERIC_HEADS = frozenset({"تنظيم"})
+
+
+def _opens_name(m: Mention, head: str) -> bool:
+    """Whether an Arabic name of ``m``'s entity is ``head`` and then the mention's words."""
+    if len(head) < 3 or head in _GENERIC_HEADS:
+        return False
+    want = orthographic_form(f"{head} {m.text}")
+    return any(
+        orthographic_form(n).startswith(want) and n.split()[0] != m.text.split()[0]
+        for n in (*m.entity.strong_names, *m.entity.weak)
+        if has_arabic_script(n) and " " in n
+    )
 
 
 def without_demonym(mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:

@@ -4,7 +4,9 @@ A country's adjective stands before a name in English ("US CENTCOM", "Iraqi
 PMF") and after it in French and Arabic ("l'armée syrienne", "الحشد الشعبي
 العراقي"); an Arabic facility's name may end in an adjective that says what
 it is ("سجن صيدنايا العسكري", *the military prison of Saydnaya*); a
-person's name may hold a nickname in quote marks ("Michael “Erik” Kurilla").
+person's name may hold a nickname in quote marks ("Michael “Erik” Kurilla");
+an Arabic organisation's name may follow a word for "movement", "channel"
+… that its alias lacks ("حركة أحرار الشام", "قناة الجزيرة").
 The lookup tiers ask :func:`qualifier_of` when the whole query names nothing: the rest
 is looked up alone, and the qualifier must agree with what it finds — the
 entity is of that country — or the query names nothing ("Syrian Hezbollah").
@@ -14,14 +16,15 @@ The words are data (vocabularies ``country_adjectives`` and
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
-from .arabic_script import has_arabic_script
+from .arabic_script import has_arabic_script, orthographic_form
 from .folding import normalize
 from .vocabulary import vocabulary
 
-__all__ = ["FACILITY_CLASSES", "Qualified", "qualifier_of"]
+__all__ = ["FACILITY_CLASSES", "Qualified", "arabic_org_heads", "qualifier_of"]
 
 #: The designator classes that name facilities (the others name places).
 FACILITY_CLASSES = frozenset({"air-base", "border-crossing", "base", "oil-field", "dam", "prison"})
@@ -40,6 +43,8 @@ class Qualified(NamedTuple):
     facility: bool = False
     #: Whether the word is a nickname in quote marks inside a person's name.
     nickname: bool = False
+    #: Whether the word is an Arabic organisation's head word before its name.
+    head: bool = False
 
 
 def qualifier_of(query: str) -> Qualified | None:
@@ -53,6 +58,8 @@ def qualifier_of(query: str) -> Qualified | None:
         return None
     adjectives = vocabulary().country_adjectives
     rest_before, rest_after = " ".join(words[:-1]), " ".join(words[1:])
+    if orthographic_form(words[0]) in arabic_org_heads():  # "حركة أحرار الشام", "قناة الجزيرة"
+        return Qualified(rest_after, words[0], None, head=True)
     last = words[-1]
     if has_arabic_script(last):
         if last in vocabulary().facility_adjectives and _facility_designator(words[0]):
@@ -74,6 +81,17 @@ def qualifier_of(query: str) -> Qualified | None:
 _NICKNAME = re.compile(
     r"(?P<first>[^\W\d_][\w.'’-]*)[ \u00a0][“\"‘«](?P<nick>[^\W\d_][\w'’-]*)[”\"’»][ \u00a0](?P<last>\S.*)"
 )
+
+
+@functools.cache
+def arabic_org_heads() -> frozenset[str]:
+    """The Arabic words for "movement", "party", "channel", "organisation" …
+    that open an organisation's name or stand before it (vocabularies
+    ``quoted_name_heads``, ``media_words`` and ``leading_descriptors``), as
+    spelled, orthography aside."""
+    words = vocabulary()
+    heads = words.quoted_name_heads | words.media_words | words.leading_descriptors
+    return frozenset(orthographic_form(w) for w in heads if has_arabic_script(w) and " " not in w)
 
 
 def _facility_designator(word: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .arabic_script import arabic_spelling, orthographic_form
+from .arabic_script import arabic_spelling, is_arabic_mark, is_arabic_word_char, orthographic_form
 from .common_words import common_word_around
 from .folding import normalize
 from .index import Strength, acronym_form
@@ -52,6 +52,8 @@ def candidate(
         first = -first - 1
     start = units[first].start + (1 if proclitic else 0)
     end = units[last].end
+    while proclitic and start < end and is_arabic_mark(text[start]):
+        start += 1  # "وَبغداد": the proclitic's vowel is the proclitic's
     span_units = [x for x in units[first : last + 1] if not x.skip]
     ok = [
         p
@@ -63,6 +65,8 @@ def candidate(
         ok = [p for p in ok if not (p.entry.strength is Strength.ACRONYM and len(acronym_form(p.entry.alias)) <= 2)]
     if text[end : end + 1] in _CURRENCY:
         return None  # "US$1,000": a currency, not the country
+    if proclitic and not is_arabic_word_char(text[start]):
+        return None  # "وquot;": a proclitic takes an Arabic word; this is markup left in scraped text
     if len(span_units) > 1 and _ERA_BEFORE.search(text, max(0, start - 6), start):
         # "a post-Assad government" is not the Assad government ("post-ISIS" still names ISIS).
         ok = [p for p in ok if p.entry.entity.kind != "org"]
@@ -93,7 +97,7 @@ def candidate(
         if ok and first == last and common_word_around(text, start, end):
             # "حلفائه" (*his allies*) folds to حلفايا: a common word names nothing unless spelled as an alias.
             ok = [p for p in ok if arabic_spelling(p.entry.alias) == arabic_spelling(text[start:end])]
-    if not ok or inside_unknown_name(units, first, last, ok):
+    if not ok or inside_unknown_name(text, units, first, last, ok):
         return None
     # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.
     if first > 0 and not proclitic:
@@ -119,12 +123,8 @@ def candidate(
     if units[first].arabic and any(abroad(p.entry.entity) for p in ok):
         # A place abroad only as spelled, orthography aside: "آنفة" (*aforesaid*) is
         # not أنفا (Casablanca); the Syrian and Iraqi press varies only its own names.
-        written = orthographic_form(text[start:end].replace("\u0640", ""))  # tatweel aside
-        ok = [
-            p
-            for p in ok
-            if not abroad(p.entry.entity) or orthographic_form(p.entry.alias.replace("\u0640", "")) == written
-        ]
+        written = orthographic_form(text[start:end])
+        ok = [p for p in ok if not abroad(p.entry.entity) or orthographic_form(p.entry.alias) == written]
         if not ok:
             return None
     if not all(map(romanized_place, (p.entry for p in ok))):

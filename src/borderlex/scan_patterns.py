@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from .arabic_script import has_arabic_script, words_after
+from .arabic_script import has_arabic_script, orthographic_form, words_after
 from .folding import normalize
 from .index import AliasEntry, Strength, acronym_form
 from .model import DESIGNATES, Method
@@ -48,12 +48,20 @@ __all__ = [
 # of them is part of an unknown organisation ("Kata'ib Hezbollah").  Read from
 # the vocabulary when this module is first imported: on the first scan.
 _ORG_HEADS = frozenset("".join(key_parts(w)) for w in vocabulary().org_heads)  # the units these words become
-_MEDIA_WORDS = frozenset(u.unit for w in vocabulary().media_words for u in units_of(w) if u.unit)
 _MEDIA_WORDS_AFTER = frozenset(u.unit for w in vocabulary().media_words_after for u in units_of(w) if u.unit)
 _LOWERCASE_HEADS = frozenset(u.unit for w in vocabulary().lowercase_heads for u in units_of(w) if u.unit)
-_ARABIC_INSTITUTION_HEADS = frozenset(
-    u.unit for w in vocabulary().institution_heads if has_arabic_script(w) for u in units_of(w) if u.unit
-)
+
+
+def _arabic_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The words of the Arabic ``phrases`` as spelled (orthography aside), without the article."""
+    words = (orthographic_form(w) for p in phrases if has_arabic_script(p) for w in p.split())
+    return frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
+
+
+# Compared as spelled, not by their units' keys: the key folds ش to "sh", and "وصلوا" less
+# two letters of its key is "لوا" (لواء).
+_ARABIC_HEADS = _arabic_words(vocabulary().media_words | vocabulary().institution_heads)
+_DIRECTIONS = _arabic_words(vocabulary().directions)
 
 
 # Designators of facilities, whose word before a town's name in Arabic names
@@ -174,7 +182,7 @@ def case_ok(text: str, start: int, end: int, span_units: Sequence[Unit], p: Patt
     return flags[0] or not want[0]
 
 
-def inside_unknown_name(units: Sequence[Unit], first: int, last: int, pats: list[Pattern]) -> bool:
+def inside_unknown_name(text: str, units: Sequence[Unit], first: int, last: int, pats: list[Pattern]) -> bool:
     # "Tanf oil field": a province or facility word (or a capitalised
     # designator) right after the name, that no pattern took in.
     # For a person's or group's name only a capitalised designator counts
@@ -208,23 +216,29 @@ def inside_unknown_name(units: Sequence[Unit], first: int, last: int, pats: list
             return True
     # Patterns of the other script fall later (``supported``): only the span's own count here.
     own = [p for p in pats if p.entry.arabic == units[first].arabic]
-    return bool(own) and all(p.entry.entity.kind == "place" for p in own) and _arabic_head_before(units, prev)
+    return bool(own) and all(p.entry.entity.kind == "place" for p in own) and _arabic_head_before(text, units, prev)
 
 
-def _arabic_head_before(units: Sequence[Unit], j: int) -> bool:
+def _arabic_head_before(text: str, units: Sequence[Unit], j: int) -> bool:
     """Whether an Arabic media word or institution head stands at unit ``j``,
     or one word before it across a word in construct (no article): "قناة
     الفرات", the Al-Furat channel; "شرطة صلاح الدين", Salahuddin Police;
     "مجلس محافظة الأنبار", Anbar Provincial Council."""
+    proclitics = vocabulary().proclitics
     for _ in range(2):
         if j < 0 or not units[j].arabic or units[j].skip:
             return False
         u = units[j]
         if j > 0 and units[j - 1].article and u.attached:
             return False  # "دخل الجيش حلب": with the article a word heads no construct
-        bare = (u.unit, u.unit[1:], u.unit[2:]) if u.proclitic else (u.unit,)  # "وشرطة", "لشرطة"
-        if any(b in _MEDIA_WORDS or b in _ARABIC_INSTITUTION_HEADS for b in bare):
+        word = orthographic_form(text[u.start : u.end])
+        bare = [word]  # "وشرطة", "لشرطة"
+        while u.proclitic and len(bare) < 3 and bare[-1][:1] in proclitics:
+            bare.append(bare[-1][1:])
+        if any(b in _ARABIC_HEADS for b in bare):
             return True
+        if any(b in _DIRECTIONS for b in bare):
+            return False  # "جزيرة غربي دير الزور": west of the city, not its island
         j -= 1
     return False
 

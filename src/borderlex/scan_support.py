@@ -205,7 +205,8 @@ def _listed_in_arabic(spans: list[Span], text: str, strong: set[str]) -> set[str
             p.entry.entity for p in c.patterns if p.entry.entity.kind == "place" and p.entry.strength is Strength.WEAK
         ]
         if cls is not None:
-            found |= {e.id for e in weak_places if e.type in DESIGNATES.get(cls, ())}
+            # Local places: "قرى وبلدات الصور" is no town abroad (Tyre).
+            found |= {e.id for e in weak_places if e.type in DESIGNATES.get(cls, ()) and not abroad(e)}
         if before is not None and before in places:
             # A place of another country is no partner ("الرمادي والخالدية" in Anbar, not Homs).
             found |= {e.id for e in weak_places if e.country in places[before]}

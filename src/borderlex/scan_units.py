@@ -16,7 +16,7 @@ from typing import Any, overload
 
 import attrs
 
-from .arabic_script import arabic_letters, is_arabic_script, is_arabic_word_char
+from .arabic_script import arabic_letters, is_arabic_script, is_arabic_word_char, orthographic_form
 from .folding import chunk_words, normalize, word_chunks
 from .model import DESIGNATES
 from .name_keys import designator_table, is_skippable, key_parts, match_designator
@@ -289,6 +289,11 @@ def _take(
             found = match_designator([w[1:], *raw[1:3]], 0)
             if found is not None:
                 start += 1
+        if found is not None and is_arabic_script(text[start]):
+            # Keys fold ع, ه/ح, ة: "هي" (*she*) is no "حي", "قادة" (*leaders*) no "قاعدة", "سعد" no "سد".
+            found = _as_written(text, start, pending[found[0] - 1][2], found)
+            if found is None and start > pending[0][1]:
+                start -= 1
         size = found[0] if found else 1
         if size > 1:
             _, _, last, before = pending[size - 1]
@@ -312,6 +317,17 @@ def _take(
             proclitic = arabic and span[:1] in ARABIC_PROCLITICS
             add_shape((end - start, word_unit(word), False, None, *flags, False, proclitic, possessive))
         add_start(start)
+
+
+def _as_written(text: str, start: int, last: int, found: tuple[int, str]) -> tuple[int, str] | None:
+    """``found`` if the Arabic words from ``start`` to ``last`` spell one of
+    the Arabic designators, orthographic variants aside, else None."""
+    return found if orthographic_form(text[start : last + 1]) in _arabic_designators() else None
+
+
+@lru_cache(maxsize=1)
+def _arabic_designators() -> frozenset[str]:
+    return frozenset(orthographic_form(p) for p in _WORDS.designators if is_arabic_script(p[0]))
 
 
 def _word_shape(w: str, span: str, before: int) -> _Shape:

@@ -36,15 +36,16 @@ from .arabic_script import arabic_spelling
 from .arguments import check_kinds
 from .crossing_pairs import crossing_pairs
 from .dates import valid_during
-from .designated_lists import designated_lists, latin_lists
+from .designated_lists import arabic_lists, designated_lists, latin_lists
 from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
 from .index import AliasEntry, AliasIndex, Strength
 from .located_places import located_elsewhere
-from .mention_edges import family_beside, whole_mention, with_lowercase_head, without_demonym
+from .mention_edges import family_beside, whole_mention, with_arabic_head, with_lowercase_head, without_demonym
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_institution_name
 from .operation_names import outside_operation_names
+from .quarter_names import outside_quarter_names
 from .query_rules import governorates_behind
 from .scan_candidates import candidate, window
 from .scan_patterns import (
@@ -262,7 +263,7 @@ class Scanner:
             mentions.append(self._quoted(text, mention, as_of) or mention)
         mentions = crossing_pairs(text, mentions)
         mentions = with_country_prefix(text, [whole_mention(text, m) for m in mentions], self._resolve)
-        mentions = with_lowercase_head(text, mentions, self._resolve)
+        mentions = with_arabic_head(text, with_lowercase_head(text, mentions, self._resolve))
         mentions = without_demonym(mentions, self._resolve)
         covered = bytearray(len(text))  # what the mentions cover, to look up in C
         for m in mentions:
@@ -270,12 +271,14 @@ class Scanner:
         defined = defined_acronyms(text, mentions, lambda s, e: 1 in covered[s:e])
         if defined:
             mentions = sorted(mentions + defined, key=lambda m: m.start)
-        mentions = short_form_mentions(text, surname_mentions(text, mentions))
+        mentions = short_form_mentions(text, surname_mentions(text, mentions, self._given_spelled()))
         # "the Assad family", "عائلة الأسد": the family, not a person of it.
         mentions = [m for m in mentions if m.entity.kind != "person" or not family_beside(text, m)]
+        # An Arabic list steers all its names, though some are no mention ("بنواحي العباسي والرياض").
+        lists += arabic_lists(text, [(c.start, c.end) for c in candidates if not c.text[:1].isascii()])
         mentions = designated_lists(text, mentions, lambda e, span, cls: self._steer(e, span, cls, as_of), lists)
         mentions = located_elsewhere(text, mentions, self._entity, self._place)
-        mentions = outside_operation_names(text, mentions)
+        mentions = outside_quarter_names(text, outside_operation_names(text, mentions))
         if fuzzy:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
             mentions.sort(key=lambda m: m.start)

@@ -15,7 +15,7 @@ import re
 
 import attrs
 
-from .arabic_script import arabic_spelling, has_arabic_script
+from .arabic_script import arabic_spelling, has_arabic_script, words_before
 from .folding import normalize
 from .model import Mention, Method
 from .vocabulary import vocabulary
@@ -29,14 +29,15 @@ _SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 _YIELDS = (Method.NAME_KEY, Method.FUZZY)
 
 
-def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+def surname_mentions(text: str, mentions: list[Mention], given: frozenset[str] = frozenset()) -> list[Mention]:
     """``mentions`` with the surnames of the people named in full, wherever
     they stand alone after the full name (method ``context``): added where
     nothing was found, and in place of a key-only or weak match of
     something else ("Al-Charaa" was the village Sharra).  A surname two
     people of the text share names the one named in full last before it
     ("Nechirvan Barzani … Barzani's office … Masrour Barzani … Barzani
-    said"); before either is named it names neither."""
+    said"); before either is named it names neither.  ``given``: the given
+    names an Arabic family name without the article must not be, as spelled."""
     owners: dict[str, set[str]] = {}
     fulls: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -48,7 +49,7 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         alias = m.match.alias
         same_words = len(m.text.split()) == len(alias.split())
         name = m.text if same_words else alias
-        forms = _surnames(name) if _latin(name) else _arabic_surnames(name)
+        forms = _surnames(name) if _latin(name) else _arabic_surnames(name, given)
         if not forms or forms[0] not in m.text:
             continue
         for form in forms:
@@ -67,7 +68,7 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             inside = out.overlapping(start, end)
             if any(m.start <= start and end <= m.end and m.end - m.start > end - start for m in inside):
                 continue  # inside a longer mention (a full name)
-            if _given_name_before(text, start):
+            if _given_name_before(text, start, given):
                 continue  # "his father, Mohammad al-Sadr": another person's full name
             if shared:
                 # Another of the namesakes, found by its bare surname: the text decides, not the tables.
@@ -86,7 +87,32 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             person = before[-1]
             match = attrs.evolve(person.match, query=form, score=90.0, method=Method.CONTEXT, weak=False)
             out.append(Mention(start, end, form, person.id, person.entity, match))
-    return out.items
+    return _after_kunya(text, out.items)
+
+
+# "Father of", "mother of": the first word of a kunya.
+_KUNYA = ("أبو", "ابو", "أم", "ام")
+
+
+def _after_kunya(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with a person's kunya and the family name right after it
+    made one mention: "أبو خولة الخبيل" is one name of Ahmad al-Khubayl."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.id == m.id
+            and m.entity.kind == "person"
+            and text[prev.end : m.start] == " "
+            and prev.text.split(" ", 1)[0] in _KUNYA
+            and " " not in m.text
+        ):
+            whole = text[prev.start : m.end]
+            out[-1] = attrs.evolve(prev, end=m.end, text=whole, match=attrs.evolve(prev.match, query=whole))
+            continue
+        out.append(m)
+    return out
 
 
 class _Placed:
@@ -127,11 +153,15 @@ class _Placed:
 _CAPITALISED_BEFORE = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]*)[ \u00a0]+\Z")
 
 
-def _given_name_before(text: str, start: int) -> bool:
+def _given_name_before(text: str, start: int, given: frozenset[str]) -> bool:
     """Whether a capitalised word inside a sentence (not a title, an office,
-    a nationality or a day) stands right before the surname at ``start``:
-    the surname ends another person's name ("Mohammad al-Sadr", the father
-    of Muqtada al-Sadr; "Fawaz al-Assad")."""
+    a nationality or a day) stands right before the surname at ``start``, or
+    in Arabic a word of ``given`` (given names, as spelled): the surname ends
+    another person's name ("Mohammad al-Sadr", the father of Muqtada al-Sadr;
+    "Fawaz al-Assad"; "عايد تركي الخبيل", a cousin of Ahmad al-Khubayl)."""
+    before = words_before(text, start, 1)
+    if before:
+        return arabic_spelling(before[0][1]) in given
     found = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
     if found is None:
         return False
@@ -171,10 +201,11 @@ def _surnames(name: str) -> list[str]:
     return [f for f in dict.fromkeys(forms) if len(f) >= 4]
 
 
-def _arabic_surnames(name: str) -> list[str]:
-    """An Arabic full name's family name, when it carries the article and is
-    long enough not to be a common word ("الحلبوسي", "الأسد"): Arabic has no
-    capitals, so a bare surname without the article is left alone."""
+def _arabic_surnames(name: str, given: frozenset[str]) -> list[str]:
+    """An Arabic full name's family name, long enough not to be a common
+    word: with the article ("الحلبوسي", "الأسد"), or without it when it is
+    no given name ("سليماني", "بارزاني"; not "حسن" or "سعيد", also *good*
+    and *happy*)."""
     words = name.split()
     if len(words) < 2 or not has_arabic_script(name):
         return []
@@ -182,7 +213,12 @@ def _arabic_surnames(name: str) -> list[str]:
     if len(words) > 2 and words[-2] in _COMPOUND_FIRST:
         # "رامي عبد الرحمن": the family name is the compound "عبد الرحمن", never "الرحمن".
         return [" ".join(words[-2:])] if words[-2] in ("عبد", "عبدال") else []
-    return [last] if last.startswith("ال") and len(arabic_spelling(last)) >= 5 else []
+    spelled = arabic_spelling(last)
+    if len(spelled) < 5:
+        return []
+    if last.startswith("ال"):
+        return [last]
+    return [] if spelled in given or words[-2] in _COMPOUND_FIRST else [last]
 
 
 # The first halves of compound names ("عبد الرحمن", "أبو بكر", "بن لادن"):

@@ -28,11 +28,12 @@ from .dates import valid_during
 from .explanation import Step
 from .folding import normalize
 from .index import AliasEntry, Strength, key_skeleton
-from .model import Match, Method
+from .model import Entity, Match, Method
 from .name_keys import NameKey, name_key, skeleton
 from .qualified_names import qualifier_of
 from .query_rules import (
     MIN_FUZZY_KEY,
+    arabic_letters_agree,
     demonym_of,
     designator_fit,
     fuzzy_threshold,
@@ -234,7 +235,7 @@ def _by_qualifier(
     if q is None:
         return None
     country = q.country
-    if country is None and not (q.facility or q.nickname):
+    if country is None and not (q.facility or q.nickname or q.head):
         written = index.exact(q.word)
         named = {e.entity.country for e in written if e.entity.type == "country"}
         if len(named) != 1 or any(e.strength is Strength.WEAK for e in written):
@@ -249,6 +250,9 @@ def _by_qualifier(
     elif q.nickname:
         agree = [sc for sc in inner if sc.entry.entity.kind == "person"]
         why = f"{q.word!r} is a nickname"
+    elif q.head:
+        agree = [sc for sc in inner if sc.entry.entity.kind == "org"]
+        why = f"{q.word!r} heads an organisation's name"
     else:
         # A country's adjective with a facility says whose it is, not where
         # ("قاعدة حميميم الروسية"): it is not checked.
@@ -323,10 +327,16 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 # not "Abdel Rahman", Rami Abdel Rahman's surname).
                 continue
             if cross and may_lift and _word_skeletons(e.key.tokens) == qwords:
+                if not _own_script_agrees(key, raw, arabic_query, e.entity):
+                    # Arabic writes no vowels and its ع leaves no trace in a key: "Tal al-Jumou" and
+                    # "تل جمعة" share a skeleton, but the entity's own "Tel Jemaa" says otherwise.
+                    continue
                 score = max(score, lifted)
             if score < threshold or score >= 100.0:
                 continue
             if not cross and (not words_agree(key, e.key) or demonym_of(key.joined, cand_key)):
+                continue
+            if arabic_query and not cross and not arabic_letters_agree(raw, e.alias):
                 continue
             if not cross and _qualified(index, key.tokens, e.key.tokens):
                 continue
@@ -338,6 +348,22 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
 
 
 _ACRONYM_LIKE = re.compile(r"[A-Z]{2,5}")
+
+
+#: How close a Latin query must come to an entity's own Latin name for a cross-script
+#: match through its Arabic name to count: "Tal al-Jumou" and "Tel Jemaa" score 57.
+_OWN_SCRIPT_AGREE = 75.0
+
+
+def _own_script_agrees(key: NameKey, raw: str, arabic: bool, entity: Entity) -> bool:
+    """Whether some name of ``entity`` in the query's own script agrees with
+    it (by ``ratio`` of their keys, or ``arabic_letters_agree`` for Arabic); true when
+    the entity has no name in that script to compare."""
+    own = [n for n in entity.strong_names if has_arabic_script(n) == arabic]
+    if arabic:
+        return not own or any(arabic_letters_agree(raw, n) for n in own)
+    # Loosely: romanizations differ in vowels ("Ryan", "Rayan"), not in most letters.
+    return not own or any(ratio(key.joined, name_key(normalize(n)).joined) >= _OWN_SCRIPT_AGREE for n in own)
 
 
 def _word_skeletons(tokens: tuple[str, ...]) -> str:

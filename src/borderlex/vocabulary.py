@@ -104,6 +104,10 @@ class Vocabulary(NamedTuple):
     facility_adjectives: frozenset[str]
     operation_heads: frozenset[str]
     lowercase_heads: frozenset[str]
+    arabic_alternations: tuple[tuple[str, str], ...]
+    quarter_words_after: frozenset[str]
+    arabic_short_heads: tuple[tuple[str, str], ...]
+    directions: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -165,6 +169,19 @@ class _Reader:
             out.update(self.entry(f"{name}.{lang}", item, shape) for item in items)
         return frozenset(out)
 
+    def pairs(self, name: str) -> tuple[tuple[str, str], ...]:
+        """A table of lists of two Arabic spellings each."""
+        out: list[tuple[str, str]] = []
+        for lang, items in self.languages(name).items():
+            where = f"{name}.{lang}"
+            if not isinstance(items, list):
+                raise self.fail(where, "must be a list of pairs")
+            for item in items:
+                if not isinstance(item, list) or len(item) != 2 or item[0] == item[1]:
+                    raise self.fail(where, f"{item!r} is not a pair of two different spellings")
+                out.append((self.entry(where, item[0], "arabic"), self.entry(where, item[1], "arabic")))
+        return tuple(out)
+
     def mapping(self, name: str, shape: str) -> Mapping[str, str]:
         out: dict[str, str] = {}
         for lang, items in self.languages(name).items():
@@ -220,6 +237,10 @@ class _Reader:
             facility_adjectives=self.words("facility_adjectives", "arabic"),
             operation_heads=self.words("operation_heads", "phrase"),
             lowercase_heads=self.words("lowercase_heads", "word"),
+            arabic_alternations=self.pairs("arabic_alternations"),
+            quarter_words_after=self.words("quarter_words_after", "arabic"),
+            arabic_short_heads=self.pairs("arabic_short_heads"),
+            directions=self.words("directions", "arabic"),
         )
 
 
