@@ -1255,6 +1255,10 @@ def test_classes_the_session_10_audits_found(text: str, expected: list[tuple[str
         ("قائد عمليات الأنبار اللواء", [("عمليات الأنبار", "org:anbar-operations-command")]),
         ("في جزيرة سامراء", []),
         ("وقرية زغير جزيرة غربي دير الزور", [("دير الزور", "place:deir-ez-zor")]),
+        # A title or office an alias holds stays out of a person's mention, as the guide says.
+        ("followers of Grand Ayatollah Ali Sistani said", [("Ali Sistani", "person:ali-al-sistani")]),
+        # An organisation's word read off leaves an organisation's name: "Kar" is not Alger.
+        ("the Kar Group signed", []),
     ],
 )
 def test_classes_the_session_11_audits_found(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1279,6 +1283,8 @@ def test_classes_the_session_11_audits_found(text: str, expected: list[tuple[str
         ("حركة أحرار الشام", "org:ahrar-al-sham"),
         ("شبكة رووداو", "org:rudaw"),
         ("حركة الأنبار", None),
+        ("Kar Group", None),
+        ("ISIS group", "org:islamic-state"),
         ("مخيم ڕۆژ", "facility:roj-camp"),
     ],
 )

@@ -22,6 +22,7 @@ __all__ = [
     "with_arabic_head",
     "with_lowercase_head",
     "without_demonym",
+    "without_title",
 ]
 
 
@@ -175,6 +176,30 @@ def _opens_name(m: Mention, head: str) -> bool:
         for n in (*m.entity.strong_names, *m.entity.weak)
         if has_arabic_script(n) and " " in n
     )
+
+
+def without_title(mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:
+    """``mentions`` without the titles and offices that open a Latin person's
+    mention, when an alias holds them and the rest alone names the same
+    person: the guide leaves them out ("Grand Ayatollah [Ali Sistani]",
+    though the tables list "Grand Ayatollah Ali al-Sistani")."""
+    words = vocabulary()
+    leading = words.titles | words.offices
+    out = []
+    for m in mentions:
+        parts = m.text.split(" ") if m.entity.kind == "person" and m.text.isascii() else []
+        i = 0
+        while i < len(parts) - 2 and (
+            normalize(parts[i]) in leading or (parts[i] == "Grand" and normalize(parts[i + 1]) in leading)
+        ):
+            i += 1
+        rest = " ".join(parts[i:])
+        found = resolve(rest) if i else None
+        if found is not None and found.id == m.id and not found.weak:
+            out.append(attrs.evolve(m, start=m.end - len(rest), text=rest, match=attrs.evolve(m.match, query=rest)))
+        else:
+            out.append(m)
+    return out
 
 
 def without_demonym(mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:

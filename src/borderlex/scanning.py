@@ -41,7 +41,14 @@ from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
 from .index import AliasEntry, AliasIndex, Strength
 from .located_places import located_elsewhere
-from .mention_edges import family_beside, whole_mention, with_arabic_head, with_lowercase_head, without_demonym
+from .mention_edges import (
+    family_beside,
+    whole_mention,
+    with_arabic_head,
+    with_lowercase_head,
+    without_demonym,
+    without_title,
+)
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_institution_name
 from .operation_names import outside_operation_names
@@ -264,7 +271,7 @@ class Scanner:
         mentions = crossing_pairs(text, mentions)
         mentions = with_country_prefix(text, [whole_mention(text, m) for m in mentions], self._resolve)
         mentions = with_arabic_head(text, with_lowercase_head(text, mentions, self._resolve))
-        mentions = without_demonym(mentions, self._resolve)
+        mentions = without_title(without_demonym(mentions, self._resolve), self._resolve)
         covered = bytearray(len(text))  # what the mentions cover, to look up in C
         for m in mentions:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)

@@ -186,10 +186,14 @@ def search(
         if not key.tokens:
             log("name_key", "", (), "only generic words; they never match on their own")
             continue
+        # An organisation's word read off ("Kar Group") leaves an organisation's name, not Alger's.
+        org_only = key.org_words < variants[0][0].org_words
         # A designator ("محافظة حمص") is read off the key, not the letters.
         for e in folded(index.by_key(key.joined), True, None if key.designators else i):
             if arabic_query and stripped.startswith("ال") and not in_region(e) and not e.alias.startswith("ال"):
                 continue  # "المشهد" is *the scene*: a foreign place's name takes no article it lacks
+            if org_only and e.entity.kind != "org":
+                continue
             if designator_fit(key, e):
                 keyed.append(_Scored(e, _KEY_SCORE, Method.NAME_KEY, note))
         log("name_key", " ".join(key.tokens) + "".join(f" <{d}>" for d in sorted(key.designators)), keyed, note)
