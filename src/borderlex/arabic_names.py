@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .index import AliasEntry
     from .model import Entity
 
-__all__ = ["given_name_start", "given_names", "in_personal_name"]
+__all__ = ["given_name_start", "given_names", "in_personal_name", "is_kunya"]
 
 # Words that open Arabic personal names without being given names: kunya
 # ("أبو خولة"), "son of", and the first half of compounds ("عبد الله").
@@ -60,8 +60,13 @@ def given_name_start(text: str, start: int, entity: Entity, given: frozenset[str
     return None if orthographic_form(before[0][1]) in given else start
 
 
-# "Father of", "mother of": a kunya's first word ("أبو محمد الجولاني").
+# "Father of", "mother of": a kunya's first word ("أبو محمد الجولاني"), orthography aside.
 _KUNYA = frozenset({"ابو", "ام"})
+
+
+def is_kunya(word: str) -> bool:
+    """Whether ``word`` opens a kunya: "أبو", "أم" (orthography aside)."""
+    return orthographic_form(word) in _KUNYA
 
 
 def in_personal_name(text: str, start: int, end: int, spelled: frozenset[str]) -> bool:
@@ -79,7 +84,7 @@ def in_personal_name(text: str, start: int, end: int, spelled: frozenset[str]) -
     before = words_before(text, start, 2)
     if before and arabic_spelling(before[0][1]) in spelled:
         return True
-    if len(before) == 2 and orthographic_form(before[1][1]) in _KUNYA and not before[0][1].startswith("و"):
+    if len(before) == 2 and is_kunya(before[1][1]) and not before[0][1].startswith("و"):
         return True  # "أبو الليث خشام": after a kunya, a family name, not the village Khusham
     after = words_after(text, end, 1)
     if not after:

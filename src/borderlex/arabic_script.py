@@ -9,6 +9,7 @@ import re
 __all__ = [
     "arabic_letters",
     "arabic_spelling",
+    "bare_words",
     "has_arabic_script",
     "has_tanween",
     "is_arabic_letter",
@@ -60,6 +61,13 @@ def arabic_spelling(text: str) -> str:
 # Hamza seats on alif, ى/ي, ة/ه; and the Sorani letters the Arabic press writes
 # with their Arabic counterparts: ڕ, ۆ, ێ, ڵ; ژ as ج (مخيم ڕۆژ, مخيم روج).
 _ORTHOGRAPHY = str.maketrans("أإآٱىةڕۆێڵژ", "اااايهرويلج")
+
+
+def bare_words(text: str) -> list[str]:
+    """The Arabic words of ``text`` in :func:`orthographic_form`, each without
+    the article when enough is left to be a word ("الخضراء" → "خضراء")."""
+    words = (orthographic_form(w) for w in text.split())
+    return [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words if w]
 
 
 def orthographic_form(word: str) -> str:

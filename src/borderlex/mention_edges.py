@@ -193,12 +193,7 @@ def without_title(mentions: list[Mention], resolve: Callable[[str], Match | None
             normalize(parts[i]) in leading or (parts[i] == "Grand" and normalize(parts[i + 1]) in leading)
         ):
             i += 1
-        rest = " ".join(parts[i:])
-        found = resolve(rest) if i else None
-        if found is not None and found.id == m.id and not found.weak:
-            out.append(attrs.evolve(m, start=m.end - len(rest), text=rest, match=attrs.evolve(m.match, query=rest)))
-        else:
-            out.append(m)
+        out.append(_without_lead(m, " ".join(parts[i:]), resolve) if i else m)
     return out
 
 
@@ -211,16 +206,23 @@ def without_demonym(mentions: list[Mention], resolve: Callable[[str], Match | No
     out = []
     for m in mentions:
         first, _, rest = m.text.partition(" ")
-        found = resolve(rest) if rest and m.text.isascii() and normalize(first) in demonyms else None
         if (
-            found is not None
-            and found.id == m.id
-            and not found.weak
+            rest
+            and m.text.isascii()
+            and normalize(first) in demonyms
             and first[:1].isupper()
             # Unless the name is the entity's own ("Syrian Salvation Government").
             and not normalize(m.entity.name).startswith(normalize(first) + " ")
         ):
-            out.append(attrs.evolve(m, start=m.end - len(rest), text=rest, match=attrs.evolve(m.match, query=rest)))
+            out.append(_without_lead(m, rest, resolve))
         else:
             out.append(m)
     return out
+
+
+def _without_lead(m: Mention, rest: str, resolve: Callable[[str], Match | None]) -> Mention:
+    """``m`` cut to its last words ``rest`` when they alone name the same entity, not weakly."""
+    found = resolve(rest)
+    if found is None or found.id != m.id or found.weak:
+        return m
+    return attrs.evolve(m, start=m.end - len(rest), text=rest, match=attrs.evolve(m.match, query=rest))

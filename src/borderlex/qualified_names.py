@@ -24,7 +24,7 @@ from .arabic_script import has_arabic_script, orthographic_form
 from .folding import normalize
 from .vocabulary import vocabulary
 
-__all__ = ["FACILITY_CLASSES", "Qualified", "arabic_org_heads", "qualifier_of"]
+__all__ = ["FACILITY_CLASSES", "Qualified", "qualifier_of"]
 
 #: The designator classes that name facilities (the others name places).
 FACILITY_CLASSES = frozenset({"air-base", "border-crossing", "base", "oil-field", "dam", "prison"})
@@ -58,7 +58,7 @@ def qualifier_of(query: str) -> Qualified | None:
         return None
     adjectives = vocabulary().country_adjectives
     rest_before, rest_after = " ".join(words[:-1]), " ".join(words[1:])
-    if orthographic_form(words[0]) in arabic_org_heads():  # "حركة أحرار الشام", "قناة الجزيرة"
+    if orthographic_form(words[0]) in _arabic_org_heads():  # "حركة أحرار الشام", "قناة الجزيرة"
         return Qualified(rest_after, words[0], None, head=True)
     last = words[-1]
     if has_arabic_script(last):
@@ -84,7 +84,7 @@ _NICKNAME = re.compile(
 
 
 @functools.cache
-def arabic_org_heads() -> frozenset[str]:
+def _arabic_org_heads() -> frozenset[str]:
     """The Arabic words for "movement", "party", "channel", "organisation" …
     that open an organisation's name or stand before it (vocabularies
     ``quoted_name_heads``, ``media_words`` and ``leading_descriptors``), as

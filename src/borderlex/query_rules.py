@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from .arabic_script import arabic_letters, has_arabic_script, orthographic_form
+from .arabic_script import arabic_letters, bare_words, has_arabic_script
 from .folding import normalize
 from .model import DESIGNATES, Entity
 from .name_keys import NameKey, designator_table, is_org_generic, leading_descriptors, name_key
@@ -165,15 +165,10 @@ def arabic_letters_agree(a: str, b: str) -> bool:
     (orthographic variants and articles aside), and no word of one is the
     other's word with a feminine ة added: "سليماني" (a nisba, a surname) is
     not "السليمانية" (Sulaymaniyah)."""
-    wa, wb = _arabic_words(a), _arabic_words(b)
+    wa, wb = bare_words(a), bare_words(b)
     if any(x + "ه" == y or y + "ه" == x for x in wa for y in wb):
         return False
     return ratio("".join(wa), "".join(wb)) >= _ARABIC_LETTERS_AGREE
-
-
-def _arabic_words(name: str) -> list[str]:
-    words = [orthographic_form(w) for w in name.split()]
-    return [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words if w]
 
 
 def _counted(token: str) -> bool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from .arabic_script import has_arabic_script, orthographic_form, words_after
+from .arabic_script import bare_words, has_arabic_script, orthographic_form, words_after
 from .folding import normalize
 from .index import AliasEntry, Strength, acronym_form
 from .model import DESIGNATES, Method
@@ -53,9 +53,8 @@ _LOWERCASE_HEADS = frozenset(u.unit for w in vocabulary().lowercase_heads for u 
 
 
 def _arabic_words(phrases: frozenset[str]) -> frozenset[str]:
-    """The words of the Arabic ``phrases`` as spelled (orthography aside), without the article."""
-    words = (orthographic_form(w) for p in phrases if has_arabic_script(p) for w in p.split())
-    return frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
+    """The words of the Arabic ``phrases`` (see ``bare_words``)."""
+    return frozenset(w for p in phrases if has_arabic_script(p) for w in bare_words(p))
 
 
 # Compared as spelled, not by their units' keys: the key folds ش to "sh", and "وصلوا" less

@@ -289,10 +289,14 @@ def _take(
             found = match_designator([w[1:], *raw[1:3]], 0)
             if found is not None:
                 start += 1
-        if found is not None and is_arabic_script(text[start]):
-            # Keys fold ع, ه/ح, ة: "هي" (*she*) is no "حي", "قادة" (*leaders*) no "قاعدة", "سعد" no "سد".
-            found = _as_written(text, start, pending[found[0] - 1][2], found)
-            if found is None and start > pending[0][1]:
+        # Keys fold ع, ه/ح, ة: "هي" (*she*) is no "حي", "قادة" (*leaders*) no "قاعدة", "سعد" no "سد".
+        if (
+            found is not None
+            and is_arabic_script(text[start])
+            and not _spelled_as_designator(text[start : pending[found[0] - 1][2] + 1])
+        ):
+            found = None
+            if start > pending[0][1]:
                 start -= 1
         size = found[0] if found else 1
         if size > 1:
@@ -319,10 +323,9 @@ def _take(
         add_start(start)
 
 
-def _as_written(text: str, start: int, last: int, found: tuple[int, str]) -> tuple[int, str] | None:
-    """``found`` if the Arabic words from ``start`` to ``last`` spell one of
-    the Arabic designators, orthographic variants aside, else None."""
-    return found if orthographic_form(text[start : last + 1]) in _arabic_designators() else None
+def _spelled_as_designator(written: str) -> bool:
+    """Whether Arabic words spell one of the Arabic designators, orthographic variants aside."""
+    return orthographic_form(written) in _arabic_designators()
 
 
 @lru_cache(maxsize=1)

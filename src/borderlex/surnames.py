@@ -15,6 +15,7 @@ import re
 
 import attrs
 
+from .arabic_names import is_kunya
 from .arabic_script import arabic_spelling, has_arabic_script, words_before
 from .folding import normalize
 from .model import Mention, Method
@@ -90,10 +91,6 @@ def surname_mentions(text: str, mentions: list[Mention], given: frozenset[str] =
     return _after_kunya(text, out.items)
 
 
-# "Father of", "mother of": the first word of a kunya.
-_KUNYA = ("أبو", "ابو", "أم", "ام")
-
-
 def _after_kunya(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with a person's kunya and the family name right after it
     made one mention: "أبو خولة الخبيل" is one name of Ahmad al-Khubayl."""
@@ -105,7 +102,7 @@ def _after_kunya(text: str, mentions: list[Mention]) -> list[Mention]:
             and prev.id == m.id
             and m.entity.kind == "person"
             and text[prev.end : m.start] == " "
-            and prev.text.split(" ", 1)[0] in _KUNYA
+            and is_kunya(prev.text.split(" ", 1)[0])
             and " " not in m.text
         ):
             whole = text[prev.start : m.end]
