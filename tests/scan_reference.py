@@ -6,10 +6,12 @@ changed; the rules are the same.  What is here is the code of main at
 21a1fb0, after the split of the scanner into modules (``folding.word_spans``,
 ``scan_units.units_of`` and ``Scanner._hits``; unchanged since 1a7c0ec),
 with the helpers it used imported from borderlex where they did not change.
-Do not "improve" this file: its worth is that it is the old code.  One rule
-changed since, in both tokenizers alike (session 11, marked where it is): an
-Arabic designator counts only as spelled, orthography aside — its romanized
-key made "هي" (*she*) the word for a quarter, "حي".
+Do not "improve" this file: its worth is that it is the old code.  Two rules
+changed since, in both tokenizers alike (marked where they are): an Arabic
+designator counts only as spelled, orthography aside — its romanized key made
+"هي" (*she*) the word for a quarter, "حي" (session 11); a capitalised Latin
+designator opens a name, read as its first word, as the alias patterns read
+it: "Camp Speicher" was never found (session 12).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from functools import lru_cache
 import attrs
 
 from borderlex.arabic_script import is_arabic_script, is_arabic_word_char, orthographic_form
-from borderlex.folding import _spans_from, normalize_with_offsets
+from borderlex.folding import _spans_from, normalize, normalize_with_offsets
 from borderlex.name_keys import is_skippable, key_parts, match_designator
 from borderlex.scan_units import _DESIGNATOR_FIRST, ARABIC_PROCLITICS, ARTICLES, MARKERS
 from borderlex.scanning import _MAX_GAP, _MAX_UNITS, Scanner
@@ -224,7 +226,7 @@ def _all_upper(letters: list[str]) -> bool:
 # -- Scanner._hits ---------------------------------------------------------------------
 
 
-def hits(scanner: Scanner, units: list[Unit]) -> list[tuple[int, int, tuple[object, ...]]]:
+def hits(scanner: Scanner, units: list[Unit], text: str) -> list[tuple[int, int, tuple[object, ...]]]:
     """The hit walk over ``units``: (first, last, patterns) of each hit, as the
     old ``Scanner._hits`` made them (``first`` is ``-i - 1`` for a hit that
     starts after an Arabic proclitic)."""
@@ -241,9 +243,13 @@ def hits(scanner: Scanner, units: list[Unit]) -> list[tuple[int, int, tuple[obje
         u = units[i]
         if u.skip:
             continue
+        first = u.unit
         if u.marker is not None and not u.arabic:
-            continue
-        starts = [u.unit]
+            # Session 12: a capitalised Latin designator opens a name as its first word ("Camp Speicher").
+            if not u.upper_initial:
+                continue
+            first = _word_unit(normalize(text[u.start : u.end]).split()[0])
+        starts = [first]
         if u.proclitic and u.marker is None and len(u.unit) > 2:
             starts.append(u.unit[1:])
         for s0 in starts:
@@ -255,7 +261,7 @@ def hits(scanner: Scanner, units: list[Unit]) -> list[tuple[int, int, tuple[obje
                     break
                 pats = patterns.get(s)
                 if pats:
-                    out.append((i, j, tuple(pats)) if s0 == u.unit else (-i - 1, j, tuple(pats)))
+                    out.append((i, j, tuple(pats)) if s0 is first else (-i - 1, j, tuple(pats)))
                 j += 1
                 skipped_words = False
                 gap = 0

@@ -46,6 +46,7 @@ from borderlex.tiers import (
     FUZZY_CEILING,
     MAX_FUZZY_CHARS,
     _fuzzy,
+    _other_given_name,
     _own_script_agrees,
     _qualified,
     in_region,
@@ -85,9 +86,11 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
                 continue
             # Across scripts, the skeletons agree word by word (doubled letters fold within a word).
             words_alike = "".join(map(skeleton, key.tokens)) == "".join(map(skeleton, e.key.tokens))
+            if e.entity.kind == "person" and _other_given_name(index, raw, arabic_query, e):
+                continue
+            if cross and not _own_script_agrees(key, raw, arabic_query, e.entity):
+                continue
             if cross and len(qskel) >= 4 and skeleton(cand_key) == qskel and words_alike:
-                if not _own_script_agrees(key, raw, arabic_query, e.entity):
-                    continue
                 score = max(score, _CROSS_SCRIPT_SCORE / FUZZY_CEILING * 100)
             if score < threshold or score >= 100.0:
                 continue

@@ -41,8 +41,8 @@ class ReferenceScanner(NewScanner):
     def _units(self, text: str) -> list[Unit]:
         return ref.units_of(text)  # type: ignore[return-value]  # the same fields, read by name
 
-    def _hits(self, units: list[Unit]) -> list[_Hit]:
-        return [_Hit(first, last, patterns) for first, last, patterns in ref.hits(self, units)]  # type: ignore[arg-type]
+    def _hits(self, text: str, units: list[Unit]) -> list[_Hit]:
+        return [_Hit(first, last, patterns) for first, last, patterns in ref.hits(self, units, text)]  # type: ignore[arg-type]
 
 
 REFERENCE = ReferenceScanner(RESOLVER.index, RESOLVER.resolve)
@@ -63,7 +63,7 @@ def assert_same(text: str) -> None:
     assert word_spans(text) == ref.word_spans(text), text[:200]
     new, old = units_of(text), ref.units_of(text)
     assert _fields(new) == _fields(old), text[:200]
-    assert [(h.first, h.last, h.patterns) for h in SCANNER._hits(new)] == ref.hits(SCANNER, old), text[:200]
+    assert [(h.first, h.last, h.patterns) for h in SCANNER._hits(text, new)] == ref.hits(SCANNER, old, text), text[:200]
     assert _mentions(SCANNER.scan(text)) == _mentions(REFERENCE.scan(text)), text[:200]
 
 

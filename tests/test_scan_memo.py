@@ -35,7 +35,7 @@ class AfreshScanner(Scanner):
     __slots__ = ()
 
     def _candidates(self, text: str, units: Units, wanted: frozenset[str] | None) -> list[Span]:
-        found = (candidate(text, units, hit, wanted) for hit in self._hits(units))
+        found = (candidate(text, units, hit, wanted) for hit in self._hits(text, units))
         return [s for s in found if s is not None]
 
     def _decide(

@@ -12,7 +12,8 @@ adjective when it agrees:
   things (vocabulary ``plural_heads``): "أسلحة حديثة", *modern weapons*;
   "جنسيات سورية", *Syrian nationalities*; "مصادر سورية", *Syrian sources*;
   or after "غير" (*non-*): "غير سورية"; or such a word and the second noun
-  of its construct: "وسائل إعلام سورية", *Syrian media*;
+  of its construct: "وسائل إعلام سورية", *Syrian media* (not a preposition:
+  "من كبيسة الى سورية" is *to Syria*; vocabulary ``prepositions``);
 - without the article and ending in ية, before "و" and another word so
   ending: "سورية وعراقية", *Syrian and Iraqi*;
 - with the article and ending in ية (a nisba), after a word with the
@@ -62,6 +63,7 @@ def reads_as_adjective(text: str, start: int, end: int) -> bool:
         and previous
         and not _definite(previous)
         and previous not in words.place_heads
+        and previous not in words.prepositions  # "من كبيسة الى سورية": *to* Syria
         and _feminine_head(arabic_spelling(two[1][1]))
     ):
         return True

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from .arabic_script import arabic_spelling, has_arabic_script, orthographic_form, words_after, words_before
+from .arabic_script import NOT_GIVEN, arabic_spelling, has_arabic_script, orthographic_form, words_after, words_before
 
 if TYPE_CHECKING:
     from .index import AliasEntry
@@ -21,9 +21,6 @@ if TYPE_CHECKING:
 
 __all__ = ["given_name_start", "given_names", "in_personal_name", "is_kunya"]
 
-# Words that open Arabic personal names without being given names: kunya
-# ("أبو خولة"), "son of", and the first half of compounds ("عبد الله").
-_NOT_GIVEN = frozenset(orthographic_form(w) for w in ("أبو", "أم", "بن", "ابن", "عبد"))
 _SON_OF = frozenset(("بن", "ابن", "بنت"))
 
 
@@ -39,9 +36,9 @@ def given_names(entries: Iterable[AliasEntry], form: Callable[[str], str] = orth
         for i, word in enumerate(words[:-1])
         # The first word, and a father's name after it ("محمد جاسم الخ"): not a
         # kunya or "son of", nor a word with the article (a family name).
-        if orthographic_form(word) not in _NOT_GIVEN
+        if orthographic_form(word) not in NOT_GIVEN
         and (i == 0 or not word.startswith("ال"))
-        and (i == 0 or orthographic_form(words[i - 1]) not in _NOT_GIVEN)
+        and (i == 0 or orthographic_form(words[i - 1]) not in NOT_GIVEN)
     )
 
 
@@ -53,7 +50,7 @@ def given_name_start(text: str, start: int, entity: Entity, given: frozenset[str
         return start
     own = {
         orthographic_form(n.split()[0]) for n in entity.strong_names if len(n.split()) > 1 and has_arabic_script(n)
-    } - _NOT_GIVEN
+    } - NOT_GIVEN
     for i, (at, word) in enumerate(before):
         if orthographic_form(word) in own:
             return at if i == 0 or orthographic_form(before[0][1]) not in own else before[0][0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "NOT_GIVEN",
     "arabic_letters",
     "arabic_spelling",
     "bare_words",
@@ -16,6 +17,7 @@ __all__ = [
     "is_arabic_mark",
     "is_arabic_script",
     "is_arabic_word_char",
+    "is_given_opening",
     "orthographic_form",
     "words_after",
     "words_before",
@@ -175,3 +177,14 @@ def has_tanween(text: str) -> bool:
     if word.endswith("ا"):  # the alif of "اً" written after the mark: "حديثًا"
         word = word[:-1]
     return bool(word) and word[-1] in _TANWEEN
+
+
+# Words that open Arabic personal names without being given names: kunya
+# ("أبو خولة"), "son of", and the first half of compounds ("عبد الله").
+NOT_GIVEN = frozenset(orthographic_form(w) for w in ("أبو", "أم", "بن", "ابن", "عبد"))
+
+
+def is_given_opening(word: str) -> bool:
+    """Whether the first word of an Arabic personal name is a given name: not
+    a kunya's "أبو", "son of", "عبد" of a compound, nor a word with the article."""
+    return orthographic_form(word) not in NOT_GIVEN and not word.startswith("ال")

@@ -29,8 +29,8 @@ from .vocabulary import vocabulary
 __all__ = ["arabic_lists", "designated_lists", "latin_lists", "linked", "plural_before"]
 
 # What may stand between two names of a list: "و" (glued to the next name as
-# a proclitic, so outside its span), commas, spaces.
-_LINKS = frozenset({"و", "،", ",", "، و", ", و", "،و", ",و"})
+# a proclitic, so outside its span), "and", "et", commas, spaces.
+_LINKS = frozenset({"و", "،", ",", "، و", ", و", "،و", ",و", "and", ", and", "et", ", et"})
 
 
 # A Latin-script name of a list: capitalized words (up to four), an article
@@ -152,8 +152,8 @@ def plural_before(text: str, start: int) -> str | None:
 
 def linked(text: str, end: int, start: int) -> bool:
     """Whether the names ending at ``end`` and starting at ``start`` are next
-    in one Arabic list: only "و", commas and spaces between them, perhaps
-    after an aside in brackets ("محافظتي الرقة (شمال) والحسكة")."""
+    in one list: only "و", "and", "et", commas and spaces between them,
+    perhaps after an aside in brackets ("محافظتي الرقة (شمال) والحسكة")."""
     aside = _ASIDE_AT.match(text, end, start)
     return " ".join(text[aside.end() if aside else end : start].split()) in _LINKS
 

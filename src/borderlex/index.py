@@ -14,14 +14,15 @@ import enum
 import functools
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any, Protocol
 
 import attrs
 
-from .arabic_script import has_arabic_script
+from .arabic_script import has_arabic_script, is_given_opening, orthographic_form
 from .folding import normalize
+from .middle_names import without_middle_names
 from .model import Entity
 from .name_keys import NameKey, name_key, skeleton
 from .vocabulary import vocabulary
@@ -129,10 +130,14 @@ class Lookup(Protocol):
 
 
 def _given_name(entry: AliasEntry) -> str | None:
-    """The given name an entry shows, if it is a Latin-script personal name
-    of two words or more whose first word is no particle, article or title."""
-    if entry.entity.kind != "person" or entry.arabic or len(parts := entry.normalized.split()) < 2:
+    """The given name an entry shows, if it is a personal name of two words
+    or more whose first word is no particle, article or title: normalized in
+    Latin script, in its orthographic form in Arabic."""
+    if entry.entity.kind != "person" or len(parts := entry.normalized.split()) < 2:
         return None
+    if entry.arabic:
+        first = entry.alias.split()[0]
+        return orthographic_form(first) if " " in entry.alias.strip() and is_given_opening(first) else None
     words = vocabulary()
     first = parts[0]
     if len(first) <= 2 or first in words.name_particles or first in words.articles:
@@ -180,8 +185,10 @@ class AliasIndex:
         normalized: dict[str, list[int]] = {}
         by_key: dict[str, list[int]] = {}
         given: dict[str, list[int]] = {}
+        entities = list(entities)
+        shorter = without_middle_names(entities)
         for entity in entities:
-            for entry in self._entries_of(entity):
+            for entry in self._entries_of(entity, shorter.get(entity.id, ())):
                 i = len(made)
                 made.append(entry)
                 if (first := _given_name(entry)) is not None:
@@ -259,10 +266,11 @@ class AliasIndex:
         return [self.entry(i) for i in range(self._count)]
 
     @staticmethod
-    def _entries_of(entity: Entity) -> Iterator[AliasEntry]:
+    def _entries_of(entity: Entity, shorter: Sequence[str]) -> Iterator[AliasEntry]:
+        """The entity's aliases, and ``shorter`` ones (see ``borderlex.middle_names``) as strong."""
         seen: set[tuple[str, Strength]] = set()
         for names, strength in (
-            (entity.strong_names, Strength.STRONG),
+            ((*entity.strong_names, *shorter), Strength.STRONG),
             (entity.acronyms, Strength.ACRONYM),
             (entity.weak, Strength.WEAK),
         ):

@@ -1,7 +1,8 @@
 """Where a mention's edges fall once it is found: the last dot of "U.S.", an
 ʿayn mark before "‘Amaq", the adjective of an Arabic facility's name, no
 tatweel after a proclitic ("لـحزب الله"), a lowercase word that makes an
-organisation's name another's ("the Hezbollah brigades")."""
+organisation's name another's ("the Hezbollah brigades"), an Arabic
+institution named after the place that ends it ("المجلس العسكري لمنبج")."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ __all__ = [
     "is_nationality",
     "whole_mention",
     "with_arabic_head",
+    "with_institution_before",
     "with_lowercase_head",
     "without_demonym",
     "without_title",
@@ -63,23 +65,26 @@ def _with_ayn(text: str, m: Mention) -> Mention:
     return attrs.evolve(m, start=i, text=text[i : m.end])
 
 
-# An Arabic nisba adjective with the article ("العسكري", "الجوية"); one: a
-# second is mostly the owner's ("قاعدة حميميم الجوية الروسية", Russian).
+# An Arabic word after a space ("العسكري", "الجوية").
 _CLOSING_QUOTES = '”»"’'
-_ARABIC_ADJECTIVES = re.compile("(?: ال[\u0621-\u064a]{2,}(?:ي|ية))(?![\u0621-\u064a])")
+_ARABIC_WORD_AFTER = re.compile("(?: ([\u0621-\u064a]+))(?![\u0621-\u064a])")
 
 
 def _with_adjectives(text: str, m: Mention) -> Mention:
-    """ "سجن صيدنايا العسكري", "مطار المزة العسكري": adjectives after an Arabic
-    facility's name belong to it (the military prison, the military airport);
-    a nationality (vocabulary ``demonyms``: "قاعدة حميميم الروسية", the
-    Russian base) says whose it is and stays outside."""
+    """ "سجن صيدنايا العسكري", "قاعدة عين الأسد الجوية العسكرية": the adjectives
+    after an Arabic facility's name that say what it is (vocabulary
+    ``facility_adjectives``) belong to it; others stay outside: a nationality
+    says whose it is ("قاعدة حميميم الروسية"), and "الاستراتيجي" is the writer's."""
     if m.entity.kind != "facility" or not has_arabic_script(m.text.rstrip(_CLOSING_QUOTES)[-1:]):
         return m
-    found = _ARABIC_ADJECTIVES.match(text, m.end)
-    if found is None or is_nationality(found.group().strip()):
-        return m
-    return attrs.evolve(m, end=found.end(), text=text[m.start : found.end()])
+    end = m.end
+    while (found := _ARABIC_WORD_AFTER.match(text, end)) is not None and found.group(1) in _facility_adjectives():
+        end = found.end()
+    return m if end == m.end else attrs.evolve(m, end=end, text=text[m.start : end])
+
+
+def _facility_adjectives() -> frozenset[str]:
+    return vocabulary().facility_adjectives
 
 
 def is_nationality(word: str) -> bool:
@@ -160,6 +165,31 @@ def with_arabic_head(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
         out.append(m)
     return out
+
+
+def with_institution_before(
+    text: str, mentions: list[Mention], resolve: Callable[[str], Match | None]
+) -> list[Mention]:
+    """``mentions`` with an Arabic place read together with the head and
+    adjective before it when, so read, they name an organisation: "المجلس
+    العسكري لمنبج" (and "… لمدينة منبج") is the Manbij Military Council, the
+    tables' "مجلس منبج العسكري" (``borderlex.query_rules.reordered_institution``),
+    not Manbij.  A proclitic before the head stays out ("والمجلس")."""
+    out: list[Mention] = []
+    for m in mentions:
+        before = _INSTITUTION_BEFORE.search(text, max(0, m.start - 60), m.start) if m.entity.kind == "place" else None
+        if before is not None and has_arabic_script(m.text[:1]) and not (out and out[-1].end > before.start(1)):
+            longer = text[before.start(1) : m.end]
+            found = resolve(longer)
+            if found is not None and found.entity.kind == "org" and not found.weak:
+                out.append(Mention(before.start(1), m.end, longer, found.id, found.entity, found))
+                continue
+        out.append(m)
+    return out
+
+
+# A head and an adjective, both with the article, then ل and perhaps a designator ("لمدينة ").
+_INSTITUTION_BEFORE = re.compile(r"(?:^|(?<=[\s«\"(]))[وف]?(ال\w+ ال\w+ ل(?:\w+ )?)\Z")
 
 
 # "The organisation": left out of a name even where a table spells it in ("تنظيم الدولة الإسلامية").

@@ -123,6 +123,7 @@ _FOLD_RULES: tuple[tuple[str, str], ...] = (
     (r"dymwk", "dymk"),  # Arabic writes "democratic" ديمقراطي and ديموقراطي
     (r"^kwrd", "krd"),  # and "Kurd" كرد and كورد (كوردستان, the Kurdish spelling)
     (r"v", "w"),
+    (r"(?:(?<=[aeiu])|^)ou(?=[aeiy])", "w"),  # French writes w "ou" between vowels: Haoua/Hawa, Ouadi
     (r"(?:ou|oo|o)", "u"),
     (r"(?:ee|ie)", "i"),
     (r"(?:ei|ey|ay|ai|ae)", "ai"),  # Kataeb/Kataib, al-Qaem/al-Qaim

@@ -24,7 +24,7 @@ from .arabic_script import has_arabic_script, orthographic_form
 from .folding import normalize
 from .vocabulary import vocabulary
 
-__all__ = ["FACILITY_CLASSES", "Qualified", "qualifier_of"]
+__all__ = ["FACILITY_CLASSES", "Qualified", "country_of_adjective", "qualifier_of"]
 
 #: The designator classes that name facilities (the others name places).
 FACILITY_CLASSES = frozenset({"air-base", "border-crossing", "base", "oil-field", "dam", "prison"})
@@ -56,7 +56,6 @@ def qualifier_of(query: str) -> Qualified | None:
     words = query.split(" ")
     if len(words) < 2:
         return None
-    adjectives = vocabulary().country_adjectives
     rest_before, rest_after = " ".join(words[:-1]), " ".join(words[1:])
     if orthographic_form(words[0]) in _arabic_org_heads():  # "حركة أحرار الشام", "قناة الجزيرة"
         return Qualified(rest_after, words[0], None, head=True)
@@ -64,17 +63,29 @@ def qualifier_of(query: str) -> Qualified | None:
     if has_arabic_script(last):
         if last in vocabulary().facility_adjectives and _facility_designator(words[0]):
             return Qualified(rest_before, last, None, facility=True)
-        bare = last[2:] if last.startswith("ال") else last
-        code = adjectives.get(bare[:-1] if bare.endswith("ة") else bare)
-        return Qualified(rest_before, last, code.upper()) if code else None
-    code = adjectives.get(normalize(words[0]))
+        code = country_of_adjective(last)
+        return Qualified(rest_before, last, code) if code else None
+    code = country_of_adjective(words[0])
     if code:
-        return Qualified(rest_after, words[0], code.upper())
-    code = adjectives.get(normalize(last))
+        return Qualified(rest_after, words[0], code)
+    code = country_of_adjective(last)
     if code:
-        return Qualified(rest_before, last, code.upper())
+        return Qualified(rest_before, last, code)
     # "US CENTCOM", "U.S. Department of Defense": perhaps a country's name.
     return Qualified(rest_after, words[0], None) if words[0][:1].isupper() else None
+
+
+def country_of_adjective(word: str) -> str | None:
+    """The country (ISO 3166-1 code, upper case) an adjective of nationality
+    names (vocabulary ``country_adjectives``): "Syrian", "syrienne", "السورية"
+    (the Arabic article and feminine ending read off)."""
+    adjectives = vocabulary().country_adjectives
+    if has_arabic_script(word):
+        bare = word[2:] if word.startswith("ال") else word
+        code = adjectives.get(bare[:-1] if bare.endswith("ة") else bare)
+    else:
+        code = adjectives.get(normalize(word))
+    return code.upper() if code else None
 
 
 # A nickname in quote marks between the words of a name.

@@ -284,3 +284,22 @@ def romanized_place(entry: AliasEntry) -> bool:
     if entry.arabic or e.kind != "place" or e.country is None:
         return True  # Arabic meets Arabic letter for letter (see same_letters)
     return e.country in vocabulary().romanized_from
+
+
+def reordered_institution(query: str) -> str | None:
+    """An Arabic institution's name with head and adjective first and the
+    place after ل ("المجلس العسكري لمنبج", "المجلس العسكري لمدينة منبج"),
+    as its tables write it: "مجلس منبج العسكري" (vocabulary
+    ``arabic_reordered_heads``); ``None`` for any other query."""
+    words = query.split()
+    if len(words) < 3 or not words[0].startswith("ال") or words[0][2:] not in vocabulary().arabic_reordered_heads:
+        return None
+    adjective, place = words[1], words[2:]
+    if not adjective.startswith("ال") or not adjective.endswith(("ي", "ية")) or place[0][:1] != "ل":
+        return None
+    first = place[0][1:]
+    if vocabulary().designators.get(first) is not None and len(place) > 1:
+        place = place[1:]  # "لمدينة منبج": the designator is not part of the name
+    else:
+        place = ["ا" + first if first.startswith("ل") else first, *place[1:]]  # "للرقة" is ل + الرقة
+    return " ".join([words[0][2:], *place, adjective])

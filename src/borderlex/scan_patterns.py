@@ -14,15 +14,16 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from .arabic_script import bare_words, has_arabic_script, orthographic_form, words_after
+from .countryless import countryless_forms
 from .folding import normalize
 from .index import AliasEntry, Strength, acronym_form
 from .model import DESIGNATES, Method
-from .name_keys import key_parts, leading_descriptors
-from .scan_units import CASE_FREE_DESIGNATORS, MARKERS, case_free, letters_of, stops_of, units_of, word_unit
+from .name_keys import key_parts, leading_descriptors, name_key
+from .scan_units import CASE_FREE_DESIGNATORS, MARKERS, case_free, letters_of, opening_word, stops_of, units_of
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from .model import Entity
     from .scan_units import Unit
@@ -99,27 +100,32 @@ def alias_patterns(entries: Iterable[AliasEntry]) -> dict[str, tuple[Pattern, ..
     "Ministry of" name with its head after the subject, and a Latin name
     followed by a designator of its type ("Anbar province")."""
     patterns: dict[str, list[Pattern]] = {}
-    for entry in entries:
+    cores: dict[str, list[Pattern]] = {}
+    for entry in _with_countryless(entries):
         units = units_of(entry.alias)
         content = [u for u in units if not u.skip]
         if not content:
             continue
+        core = _facility_core(entry, content)
+        if core is not None:
+            letters = letters_of(entry.alias, core) if entry.arabic else None
+            weak = attrs.evolve(entry, strength=Strength.WEAK)
+            cores.setdefault("".join(u.unit for u in core), []).append(Pattern(weak, _flags(core), None, letters))
         # A leading designator is a marker only in Arabic ("محافظة حمص");
-        # in English "base in al-Tanf" is not a name.
+        # in English "base in al-Tanf" is not a name, but "Camp Speicher" is.
         if content[0].marker is not None and not content[0].arabic:
-            content[0] = attrs.evolve(content[0], unit=word_unit(normalize(entry.alias).split()[0]), marker=None)
+            content[0] = attrs.evolve(content[0], unit=opening_word(entry.alias, content[0]), marker=None)
         key = "".join(u.unit for u in content)
         if not key.strip("".join(MARKERS.values())):
             continue
-        flags = tuple(u.upper_initial for u in content if u.latin and not case_free(u))
+        flags = _flags(content)
         lead = units[units.index(content[0]) - 1] if entry.arabic and units[0] is not content[0] else None
         letters = letters_of(entry.alias, content, before=lead) if entry.arabic else None
         stops = stops_of(entry.alias, units)
         patterns.setdefault(key, []).append(Pattern(entry, flags, None, letters, stops))
         reordered = head_after_subject(entry.alias, units)
         if reordered is not None:  # "Iraqi Ministry of Defence" written "Iraqi Defence Ministry"
-            rflags = tuple(u.upper_initial for u in reordered if u.latin and not case_free(u))
-            patterns.setdefault("".join(u.unit for u in reordered), []).append(Pattern(entry, rflags, None))
+            patterns.setdefault("".join(u.unit for u in reordered), []).append(Pattern(entry, _flags(reordered), None))
         # "Anbar province", "Homs city", "Euphrates River": a bare name of a
         # governorate, city, river … followed by a designator of its type;
         # Arabic puts designators first ("طرطوس ومدينة حمص" is two places).
@@ -130,7 +136,48 @@ def alias_patterns(entries: Iterable[AliasEntry]) -> dict[str, tuple[Pattern, ..
                 if entry.entity.type in types:
                     gflags = flags if cls in CASE_FREE_DESIGNATORS else (*flags, True)
                     patterns.setdefault(key + MARKERS[cls], []).append(Pattern(entry, gflags, cls, letters, stops))
+    for key, pats in cores.items():
+        if key not in patterns:  # "Hol camp" is no bare "Hol": that is the town's name
+            patterns[key] = pats
     return {key: tuple(pats) for key, pats in patterns.items()}
+
+
+def _with_countryless(entries: Iterable[AliasEntry]) -> Iterator[AliasEntry]:
+    """``entries``, and after each organisation's first its names without its
+    country's adjective, weak (``borderlex.countryless``): for running text
+    only, where the text's country may vouch for them; a lookup alone has no
+    country to go by ("Interior Ministry")."""
+    seen: set[str] = set()
+    for entry in entries:
+        yield entry
+        e = entry.entity
+        if e.id not in seen:
+            seen.add(e.id)
+            for form in sorted(countryless_forms(e)):
+                norm = normalize(form)
+                yield AliasEntry(e, form, Strength.WEAK, norm, name_key(norm), has_arabic_script(form))
+
+
+def _facility_core(entry: AliasEntry, content: list[Unit]) -> list[Unit] | None:
+    """A facility's name without the designator that opens or ends it ("Roj
+    camp", "Camp Speicher", "مخيم روج"): a weak name, which counts after a
+    designator that fits ("le camp de Roj") or where the text names the
+    facility in full ("… Roj est là pour durer").  Not for an acronym, nor a
+    name that is all designator."""
+    if entry.entity.kind != "facility" or entry.strength is Strength.ACRONYM or len(content) < 2:
+        return None
+    first, last = content[0], content[-1]
+    if last.marker is not None and last.latin:
+        core = content[:-1]
+    elif first.marker is not None:
+        core = content[1:]
+    else:
+        return None
+    return core if core and all(u.marker is None for u in core) else None
+
+
+def _flags(units: Sequence[Unit]) -> tuple[bool, ...]:
+    return tuple(u.upper_initial for u in units if u.latin and not case_free(u))
 
 
 def head_after_subject(alias: str, units: Sequence[Unit]) -> list[Unit] | None:

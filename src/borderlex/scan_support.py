@@ -18,16 +18,19 @@ import attrs
 
 from .arabic_script import has_arabic_script, words_before
 from .common_words import is_common_word
+from .countryless import countryless_forms
 from .designated_lists import linked, plural_before
 from .folding import normalize
 from .index import AliasEntry, Strength
 from .model import DESIGNATES
+from .qualified_names import country_of_adjective
 from .scan_patterns import Pattern, Span, abroad, designator_before, designator_beside
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from .model import Entity
     from .scan_units import Unit
 
 __all__ = ["supported"]
@@ -54,8 +57,11 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit], lists: Sequen
     does the same ("Gen. Austin", "the Biden administration"), a word for
     "coalition", "list" … beside an organisation's ("la coalition Al-Fatah"),
     and a designator joined by "of" or "de" that fits the entity's type does
-    for a place ("the town of al-Bab", "la ville d'Al-Bab"), as does a list
-    of ``lists`` (``borderlex.designated_lists.latin_lists`` of the text)."""
+    for a place ("the town of al-Bab", "la ville d'Al-Bab"), as do a list
+    of ``lists`` (``borderlex.designated_lists.latin_lists`` of the text), a
+    place of the same country joined by "and" or a comma ("Erbil and
+    Sulaimani") and, for a place in Syria or Iraq, a word of ``locatives``
+    right before it ("in Sulaimani", not Soleimani's surname)."""
     read = (_pronoun_ending(_same_script(c)) for c in spans)
     spans = [c for c in (_fits_designator(_common_word(c, units), units) for c in read) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
@@ -67,29 +73,45 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit], lists: Sequen
         cls = designator_beside(units, c.first, c.last)
         listed = [cls] if cls is not None else []
         listed += [kind for start, end, kind in lists if start <= c.start and c.end <= end]
+        norm = normalize(c.text)
         for cls in listed:
-            strong |= {p.entry.entity.id for p in c.patterns if p.entry.entity.type in DESIGNATES.get(cls, ())}
-    strong |= _listed_in_arabic(spans, text, strong)
+            # "the villages of Sahliyah, Kassarah …": local ones, not Kayseri by a key of its old names.
+            strong |= {
+                p.entry.entity.id
+                for p in c.patterns
+                if p.entry.entity.type in DESIGNATES.get(cls, ())
+                and not (abroad(p.entry.entity) and p.entry.normalized != norm)
+            }
+    strong |= _listed(spans, text, strong)
     strong |= _after_their_country(spans, text)
+    by_country = _of_the_texts_country(spans, text)
     out = []
     for c in spans:
         quoted = c.patterns[0].entry.arabic and _quoted_whole(text, c.start, c.end)
         vouched = _kinds_vouched_beside(text, c.start, c.end) if not c.patterns[0].entry.arabic else _NEITHER
         if _credited(text, c.start, c.end):
             vouched = vouched | _MEDIA
-        keep = [
-            p
-            for p in c.patterns
-            if quoted
-            or p.entry.strength is not Strength.WEAK
-            or p.generated is not None
-            or p.entry.entity.id in strong
-            or p.entry.entity.kind in vouched
-            or (p.entry.entity.type == "media" and "media" in vouched)
-        ]
+
+        keep = [p for p in c.patterns if _counts(p, quoted, vouched, strong, by_country)]
         if keep:
             out.append(c._replace(patterns=keep))
     return out
+
+
+def _counts(p: Pattern, quoted: bool, vouched: frozenset[str], strong: set[str], by_country: set[str]) -> bool:
+    """Whether a pattern counts where it stands (see :func:`supported`)."""
+    e = p.entry.entity
+    if _countryless(p):
+        return e.id in by_country
+    return (
+        quoted
+        or p.entry.strength is not Strength.WEAK
+        or p.generated is not None
+        or e.id in strong
+        or e.kind in vouched
+        or (e.type == "media" and "media" in vouched)
+        or (e.kind == "place" and "locative" in vouched and not abroad(e))
+    )
 
 
 # What a quarter is not named after, though many are ("حي الجولان", the Jolan
@@ -185,25 +207,29 @@ def _after_their_country(spans: list[Span], text: str) -> set[str]:
     }
 
 
-def _listed_in_arabic(spans: list[Span], text: str, strong: set[str]) -> set[str]:
-    """The places whose weak Arabic names are in a list that names them: after
-    a plural designator that fits them ("أحياء بستان القصر والفردوس والسكري",
-    the neighbourhoods of …), or joined by "و" or a comma to a place the text
-    names in the same country ("إلى الرقة والطبقة", to Raqqa and Tabqa; الطبقة is
-    also *the layer*)."""
+def _listed(spans: list[Span], text: str, strong: set[str]) -> set[str]:
+    """The places whose weak names are in a list that names them: in Arabic
+    after a plural designator that fits them ("أحياء بستان القصر والفردوس
+    والسكري", the neighbourhoods of …); in any script joined by "and" ("و",
+    "et") or a comma to a place the text names in the same country ("إلى الرقة
+    والطبقة", to Raqqa and Tabqa, الطبقة is also *the layer*; "Erbil and
+    Sulaimani", which also spells Soleimani's surname), before or after it."""
     found: set[str] = set()
     classes: dict[int, str | None] = {}  # by a list's name's end: the list's class
     places: dict[int, set[str | None]] = {}  # the ends of names of places the text names: their countries
+    partners: list[tuple[Span, Span]] = []  # names next in one list
+    ends = {c.end: c for c in spans}
     for c in spans:
-        if not c.patterns[0].entry.arabic:
-            continue
+        arabic = c.patterns[0].entry.arabic
         before = next(
-            (e for e in range(max(0, c.start - 4), c.start + 1) if e in classes and linked(text, e, c.start)), None
+            (e for e in range(max(0, c.start - 7), c.start + 1) if e in ends and linked(text, e, c.start)), None
         )
-        cls = classes[before] if before is not None else plural_before(text, c.start)
-        weak_places = [
-            p.entry.entity for p in c.patterns if p.entry.entity.kind == "place" and p.entry.strength is Strength.WEAK
-        ]
+        if before is not None and ends[before].patterns[0].entry.arabic == arabic:
+            partners.append((ends[before], c))
+        else:
+            before = None
+        weak_places = _weak_places(c)
+        cls = (classes.get(before) if before is not None else plural_before(text, c.start)) if arabic else None
         if cls is not None:
             # Local places: "قرى وبلدات الصور" is no town abroad (Tyre).
             found |= {e.id for e in weak_places if e.type in DESIGNATES.get(cls, ()) and not abroad(e)}
@@ -211,14 +237,79 @@ def _listed_in_arabic(spans: list[Span], text: str, strong: set[str]) -> set[str
             # A place of another country is no partner ("الرمادي والخالدية" in Anbar, not Homs).
             found |= {e.id for e in weak_places if e.country in places[before]}
         classes[c.end] = cls
-        named = {
-            p.entry.entity.country
-            for p in c.patterns
-            if p.entry.entity.kind == "place" and p.entry.entity.id in strong | found
-        }
+        named = _named_countries(c, strong | found)
         if named:
             places[c.end] = named
+    for first, then in reversed(partners):  # "Sulaimani and Erbil": the partner after
+        found |= {e.id for e in _weak_places(first) if e.country in _named_countries(then, strong | found)}
     return found
+
+
+def _of_the_texts_country(spans: list[Span], text: str) -> set[str]:
+    """The institutions named without their country ("the Interior Ministry",
+    "وزارة الداخلية"; ``borderlex.countryless``) of the country the text is
+    about: the one its places and organisations, each named by a strong
+    alias of one entity, name most often (at least twice, and more than any
+    other).  Not where the text says whose the institution is: another
+    country's adjective, a possessive or another capitalised name beside it
+    ("مجلس النواب الأميركي", "Turkey's Interior Ministry", "Ezidxane Security
+    Forces"), or a place after it ("وزارة الداخلية في
+    كردستان", "the Ministry of Defense of the Interim Government")."""
+    counts: dict[str, int] = {}
+    for c in spans:
+        if len({p.entry.entity.id for p in c.patterns}) == 1 and c.patterns[0].entry.strength is not Strength.WEAK:
+            country = c.patterns[0].entry.entity.country
+            if country is not None:
+                counts[country] = counts.get(country, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return set()
+    country = max(counts, key=counts.__getitem__)
+    return {
+        p.entry.entity.id
+        for c in spans
+        for p in c.patterns
+        if p.entry.entity.country == country and _countryless(p) and not _owner_beside(text, c.start, c.end)
+    }
+
+
+def _countryless(p: Pattern) -> bool:
+    """Whether the pattern is an institution's name without its country: the
+    text's country alone vouches for it (two ministries the text names in
+    full leave "وزارة الداخلية" to neither; ``borderlex.short_forms`` reads it
+    after one)."""
+    return p.entry.strength is Strength.WEAK and p.entry.alias in countryless_forms(p.entry.entity)
+
+
+def _owner_beside(text: str, start: int, end: int) -> bool:
+    """Whether words beside an institution's name say whose it is (see :func:`_of_the_texts_country`)."""
+    after = _WORD_AFTER.match(text, end, end + 40)
+    if after is not None and country_of_adjective(after.group(1)) is not None:
+        return True  # "مجلس النواب الأميركي", "le ministère de l'Intérieur turc"
+    if has_arabic_script(text[start:end]):
+        return after is not None and (after.group(1) == "في" or after.group(1)[1:] in _ARABIC_SEATS)
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if (
+        before is not None
+        and before.group(1)[:1].isupper()
+        and normalize(before.group(1)) not in vocabulary().stop_words
+    ):
+        return True  # "the Turkish Interior Ministry", "Ezidxane Security Forces"
+    return _OWNER_BEFORE.search(text, max(0, start - 4), start) is not None or _OWNER_AFTER.match(text, end) is not None
+
+
+# "لإقليم كردستان", "بحكومة الإقليم": after ل or ب, the region or government an institution is of.
+_ARABIC_SEATS = frozenset({"إقليم", "حكومة", "محافظة"})
+_OWNER_BEFORE = re.compile(r"['’]s?[ \u00a0]+\Z")
+_OWNER_AFTER = re.compile(r"[ \u00a0]+(?:of|in|de|du|des|d['’])[ \u00a0]*(?:the[ \u00a0]+|l['’]|la[ \u00a0]+)?[A-Z]")
+
+
+def _weak_places(c: Span) -> list[Entity]:
+    return [p.entry.entity for p in c.patterns if p.entry.entity.kind == "place" and p.entry.strength is Strength.WEAK]
+
+
+def _named_countries(c: Span, named: set[str]) -> set[str | None]:
+    return {p.entry.entity.country for p in c.patterns if p.entry.entity.kind == "place" and p.entry.entity.id in named}
 
 
 def _designated(text: str, start: int, entry: AliasEntry) -> bool:
@@ -256,7 +347,8 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
     "list", "party" … (``quoted_name_heads``: "la coalition Al-Fatah", "the
     Nasr list").  Both: a glued "pro-" or "anti-" ("pro-Assad").  A media
     word vouches for an outlet only ("media": "the Anadolu news agency", not
-    "the General Security agency")."""
+    "the General Security agency"); a word of ``locatives`` for a place in
+    Syria or Iraq only ("locative": "in Hit", the town)."""
     words = vocabulary()
     kinds: set[str] = set()
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
@@ -268,6 +360,8 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
             kinds.add("person")
         if word in words.quoted_name_heads:
             kinds.add("org")
+        if word in words.locatives:  # "in Sulaimani": the city, not Soleimani
+            kinds.add("locative")
     if _media_word_before(text, start, words.media_words):
         kinds.add("media")  # "l'agence de presse turque Anadolu"
     of = _HEAD_OF_BEFORE.search(text, max(0, start - 40), start)

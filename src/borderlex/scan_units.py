@@ -29,6 +29,7 @@ __all__ = [
     "Units",
     "case_free",
     "letters_of",
+    "opening_word",
     "stops_of",
     "units_of",
     "word_unit",
@@ -85,6 +86,12 @@ class Unit:
 
 def word_unit(word: str) -> str:
     return _word_unit_cached(word) if len(word) <= 64 else "".join(key_parts(word))
+
+
+def opening_word(text: str, u: Unit) -> str:
+    """A Latin designator unit that opens a name, read as its first word:
+    "Camp" of "Camp Speicher", "Wilayat" of "Wilayat Raqqa"."""
+    return word_unit(normalize(text[u.start : u.end]).split()[0])
 
 
 @lru_cache(maxsize=65536)
@@ -389,13 +396,19 @@ def case_free(u: Unit) -> bool:
 
 def stops_of(text: str, units: Iterable[Unit]) -> tuple[str, ...]:
     """The function words among ``units`` (not articles), normalized; the words
-    that link a name to a place are one ("Al-Qaïda d'Irak" is "al-Qaeda in Iraq")."""
-    words = (normalize(text[u.start : u.end]) for u in units if u.skip and not u.article)
+    that link a name to a place are one ("Al-Qaïda d'Irak" is "al-Qaeda in Iraq").
+    French "en" and "et" spell an article only joined by a hyphen ("en-Nabk"):
+    apart, they are words ("État islamique en Irak et au Levant", "d'Irak et du Levant")."""
+    words = (normalize(text[u.start : u.end]) for u in units if u.skip and (not u.article or _french_word(text, u)))
     return tuple("of" if w in _LINK_WORDS else w for w in words)
 
 
-# "of", "in" and the French "de", "d'", "du", "des", "en" between the words of a name.
-_LINK_WORDS = frozenset({"of", "in", "en", "de", "d", "du", "des"})
+# "of", "in" and the French "de", "d'", "du", "des", "en", "au", "aux" between the words of a name.
+_LINK_WORDS = frozenset({"of", "in", "en", "de", "d", "du", "des", "au", "aux"})
+
+
+def _french_word(text: str, u: Unit) -> bool:
+    return text[u.start : u.end] in ("en", "et") and text[u.end : u.end + 1] == " "
 
 
 def letters_of(text: str, units: Iterable[Unit], skip_first: int = 0, before: Unit | None = None) -> str:

@@ -45,6 +45,7 @@ from .mention_edges import (
     family_beside,
     whole_mention,
     with_arabic_head,
+    with_institution_before,
     with_lowercase_head,
     without_demonym,
     without_title,
@@ -67,6 +68,7 @@ from .scan_support import supported
 from .scan_units import (
     Unit,
     Units,
+    opening_word,
     units_of,
 )
 from .short_forms import short_form_mentions
@@ -153,10 +155,11 @@ class Scanner:
                 self._prefixes[s] = known
         return known
 
-    def _hits(self, units: Units) -> Iterator[_Hit]:
+    def _hits(self, text: str, units: Units) -> Iterator[_Hit]:
         """Each run of units whose keys, concatenated, are an alias key (read
         off the units' shapes: no unit is made but an Arabic word's whose
-        rest could start a key, to see whether it starts with a proclitic)."""
+        rest could start a key, to see whether it starts with a proclitic,
+        or a capitalised Latin designator's)."""
         shapes = units.shapes
         has_prefix, patterns = self._has_prefix, self._patterns
         n = len(shapes)
@@ -164,9 +167,11 @@ class Scanner:
             shape = shapes[i]
             if shape[2]:  # skipped
                 continue
-            if shape[3] is not None and not shape[4]:  # a designator, not Arabic
-                continue
             unit = shape[1]
+            if shape[3] is not None and not shape[4]:  # a designator, not Arabic
+                if not shape[5]:
+                    continue
+                unit = opening_word(text, units[i])  # "Camp Speicher", "Wilayat Raqqa"
             starts = [unit]
             # The unit is made (to read its proclitic) only when the rest could start a key.
             if shape[4] and shape[3] is None and len(unit) > 2 and has_prefix(unit[1:]) and units[i].proclitic:
@@ -242,9 +247,15 @@ class Scanner:
                 if whole is not None:
                     mentions.append(whole)
                     continue
-                # A full name of several words with only more capitals before it is
-                # itself ("du Pentagone Chuck Hagel", "l'ONU Ban Ki-moon").
+                # A person's full name with only more capitals before it is itself ("du
+                # Pentagone Chuck Hagel", "l'ONU Ban Ki-moon"); another name is so after
+                # another name only: after capitals that name nothing, it is part of a
+                # longer name ("the National Salvation Government").
                 if run[1] > c.end or runs.words(c) < 2 or (mentions and mentions[-1].end > c.start):
+                    continue
+                if not any(p.entry.entity.kind == "person" for p in c.patterns) and not self._names_something(
+                    text[run[0] : c.start].strip(), as_of
+                ):
                     continue
             if units[c.first].latin and in_institution_name(text, units, c.first):
                 continue  # "Central Bank of Iraq": part of a name the tables lack
@@ -271,6 +282,7 @@ class Scanner:
         mentions = crossing_pairs(text, mentions)
         mentions = with_country_prefix(text, [whole_mention(text, m) for m in mentions], self._resolve)
         mentions = with_arabic_head(text, with_lowercase_head(text, mentions, self._resolve))
+        mentions = with_institution_before(text, mentions, self._resolve)
         mentions = without_title(without_demonym(mentions, self._resolve), self._resolve)
         covered = bytearray(len(text))  # what the mentions cover, to look up in C
         for m in mentions:
@@ -330,6 +342,10 @@ class Scanner:
             return None
         return Mention(start, end, whole, match.id, match.entity, match)
 
+    def _names_something(self, words: str, as_of: Period | None) -> bool:
+        match = self._resolve(words, as_of=as_of)
+        return match is not None and match.method is not Method.FUZZY
+
     def _quoted(self, text: str, m: Mention, as_of: Period | None) -> Mention | None:
         """ائتلاف «دولة القانون»: a head word before a quoted name is not part of
         it, when the quoted words alone name the same entity, or nothing after
@@ -359,7 +375,7 @@ class Scanner:
         found: list[Span] = []
         memo = self._spans
         n = len(units)
-        for hit in self._hits(units):
+        for hit in self._hits(text, units):
             first = -hit.first - 1 if hit.first < 0 else hit.first
             key, base = window(text, units, n, first, hit.last)
             key = (key, hit.first < 0, wanted)

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .arabic_script import has_arabic_script, has_tanween
+from .arabic_script import has_arabic_script, has_tanween, orthographic_form
 from .common_words import is_common_word
 from .dates import valid_during
 from .explanation import Step
@@ -40,6 +40,7 @@ from .query_rules import (
     governorates_behind,
     query_variants,
     ratio,
+    reordered_institution,
     repair_designators,
     romanized_place,
     same_letters,
@@ -47,6 +48,7 @@ from .query_rules import (
     trim_words,
     words_agree,
 )
+from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from .dates import Period
@@ -122,9 +124,12 @@ def search(
     exact = [_Scored(e, 100.0, Method.EXACT, "") for e in keep(index.exact(stripped))]
     trimmed = trim_words(stripped)
     if not exact and trimmed != stripped:
+        # A descriptor read off the end ("Soufan Group") leaves an organisation's name.
+        org_only = not stripped.endswith(trimmed)
         exact = [
             _Scored(e, _KEY_SCORE, Method.EXACT, f"ignored words around {trimmed!r}")
             for e in keep(index.exact(trimmed))
+            if not org_only or e.entity.kind == "org"
         ]
     log("exact", stripped, exact)
     found += exact
@@ -202,6 +207,16 @@ def search(
     found += keyed
     if keyed and not everything:
         return found
+    reordered = reordered_institution(stripped) if arabic_query else None
+    if reordered is not None:
+        # "المجلس العسكري لمنبج" is "مجلس منبج العسكري": an organisation's, or nothing.
+        inner = search(index, reordered, kind, None, everything=False, period=period, fuzzy=False)
+        agree = [
+            _Scored(sc.entry, min(sc.score, _KEY_SCORE), sc.method, "") for sc in inner if sc.entry.entity.kind == "org"
+        ]
+        log("reordered", reordered, agree)
+        if agree:
+            return found + agree
     qualified = _by_qualifier(index, stripped, kind, period)
     if qualified is not None:
         log("qualified", stripped, qualified[0], qualified[1])
@@ -330,11 +345,14 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 # weak alias, too often something else as written ("عبدالرحمن", a given name, is
                 # not "Abdel Rahman", Rami Abdel Rahman's surname).
                 continue
+            if e.entity.kind == "person" and _other_given_name(index, raw, arabic_query, e):
+                continue
+            if cross and not _own_script_agrees(key, raw, arabic_query, e.entity):
+                # Arabic writes no vowels and its ع leaves no trace in a key: "Tal al-Jumou" and
+                # "تل جمعة" share a skeleton, but the entity's own "Tel Jemaa" says otherwise;
+                # "بهاء المقداد" is not "Baghdad", whose Arabic name is "بغداد".
+                continue
             if cross and may_lift and _word_skeletons(e.key.tokens) == qwords:
-                if not _own_script_agrees(key, raw, arabic_query, e.entity):
-                    # Arabic writes no vowels and its ع leaves no trace in a key: "Tal al-Jumou" and
-                    # "تل جمعة" share a skeleton, but the entity's own "Tel Jemaa" says otherwise.
-                    continue
                 score = max(score, lifted)
             if score < threshold or score >= 100.0:
                 continue
@@ -368,6 +386,42 @@ def _own_script_agrees(key: NameKey, raw: str, arabic: bool, entity: Entity) -> 
         return not own or any(arabic_letters_agree(raw, n) for n in own)
     # Loosely: romanizations differ in vowels ("Ryan", "Rayan"), not in most letters.
     return not own or any(ratio(key.joined, name_key(normalize(n)).joined) >= _OWN_SCRIPT_AGREE for n in own)
+
+
+def _other_given_name(index: AliasIndex, raw: str, arabic: bool, e: AliasEntry) -> bool:
+    """Whether the query puts another given name where the person's names in
+    its script put theirs ("كويستان أحمد" is not Kwestan Mohammed, "كوستان
+    محمد"): both words given names of the tables, not one name's spellings
+    (Yousef and Yusuf, Ryan and Rayan: close keys, or one consonant skeleton)."""
+    given = index.given_names()
+    names = [e.alias] if e.arabic == arabic else [n for n in e.entity.strong_names if has_arabic_script(n) == arabic]
+    query = _given_words(raw, arabic)
+
+    def clash(words: list[str]) -> bool:
+        pairs = zip(query, words, strict=True)
+        return any(a != b and a in given and b in given and not _one_name(a, b, arabic) for a, b in pairs)
+
+    found = [clash(words) for n in names if len(words := _given_words(n, arabic)) == len(query)]
+    return bool(found) and all(found)
+
+
+def _given_words(name: str, arabic: bool) -> list[str]:
+    """A name's words as the index keeps given names, articles left out."""
+    if arabic:
+        return [orthographic_form(w) for w in name.split()]
+    articles = vocabulary().articles
+    return [w for w in normalize(name).split() if w not in articles]
+
+
+def _one_name(a: str, b: str, arabic: bool) -> bool:
+    if arabic:
+        return ratio(a, b) >= _SAME_GIVEN_NAME
+    ka, kb = name_key(a).joined, name_key(b).joined
+    return ratio(ka, kb) >= _SAME_GIVEN_NAME or skeleton(ka) == skeleton(kb)
+
+
+#: Two spellings of one given name compare at least this (romanized, by their keys).
+_SAME_GIVEN_NAME = 80.0
 
 
 def _word_skeletons(tokens: tuple[str, ...]) -> str:

@@ -108,6 +108,10 @@ class Vocabulary(NamedTuple):
     quarter_words_after: frozenset[str]
     arabic_short_heads: tuple[tuple[str, str], ...]
     directions: frozenset[str]
+    travel_words: frozenset[str]
+    destination_words: frozenset[str]
+    arabic_reordered_heads: frozenset[str]
+    prepositions: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -241,6 +245,10 @@ class _Reader:
             quarter_words_after=self.words("quarter_words_after", "arabic"),
             arabic_short_heads=self.pairs("arabic_short_heads"),
             directions=self.words("directions", "arabic"),
+            travel_words=self.words("travel_words", "phrase"),
+            destination_words=self.words("destination_words", "phrase"),
+            arabic_reordered_heads=self.words("arabic_reordered_heads", "arabic"),
+            prepositions=self.words("prepositions", "arabic"),
         )
 
 
