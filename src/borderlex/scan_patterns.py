@@ -97,8 +97,10 @@ class Span(NamedTuple):
 
 def alias_patterns(entries: Iterable[AliasEntry]) -> dict[str, tuple[Pattern, ...]]:
     """Every way to write each alias, as units, by key: the alias itself, a
-    "Ministry of" name with its head after the subject, and a Latin name
-    followed by a designator of its type ("Anbar province")."""
+    "Ministry of" name with its head after the subject, a Latin name
+    followed by a designator of its type ("Anbar province"), a facility's
+    name without its designator (weak: "Roj"), and an organisation's name
+    without its country's adjective (weak: "Interior Ministry")."""
     patterns: dict[str, list[Pattern]] = {}
     cores: dict[str, list[Pattern]] = {}
     for entry in _with_countryless(entries):
