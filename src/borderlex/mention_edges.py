@@ -78,13 +78,11 @@ def _with_adjectives(text: str, m: Mention) -> Mention:
     if m.entity.kind != "facility" or not has_arabic_script(m.text.rstrip(_CLOSING_QUOTES)[-1:]):
         return m
     end = m.end
-    while (found := _ARABIC_WORD_AFTER.match(text, end)) is not None and found.group(1) in _facility_adjectives():
+    while (found := _ARABIC_WORD_AFTER.match(text, end)) is not None and found.group(
+        1
+    ) in vocabulary().facility_adjectives:
         end = found.end()
     return m if end == m.end else attrs.evolve(m, end=end, text=text[m.start : end])
-
-
-def _facility_adjectives() -> frozenset[str]:
-    return vocabulary().facility_adjectives
 
 
 def is_nationality(word: str) -> bool:

@@ -82,6 +82,7 @@ class Pattern:
     generated: str | None  # designator class added to a bare alias, if any
     letters: str | None = None  # an Arabic alias's letters (see letters_of)
     stops: tuple[str, ...] = ()  # the function words inside the alias ("of", "and"), in order
+    countryless: bool = False  # an institution's name without its country (borderlex.countryless)
 
 
 class Span(NamedTuple):
@@ -124,10 +125,12 @@ def alias_patterns(entries: Iterable[AliasEntry]) -> dict[str, tuple[Pattern, ..
         lead = units[units.index(content[0]) - 1] if entry.arabic and units[0] is not content[0] else None
         letters = letters_of(entry.alias, content, before=lead) if entry.arabic else None
         stops = stops_of(entry.alias, units)
-        patterns.setdefault(key, []).append(Pattern(entry, flags, None, letters, stops))
+        bare = entry.strength is Strength.WEAK and entry.alias in countryless_forms(entry.entity)
+        patterns.setdefault(key, []).append(Pattern(entry, flags, None, letters, stops, bare))
         reordered = head_after_subject(entry.alias, units)
         if reordered is not None:  # "Iraqi Ministry of Defence" written "Iraqi Defence Ministry"
-            patterns.setdefault("".join(u.unit for u in reordered), []).append(Pattern(entry, _flags(reordered), None))
+            reordered_key = "".join(u.unit for u in reordered)
+            patterns.setdefault(reordered_key, []).append(Pattern(entry, _flags(reordered), None, countryless=bare))
         # "Anbar province", "Homs city", "Euphrates River": a bare name of a
         # governorate, city, river … followed by a designator of its type;
         # Arabic puts designators first ("طرطوس ومدينة حمص" is two places).
@@ -137,7 +140,8 @@ def alias_patterns(entries: Iterable[AliasEntry]) -> dict[str, tuple[Pattern, ..
             for cls, types in DESIGNATES.items():
                 if entry.entity.type in types:
                     gflags = flags if cls in CASE_FREE_DESIGNATORS else (*flags, True)
-                    patterns.setdefault(key + MARKERS[cls], []).append(Pattern(entry, gflags, cls, letters, stops))
+                    generated = Pattern(entry, gflags, cls, letters, stops, bare)
+                    patterns.setdefault(key + MARKERS[cls], []).append(generated)
     for key, pats in cores.items():
         if key not in patterns:  # "Hol camp" is no bare "Hol": that is the town's name
             patterns[key] = pats

@@ -18,7 +18,6 @@ import attrs
 
 from .arabic_script import has_arabic_script, words_before
 from .common_words import is_common_word
-from .countryless import countryless_forms
 from .designated_lists import linked, plural_before
 from .folding import normalize
 from .index import AliasEntry, Strength
@@ -101,7 +100,7 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit], lists: Sequen
 def _counts(p: Pattern, quoted: bool, vouched: frozenset[str], strong: set[str], by_country: set[str]) -> bool:
     """Whether a pattern counts where it stands (see :func:`supported`)."""
     e = p.entry.entity
-    if _countryless(p):
+    if p.countryless:
         return e.id in by_country
     return (
         quoted
@@ -269,16 +268,8 @@ def _of_the_texts_country(spans: list[Span], text: str) -> set[str]:
         p.entry.entity.id
         for c in spans
         for p in c.patterns
-        if p.entry.entity.country == country and _countryless(p) and not _owner_beside(text, c.start, c.end)
+        if p.entry.entity.country == country and p.countryless and not _owner_beside(text, c.start, c.end)
     }
-
-
-def _countryless(p: Pattern) -> bool:
-    """Whether the pattern is an institution's name without its country: the
-    text's country alone vouches for it (two ministries the text names in
-    full leave "وزارة الداخلية" to neither; ``borderlex.short_forms`` reads it
-    after one)."""
-    return p.entry.strength is Strength.WEAK and p.entry.alias in countryless_forms(p.entry.entity)
 
 
 def _owner_beside(text: str, start: int, end: int) -> bool:

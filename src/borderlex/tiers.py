@@ -345,16 +345,17 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 # weak alias, too often something else as written ("عبدالرحمن", a given name, is
                 # not "Abdel Rahman", Rami Abdel Rahman's surname).
                 continue
+            if cross and may_lift and _word_skeletons(e.key.tokens) == qwords:
+                score = max(score, lifted)
+            if score < threshold or score >= 100.0:
+                continue
+            # The dearer checks, only for what scores high enough.
             if e.entity.kind == "person" and _other_given_name(index, raw, arabic_query, e):
                 continue
             if cross and not _own_script_agrees(key, raw, arabic_query, e.entity):
                 # Arabic writes no vowels and its ع leaves no trace in a key: "Tal al-Jumou" and
                 # "تل جمعة" share a skeleton, but the entity's own "Tel Jemaa" says otherwise;
                 # "بهاء المقداد" is not "Baghdad", whose Arabic name is "بغداد".
-                continue
-            if cross and may_lift and _word_skeletons(e.key.tokens) == qwords:
-                score = max(score, lifted)
-            if score < threshold or score >= 100.0:
                 continue
             if not cross and (not words_agree(key, e.key) or demonym_of(key.joined, cand_key)):
                 continue
