@@ -46,7 +46,12 @@ def render() -> str:
     os.environ["BORDERLEX_COMMON_WORDS"] = empty.name
     try:
         import borderlex  # noqa: PLC0415
-        from borderlex.arabic_script import arabic_letters, is_arabic_letter, orthographic_form  # noqa: PLC0415
+        from borderlex.arabic_script import (  # noqa: PLC0415
+            arabic_letters,
+            is_arabic_letter,
+            is_arabic_word_char,
+            orthographic_form,
+        )
         from borderlex.model import Method  # noqa: PLC0415
         from borderlex.vocabulary import vocabulary  # noqa: PLC0415
 
@@ -85,7 +90,8 @@ def render() -> str:
                 if mention.match.method is not Method.EXACT:
                     found.append((mention.match.alias, mention.id))
             for alias, entity in found:
-                if not all(is_arabic_letter(c) or c.isspace() for c in alias) or same(word, alias):
+                # Vowel marks and shadda are part of an Arabic alias (شقّا, Shaqqa: not شقة, *a flat*).
+                if not all(is_arabic_word_char(c) or c.isspace() for c in alias) or same(word, alias):
                     continue
                 alias_freq = zipf_frequency(alias, "ar")
                 if freq - alias_freq >= MIN_EXCESS:

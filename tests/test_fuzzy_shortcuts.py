@@ -26,6 +26,7 @@ from borderlex.folding import normalize
 from borderlex.index import AliasEntry, AliasIndex, Strength, trigrams
 from borderlex.model import Match, Method
 from borderlex.name_keys import NameKey, name_key, skeleton
+from borderlex.qualified_names import country_of_adjective
 from borderlex.query_rules import (
     MIN_FUZZY_KEY,
     _core,
@@ -46,6 +47,7 @@ from borderlex.tiers import (
     FUZZY_CEILING,
     MAX_FUZZY_CHARS,
     _fuzzy,
+    _one_name_word_agrees,
     _other_given_name,
     _own_script_agrees,
     _qualified,
@@ -70,6 +72,7 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
     personal = (
         not arabic_query and not key.designators and len(key.tokens) <= 3 and norm.split()[0] in index.given_names()
     )
+    countries = {c for w in raw.split() if (c := country_of_adjective(w)) is not None}
     out = []
     for cand_key, entries in index.fuzzy_candidates(key.joined, score_cutoff=cutoff):
         if len(cand_key) < MIN_FUZZY_KEY:
@@ -86,6 +89,9 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
                 continue
             # Across scripts, the skeletons agree word by word (doubled letters fold within a word).
             words_alike = "".join(map(skeleton, key.tokens)) == "".join(map(skeleton, e.key.tokens))
+            # Session 13: a nationality the query names is the entity's ("وزارة الخارجية العراقية").
+            if countries and e.entity.country is not None and e.entity.country not in countries:
+                continue
             if e.entity.kind == "person" and _other_given_name(index, raw, arabic_query, e):
                 continue
             if cross and not _own_script_agrees(key, raw, arabic_query, e.entity):
@@ -95,6 +101,9 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
             if score < threshold or score >= 100.0:
                 continue
             if not cross and (not words_agree(key, e.key) or demonym_of(key.joined, cand_key)):
+                continue
+            # Session 13: one name word and generic ones agree as one-word names do ("Qiyada Alliance").
+            if not cross and not _one_name_word_agrees(norm, e.normalized):
                 continue
             if arabic_query and not cross and not arabic_letters_agree(raw, e.alias):
                 continue

@@ -308,7 +308,7 @@ def test_an_acronym_stands_alone_beside_a_name(text: str, expected: list[tuple[s
     [
         # A kunya: not the village Qasra (al-Kasrah); after an office, the minister's weak alias names him.
         ("Defence minister Abu Qasra said", [("Abu Qasra", "person:murhaf-abu-qasra")]),
-        ("Abu Qasra said", []),
+        ("Abu Qasra met them", []),
         ("the town of Qasra", [("Qasra", "place:al-kasrah")]),
         ("He met Abu Bakr al-Baghdadi.", [("Abu Bakr al-Baghdadi", "person:abu-bakr-al-baghdadi")]),
         ("fighters left Abu Kamal", [("Abu Kamal", "place:al-bukamal")]),
@@ -614,8 +614,9 @@ def test_an_initial_does_not_join_a_word(text: str, expected: list[tuple[str, st
         ("l'administration Trump a dit", [("Trump", "person:donald-trump")]),
         # A glued pro- or anti-.
         ("pro-Assad militias", [("Assad", "person:bashar-al-assad")]),
-        # Nothing beside it: a bare surname alone still names nobody.
-        ("Trump said", []),
+        # Nothing beside it: a bare surname alone still names nobody (a verb of saying right after
+        # it does, since session 13: tests/test_open_world_7.py).
+        ("Trump met them", []),
         ("Erdogan has said", []),
         # The evidence is for persons only: a place's weak alias (Hit, the Iraqi town) beside one stays weak.
         ("Gen. Hit said", []),

@@ -88,8 +88,8 @@ def spans(text: str, **kw: object) -> list[tuple[str, str]]:
         # articles: part of the span when attached
         ("fighting in al-Tanf and Al Bukamal", [("al-Tanf", "place:al-tanf"), ("Al Bukamal", "place:al-bukamal")]),
         # weak aliases need the full name in the same text
-        ("Saloum said so.", []),
-        ("Muzahem al-Saloum spoke. Later Saloum said so.", [("Muzahem al-Saloum", "person:muzahem-al-saloum"), ("Saloum", "person:muzahem-al-saloum")]),
+        ("Saloum's men left.", []),
+        ("Muzahem al-Saloum spoke. Later Saloum's men left.", [("Muzahem al-Saloum", "person:muzahem-al-saloum"), ("Saloum", "person:muzahem-al-saloum")]),
         ("the coalition struck", []),
         # Arabic: proclitics stay out of the span, the article stays in
         ("سيطر داعش على البوكمال والميادين", [("داعش", "org:islamic-state"), ("البوكمال", "place:al-bukamal"), ("الميادين", "place:mayadin")]),

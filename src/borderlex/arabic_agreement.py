@@ -17,7 +17,8 @@ adjective when it agrees:
 - without the article and ending in ية, before "و" and another word so
   ending: "سورية وعراقية", *Syrian and Iraqi*;
 - with the article and ending in ية (a nisba), after a word with the
-  article: "القوات السعودية", *the Saudi forces*.
+  article: "القوات السعودية", *the Saudi forces*; not after a masculine
+  nisba ("زار الكاظمي السعودية", *Kadhimi visited Saudi Arabia*).
 
 A one-word name opening with ت or ي right after a particle that takes
 only a verb (لن، لم، كي، لكي) is that verb: "لم تدمر" is *did not destroy*,
@@ -50,7 +51,7 @@ def reads_as_adjective(text: str, start: int, end: int) -> bool:
     before = words_before(text, start, 1)
     previous = arabic_spelling(before[0][1]) if before else ""
     if name.startswith("ال"):
-        return name.endswith(_NISBA) and _definite(previous)
+        return name.endswith(_NISBA) and _definite(previous) and not _masculine_nisba(previous)
     if not name.endswith(("ة", *_NISBA)):
         return False
     words = vocabulary()
@@ -87,6 +88,15 @@ def _feminine_head(word: str) -> bool:
     return word in words.plural_heads or (
         len(word) > 2 and word.endswith(("ة", "ات")) and not _definite(word) and word not in words.place_heads
     )
+
+
+def _masculine_nisba(word: str) -> bool:
+    """Whether a word with the article is a masculine nisba, a surname or an
+    adjective ("الكاظمي", "العراقي"), which a feminine adjective does not
+    follow: "زار الكاظمي السعودية" is *visited Saudi Arabia*.  Not a broken
+    plural of things ending so ("الأراضي السعودية", vocabulary ``plural_heads``)."""
+    bare = word[word.find("ال") + 2 :] if "ال" in word[:4] else word
+    return len(bare) > 3 and bare.endswith("ي") and bare not in vocabulary().plural_heads
 
 
 def _definite(word: str) -> bool:

@@ -10,16 +10,18 @@ names are the first words of the tables' Arabic personal names.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from .arabic_script import NOT_GIVEN, arabic_spelling, has_arabic_script, orthographic_form, words_after, words_before
+from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from .index import AliasEntry
     from .model import Entity
 
-__all__ = ["given_name_start", "given_names", "in_personal_name", "is_kunya"]
+__all__ = ["given_name_start", "given_names", "in_personal_name", "is_kunya", "person_word_before"]
 
 _SON_OF = frozenset(("بن", "ابن", "بنت"))
 
@@ -97,3 +99,23 @@ def in_personal_name(text: str, start: int, end: int, spelled: frozenset[str]) -
         return False
     last = arabic_spelling(two[1][1])
     return last in spelled or (last.startswith("ال") and last.endswith("ي"))
+
+
+def person_word_before(text: str, start: int) -> bool:
+    """Whether the Arabic word right before ``start`` (perhaps after a
+    proclitic) says a person's name follows: a word of ``person_heads``
+    ("نظام الأسد"), ``arabic_titles`` ("الرئيس الأسد") or ``speech_verbs``
+    ("وقال الصدر"), orthographic variants aside ("اكد" is "أكد")."""
+    before = words_before(text, start, 1)
+    if not before:
+        return False
+    word = before[0][1]
+    bare = word[1:] if word[:1] in vocabulary().proclitics else word
+    return bool({orthographic_form(word), orthographic_form(bare)} & _person_words())
+
+
+@functools.cache
+def _person_words() -> frozenset[str]:
+    words = vocabulary()
+    found = words.person_heads | words.arabic_titles | words.speech_verbs
+    return frozenset(orthographic_form(w) for w in found if has_arabic_script(w))

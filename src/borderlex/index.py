@@ -21,10 +21,12 @@ from typing import Any, Protocol
 import attrs
 
 from .arabic_script import has_arabic_script, is_given_opening, orthographic_form
+from .bloc_names import bloc_names
 from .folding import normalize
 from .middle_names import without_middle_names
 from .model import Entity
 from .name_keys import NameKey, name_key, skeleton
+from .unit_names import unit_cores
 from .vocabulary import vocabulary
 
 __all__ = ["SECTIONS", "AliasEntry", "AliasIndex", "Lookup", "Strength", "acronym_form", "key_skeleton", "other_forms"]
@@ -187,8 +189,10 @@ class AliasIndex:
         given: dict[str, list[int]] = {}
         entities = list(entities)
         shorter = without_middle_names(entities)
+        cores = unit_cores(entities)
         for entity in entities:
-            for entry in self._entries_of(entity, shorter.get(entity.id, ())):
+            more = (*shorter.get(entity.id, ()), *bloc_names(entity))
+            for entry in self._entries_of(entity, more, cores.get(entity.id, ())):
                 i = len(made)
                 made.append(entry)
                 if (first := _given_name(entry)) is not None:
@@ -266,13 +270,14 @@ class AliasIndex:
         return [self.entry(i) for i in range(self._count)]
 
     @staticmethod
-    def _entries_of(entity: Entity, shorter: Sequence[str]) -> Iterator[AliasEntry]:
-        """The entity's aliases, and ``shorter`` ones (see ``borderlex.middle_names``) as strong."""
+    def _entries_of(entity: Entity, more: Sequence[str], weaker: Sequence[str]) -> Iterator[AliasEntry]:
+        """The entity's aliases, ``more`` (``borderlex.middle_names``, ``bloc_names``) as
+        strong ones and ``weaker`` (``borderlex.unit_names``) as weak ones."""
         seen: set[tuple[str, Strength]] = set()
         for names, strength in (
-            ((*entity.strong_names, *shorter), Strength.STRONG),
+            ((*entity.strong_names, *more), Strength.STRONG),
             (entity.acronyms, Strength.ACRONYM),
-            (entity.weak, Strength.WEAK),
+            ((*entity.weak, *weaker), Strength.WEAK),
         ):
             for written in names:
                 for alias in (written, *other_forms(entity, written)):

@@ -17,11 +17,12 @@ from collections.abc import Callable, Sequence
 
 from .model import Entity, Mention
 
-__all__ = ["located_elsewhere"]
+__all__ = ["located_elsewhere", "parents"]
 
 # "بريف", "في ريف", "بمحافظة", "في محافظة" between a place and the place it lies in.
 _LOCATOR = re.compile(r"[ \u00a0]+(?:ب|في[ \u00a0]+)(ريف|محافظة)[ \u00a0]+")
-_IN = re.compile(r"[ \u00a0]+(?:ب|في[ \u00a0]+)")
+# "بحلب", "في حلب", "وسط مدينة حلب" (in the middle of the city of Aleppo).
+_IN = re.compile(r"[ \u00a0]+(?:ب|(?:في|وسط)[ \u00a0]+)(?:مدينة[ \u00a0]+)?")
 _HEADS = ("ريف", "محافظة")
 # The word for a city's quarter, perhaps after a proclitic, right before a name.
 _QUARTER_BEFORE = re.compile(r"(?:^|[ \u00a0])[وفب]?ب?حي[ \u00a0]+\Z")
@@ -52,10 +53,10 @@ def located_elsewhere(
         found = _LOCATOR.fullmatch(text, m.end, nxt.start)
         if found is None and not ((quarter or nxt.text.startswith(_HEADS)) and _IN.fullmatch(text, m.end, nxt.start)):
             continue  # "ببيلا بريف دمشق" whose "ريف دمشق" is the governorate's own name
-        up = _parents(m.entity, entity)
+        up = parents(m.entity, entity)
         if not up:
             continue  # where the tables put it is not known: nothing to disagree with
-        where = {nxt.id, *_parents(nxt.entity, entity)}
+        where = {nxt.id, *parents(nxt.entity, entity)}
         if found is not None and found.group(1) == "ريف":  # "ريف دمشق" is a governorate of its own
             rural = resolve(f"ريف {nxt.text}")
             if rural is not None:
@@ -65,7 +66,7 @@ def located_elsewhere(
     return out
 
 
-def _parents(e: Entity, entity: Callable[[str | None], Entity | None]) -> set[str]:
+def parents(e: Entity, entity: Callable[[str | None], Entity | None]) -> set[str]:
     """The ids of ``e``'s parents up the chain (a few steps; no country)."""
     ids: set[str] = set()
     parent = entity(e.parent)

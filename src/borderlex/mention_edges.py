@@ -13,7 +13,8 @@ import attrs
 
 from .arabic_script import has_arabic_script, orthographic_form, words_before
 from .folding import normalize
-from .model import Match, Mention, Method
+from .model import Entity, Match, Mention, Method
+from .qualified_names import country_of_adjective
 from .vocabulary import vocabulary
 
 __all__ = [
@@ -30,7 +31,8 @@ __all__ = [
 
 def whole_mention(text: str, m: Mention) -> Mention:
     """``m`` with the marks and words around it that belong to its name."""
-    return _with_adjectives(text, _with_ayn(text, _with_final_dot(text, _without_tatweel(m))))
+    m = _with_adjectives(text, _with_ayn(text, _with_final_dot(text, _without_tatweel(m))))
+    return _with_own_adjective(text, m)
 
 
 def _without_tatweel(m: Mention) -> Mention:
@@ -83,6 +85,36 @@ def _with_adjectives(text: str, m: Mention) -> Mention:
     ) in vocabulary().facility_adjectives:
         end = found.end()
     return m if end == m.end else attrs.evolve(m, end=end, text=text[m.start : end])
+
+
+def _with_own_adjective(text: str, m: Mention) -> Mention:
+    """ "الشرطة الاتحادية العراقية": the adjective of a state institution's own
+    country after its Arabic name belongs to it, where the tables name it so
+    ("Iraqi Federal Police"); not after an armed group's or a party's proper
+    name ("كتائب حزب الله العراقية", "حزب الله اللبناني")."""
+    e = m.entity
+    if e.type not in _INSTITUTIONS or e.country is None or not has_arabic_script(m.text[-1:]):
+        return m
+    if not _named_with_adjective(e):
+        return m
+    found = _ARABIC_WORD_AFTER.match(text, m.end)
+    if found is None or country_of_adjective(found.group(1)) != e.country:
+        return m
+    if country_of_adjective(m.text.split()[-1]) is not None:
+        return m  # "الجيش العربي السوري": one adjective is the name's
+    return attrs.evolve(m, end=found.end(), text=text[m.start : found.end()])
+
+
+# The organisations of a state, whose names say whose they are.
+_INSTITUTIONS = frozenset({"government", "state-force", "intelligence"})
+
+
+def _named_with_adjective(e: Entity) -> bool:
+    """Whether a name of three words or more of ``e`` holds its own country's adjective."""
+    return any(
+        len(words) >= 3 and any(country_of_adjective(w) == e.country for w in words)
+        for words in (n.split() for n in e.strong_names)
+    )
 
 
 def is_nationality(word: str) -> bool:
@@ -217,11 +249,16 @@ def without_title(mentions: list[Mention], resolve: Callable[[str], Match | None
     for m in mentions:
         parts = m.text.split(" ") if m.entity.kind == "person" and m.text.isascii() else []
         i = 0
-        while i < len(parts) - 2 and (
+        while i < len(parts) - 1 and (
             normalize(parts[i]) in leading or (parts[i] == "Grand" and normalize(parts[i + 1]) in leading)
         ):
             i += 1
-        out.append(_without_lead(m, " ".join(parts[i:]), resolve) if i else m)
+        if i and i == len(parts) - 1:
+            # "King Abdullah", an alias with its title: the name after the title is the person's
+            # here, though it names no one alone.
+            out.append(_cut(m, parts[-1]))
+        else:
+            out.append(_without_lead(m, " ".join(parts[i:]), resolve) if i else m)
     return out
 
 
@@ -253,4 +290,9 @@ def _without_lead(m: Mention, rest: str, resolve: Callable[[str], Match | None])
     found = resolve(rest)
     if found is None or found.id != m.id or found.weak:
         return m
+    return _cut(m, rest)
+
+
+def _cut(m: Mention, rest: str) -> Mention:
+    """``m`` cut to its last words ``rest``."""
     return attrs.evolve(m, start=m.end - len(rest), text=rest, match=attrs.evolve(m.match, query=rest))

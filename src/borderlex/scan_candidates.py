@@ -63,6 +63,12 @@ def candidate(
     if ok and in_capitals(units, first, last):
         # "WHAT IS NEXT": in a line of capitals a two-letter acronym is just a word.
         ok = [p for p in ok if not (p.entry.strength is Strength.ACRONYM and len(acronym_form(p.entry.alias)) <= 2)]
+    if ok and len(span_units) == 1 and span_units[0].latin and span_units[0].all_upper and end - start <= 5:
+        # "GNN" is not CNN: a word in capitals names by its spelling only, as resolve() reads it.
+        written = normalize(text[start:end]).replace(" ", "")
+        ok = [p for p in ok if p.entry.normalized.replace(" ", "") == written]
+    if ok and len(span_units) == 1 and span_units[0].latin:
+        ok = [p for p in ok if _as_an_outlet_spells(p, text[start:end])]
     if text[end : end + 1] in _CURRENCY:
         return None  # "US$1,000": a currency, not the country
     if proclitic and not is_arabic_word_char(text[start]):
@@ -123,8 +129,10 @@ def candidate(
     if units[first].arabic and any(abroad(p.entry.entity) for p in ok):
         # A place abroad only as spelled, orthography aside: "آنفة" (*aforesaid*) is
         # not أنفا (Casablanca); the Syrian and Iraqi press varies only its own names.
-        written = orthographic_form(text[start:end])
-        ok = [p for p in ok if not abroad(p.entry.entity) or orthographic_form(p.entry.alias) == written]
+        spelled = {orthographic_form(text[start:end])}
+        if text[start - 1 : start + 1] == "لل":  # "للسعودية": after the proclitic ل, the article's alif is dropped
+            spelled.add("ا" + orthographic_form(text[start:end]))
+        ok = [p for p in ok if not abroad(p.entry.entity) or orthographic_form(p.entry.alias) in spelled]
         if not ok:
             return None
     if not all(map(romanized_place, (p.entry for p in ok))):
@@ -134,6 +142,19 @@ def candidate(
         if not ok:
             return None
     return Span(start, end, first, last, ok, text[start:end])
+
+
+_APOSTROPHES = str.maketrans("", "", "'’‘ʿʾ`")
+
+
+def _as_an_outlet_spells(p: Pattern, written: str) -> bool:
+    """Whether a one-word outlet's name and the word written agree on their
+    apostrophes, which write ʿayn and hamza: "San'a", a village, is not the
+    agency Sana (though "Roudaw" is Rudaw).  Other patterns pass."""
+    alias = p.entry.alias
+    if p.entry.entity.type != "media" or p.entry.strength is Strength.ACRONYM or " " in alias:
+        return True
+    return len(written) - len(written.translate(_APOSTROPHES)) == len(alias) - len(alias.translate(_APOSTROPHES))
 
 
 def window(text: str, units: Sequence[Unit], n: int, first: int, last: int) -> tuple[tuple[object, ...], int]:

@@ -20,6 +20,7 @@ from .index import AliasEntry, Strength, acronym_form
 from .model import DESIGNATES, Method
 from .name_keys import key_parts, leading_descriptors, name_key
 from .scan_units import CASE_FREE_DESIGNATORS, MARKERS, case_free, letters_of, opening_word, stops_of, units_of
+from .unit_names import is_unit_core
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class Pattern:
     letters: str | None = None  # an Arabic alias's letters (see letters_of)
     stops: tuple[str, ...] = ()  # the function words inside the alias ("of", "and"), in order
     countryless: bool = False  # an institution's name without its country (borderlex.countryless)
+    unit_core: bool = False  # an armed group's name without its unit word (borderlex.unit_names)
 
 
 class Span(NamedTuple):
@@ -126,7 +128,8 @@ def alias_patterns(entries: Iterable[AliasEntry]) -> dict[str, tuple[Pattern, ..
         letters = letters_of(entry.alias, content, before=lead) if entry.arabic else None
         stops = stops_of(entry.alias, units)
         bare = entry.strength is Strength.WEAK and entry.alias in countryless_forms(entry.entity)
-        patterns.setdefault(key, []).append(Pattern(entry, flags, None, letters, stops, bare))
+        unit_core = entry.strength is Strength.WEAK and is_unit_core(entry.entity, entry.alias)
+        patterns.setdefault(key, []).append(Pattern(entry, flags, None, letters, stops, bare, unit_core))
         reordered = head_after_subject(entry.alias, units)
         if reordered is not None:  # "Iraqi Ministry of Defence" written "Iraqi Defence Ministry"
             reordered_key = "".join(u.unit for u in reordered)

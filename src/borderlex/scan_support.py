@@ -11,23 +11,25 @@ from ``borderlex.scan_patterns``.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
 import attrs
 
-from .arabic_script import has_arabic_script, words_before
+from .arabic_names import person_word_before
+from .arabic_script import has_arabic_script, orthographic_form, words_before
 from .common_words import is_common_word
-from .designated_lists import linked, plural_before
 from .folding import normalize
 from .index import AliasEntry, Strength
 from .model import DESIGNATES
+from .place_partners import in_a_list, in_their_parent
 from .qualified_names import country_of_adjective
-from .scan_patterns import Pattern, Span, abroad, designator_before, designator_beside
+from .scan_patterns import GENERIC_HEADS, Pattern, Span, abroad, designator_before, designator_beside
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from .model import Entity
     from .scan_units import Unit
@@ -44,7 +46,13 @@ def _same_script(c: Span) -> Span:
     return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c
 
 
-def supported(spans: list[Span], text: str, units: Sequence[Unit], lists: Sequence[tuple[int, int, str]]) -> list[Span]:
+def supported(
+    spans: list[Span],
+    text: str,
+    units: Sequence[Unit],
+    lists: Sequence[tuple[int, int, str]],
+    entity: Callable[[str | None], Entity | None],
+) -> list[Span]:
     """Weak aliases count only when a strong alias names the same entity in
     the text, or, in Arabic, when the alias fills a quotation: Arabic has no
     capitals, and quote marks set names apart (لـ«العربي الجديد», حركة «حقوق»).
@@ -64,16 +72,16 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit], lists: Sequen
     read = (_pronoun_ending(_same_script(c)) for c in spans)
     spans = [c for c in (_fits_designator(_common_word(c, units), units) for c in read) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
-    strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c.start, p.entry)}
+    strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c, p.entry)}
     # "le quartier pauvre de Nabaa": after a designator with "of"/"de", a name read only by its
     # key is a place's or a facility's (not the newsletter al-Naba's, whose key "Nabaa" shares).
     spans = [c for c in spans if designator_before(units, c.first) is None or _place_or_written(c)]
     for c in spans:
         cls = designator_beside(units, c.first, c.last)
-        listed = [cls] if cls is not None else []
-        listed += [kind for start, end, kind in lists if start <= c.start and c.end <= end]
+        classes = [cls] if cls is not None else []
+        classes += [kind for start, end, kind in lists if start <= c.start and c.end <= end]
         norm = normalize(c.text)
-        for cls in listed:
+        for cls in classes:
             # "the villages of Sahliyah, Kassarah …": local ones, not Kayseri by a key of its old names.
             strong |= {
                 p.entry.entity.id
@@ -81,7 +89,17 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit], lists: Sequen
                 if p.entry.entity.type in DESIGNATES.get(cls, ())
                 and not (abroad(p.entry.entity) and p.entry.normalized != norm)
             }
-    strong |= _listed(spans, text, strong)
+    # «النصرة» in quote marks, then النصرة without them: a name the text once set apart is a name.
+    strong |= {
+        c.patterns[0].entry.entity.id
+        for c in spans
+        if c.patterns[0].entry.arabic
+        and c.patterns[0].entry.entity.kind != "person"  # "(الدليمي)" refers back to someone named before
+        and len({p.entry.entity.id for p in c.patterns}) == 1
+        and _quoted_whole(text, c.start, c.end)
+    }
+    strong |= in_a_list(spans, text, strong)
+    strong |= in_their_parent(spans, text, strong, entity)
     strong |= _after_their_country(spans, text)
     by_country = _of_the_texts_country(spans, text)
     out = []
@@ -91,17 +109,29 @@ def supported(spans: list[Span], text: str, units: Sequence[Unit], lists: Sequen
         if _credited(text, c.start, c.end):
             vouched = vouched | _MEDIA
 
-        keep = [p for p in c.patterns if _counts(p, quoted, vouched, strong, by_country)]
+        if "said" in vouched and all(p.entry.entity.kind == "person" for p in c.patterns):
+            vouched |= _PERSON  # "Erdogan said"; not "Sulaimani said", also the city's authorities
+        if "person" in vouched and not _one_person(c):
+            vouched -= _PERSON  # "President Barzani": which one, the text must say
+        described = c.patterns[0].entry.arabic and _described(text, c)
+        keep = [p for p in c.patterns if _counts(p, quoted, vouched, strong, by_country, described=described)]
+        if "person" in vouched and "org" not in vouched and any(p.entry.entity.kind == "person" for p in keep):
+            # "Sadr said", "President Assad": a person's word beside a name a person shares with a place.
+            keep = [p for p in keep if p.entry.entity.kind == "person"]
         if keep:
             out.append(c._replace(patterns=keep))
     return out
 
 
-def _counts(p: Pattern, quoted: bool, vouched: frozenset[str], strong: set[str], by_country: set[str]) -> bool:
+def _counts(
+    p: Pattern, quoted: bool, vouched: frozenset[str], strong: set[str], by_country: set[str], *, described: bool
+) -> bool:
     """Whether a pattern counts where it stands (see :func:`supported`)."""
     e = p.entry.entity
     if p.countryless:
         return e.id in by_country
+    if p.unit_core:
+        return described
     return (
         quoted
         or p.entry.strength is not Strength.WEAK
@@ -206,44 +236,6 @@ def _after_their_country(spans: list[Span], text: str) -> set[str]:
     }
 
 
-def _listed(spans: list[Span], text: str, strong: set[str]) -> set[str]:
-    """The places whose weak names are in a list that names them: in Arabic
-    after a plural designator that fits them ("أحياء بستان القصر والفردوس
-    والسكري", the neighbourhoods of …); in any script joined by "and" ("و",
-    "et") or a comma to a place the text names in the same country ("إلى الرقة
-    والطبقة", to Raqqa and Tabqa, الطبقة is also *the layer*; "Erbil and
-    Sulaimani", which also spells Soleimani's surname), before or after it."""
-    found: set[str] = set()
-    classes: dict[int, str | None] = {}  # by a list's name's end: the list's class
-    places: dict[int, set[str | None]] = {}  # the ends of names of places the text names: their countries
-    partners: list[tuple[Span, Span]] = []  # names next in one list
-    ends = {c.end: c for c in spans}
-    for c in spans:
-        arabic = c.patterns[0].entry.arabic
-        before = next(
-            (e for e in range(max(0, c.start - 7), c.start + 1) if e in ends and linked(text, e, c.start)), None
-        )
-        if before is not None and ends[before].patterns[0].entry.arabic == arabic:
-            partners.append((ends[before], c))
-        else:
-            before = None
-        weak_places = _weak_places(c)
-        cls = (classes.get(before) if before is not None else plural_before(text, c.start)) if arabic else None
-        if cls is not None:
-            # Local places: "قرى وبلدات الصور" is no town abroad (Tyre).
-            found |= {e.id for e in weak_places if e.type in DESIGNATES.get(cls, ()) and not abroad(e)}
-        if before is not None and before in places:
-            # A place of another country is no partner ("الرمادي والخالدية" in Anbar, not Homs).
-            found |= {e.id for e in weak_places if e.country in places[before]}
-        classes[c.end] = cls
-        named = _named_countries(c, strong | found)
-        if named:
-            places[c.end] = named
-    for first, then in reversed(partners):  # "Sulaimani and Erbil": the partner after
-        found |= {e.id for e in _weak_places(first) if e.country in _named_countries(then, strong | found)}
-    return found
-
-
 def _of_the_texts_country(spans: list[Span], text: str) -> set[str]:
     """The institutions named without their country ("the Interior Ministry",
     "وزارة الداخلية"; ``borderlex.countryless``) of the country the text is
@@ -295,28 +287,51 @@ _OWNER_BEFORE = re.compile(r"['’]s?[ \u00a0]+\Z")
 _OWNER_AFTER = re.compile(r"[ \u00a0]+(?:of|in|de|du|des|d['’])[ \u00a0]*(?:the[ \u00a0]+|l['’]|la[ \u00a0]+)?[A-Z]")
 
 
-def _weak_places(c: Span) -> list[Entity]:
-    return [p.entry.entity for p in c.patterns if p.entry.entity.kind == "place" and p.entry.strength is Strength.WEAK]
+def _one_person(c: Span) -> bool:
+    """Whether the span's weak aliases of people name one person: a title or a
+    verb beside a surname two people share does not say which."""
+    people = {
+        p.entry.entity.id for p in c.patterns if p.entry.entity.kind == "person" and p.entry.strength is Strength.WEAK
+    }
+    return len(people) <= 1
 
 
-def _named_countries(c: Span, named: set[str]) -> set[str | None]:
-    return {p.entry.entity.country for p in c.patterns if p.entry.entity.kind == "place" and p.entry.entity.id in named}
+@functools.cache
+def _org_heads() -> frozenset[str]:
+    """The Arabic words of ``quoted_name_heads`` ("كتلة", "تحالف" …), as
+    :func:`~borderlex.arabic_script.orthographic_form` writes them."""
+    return frozenset(orthographic_form(w) for w in vocabulary().quoted_name_heads if has_arabic_script(w))
 
 
-def _designated(text: str, start: int, entry: AliasEntry) -> bool:
+def _described(text: str, c: Span, heads: frozenset[str] = frozenset()) -> bool:
+    """Whether a word for "militia", "organisation" … (vocabulary ``leading_descriptors``
+    but قوات), or one of ``heads``, stands right before an Arabic span, perhaps after a proclitic."""
+    before = words_before(text, c.start, 1)
+    if not before:
+        return False
+    word = before[0][1]
+    bare = word[1:] if word[:1] in vocabulary().proclitics else word
+    return any(normalize(w) in GENERIC_HEADS or orthographic_form(w) in heads for w in (word, bare))
+
+
+def _designated(text: str, c: Span, entry: AliasEntry) -> bool:
     """Whether an Arabic designator that fits the entity's type (perhaps
-    after a proclitic: "بمدينة"), or for a person a word of
-    ``person_heads``, stands right before ``start``."""
+    after a proclitic: "بمدينة"), for a person a word of ``person_heads``,
+    ``arabic_titles`` or ``speech_verbs``, for an organisation one of
+    ``leading_descriptors`` (but قوات) or ``quoted_name_heads``, stands right before the span."""
     if not entry.arabic or entry.strength is not Strength.WEAK:
         return False
-    before = words_before(text, start, 1)
+    before = words_before(text, c.start, 1)
     if not before:
         return False
     word = before[0][1]
     designators = vocabulary().designators
     bare = word[1:] if word[:1] in vocabulary().proclitics else word
-    if entry.entity.kind == "person":  # "نظام الأسد", Assad's regime
-        return word in vocabulary().person_heads or bare in vocabulary().person_heads
+    if entry.entity.kind == "person":  # "نظام الأسد", Assad's regime; "الرئيس الأسد"; "وقال الحلبوسي"
+        only_people = all(p.entry.entity.kind == "person" for p in c.patterns)
+        return only_people and _one_person(c) and person_word_before(text, c.start)
+    if entry.entity.kind == "org":  # "ميليشيا الحشد", "كتلة الفتح": a word for "militia" or "bloc" before it
+        return _described(text, c, _org_heads())
     cls = designators.get(word) or designators.get(bare)
     return cls is not None and entry.entity.type in DESIGNATES.get(cls, ())
 
@@ -339,7 +354,9 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
     Nasr list").  Both: a glued "pro-" or "anti-" ("pro-Assad").  A media
     word vouches for an outlet only ("media": "the Anadolu news agency", not
     "the General Security agency"); a word of ``locatives`` for a place in
-    Syria or Iraq only ("locative": "in Hit", the town)."""
+    Syria or Iraq only ("locative": "in Hit", the town); a verb of saying
+    (``speech_verbs``) after it for a person, when the name is no other
+    kind's ("said": "Erdogan said"; "Erbil said" is its government's)."""
     words = vocabulary()
     kinds: set[str] = set()
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
@@ -362,7 +379,9 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
     if after is not None:
         word = normalize(after.group(1))
         if word in words.person_heads:
-            kinds.add("person")
+            kinds.add("person")  # "the Biden administration"
+        if word in words.speech_verbs:
+            kinds.add("said")  # "Erdogan said"; but "Erbil said", a city for its government
         if word in words.quoted_name_heads:
             kinds.add("org")  # "the Nasr list"
         if word in words.media_words_after or word in words.media_words:
@@ -384,7 +403,12 @@ def _media_word_before(text: str, start: int, media_words: frozenset[str]) -> bo
     return any(normalize(w) in media_words and all(x.islower() for x in run[i + 1 :]) for i, w in enumerate(run))
 
 
-_BOTH, _NEITHER, _MEDIA = frozenset({"person", "org"}), frozenset[str](), frozenset({"media"})
+_BOTH, _NEITHER, _MEDIA, _PERSON = (
+    frozenset({"person", "org"}),
+    frozenset[str](),
+    frozenset({"media"}),
+    frozenset({"person"}),
+)
 # "لـ روزنة", "لـ«عنب بلدي»": told to an outlet (a detached lam, then perhaps a quote mark).
 _TOLD_TO = re.compile('لـ[ \u00a0]*[«"“]?[ \u00a0]*\\Z')
 # An outlet's dateline or byline: "سمارت - درعا", "SMART - Daraa", or the name alone on its line.
@@ -393,18 +417,28 @@ _CREDIT_AFTER = re.compile(r"[ \t]*(?:[-–—][ \t]|\n|\Z)")
 
 def _credited(text: str, start: int, end: int) -> bool:
     """Whether the span is credited as an outlet: after a detached "لـ"
-    ("told to"), or opening its line as a dateline or a byline does."""
+    ("told to"), alone in brackets, or opening its line as a dateline or a
+    byline does."""
     if _TOLD_TO.search(text, max(0, start - 5), start):
         return True
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        return True  # a credit in brackets: "(الأناضول)"
     line = text.rfind("\n", 0, start) + 1
     return not text[line:start].strip() and _CREDIT_AFTER.match(text, end) is not None
 
 
 # Arabic text writes “ and ” either way round.
-# A name alone in brackets is set apart as well: "(بغداد اليوم)", the outlet.
-_OPENING = frozenset('«“”"„‹(')
-_CLOSING = frozenset('»”“"›)')
+# A name of two words or more alone in brackets is set apart as well: "(بغداد اليوم)", the
+# outlet; one word there is often a note ("(صور)", *pictures*, not Tyre) or a back-reference,
+# or an outlet's credit ("(الأناضول)", see _credited).
+_OPENING = frozenset('«“”"„‹')
+_CLOSING = frozenset('»”“"›')
 
 
 def _quoted_whole(text: str, start: int, end: int) -> bool:
-    return start > 0 and text[start - 1] in _OPENING and text[end : end + 1] in _CLOSING
+    if start == 0:
+        return False
+    before, after = text[start - 1], text[end : end + 1]
+    if before == "(" and after == ")":
+        return " " in text[start:end]
+    return before in _OPENING and after in _CLOSING

@@ -9,6 +9,8 @@ phrases ("air base", "محافظة") one marker unit.  The scanner
 
 from __future__ import annotations
 
+import bisect
+import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -255,7 +257,16 @@ def units_of(text: str) -> Units:
                 pending.append((w, first + base, last + base, before + base if before >= 0 else -1))
         _take(text, pending, add_shape, add_start, final=False)
     _take(text, pending, add_shape, add_start, final=True)
+    for m in _VOWEL_ARTICLE.finditer(text):
+        # "Ahrar a-Sham": the article written as its vowel, joined by a hyphen; alone, "a" is a word.
+        i = bisect.bisect_left(starts, m.start())
+        if i < len(shapes) and starts[i] == m.start() and shapes[i][1] == "a":
+            size, _, _, _, arabic, upper_initial, all_upper, latin, _, _, _ = shapes[i]
+            shapes[i] = (size, "", True, None, arabic, upper_initial, all_upper, latin, True, False, False)
     return Units(text, shapes, starts)
+
+
+_VOWEL_ARTICLE = re.compile(r"(?<![^\W\d_])[aA][-\u2010\u2011](?=[^\W\d_]{2})")
 
 
 def _take(

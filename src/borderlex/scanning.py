@@ -224,7 +224,7 @@ class Scanner:
         candidates = self._candidates(text, units, wanted)
         # The lists a Latin plural designator heads or ends, read once for the spans and the mentions.
         lists = latin_lists(text) if any(c.text[:1].isascii() for c in candidates) else []
-        spans = supported(candidates, text, units, lists)
+        spans = supported(candidates, text, units, lists, self._entity)
         # Longest spans first, then leftmost; no two overlap.
         spans.sort(key=lambda c: (c.start - c.end, c.start))
         taken = bytearray(len(text))

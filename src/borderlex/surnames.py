@@ -15,7 +15,7 @@ import re
 
 import attrs
 
-from .arabic_names import is_kunya
+from .arabic_names import is_kunya, person_word_before
 from .arabic_script import arabic_spelling, has_arabic_script, words_before
 from .folding import normalize
 from .model import Mention, Method
@@ -41,6 +41,7 @@ def surname_mentions(text: str, mentions: list[Mention], given: frozenset[str] =
     names an Arabic family name without the article must not be, as spelled."""
     owners: dict[str, set[str]] = {}
     fulls: dict[str, list[Mention]] = {}
+    said: set[str] = set()  # short Arabic family names: only after a title or a verb of saying
     for m in mentions:
         if m.entity.kind != "person":
             continue
@@ -51,6 +52,9 @@ def surname_mentions(text: str, mentions: list[Mention], given: frozenset[str] =
         same_words = len(m.text.split()) == len(alias.split())
         name = m.text if same_words else alias
         forms = _surnames(name) if _latin(name) else _arabic_surnames(name, given)
+        if not forms and not _latin(name) and (short := _short_arabic_surname(name)) is not None:
+            forms = [short]
+            said.add(short)
         if not forms or forms[0] not in m.text:
             continue
         for form in forms:
@@ -71,6 +75,8 @@ def surname_mentions(text: str, mentions: list[Mention], given: frozenset[str] =
                 continue  # inside a longer mention (a full name)
             if _given_name_before(text, start, given):
                 continue  # "his father, Mohammad al-Sadr": another person's full name
+            if form in said and not person_word_before(text, start):
+                continue  # "جودت" is also a word; "وأضاف جودت" is the man
             if shared:
                 # Another of the namesakes, found by its bare surname: the text decides, not the tables.
                 taken = [m for m in inside if m.entity.kind == "person" and m.id in ids]
@@ -216,6 +222,20 @@ def _arabic_surnames(name: str, given: frozenset[str]) -> list[str]:
     if last.startswith("ال"):
         return [last]
     return [] if spelled in given or words[-2] in _COMPOUND_FIRST else [last]
+
+
+def _short_arabic_surname(name: str) -> str | None:
+    """An Arabic full name's family name of four letters without the
+    article ("جودت", "عبدي"), which may also be a word: it counts only after a
+    title or a verb of saying (``borderlex.arabic_names.person_word_before``)."""
+    words = name.split()
+    if len(words) < 2 or not has_arabic_script(name) or words[-2] in _COMPOUND_FIRST:
+        return None
+    last = words[-1]
+    spelled = arabic_spelling(last)
+    if last.startswith("ال") or len(spelled) != 4:
+        return None
+    return last  # a given name too ("جودت"): the title or the verb says it is his
 
 
 # The first halves of compound names ("عبد الرحمن", "أبو بكر", "بن لادن"):

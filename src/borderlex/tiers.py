@@ -18,6 +18,7 @@ before weak, then id) and the match is marked ``ambiguous``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -30,7 +31,7 @@ from .folding import normalize
 from .index import AliasEntry, Strength, key_skeleton
 from .model import Entity, Match, Method
 from .name_keys import NameKey, name_key, skeleton
-from .qualified_names import qualifier_of
+from .qualified_names import country_of_adjective, qualifier_of
 from .query_rules import (
     MIN_FUZZY_KEY,
     arabic_letters_agree,
@@ -130,6 +131,12 @@ def search(
             _Scored(e, _KEY_SCORE, Method.EXACT, f"ignored words around {trimmed!r}")
             for e in keep(index.exact(trimmed))
             if not org_only or e.entity.kind == "org"
+        ]
+    if not exact and stripped.startswith("ل") and not stripped.startswith("ال"):
+        # "لسعودية", as the scanner reads "للسعودية": after the proclitic ل the article's alif is dropped.
+        exact = [
+            _Scored(e, _KEY_SCORE, Method.EXACT, "the article's alif dropped after ل")
+            for e in keep(index.exact("ا" + stripped))
         ]
     log("exact", stripped, exact)
     found += exact
@@ -320,6 +327,8 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
     # though both join to "hzml".
     lifted = _CROSS_SCRIPT_SCORE / FUZZY_CEILING * 100
     qwords = _word_skeletons(key.tokens)
+    # "وزارة الخارجية العراقية" is not "وزارة الخارجية الأميركية": a nationality the query names is the entity's.
+    countries = {c for w in raw.split() if (c := country_of_adjective(w)) is not None}
     out: list[_Scored] = []
     for cand_key in cands:
         if len(cand_key) < MIN_FUZZY_KEY:
@@ -350,6 +359,8 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
             if score < threshold or score >= 100.0:
                 continue
             # The dearer checks, only for what scores high enough.
+            if countries and e.entity.country is not None and e.entity.country not in countries:
+                continue
             if e.entity.kind == "person" and _other_given_name(index, raw, arabic_query, e):
                 continue
             if cross and not _own_script_agrees(key, raw, arabic_query, e.entity):
@@ -358,6 +369,8 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 # "بهاء المقداد" is not "Baghdad", whose Arabic name is "بغداد".
                 continue
             if not cross and (not words_agree(key, e.key) or demonym_of(key.joined, cand_key)):
+                continue
+            if not cross and not _one_name_word_agrees(norm, e.normalized):
                 continue
             if arabic_query and not cross and not arabic_letters_agree(raw, e.alias):
                 continue
@@ -371,6 +384,29 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
 
 
 _ACRONYM_LIKE = re.compile(r"[A-Z]{2,5}")
+
+
+def _one_name_word_agrees(a: str, b: str) -> bool:
+    """Whether two normalized names that are each one word and words for
+    "alliance", "force" … agree on that word's consonants, as one-word names
+    must: "Qiyada Alliance" is not the "Siyada Alliance"."""
+    wa, wb = _name_words(a), _name_words(b)
+    if len(wa) != 1 or len(wb) != 1:
+        return True
+    return skeleton(name_key(wa[0]).joined) == skeleton(name_key(wb[0]).joined)
+
+
+def _name_words(norm: str) -> list[str]:
+    skipped = _not_name_words()
+    return [w for w in norm.split() if w not in skipped]
+
+
+@functools.cache
+def _not_name_words() -> frozenset[str]:
+    """Organisation-form words, words for "alliance", articles and stop words (normalized)."""
+    words = vocabulary()
+    heads = {h for language in words.bloc_heads.values() for h in language}
+    return frozenset(words.org_words.keys() | heads | words.articles | words.stop_words)
 
 
 #: How close a Latin query must come to an entity's own Latin name for a cross-script

@@ -94,6 +94,10 @@ class Vocabulary(NamedTuple):
     government_seats: frozenset[str]
     locatives: frozenset[str]
     person_heads: frozenset[str]
+    arabic_titles: frozenset[str]
+    speech_verbs: frozenset[str]
+    bloc_heads: Mapping[str, tuple[str, ...]]
+    arabic_unit_heads: frozenset[str]
     family_words: frozenset[str]
     back_references: frozenset[str]
     media_words: frozenset[str]
@@ -173,6 +177,15 @@ class _Reader:
             out.update(self.entry(f"{name}.{lang}", item, shape) for item in items)
         return frozenset(out)
 
+    def by_language(self, name: str, shape: str) -> Mapping[str, tuple[str, ...]]:
+        """A table of lists kept apart by language, each in its order."""
+        out: dict[str, tuple[str, ...]] = {}
+        for lang, items in self.languages(name).items():
+            if not isinstance(items, list):
+                raise self.fail(f"{name}.{lang}", "must be a list of strings")
+            out[lang] = tuple(self.entry(f"{name}.{lang}", item, shape) for item in items)
+        return MappingProxyType(out)
+
     def pairs(self, name: str) -> tuple[tuple[str, str], ...]:
         """A table of lists of two Arabic spellings each."""
         out: list[tuple[str, str]] = []
@@ -231,6 +244,10 @@ class _Reader:
             government_seats=self.words("government_seats", "phrase"),
             locatives=self.words("locatives", "phrase"),
             person_heads=self.words("person_heads", "phrase"),
+            arabic_titles=self.words("arabic_titles", "arabic"),
+            speech_verbs=self.words("speech_verbs", "phrase"),
+            bloc_heads=self.by_language("bloc_heads", "phrase"),
+            arabic_unit_heads=self.words("arabic_unit_heads", "arabic"),
             family_words=self.words("family_words", "phrase"),
             back_references=self.words("back_references", "phrase"),
             media_words=self.words("media_words", "phrase"),

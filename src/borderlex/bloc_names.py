@@ -1,0 +1,47 @@
+"""Electoral alliances named with another word for "alliance".
+
+The press names an Iraqi electoral alliance by its own word and the reader's:
+the tables' "Azm Alliance" is "Azm Coalition" elsewhere, and "Nasr" (the
+Victory alliance) is "the Nasr Coalition".  A political party's or
+coalition's Latin name that ends (English) or opens (French) with a word of
+the vocabulary ``bloc_heads`` is also written with each other word of its
+language, and its short name (one of its weak aliases) with each English one:
+strong names, for a capitalised head word says what the name names.  Arabic
+puts the head word outside the name ("كتلة الفتح" is the Fatah bloc, named
+الفتح; the corpus guide): a word of ``quoted_name_heads`` before a weak name
+vouches for it instead (``borderlex.scan_support``).
+"""
+
+from __future__ import annotations
+
+from .arabic_script import has_arabic_script
+from .folding import normalize
+from .model import Entity
+from .vocabulary import vocabulary
+
+__all__ = ["bloc_names"]
+
+_POLITICAL = frozenset({"political-party", "coalition"})
+
+
+def bloc_names(entity: Entity) -> tuple[str, ...]:
+    """The names of ``entity`` with another bloc word (see the module's docstring)."""
+    if entity.kind != "org" or entity.type not in _POLITICAL:
+        return ()
+    heads = vocabulary().bloc_heads
+    forms: list[str] = []
+    for name in entity.strong_names:
+        words = name.split()
+        if len(words) < 2:
+            continue
+        if has_arabic_script(name):
+            continue
+        if normalize(words[-1]) in heads["en"]:
+            forms += [f"{' '.join(words[:-1])} {h.title()}" for h in heads["en"]]
+        elif normalize(words[0]) in heads["fr"]:
+            forms += [f"{h.title()} {' '.join(words[1:])}" for h in heads["fr"]]
+    for short in entity.weak:
+        if not has_arabic_script(short) and short[:1].isupper():
+            forms += [f"{short} {h.title()}" for h in heads["en"]]
+    own = set(entity.strong_names)
+    return tuple(dict.fromkeys(f for f in forms if f not in own))
