@@ -13,6 +13,7 @@ names are also those of the people and places the groups are named after
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from .arabic_script import has_arabic_script, orthographic_form
@@ -27,21 +28,13 @@ _LEAST = 4  # words in the full name: the unit word and three
 def unit_cores(entities: Iterable[Entity]) -> dict[str, list[str]]:
     """By organisation id, its Arabic names without their opening unit word."""
     entities = list(entities)
-    heads = {orthographic_form(h) for h in vocabulary().arabic_unit_heads}
     names: dict[str, set[str]] = {}  # every name as written, orthography aside: the entities that have it
     for e in entities:
         for name in (*e.strong_names, *e.weak):
             names.setdefault(orthographic_form(name), set()).add(e.id)
     out: dict[str, list[str]] = {}
     for e in entities:
-        if e.kind != "org":
-            continue
-        cores = [
-            " ".join(words[1:])
-            for name in e.strong_names
-            if has_arabic_script(name) and len(words := name.split()) >= _LEAST and orthographic_form(words[0]) in heads
-        ]
-        cores = [c for c in cores if names.get(orthographic_form(c), {e.id}) == {e.id}]
+        cores = [c for c in _cores(e) if names.get(orthographic_form(c), {e.id}) == {e.id}]
         if cores:
             out[e.id] = list(dict.fromkeys(cores))
     return out
@@ -49,11 +42,24 @@ def unit_cores(entities: Iterable[Entity]) -> dict[str, list[str]]:
 
 def is_unit_core(entity: Entity, alias: str) -> bool:
     """Whether ``alias`` is one of ``entity``'s names without its unit word (see :func:`unit_cores`)."""
-    if entity.kind != "org" or not has_arabic_script(alias) or alias in entity.strong_names:
+    if not has_arabic_script(alias) or alias in entity.strong_names:
         return False
-    heads = {orthographic_form(h) for h in vocabulary().arabic_unit_heads}
     core = orthographic_form(alias)
-    return any(
-        len(words) >= _LEAST and orthographic_form(words[0]) in heads and orthographic_form(" ".join(words[1:])) == core
-        for words in (n.split() for n in entity.strong_names)
-    )
+    return any(orthographic_form(c) == core for c in _cores(entity))
+
+
+def _cores(entity: Entity) -> list[str]:
+    """An organisation's Arabic names of four words or more that open with a unit word, without it."""
+    if entity.kind != "org":
+        return []
+    heads = _unit_heads()
+    return [
+        " ".join(words[1:])
+        for name in entity.strong_names
+        if has_arabic_script(name) and len(words := name.split()) >= _LEAST and orthographic_form(words[0]) in heads
+    ]
+
+
+@functools.cache
+def _unit_heads() -> frozenset[str]:
+    return frozenset(orthographic_form(h) for h in vocabulary().arabic_unit_heads)
