@@ -101,17 +101,22 @@ def in_personal_name(text: str, start: int, end: int, spelled: frozenset[str]) -
     return last in spelled or (last.startswith("ال") and last.endswith("ي"))
 
 
+def word_before(text: str, start: int) -> tuple[str, ...]:
+    """The Arabic word right before ``start`` as written and without a
+    leading proclitic ("بمدينة", "مدينة"); nothing at the start of a text."""
+    before = words_before(text, start, 1)
+    if not before:
+        return ()
+    word = before[0][1]
+    return (word, word[1:]) if word[:1] in vocabulary().proclitics else (word,)
+
+
 def person_word_before(text: str, start: int) -> bool:
     """Whether the Arabic word right before ``start`` (perhaps after a
     proclitic) says a person's name follows: a word of ``person_heads``
     ("نظام الأسد"), ``arabic_titles`` ("الرئيس الأسد") or ``speech_verbs``
     ("وقال الصدر"), orthographic variants aside ("اكد" is "أكد")."""
-    before = words_before(text, start, 1)
-    if not before:
-        return False
-    word = before[0][1]
-    bare = word[1:] if word[:1] in vocabulary().proclitics else word
-    return bool({orthographic_form(word), orthographic_form(bare)} & _person_words())
+    return any(orthographic_form(w) in _person_words() for w in word_before(text, start))
 
 
 @functools.cache

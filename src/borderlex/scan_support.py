@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .arabic_names import person_word_before
-from .arabic_script import has_arabic_script, orthographic_form, words_before
+from .arabic_names import person_word_before, word_before
+from .arabic_script import has_arabic_script, orthographic_form
 from .common_words import is_common_word
 from .folding import normalize
 from .index import AliasEntry, Strength
@@ -306,12 +306,7 @@ def _org_heads() -> frozenset[str]:
 def _described(text: str, c: Span, heads: frozenset[str] = frozenset()) -> bool:
     """Whether a word for "militia", "organisation" … (vocabulary ``leading_descriptors``
     but قوات), or one of ``heads``, stands right before an Arabic span, perhaps after a proclitic."""
-    before = words_before(text, c.start, 1)
-    if not before:
-        return False
-    word = before[0][1]
-    bare = word[1:] if word[:1] in vocabulary().proclitics else word
-    return any(normalize(w) in GENERIC_HEADS or orthographic_form(w) in heads for w in (word, bare))
+    return any(normalize(w) in GENERIC_HEADS or orthographic_form(w) in heads for w in word_before(text, c.start))
 
 
 def _designated(text: str, c: Span, entry: AliasEntry) -> bool:
@@ -321,18 +316,16 @@ def _designated(text: str, c: Span, entry: AliasEntry) -> bool:
     ``leading_descriptors`` (but قوات) or ``quoted_name_heads``, stands right before the span."""
     if not entry.arabic or entry.strength is not Strength.WEAK:
         return False
-    before = words_before(text, c.start, 1)
-    if not before:
+    forms = word_before(text, c.start)
+    if not forms:
         return False
-    word = before[0][1]
-    designators = vocabulary().designators
-    bare = word[1:] if word[:1] in vocabulary().proclitics else word
     if entry.entity.kind == "person":  # "نظام الأسد", Assad's regime; "الرئيس الأسد"; "وقال الحلبوسي"
         only_people = all(p.entry.entity.kind == "person" for p in c.patterns)
         return only_people and _one_person(c) and person_word_before(text, c.start)
     if entry.entity.kind == "org":  # "ميليشيا الحشد", "كتلة الفتح": a word for "militia" or "bloc" before it
         return _described(text, c, _org_heads())
-    cls = designators.get(word) or designators.get(bare)
+    designators = vocabulary().designators
+    cls = next((designators[w] for w in forms if w in designators), None)
     return cls is not None and entry.entity.type in DESIGNATES.get(cls, ())
 
 

@@ -289,6 +289,12 @@ def _by_qualifier(
     return [_Scored(sc.entry, min(sc.score, _KEY_SCORE), sc.method, why) for sc in agree], why
 
 
+def _nationalities(raw: str) -> set[str]:
+    """The countries whose adjectives a query uses: "وزارة الخارجية العراقية"
+    is not "وزارة الخارجية الأميركية", a nationality the query names is the entity's."""
+    return {c for w in raw.split() if (c := country_of_adjective(w)) is not None}
+
+
 def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> list[_Scored]:
     threshold = fuzzy_threshold(len(key.joined), index.key_count)
     if threshold is None or len(norm) > MAX_FUZZY_CHARS:
@@ -327,8 +333,7 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
     # though both join to "hzml".
     lifted = _CROSS_SCRIPT_SCORE / FUZZY_CEILING * 100
     qwords = _word_skeletons(key.tokens)
-    # "وزارة الخارجية العراقية" is not "وزارة الخارجية الأميركية": a nationality the query names is the entity's.
-    countries = {c for w in raw.split() if (c := country_of_adjective(w)) is not None}
+    countries: set[str] | None = None  # read once something scores high enough
     out: list[_Scored] = []
     for cand_key in cands:
         if len(cand_key) < MIN_FUZZY_KEY:
@@ -359,6 +364,8 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
             if score < threshold or score >= 100.0:
                 continue
             # The dearer checks, only for what scores high enough.
+            if countries is None:
+                countries = _nationalities(raw)
             if countries and e.entity.country is not None and e.entity.country not in countries:
                 continue
             if e.entity.kind == "person" and _other_given_name(index, raw, arabic_query, e):
