@@ -85,6 +85,9 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
             cross = arabic_query != e.arabic
             if cross and (single or not in_region(e) or e.strength is Strength.WEAK):
                 continue
+            # Session 14: a weak alias is never guessed as one word either ("Al Hamdani").
+            if single and e.strength is Strength.WEAK:
+                continue
             if single and skeleton(cand_key) != qskel:
                 continue
             # Across scripts, the skeletons agree word by word (doubled letters fold within a word).

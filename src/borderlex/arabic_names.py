@@ -56,7 +56,13 @@ def given_name_start(text: str, start: int, entity: Entity, given: frozenset[str
     for i, (at, word) in enumerate(before):
         if orthographic_form(word) in own:
             return at if i == 0 or orthographic_form(before[0][1]) not in own else before[0][0]
-    return None if orthographic_form(before[0][1]) in given else start
+    # "على" (*on*) is no "علي" (Ali), "أن" (*that*) no "آن" (Anne): a preposition or a particle
+    # as written is no given name.
+    word = before[0][1]
+    words = vocabulary()
+    if word in words.prepositions or word in words.arabic_particles:
+        return start
+    return None if orthographic_form(word) in given else start
 
 
 # "Father of", "mother of": a kunya's first word ("أبو محمد الجولاني"), orthography aside.

@@ -111,8 +111,9 @@ def arabic_letters(text: str) -> str:
     article: "الدولة الإسلامية" and "دولة اسلاميه" give the same.  Unlike
     :func:`~borderlex.folding.normalize`, ʿayn and the emphatic letters stay distinct."""
     words = ("".join(c for c in w if is_arabic_letter(c)).translate(_ARABIC_LETTER_FOLD) for w in text.split())
-    # A final alif is written for tāʾ marbūṭa as often as not: سوريا, سورية.
-    folded = "".join(w[:-1] + "ه" if w.endswith("ا") else w for w in words).replace("ال", "")
+    # A final alif is written for tāʾ marbūṭa as often as not after ي: سوريا, سورية; رانيا,
+    # رانية.  After another letter it is an adverb's ending: حديثا (*recently*) is not حديثة.
+    folded = "".join(w[:-1] + "ه" if w.endswith("يا") else w for w in words).replace("ال", "")
     # "Democratic" and "Kurd" are written both ways: ديمقراطي, ديموقراطي; كردستان,
     # كوردستان (so are their name keys).
     return folded.replace("ديموقراط", "ديمقراط").replace("كورد", "كرد")

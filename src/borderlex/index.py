@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -85,6 +86,9 @@ def other_forms(entity: Entity, alias: str) -> list[str]:
     if entity.kind == "facility" and len(words) >= 3 and words[-1] in vocabulary().facility_adjectives:
         forms.append(" ".join(words[:-1]))
     return [f for f in forms if f.strip() and f != alias]
+
+
+_CAPITALS = re.compile(r"[A-Z]{2,5}")
 
 
 def acronym_form(text: str) -> str:
@@ -202,7 +206,9 @@ class AliasIndex:
                     continue
                 exact.setdefault(entry.alias, []).append(i)
                 normalized.setdefault(entry.normalized, []).append(i)
-                if entry.key.tokens:
+                # "CIA" is letters, not sounds: a name in short capitals has no
+                # key or fuzzy match ("Kia" is not the CIA), as a query in them has none.
+                if entry.key.tokens and not _CAPITALS.fullmatch(entry.alias):
                     by_key.setdefault(entry.key.joined, []).append(i)
         # Most spellings belong to one alias: keep those without a list each
         # (less memory, and the fast path of resolve is one dictionary lookup).

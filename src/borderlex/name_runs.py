@@ -27,9 +27,17 @@ __all__ = ["NameRuns", "in_capitals", "in_institution_name", "sentence_start"]
 _WORDS = vocabulary()
 NAME_PARTICLES = _WORDS.name_particles
 TITLES, OFFICES, DEMONYMS, TIME_WORDS = _WORDS.titles, _WORDS.offices, _WORDS.demonyms, _WORDS.time_words
+DIRECTIONS = _WORDS.directions
 ORG_WORDS = _WORDS.org_words
-INSTITUTION_HEADS = _WORDS.institution_heads
-_LINKS = frozenset(("of", "de", "du", "des", "d"))
+# English heads before "of", French ones before "de", "du", "des", "d'": "Brigade" heads a French name only.
+_HEADS = {
+    link: frozenset(_WORDS.institution_heads.get("en" if link == "of" else "fr", ()))
+    for link in ("of", "de", "du", "des", "d")
+}
+_BODY_HEADS = {
+    link: frozenset(_WORDS.body_heads.get("en" if link == "of" else "fr", ())) | _HEADS[link] for link in _HEADS
+}
+_LINKS = frozenset(_HEADS)
 _OPEN_GAPS = frozenset((" “", ' "', " «"))
 _CLOSE_GAPS = frozenset(("” ", '" ', "» "))
 
@@ -71,7 +79,7 @@ class NameRuns:
         ended = units[last].latin and not (units[last].upper_initial or units[last].all_upper)
         if not units[last].possessive and not ended:
             while j < len(units) and self._joined(units[j - 1], units[j]):
-                kind = self._kind(units[j])
+                kind = "name" if self._title_of_a_head(j) else self._kind(units[j])
                 if kind == "stop" or (kind == "name" and self._compound(j - 1)):
                     break
                 if kind == "name":
@@ -90,6 +98,16 @@ class NameRuns:
         if units[hi].possessive:
             end = units[hi].end
         return start, end
+
+    def _title_of_a_head(self, j: int) -> bool:
+        """Whether unit ``j`` is a title that qualifies the organisation or
+        institution word after it: "Mosul General Hospital", "General Command"."""
+        units, text = self.units, self.text
+        if j + 1 >= len(units) or normalize(text[units[j].start : units[j].end]) not in TITLES:
+            return False
+        after = units[j + 1]
+        word = normalize(text[after.start : after.end])
+        return after.upper_initial and self._joined(units[j], after) and (word in ORG_WORDS or word in _HEADS["of"])
 
     def _org_words(self, lo: int, hi: int, skip: int) -> bool:
         return any(
@@ -132,7 +150,7 @@ class NameRuns:
             return "inside"
         if u.marker is not None or not u.latin or not (u.upper_initial or u.all_upper):
             return "stop"
-        if word in TITLES or word in OFFICES or word in DEMONYMS or word in TIME_WORDS:
+        if word in TITLES or word in OFFICES or word in DEMONYMS or word in TIME_WORDS or word in DIRECTIONS:
             return "stop"
         return "name"
 
@@ -175,19 +193,47 @@ def in_capitals(units: Sequence[Unit], first: int, last: int) -> bool:
     return bool(around) and all(u.latin and u.all_upper for u in around)
 
 
-def in_institution_name(text: str, units: Sequence[Unit], first: int) -> bool:
+def in_institution_name(text: str, units: Sequence[Unit], first: int, *, place: bool) -> bool:
     """Whether the Latin-script name starting at unit ``first`` follows an
     institution's head and its linking word: "Central Bank of Iraq",
-    "Banque centrale d'Irak" (vocabulary ``institution_heads``).  The name
-    is then part of the institution's, which the tables do not know."""
+    "Banque centrale d'Irak", "Banque Centrale de Syrie", "Brigade des
+    douanes de Baalbeck" (vocabulary ``institution_heads``; for a ``place``'s
+    name, ``body_heads`` too).  The name is then part of the institution's,
+    which the tables do not know."""
     i = first - 1
-    if i < 0 or not units[i].skip or normalize(text[units[i].start : units[i].end]) not in _LINKS:
+    link = _word(text, units[i]) if i >= 0 and units[i].skip else ""
+    heads = (_BODY_HEADS if place else _HEADS).get(link)
+    if heads is None:
         return False
-    for j in range(i - 1, max(i - 4, -1), -1):  # the head, or up to two lowercase words after it
+    # Each unit before the name as a letter, read back to a gap that is not
+    # spaces or an elision: a head, a capitalised or lowercase word, a link, an article.
+    shape = []
+    for j in range(i, max(i - _INSTITUTION_UNITS, -1), -1):
         u = units[j]
-        if u.skip or not u.latin:
-            return False
-        word = normalize(text[u.start : u.end])
-        if u.upper_initial:
-            return word in INSTITUTION_HEADS
-    return False
+        if not u.latin or (j < i and not _spaced(text[u.end : units[j + 1].start])):
+            break
+        word = _word(text, u)
+        if u.skip:
+            shape.append("L" if word in _LINKS else "A" if word in _INNER_ARTICLES else "|")
+        elif u.upper_initial:
+            shape.append("H" if word in heads else "C")
+        else:
+            shape.append("w")
+    return _INSTITUTION_SHAPE.search("".join(reversed(shape))) is not None
+
+
+# A head, perhaps qualified ("Banque Centrale", "Cour pénale internationale"),
+# up to two phrases of lowercase words ("des douanes", "de la jeunesse"),
+# then the link before the name.  A verb between ("Conseil condamne la
+# destruction de") has no link before its object's article, and ends it.
+_INSTITUTION_SHAPE = re.compile(r"H(?:C|w{1,2})?(?:LA?w{1,2}){0,2}L\Z")
+_INSTITUTION_UNITS = 12
+_INNER_ARTICLES = frozenset(("la", "l", "the"))
+
+
+def _word(text: str, u: Unit) -> str:
+    return normalize(text[u.start : u.end])
+
+
+def _spaced(gap: str) -> bool:
+    return 0 < len(gap) <= 2 and all(ch in " \u00a0'’" for ch in gap)

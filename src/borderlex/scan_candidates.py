@@ -103,7 +103,7 @@ def candidate(
         if ok and first == last and common_word_around(text, start, end):
             # "حلفائه" (*his allies*) folds to حلفايا: a common word names nothing unless spelled as an alias.
             ok = [p for p in ok if arabic_spelling(p.entry.alias) == arabic_spelling(text[start:end])]
-    if not ok or inside_unknown_name(text, units, first, last, ok):
+    if not ok or inside_unknown_name(text, units, first, last, ok, proclitic=text[units[first].start : start]):
         return None
     # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.
     if first > 0 and not proclitic:
@@ -132,6 +132,9 @@ def candidate(
         spelled = {orthographic_form(text[start:end])}
         if text[start - 1 : start + 1] == "لل":  # "للسعودية": after the proclitic ل, the article's alif is dropped
             spelled.add("ا" + orthographic_form(text[start:end]))
+        # A final alif for tāʾ marbūṭa after ي, as in every Arabic text (borderlex.arabic_script.arabic_letters):
+        # "أنطاكيا" is "أنطاكية".
+        spelled |= {w[:-1] + "ه" for w in spelled if w.endswith("يا")}
         ok = [p for p in ok if not abroad(p.entry.entity) or orthographic_form(p.entry.alias) in spelled]
         if not ok:
             return None

@@ -61,7 +61,7 @@ def _arabic_words(phrases: frozenset[str]) -> frozenset[str]:
 
 # Compared as spelled, not by their units' keys: the key folds ش to "sh", and "وصلوا" less
 # two letters of its key is "لوا" (لواء).
-_ARABIC_HEADS = _arabic_words(vocabulary().media_words | vocabulary().institution_heads)
+_ARABIC_HEADS = _arabic_words(vocabulary().media_words | set(vocabulary().institution_heads.get("ar", ())))
 _DIRECTIONS = _arabic_words(vocabulary().directions)
 
 
@@ -126,7 +126,8 @@ def alias_patterns(entries: Iterable[AliasEntry]) -> dict[str, tuple[Pattern, ..
         flags = _flags(content)
         lead = units[units.index(content[0]) - 1] if entry.arabic and units[0] is not content[0] else None
         letters = letters_of(entry.alias, content, before=lead) if entry.arabic else None
-        stops = stops_of(entry.alias, units)
+        # As in text, where a span opens with its first content word: "The" of "The Guardian" is no stop.
+        stops = stops_of(entry.alias, units[next(i for i, u in enumerate(units) if not u.skip) :])
         bare = entry.strength is Strength.WEAK and entry.alias in countryless_forms(entry.entity)
         unit_core = entry.strength is Strength.WEAK and is_unit_core(entry.entity, entry.alias)
         patterns.setdefault(key, []).append(Pattern(entry, flags, None, letters, stops, bare, unit_core))
@@ -237,7 +238,9 @@ def case_ok(text: str, start: int, end: int, span_units: Sequence[Unit], p: Patt
     return flags[0] or not want[0]
 
 
-def inside_unknown_name(text: str, units: Sequence[Unit], first: int, last: int, pats: list[Pattern]) -> bool:
+def inside_unknown_name(
+    text: str, units: Sequence[Unit], first: int, last: int, pats: list[Pattern], *, proclitic: str = ""
+) -> bool:
     # "Tanf oil field": a province or facility word (or a capitalised
     # designator) right after the name, that no pattern took in.
     # For a person's or group's name only a capitalised designator counts
@@ -271,15 +274,19 @@ def inside_unknown_name(text: str, units: Sequence[Unit], first: int, last: int,
             return True
     # Patterns of the other script fall later (``supported``): only the span's own count here.
     own = [p for p in pats if p.entry.arabic == units[first].arabic]
+    if "ل" in proclitic or "ب" in proclitic:
+        return False  # "مكتب تابع لروسيا": after a preposition, a name is no word in construct
     return bool(own) and all(p.entry.entity.kind == "place" for p in own) and _arabic_head_before(text, units, prev)
 
 
 def _arabic_head_before(text: str, units: Sequence[Unit], j: int) -> bool:
     """Whether an Arabic media word or institution head stands at unit ``j``,
-    or one word before it across a word in construct (no article): "قناة
-    الفرات", the Al-Furat channel; "شرطة صلاح الدين", Salahuddin Police;
-    "مجلس محافظة الأنبار", Anbar Provincial Council."""
+    or one word before it across a word in construct (no article, no
+    preposition): "قناة الفرات", the Al-Furat channel; "شرطة صلاح الدين",
+    Salahuddin Police; "مجلس محافظة الأنبار", Anbar Provincial Council; "غرفة
+    صناعة حلب", the Aleppo Chamber of Industry."""
     proclitics = vocabulary().proclitics
+    prepositions = vocabulary().prepositions
     for _ in range(2):
         if j < 0 or not units[j].arabic or units[j].skip:
             return False
@@ -294,6 +301,8 @@ def _arabic_head_before(text: str, units: Sequence[Unit], j: int) -> bool:
             return True
         if any(b in _DIRECTIONS for b in bare):
             return False  # "جزيرة غربي دير الزور": west of the city, not its island
+        if text[u.start : u.end] in prepositions:
+            return False  # "مجلس الأمن في حلب": the council is not Aleppo's
         j -= 1
     return False
 
@@ -308,7 +317,9 @@ def article_agrees(pats: list[Pattern], article: bool, last_word: str) -> list[P
     without one, ending like a nisba, makes an adjective: "السورية" is
     "Syrian", "التركية" "Turkish", not the country; on the name of a place
     far from the region (its country not in vocabulary ``romanized_from``),
-    which has one spelling, it makes another word: "الجوبة" is not Juba."""
+    which has one spelling, it makes another word: "الجوبة" is not Juba; on a
+    one-word name ending in ة, an adjective too: "الحديثة" (*the modern*) is
+    not Haditha."""
     keep = []
     for p in pats:
         if not p.entry.arabic:
@@ -322,6 +333,8 @@ def article_agrees(pats: list[Pattern], article: bool, last_word: str) -> list[P
             continue
         if article and not has and (last_word.endswith(_NISBA) or _far(p.entry.entity)):
             continue
+        if article and not has and len(words) == 1 and last_word.endswith("ة"):
+            continue  # "المجسمات الحديثة", *the modern statues*: an adjective, not Haditha (حديثة)
         keep.append(p)
     return keep
 

@@ -23,6 +23,7 @@ from .common_words import is_common_word
 from .folding import normalize
 from .index import AliasEntry, Strength
 from .model import DESIGNATES
+from .org_partners import in_an_org_list
 from .place_partners import in_a_list, in_their_parent
 from .qualified_names import country_of_adjective
 from .scan_patterns import GENERIC_HEADS, Pattern, Span, abroad, designator_before, designator_beside
@@ -69,7 +70,7 @@ def supported(
     place of the same country joined by "and" or a comma ("Erbil and
     Sulaimani") and, for a place in Syria or Iraq, a word of ``locatives``
     right before it ("in Sulaimani", not Soleimani's surname)."""
-    read = (_pronoun_ending(_same_script(c)) for c in spans)
+    read = (_with_article(_pronoun_ending(_same_script(c)), text, units) for c in spans)
     spans = [c for c in (_fits_designator(_common_word(c, units), units) for c in read) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
     strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c, p.entry)}
@@ -99,6 +100,7 @@ def supported(
         and _quoted_whole(text, c.start, c.end)
     }
     strong |= in_a_list(spans, text, strong)
+    strong |= in_an_org_list(spans, text, strong)
     strong |= in_their_parent(spans, text, strong, entity)
     strong |= _after_their_country(spans, text)
     by_country = _of_the_texts_country(spans, text)
@@ -192,6 +194,38 @@ def _pronoun_ending(c: Span) -> Span:
         for p in c.patterns
     ]
     return c._replace(patterns=weak)
+
+
+def _with_article(c: Span, text: str, units: Sequence[Unit]) -> Span:
+    """ "The Guardian", "Le Monde": an article that opens an outlet's or an
+    institution's own name ("The New York Times", not "Associated Press") is
+    part of its mention where the text writes it so, capital and all; the
+    span takes it in, with only those aliases.  Elsewhere an alias that
+    opens with an article does not match: "Independent" is not The
+    Independent, "the Observatory" is read as a back reference."""
+    if not units[c.first].latin:
+        return c
+    norm = normalize(c.text)
+    with_article = [p for p in c.patterns if _article_before(p.entry.normalized, norm)]
+    if not with_article:
+        return c
+    article = units[c.first - 1] if c.first > 0 else None
+    if article is not None and text[article.end : c.start] in _ARTICLE_GAPS:
+        written = text[article.start : article.end]
+        own = [p for p in with_article if p.entry.alias.startswith(written) and p.entry.entity.name.startswith(written)]
+        if own:
+            return c._replace(start=article.start, first=c.first - 1, patterns=own, text=text[article.start : c.end])
+    return c._replace(patterns=[p for p in c.patterns if p not in with_article])
+
+
+def _article_before(alias: str, norm: str) -> bool:
+    """Whether the normalized ``alias`` is ``norm`` after an article."""
+    first, _, rest = alias.partition(" ")
+    return rest == norm and first in _LEADING_ARTICLES
+
+
+_LEADING_ARTICLES = frozenset(("the", "le", "la", "les", "l"))
+_ARTICLE_GAPS = frozenset((" ", "'", "’"))
 
 
 def _common_word(c: Span, units: Sequence[Unit]) -> Span:

@@ -52,6 +52,7 @@ from .mention_edges import (
 )
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_institution_name
+from .numbered_names import outside_numbered_names
 from .operation_names import outside_operation_names
 from .quarter_names import outside_quarter_names
 from .query_rules import governorates_behind
@@ -74,7 +75,7 @@ from .scan_units import (
 from .short_forms import short_form_mentions
 from .surnames import surname_mentions
 from .surroundings import read_around
-from .text_acronyms import defined_acronyms, with_country_prefix
+from .text_acronyms import defined_acronyms, spelled_out_acronyms, with_country_prefix
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -257,7 +258,9 @@ class Scanner:
                     text[run[0] : c.start].strip(), as_of
                 ):
                     continue
-            if units[c.first].latin and in_institution_name(text, units, c.first):
+            if units[c.first].latin and in_institution_name(
+                text, units, c.first, place=all(p.entry.entity.kind == "place" for p in c.patterns)
+            ):
                 continue  # "Central Bank of Iraq": part of a name the tables lack
             read = read_around(
                 text,
@@ -290,6 +293,7 @@ class Scanner:
         defined = defined_acronyms(text, mentions, lambda s, e: 1 in covered[s:e])
         if defined:
             mentions = sorted(mentions + defined, key=lambda m: m.start)
+        mentions = spelled_out_acronyms(text, mentions, self._resolve)
         mentions = short_form_mentions(text, surname_mentions(text, mentions, self._given_spelled()))
         # "the Assad family", "عائلة الأسد": the family, not a person of it.
         mentions = [m for m in mentions if m.entity.kind != "person" or not family_beside(text, m)]
@@ -298,6 +302,7 @@ class Scanner:
         mentions = designated_lists(text, mentions, lambda e, span, cls: self._steer(e, span, cls, as_of), lists)
         mentions = located_elsewhere(text, mentions, self._entity, self._place)
         mentions = outside_quarter_names(text, outside_operation_names(text, mentions))
+        mentions = outside_numbered_names(text, mentions)
         if fuzzy:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
             mentions.sort(key=lambda m: m.start)

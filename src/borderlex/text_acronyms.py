@@ -18,7 +18,7 @@ import attrs
 
 from .model import Match, Mention, Method
 
-__all__ = ["defined_acronyms", "with_country_prefix"]
+__all__ = ["defined_acronyms", "spelled_out_acronyms", "with_country_prefix"]
 
 # "(KH)", "( SDF )": two to six capitals.
 _DEFINITION = re.compile(r"\s*\(\s*([A-Z]{2,6})\s*\)")
@@ -40,6 +40,60 @@ def defined_acronyms(text: str, mentions: list[Mention], taken: Callable[[int, i
                 match = attrs.evolve(m.match, query=acronym, score=90.0, method=Method.CONTEXT, weak=False)
                 found.append(Mention(a.start(), a.end(), acronym, m.id, m.entity, match))
     return found
+
+
+def spelled_out_acronyms(text: str, mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:
+    """The acronyms among ``mentions`` read as what the text spells out: when
+    the text writes a capitalised name whose initials are the acronym
+    ("Danish Refugee Council (DRC)", "the Directorate General of Internal
+    Security Forces … the ISF said") and no such name is the entity the
+    tables give the acronym, the acronym is that name's: its entity when it
+    resolves to one, otherwise no mention (not DR Congo, not the Iraqi
+    Security Forces)."""
+    read: dict[str, Match | None] = {}
+    out: list[Mention] = []
+    for m in mentions:
+        if not _ACRONYM.fullmatch(m.text):
+            out.append(m)
+            continue
+        if m.text not in read:
+            read[m.text] = _spelled_out(text, m, resolve)
+        match = read[m.text]
+        if match is not None and match.id == m.id:
+            out.append(m)
+        elif match is not None:
+            match = attrs.evolve(match, query=m.text, score=90.0, method=Method.CONTEXT, weak=False)
+            out.append(Mention(m.start, m.end, m.text, match.id, match.entity, match))
+    return out
+
+
+def _spelled_out(text: str, m: Mention, resolve: Callable[[str], Match | None]) -> Match | None:
+    """What the acronym of ``m`` names in ``text``: ``m.match`` unless the
+    text spells out the acronym only as names of something else."""
+    named: dict[str | None, Match | None] = {}  # what each spelled-out name resolves to
+    for run in _initials_pattern(m.text).finditer(text):
+        found = resolve(run.group())
+        if found is not None and found.id == m.id:
+            return m.match
+        # Another entity's only where the text defines the acronym for it: "Internal Security
+        # Forces" may be another country's, as "Syrian Internal Security Forces" without "Syrian".
+        defined = (d := _DEFINITION.match(text, run.end())) is not None and d.group(1) == m.text
+        named[found.id if found is not None and defined else None] = found if defined else None
+    if not named:
+        return m.match
+    # One other entity, or one unknown name: the acronym is its; several: none of them for sure.
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _initials_pattern(acronym: str) -> re.Pattern[str]:
+    small = "|".join(sorted(_SMALL))
+    gap = rf"(?:[ \-]+(?:(?:{small})[ \-]+)*)"
+    return re.compile(r"(?<![\w'’-])" + gap.join(rf"{c}[\w'’]+" for c in acronym) + r"(?![\w'’-])")
+
+
+# A mention written in three to six capitals: an acronym whose letters a
+# text spells out by chance only rarely (two, "IS", are any "Iraqi Shia").
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
 
 
 def _abbreviates(acronym: str, name: str) -> bool:

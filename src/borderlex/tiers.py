@@ -354,10 +354,13 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 continue
             score = base
             cross = arabic_query != e.arabic
-            if cross and (single or not in_region(e) or e.strength is Strength.WEAK):
-                # A far place's name is not guessed across scripts ("شيخ هروز" is not Shiraz), nor a
-                # weak alias, too often something else as written ("عبدالرحمن", a given name, is
-                # not "Abdel Rahman", Rami Abdel Rahman's surname).
+            if e.strength is Strength.WEAK and (cross or single):
+                # A weak alias is too often something else as written to be guessed at: across
+                # scripts ("عبدالرحمن", a given name, is not "Abdel Rahman", Rami Abdel Rahman's
+                # surname), or as one word ("Al Hamdani" is not Hamadani, Hossein Hamadani's).
+                continue
+            if cross and (single or not in_region(e)):
+                # A far place's name is not guessed across scripts ("شيخ هروز" is not Shiraz).
                 continue
             if cross and may_lift and _word_skeletons(e.key.tokens) == qwords:
                 score = max(score, lifted)

@@ -84,13 +84,15 @@ class Vocabulary(NamedTuple):
     offices: frozenset[str]
     demonyms: frozenset[str]
     time_words: frozenset[str]
+    measure_words: frozenset[str]
     name_particles: frozenset[str]
     headline_small_words: frozenset[str]
     romanized_from: frozenset[str]
     quoted_name_heads: frozenset[str]
     place_heads: frozenset[str]
     plural_heads: frozenset[str]
-    institution_heads: frozenset[str]
+    institution_heads: Mapping[str, tuple[str, ...]]  # by language: their shapes differ
+    body_heads: Mapping[str, tuple[str, ...]]
     government_seats: frozenset[str]
     locatives: frozenset[str]
     person_heads: frozenset[str]
@@ -116,6 +118,7 @@ class Vocabulary(NamedTuple):
     destination_words: frozenset[str]
     arabic_reordered_heads: frozenset[str]
     prepositions: frozenset[str]
+    arabic_particles: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -234,13 +237,15 @@ class _Reader:
             offices=self.words("offices", "word"),
             demonyms=self.words("demonyms", "phrase"),
             time_words=self.words("time_words", "word"),
+            measure_words=self.words("measure_words", "word"),
             name_particles=self.words("name_particles", "word"),
             headline_small_words=self.words("headline_small_words", "word"),
             romanized_from=self.words("romanized_from", "country"),
             quoted_name_heads=self.words("quoted_name_heads", "phrase"),
             place_heads=self.words("place_heads", "arabic"),
             plural_heads=self.words("plural_heads", "arabic"),
-            institution_heads=self.words("institution_heads", "phrase"),
+            institution_heads=self.by_language("institution_heads", "phrase"),
+            body_heads=self.by_language("body_heads", "phrase"),
             government_seats=self.words("government_seats", "phrase"),
             locatives=self.words("locatives", "phrase"),
             person_heads=self.words("person_heads", "phrase"),
@@ -261,11 +266,12 @@ class _Reader:
             arabic_alternations=self.pairs("arabic_alternations"),
             quarter_words_after=self.words("quarter_words_after", "arabic"),
             arabic_short_heads=self.pairs("arabic_short_heads"),
-            directions=self.words("directions", "arabic"),
+            directions=self.words("directions", "phrase"),
             travel_words=self.words("travel_words", "phrase"),
             destination_words=self.words("destination_words", "phrase"),
             arabic_reordered_heads=self.words("arabic_reordered_heads", "arabic"),
             prepositions=self.words("prepositions", "arabic"),
+            arabic_particles=self.words("arabic_particles", "arabic"),
         )
 
 

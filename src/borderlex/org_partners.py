@@ -1,0 +1,82 @@
+"""Organisations named weakly that the organisations beside them vouch for.
+
+A weak organisation name is also a phrase ("الاتحاد الوطني", *the national
+union*; "الجيل الجديد", *the new generation*) and counts in running text
+when the text names it as an organisation: joined by "and", "و" or a comma
+to an organisation of the same country the text names ("الحزب الديمقراطي
+الكردستاني والاتحاد الوطني"), or one of three or more such weak names of one
+country in one list ("الاتحاد الوطني والجيل الجديد والاتحاد الإسلامي", the
+parties of an election's results): three phrases that are each a party's
+name are not in one list by chance.  ``borderlex.scan_support`` asks; this
+module answers with the ids of the organisations so vouched for.
+"""
+
+from __future__ import annotations
+
+from .designated_lists import linked
+from .index import Strength
+from .scan_patterns import Span
+
+__all__ = ["in_an_org_list"]
+
+# Names of one list that are each weak names of organisations of one country: enough to vouch.
+_MANY = 3
+
+
+def in_an_org_list(spans: list[Span], text: str, strong: set[str]) -> set[str]:
+    """The organisations whose weak names are in a list with an organisation of
+    their country the text names (``strong``), or with two more weak ones."""
+    found: set[str] = set()
+    for chain in _lists(spans, text):
+        weak = [_weak_orgs(c) for c in chain]
+        named = {
+            p.entry.entity.country
+            for c in chain
+            for p in c.patterns
+            if p.entry.entity.id in strong and p.entry.entity.kind == "org" and p.entry.entity.country is not None
+        }
+        for orgs in weak:
+            found |= {i for i, country in orgs.items() if country in named}
+        # A run of weak names, each of an organisation of one country.
+        run: list[dict[str, str | None]] = []
+        for orgs in [*weak, {}]:
+            if orgs:
+                run.append(orgs)
+                continue
+            if len(run) >= _MANY:
+                shared = set.intersection(*({c for c in o.values() if c is not None} for o in run))
+                found |= {i for o in run for i, country in o.items() if country in shared}
+            run = []
+    return found
+
+
+def _lists(spans: list[Span], text: str) -> list[list[Span]]:
+    """The spans in lists, each list in order: one name after another joined
+    by "و", "and", "et" or a comma, in one script."""
+    chains: list[list[Span]] = []
+    by_end: dict[int, list[Span]] = {}
+    for c in sorted(spans, key=lambda c: c.start):
+        arabic = c.patterns[0].entry.arabic
+        before = next(
+            (
+                e
+                for e in range(max(0, c.start - 7), c.start + 1)
+                if e in by_end and linked(text, e, c.start) and by_end[e][-1].patterns[0].entry.arabic == arabic
+            ),
+            None,
+        )
+        chain = by_end.pop(before) if before is not None else []
+        if not chain:
+            chains.append(chain)
+        chain.append(c)
+        by_end[c.end] = chain
+    return [chain for chain in chains if len(chain) > 1]
+
+
+def _weak_orgs(c: Span) -> dict[str, str | None]:
+    """The organisations a span names weakly, with their countries."""
+    return {
+        p.entry.entity.id: p.entry.entity.country
+        for p in c.patterns
+        if p.entry.strength is Strength.WEAK and p.entry.entity.kind == "org"
+    }
