@@ -97,6 +97,11 @@ def ids(text: str) -> list[tuple[str, str]]:
         ("selon Le Monde, la", [("Le Monde", "org:le-monde")]),
         ("The Associated Press reported", [("Associated Press", "org:associated-press")]),
         ("an Independent candidate", []),
+        # A media word after an outlet's name is the name's; a word describing an outlet is not.
+        ("Rudaw TV reported", [("Rudaw TV", "org:rudaw")]),
+        ("a report by BBC News said", [("BBC News", "org:bbc")]),
+        ("NRT TV was closed", [("NRT TV", "org:nrt")]),
+        ("Asharq Al-Awsat Newspaper said", [("Asharq Al-Awsat", "org:asharq-al-awsat")]),
         # An article on a one-word place name ending in ة written without one makes an adjective.
         ("ودمّروا عدداً من المجسمات الحديثة، ثم", []),
         # Stations and chambers named after a place; no construct after the preposition ل.

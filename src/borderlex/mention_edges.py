@@ -32,7 +32,23 @@ __all__ = [
 def whole_mention(text: str, m: Mention) -> Mention:
     """``m`` with the marks and words around it that belong to its name."""
     m = _with_adjectives(text, _with_ayn(text, _with_final_dot(text, _without_tatweel(m))))
-    return _with_own_adjective(text, m)
+    return _with_media_word(text, _with_own_adjective(text, m))
+
+
+def _with_media_word(text: str, m: Mention) -> Mention:
+    """ "Rudaw TV", "BBC News", "NRT TV": a capitalised media word right after
+    an outlet's Latin name is the name's (vocabulary ``media_words_after``, but
+    the words of ``media_words`` that describe an outlet: "Asharq Al-Awsat
+    Newspaper" is the newspaper named)."""
+    if m.entity.type != "media" or not m.text[-1:].isascii():
+        return m
+    found = _WORD_AFTER.match(text, m.end)
+    if found is None or not found.group(1)[:1].isupper():
+        return m
+    word, words = normalize(found.group(1)), vocabulary()
+    if word not in words.media_words_after or word in words.media_words:
+        return m
+    return attrs.evolve(m, end=found.end(), text=text[m.start : found.end()])
 
 
 def _without_tatweel(m: Mention) -> Mention:

@@ -29,6 +29,7 @@ NAME_PARTICLES = _WORDS.name_particles
 TITLES, OFFICES, DEMONYMS, TIME_WORDS = _WORDS.titles, _WORDS.offices, _WORDS.demonyms, _WORDS.time_words
 DIRECTIONS = _WORDS.directions
 ORG_WORDS = _WORDS.org_words
+MEDIA_WORDS_AFTER = _WORDS.media_words_after
 # English heads before "of", French ones before "de", "du", "des", "d'": "Brigade" heads a French name only.
 _HEADS = {
     link: frozenset(_WORDS.institution_heads.get("en" if link == "of" else "fr", ()))
@@ -77,10 +78,14 @@ class NameRuns:
         # A name that ends in a lowercase word ("Forces démocratiques syriennes") has
         # ended: a capitalised word after it starts another ("… syriennes Ebu Leyla").
         ended = units[last].latin and not (units[last].upper_initial or units[last].all_upper)
+        # "Rudaw TV", "BBC News": a media word after an outlet's name is its own (borderlex.mention_edges).
+        outlet = all(p.entry.entity.type == "media" for p in c.patterns)
         if not units[last].possessive and not ended:
             while j < len(units) and self._joined(units[j - 1], units[j]):
                 kind = "name" if self._title_of_a_head(j) else self._kind(units[j])
                 if kind == "stop" or (kind == "name" and self._compound(j - 1)):
+                    break
+                if outlet and normalize(text[units[j].start : units[j].end]) in MEDIA_WORDS_AFTER:
                     break
                 if kind == "name":
                     hi = j
