@@ -11,6 +11,7 @@ __all__ = [
     "arabic_letters",
     "arabic_spelling",
     "bare_words",
+    "final_alif_as_ta",
     "has_arabic_script",
     "has_tanween",
     "is_arabic_letter",
@@ -105,6 +106,12 @@ _ARABIC_LETTER_FOLD = str.maketrans(
 )
 
 
+def final_alif_as_ta(word: str) -> str:
+    """A word ending in "يا" as written with tāʾ marbūṭa (folded to ه), as
+    the press writes either: سوريا, سورية; other words as they are."""
+    return word[:-1] + "ه" if word.endswith("يا") else word
+
+
 def arabic_letters(text: str) -> str:
     """The Arabic letters of ``text`` as they are spelled, variants folded
     (hamza seats, ى/ي, ة/ه, Persian forms), without marks, spaces or the
@@ -113,7 +120,7 @@ def arabic_letters(text: str) -> str:
     words = ("".join(c for c in w if is_arabic_letter(c)).translate(_ARABIC_LETTER_FOLD) for w in text.split())
     # A final alif is written for tāʾ marbūṭa as often as not after ي: سوريا, سورية; رانيا,
     # رانية.  After another letter it is an adverb's ending: حديثا (*recently*) is not حديثة.
-    folded = "".join(w[:-1] + "ه" if w.endswith("يا") else w for w in words).replace("ال", "")
+    folded = "".join(map(final_alif_as_ta, words)).replace("ال", "")
     # "Democratic" and "Kurd" are written both ways: ديمقراطي, ديموقراطي; كردستان,
     # كوردستان (so are their name keys).
     return folded.replace("ديموقراط", "ديمقراط").replace("كورد", "كرد")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 
 import attrs
 
@@ -26,7 +26,7 @@ from .arabic_script import has_arabic_script, words_before
 from .model import DESIGNATES, Entity, Mention
 from .vocabulary import vocabulary
 
-__all__ = ["arabic_lists", "designated_lists", "latin_lists", "linked", "plural_before"]
+__all__ = ["arabic_lists", "designated_lists", "latin_lists", "linked", "partner_before", "plural_before"]
 
 # What may stand between two names of a list: "و" (glued to the next name as
 # a proclitic, so outside its span), "and", "et", commas, spaces.
@@ -148,6 +148,12 @@ def plural_before(text: str, start: int) -> str | None:
     word = before[0][1]
     # The classes were checked with the designators' (borderlex.name_keys).
     return plural.get(word) or (plural.get(word[1:]) if word[:1] in proclitics else None)
+
+
+def partner_before(text: str, ends: Container[int], start: int) -> int | None:
+    """The end of the name right before ``start`` in one list (see :func:`linked`),
+    among the ``ends`` of names, or ``None``."""
+    return next((e for e in range(max(0, start - 7), start + 1) if e in ends and linked(text, e, start)), None)
 
 
 def linked(text: str, end: int, start: int) -> bool:

@@ -30,7 +30,17 @@ from .name_keys import NameKey, name_key, skeleton
 from .unit_names import unit_cores
 from .vocabulary import vocabulary
 
-__all__ = ["SECTIONS", "AliasEntry", "AliasIndex", "Lookup", "Strength", "acronym_form", "key_skeleton", "other_forms"]
+__all__ = [
+    "SECTIONS",
+    "AliasEntry",
+    "AliasIndex",
+    "Lookup",
+    "Strength",
+    "acronym_form",
+    "in_short_capitals",
+    "key_skeleton",
+    "other_forms",
+]
 
 
 class Strength(enum.IntEnum):
@@ -89,6 +99,12 @@ def other_forms(entity: Entity, alias: str) -> list[str]:
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,5}")
+
+
+def in_short_capitals(text: str) -> bool:
+    """Whether ``text`` is a word in capitals of five letters or fewer ("CIA",
+    "CERS"): letters, not sounds, named by spelling only, with no key or fuzzy match."""
+    return _CAPITALS.fullmatch(text) is not None
 
 
 def acronym_form(text: str) -> str:
@@ -208,7 +224,7 @@ class AliasIndex:
                 normalized.setdefault(entry.normalized, []).append(i)
                 # "CIA" is letters, not sounds: a name in short capitals has no
                 # key or fuzzy match ("Kia" is not the CIA), as a query in them has none.
-                if entry.key.tokens and not _CAPITALS.fullmatch(entry.alias):
+                if entry.key.tokens and not in_short_capitals(entry.alias):
                     by_key.setdefault(entry.key.joined, []).append(i)
         # Most spellings belong to one alias: keep those without a list each
         # (less memory, and the fast path of resolve is one dictionary lookup).

@@ -85,7 +85,7 @@ class NameRuns:
                 kind = "name" if self._title_of_a_head(j) else self._kind(units[j])
                 if kind == "stop" or (kind == "name" and self._compound(j - 1)):
                     break
-                if outlet and normalize(text[units[j].start : units[j].end]) in MEDIA_WORDS_AFTER:
+                if outlet and _word(text, units[j]) in MEDIA_WORDS_AFTER:
                     break
                 if kind == "name":
                     hi = j
@@ -108,10 +108,10 @@ class NameRuns:
         """Whether unit ``j`` is a title that qualifies the organisation or
         institution word after it: "Mosul General Hospital", "General Command"."""
         units, text = self.units, self.text
-        if j + 1 >= len(units) or normalize(text[units[j].start : units[j].end]) not in TITLES:
+        if j + 1 >= len(units) or _word(text, units[j]) not in TITLES:
             return False
         after = units[j + 1]
-        word = normalize(text[after.start : after.end])
+        word = _word(text, after)
         return after.upper_initial and self._joined(units[j], after) and (word in ORG_WORDS or word in _HEADS["of"])
 
     def _org_words(self, lo: int, hi: int, skip: int) -> bool:

@@ -32,6 +32,7 @@ def _numbered(text: str, m: Mention) -> bool:
     after = _NUMBER_AFTER.match(text, m.end) if m.text[:1].isascii() else None
     if after is None:
         return False
-    word = after.group(1)
-    words = vocabulary()
-    return word is None or normalize(word) not in words.measure_words | words.time_words
+    if after.group(1) is None:
+        return True
+    word, words = normalize(after.group(1)), vocabulary()
+    return word not in words.measure_words and word not in words.time_words

@@ -13,7 +13,7 @@ module answers with the ids of the organisations so vouched for.
 
 from __future__ import annotations
 
-from .designated_lists import linked
+from .designated_lists import partner_before
 from .index import Strength
 from .scan_patterns import Span
 
@@ -57,14 +57,9 @@ def _lists(spans: list[Span], text: str) -> list[list[Span]]:
     by_end: dict[int, list[Span]] = {}
     for c in sorted(spans, key=lambda c: c.start):
         arabic = c.patterns[0].entry.arabic
-        before = next(
-            (
-                e
-                for e in range(max(0, c.start - 7), c.start + 1)
-                if e in by_end and linked(text, e, c.start) and by_end[e][-1].patterns[0].entry.arabic == arabic
-            ),
-            None,
-        )
+        before = partner_before(text, by_end, c.start)
+        if before is not None and by_end[before][-1].patterns[0].entry.arabic != arabic:
+            before = None
         chain = by_end.pop(before) if before is not None else []
         if not chain:
             chains.append(chain)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .designated_lists import linked, plural_before
+from .designated_lists import partner_before, plural_before
 from .index import Strength
 from .located_places import parents
 from .model import DESIGNATES
@@ -43,9 +43,7 @@ def in_a_list(spans: list[Span], text: str, strong: set[str]) -> set[str]:
     ends = {c.end: c for c in spans}
     for c in spans:
         arabic = c.patterns[0].entry.arabic
-        before = next(
-            (e for e in range(max(0, c.start - 7), c.start + 1) if e in ends and linked(text, e, c.start)), None
-        )
+        before = partner_before(text, ends, c.start)
         if before is not None and ends[before].patterns[0].entry.arabic == arabic:
             partners.append((ends[before], c))
         else:

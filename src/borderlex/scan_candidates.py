@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .arabic_script import arabic_spelling, is_arabic_mark, is_arabic_word_char, orthographic_form
+from .arabic_script import arabic_spelling, final_alif_as_ta, is_arabic_mark, is_arabic_word_char, orthographic_form
 from .common_words import common_word_around
 from .folding import normalize
 from .index import Strength, acronym_form
@@ -134,7 +134,7 @@ def candidate(
             spelled.add("ا" + orthographic_form(text[start:end]))
         # A final alif for tāʾ marbūṭa after ي, as in every Arabic text (borderlex.arabic_script.arabic_letters):
         # "أنطاكيا" is "أنطاكية".
-        spelled |= {w[:-1] + "ه" for w in spelled if w.endswith("يا")}
+        spelled |= {final_alif_as_ta(w) for w in spelled}
         ok = [p for p in ok if not abroad(p.entry.entity) or orthographic_form(p.entry.alias) in spelled]
         if not ok:
             return None

@@ -19,7 +19,6 @@ before weak, then id) and the match is marked ``ambiguous``.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -28,7 +27,7 @@ from .common_words import is_common_word
 from .dates import valid_during
 from .explanation import Step
 from .folding import normalize
-from .index import AliasEntry, Strength, key_skeleton
+from .index import AliasEntry, Strength, in_short_capitals, key_skeleton
 from .model import Entity, Match, Method
 from .name_keys import NameKey, name_key, skeleton
 from .qualified_names import country_of_adjective, qualifier_of
@@ -180,7 +179,7 @@ def search(
     found += normal
     if (normal or exact) and not everything:
         return found
-    if _ACRONYM_LIKE.fullmatch(stripped):
+    if in_short_capitals(stripped):
         # "CERS" is an acronym, not Kars by its key: capitals name by spelling only.
         log("name_key", norm, (), "a word in capitals of five letters or fewer: no key or fuzzy match")
         return found
@@ -391,9 +390,6 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
             final = score * FUZZY_CEILING / 100.0
             out.append(_Scored(e, final, Method.FUZZY, "cross-script skeleton" if cross else ""))
     return out
-
-
-_ACRONYM_LIKE = re.compile(r"[A-Z]{2,5}")
 
 
 def _one_name_word_agrees(a: str, b: str) -> bool:
