@@ -258,6 +258,10 @@ def hits(scanner: Scanner, units: list[Unit], text: str) -> list[tuple[int, int,
         starts = [first]
         if u.proclitic and u.marker is None and len(u.unit) > 2:
             starts.append(u.unit[1:])
+            # Session 15: after the proclitic, an alif with hamza and a lam read as the article
+            # ("وألمانيا" is "manya", as "ألمانيا" alone), as the walk does since.
+            if u.unit[1:].startswith("al") and _word_unit(u.unit[1:]) != u.unit[1:]:
+                starts.append(_word_unit(u.unit[1:]))
         for s0 in starts:
             s = s0
             j = i

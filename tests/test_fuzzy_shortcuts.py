@@ -48,7 +48,7 @@ from borderlex.tiers import (
     MAX_FUZZY_CHARS,
     _fuzzy,
     _one_name_word_agrees,
-    _other_given_name,
+    _another_name_word,
     _own_script_agrees,
     _qualified,
     in_region,
@@ -88,6 +88,9 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
             # Session 14: a weak alias is never guessed as one word either ("Al Hamdani").
             if single and e.strength is Strength.WEAK:
                 continue
+            # Session 15: nor from another number of words ("Mohammed Al-Ani" is not Hamadani).
+            if e.strength is Strength.WEAK and len(e.key.tokens) != len(key.tokens):
+                continue
             if single and skeleton(cand_key) != qskel:
                 continue
             # Across scripts, the skeletons agree word by word (doubled letters fold within a word).
@@ -95,7 +98,7 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
             # Session 13: a nationality the query names is the entity's ("وزارة الخارجية العراقية").
             if countries and e.entity.country is not None and e.entity.country not in countries:
                 continue
-            if e.entity.kind == "person" and _other_given_name(index, raw, arabic_query, e):
+            if e.entity.kind == "person" and _another_name_word(raw, arabic_query, e):
                 continue
             if cross and not _own_script_agrees(key, raw, arabic_query, e.entity):
                 continue

@@ -332,14 +332,19 @@ def test_neighbours_rank_below_every_syrian_and_iraqi_entity() -> None:
     assert max(e.priority for e in _neighbours()) < min(local + countries)
 
 
+# Names a curated extension gives a neighbour's place though another entity holds them, on
+# purpose: the scanner reads such a name by the places the text names (borderlex.namesakes).
+SHARED_ON_PURPOSE = {("place:tarabulus", "Tripoli"), ("place:tarabulus", "طرابلس")}
+
+
 def test_no_neighbour_place_shares_a_spelling_or_a_key_with_another_entity() -> None:
     mine = {e.id for e in _neighbours()}
     taken = GEN._Bundled()
     for e in borderlex.entities():
         if e.id not in mine:
             taken.add(e.all_names)
-    shared = [(e.id, n) for e in _neighbours() for n in e.all_names if taken.holds(n)]
-    assert shared == []
+    shared = {(e.id, n) for e in _neighbours() for n in e.all_names if taken.holds(n)}
+    assert shared == SHARED_ON_PURPOSE
 
 
 @pytest.mark.parametrize(

@@ -56,13 +56,35 @@ def given_name_start(text: str, start: int, entity: Entity, given: frozenset[str
     for i, (at, word) in enumerate(before):
         if orthographic_form(word) in own:
             return at if i == 0 or orthographic_form(before[0][1]) not in own else before[0][0]
-    # "على" (*on*) is no "علي" (Ali), "أن" (*that*) no "آن" (Anne): a preposition or a particle
-    # as written is no given name.
+    # "على" (*on*) is no "علي" (Ali), "أن" (*that*) no "آن" (Anne), "أيمن" before a city its right
+    # bank: a preposition, a particle or a direction as written is no given name.
     word = before[0][1]
-    words = vocabulary()
-    if word in words.prepositions or word in words.arabic_particles:
+    if _not_a_name(word):
         return start
     return None if orthographic_form(word) in given else start
+
+
+def _after_title_and_names(text: str, start: int, word: str) -> bool:
+    """ "الشيخ قطري سمرمد العبيدي", "الشيخ العبيدي": a nisba with the article
+    right after a title or its run of one or two names is the family name of
+    the person the title names, known to the tables or not, not the town
+    al-Ubaydi."""
+    if not (word.startswith("ال") and word.endswith("ي")):
+        return False
+    before = words_before(text, start, 3)
+    titles = vocabulary().arabic_titles
+    for i, (_, w) in enumerate(before):
+        if w in titles:
+            names = [n for _, n in before[:i]]
+            return not any(_not_a_name(n) or n.startswith("ال") or n in titles for n in names)
+    return False
+
+
+def _not_a_name(word: str) -> bool:
+    """Whether an Arabic word as written is a preposition, a particle or a
+    direction ("أيمن الموصل", the right bank of Mosul), never a given name."""
+    words = vocabulary()
+    return word in words.prepositions or word in words.arabic_particles or word in words.directions
 
 
 # "Father of", "mother of": a kunya's first word ("أبو محمد الجولاني"), orthography aside.
@@ -87,10 +109,12 @@ def in_personal_name(text: str, start: int, end: int, spelled: frozenset[str]) -
     if len(word.split()) != 1:
         return False
     before = words_before(text, start, 2)
-    if before and arabic_spelling(before[0][1]) in spelled:
+    if before and arabic_spelling(before[0][1]) in spelled and not _not_a_name(before[0][1]):
         return True
     if len(before) == 2 and is_kunya(before[1][1]) and not before[0][1].startswith("و"):
         return True  # "أبو الليث خشام": after a kunya, a family name, not the village Khusham
+    if _after_title_and_names(text, start, word):
+        return True
     after = words_after(text, end, 1)
     if not after:
         return False

@@ -10,6 +10,10 @@ strong names, for a capitalised head word says what the name names.  Arabic
 puts the head word outside the name ("كتلة الفتح" is the Fatah bloc, named
 الفتح; the corpus guide): a word of ``quoted_name_heads`` before a weak name
 vouches for it instead (``borderlex.scan_support``).
+
+A news agency's Arabic name is written with or without the word for "news"
+("وكالة فارس", "وكالة أنباء فارس"): an outlet's Arabic name opening with a
+phrase of the vocabulary ``agency_heads`` is also written with each other.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from .folding import normalize
 from .model import Entity
 from .vocabulary import vocabulary
 
-__all__ = ["bloc_names"]
+__all__ = ["agency_names", "bloc_names"]
 
 _POLITICAL = frozenset({"political-party", "coalition"})
 
@@ -43,5 +47,24 @@ def bloc_names(entity: Entity) -> tuple[str, ...]:
     for short in entity.weak:
         if not has_arabic_script(short) and short[:1].isupper():
             forms += [f"{short} {h.title()}" for h in heads["en"]]
+    own = set(entity.strong_names)
+    return tuple(dict.fromkeys(f for f in forms if f not in own))
+
+
+def agency_names(entity: Entity) -> tuple[str, ...]:
+    """The Arabic names of an outlet with another agency phrase (see the module's docstring)."""
+    if entity.kind != "org" or entity.type != "media":
+        return ()
+    # Longest first: "وكالة أنباء فارس" opens with "وكالة أنباء", not with "وكالة" and a name "أنباء فارس".
+    heads = sorted(vocabulary().agency_heads, key=len, reverse=True)
+    forms: list[str] = []
+    for name in entity.strong_names:
+        head = next((h for h in heads if name.startswith(h + " ")), None)
+        if head is None:
+            continue
+        rest = name[len(head) + 1 :]
+        if rest.startswith("ال"):
+            continue  # "وكالة الأنباء الألمانية": an adjective, not a name, follows
+        forms += [f"{h} {rest}" for h in heads if h != head]
     own = set(entity.strong_names)
     return tuple(dict.fromkeys(f for f in forms if f not in own))

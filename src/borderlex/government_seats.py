@@ -19,7 +19,7 @@ from .arabic_script import has_arabic_script, words_before
 from .folding import normalize
 from .vocabulary import vocabulary
 
-__all__ = ["stands_for_government"]
+__all__ = ["is_dateline", "stands_for_government"]
 
 _LATIN_WORD_BEFORE = re.compile(r"([^\W\d_]+)['’]?\s*$")
 # A dateline after the name: "WASHINGTON (Reuters) -", "Washington, Oct. 5 -", "واشنطن - ".
@@ -31,7 +31,7 @@ def stands_for_government(text: str, start: int, end: int) -> bool:
     for its country's government: listed, and not after a locative word."""
     words = vocabulary()
     name = text[start:end]
-    if _dateline(text, start, end):
+    if is_dateline(text, start, end):
         return False
     if has_arabic_script(name):
         if name.strip() not in words.government_seats:
@@ -79,7 +79,7 @@ def _bare(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] in "وف" else word
 
 
-def _dateline(text: str, start: int, end: int) -> bool:
+def is_dateline(text: str, start: int, end: int) -> bool:
     """Whether the name opens a line as a dateline does: the city the
     report was filed from ("Washington - The Kurdistan Regional Government …")."""
     line = text.rfind("\n", 0, start) + 1

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 import attrs
 
 from .arabic_script import has_arabic_script, is_given_opening, orthographic_form
-from .bloc_names import bloc_names
+from .bloc_names import agency_names, bloc_names
 from .folding import normalize
 from .middle_names import without_middle_names
 from .model import Entity
@@ -211,7 +211,7 @@ class AliasIndex:
         shorter = without_middle_names(entities)
         cores = unit_cores(entities)
         for entity in entities:
-            more = (*shorter.get(entity.id, ()), *bloc_names(entity))
+            more = (*shorter.get(entity.id, ()), *bloc_names(entity), *agency_names(entity))
             for entry in self._entries_of(entity, more, cores.get(entity.id, ())):
                 i = len(made)
                 made.append(entry)

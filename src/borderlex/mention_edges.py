@@ -32,7 +32,25 @@ __all__ = [
 def whole_mention(text: str, m: Mention) -> Mention:
     """``m`` with the marks and words around it that belong to its name."""
     m = _with_adjectives(text, _with_ayn(text, _with_final_dot(text, _without_tatweel(m))))
-    return _with_media_word(text, _with_own_adjective(text, m))
+    return _with_media_word(text, _with_own_adjective(text, _without_media_tail(m)))
+
+
+def _without_media_tail(m: Mention) -> Mention:
+    """ "SANA news agency", "Fars news agency": media words the text writes in
+    lowercase after an outlet's Latin name describe it, as "the group" would,
+    though a table lists them with the name: the mention is the name ("[SANA]
+    news agency", as the seed gold has "[Amaq] news agency")."""
+    if m.entity.type != "media" or not m.text.isascii():
+        return m
+    words, vocab = m.text.split(" "), vocabulary()
+    media = vocab.media_words | vocab.media_words_after
+    keep = len(words)
+    while keep > 1 and words[keep - 1].islower() and normalize(words[keep - 1]) in media:
+        keep -= 1
+    if keep == len(words) or not any(c.isupper() for c in words[keep - 1]):
+        return m
+    name = " ".join(words[:keep])
+    return attrs.evolve(m, end=m.start + len(name), text=name)
 
 
 def _with_media_word(text: str, m: Mention) -> Mention:

@@ -256,11 +256,11 @@ TYPES: dict[str, frozenset[str]] = {
 #: Which entity types each designator class names ("Homs province" → a governorate).
 DESIGNATES: dict[str, frozenset[str]] = {
     "governorate": frozenset({"governorate"}),
-    "district": frozenset({"district", "subdistrict"}),
+    "district": frozenset({"district", "subdistrict", "area"}),  # "the Baba Amr district", a quarter
     "city": frozenset({"city", "town", "village"}),
     "air-base": frozenset({"air-base", "airport"}),
     "border-crossing": frozenset({"border-crossing"}),
-    "base": frozenset({"military-base", "camp"}),
+    "base": frozenset({"military-base", "camp", "air-base"}),  # "Ain al-Asad base" is the air base
     "river": frozenset({"river"}),
     "desert": frozenset({"desert"}),
     "mountains": frozenset({"mountains"}),
@@ -268,4 +268,5 @@ DESIGNATES: dict[str, frozenset[str]] = {
     "dam": frozenset({"dam"}),
     "prison": frozenset({"prison"}),
     "neighbourhood": frozenset({"area"}),
+    "region": frozenset({"region"}),  # "the Nineveh plain"
 }

@@ -66,7 +66,11 @@ class NameRuns:
             return None
         lo = first
         i = first - 1
+        # "the US Tanf garrison": capitals before a facility's name are its owner's, as "the US" is.
+        facility = all(p.entry.entity.kind == "facility" for p in c.patterns)
         while i >= 0 and self._joined(units[i], units[i + 1]) and not units[i].possessive:
+            if facility and units[i].all_upper and units[i].end - units[i].start <= 4:
+                break
             kind = self._kind(units[i])
             if kind == "stop" or (kind == "name" and (sentence_start(text, units[i]) or self._compound(i))):
                 break

@@ -9,6 +9,7 @@ around the span (a longer name the tables do not know).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -140,12 +141,16 @@ def alias_patterns(entries: Iterable[AliasEntry]) -> dict[str, tuple[Pattern, ..
         # Arabic puts designators first ("طرطوس ومدينة حمص" is two places).
         # A weak name too: the designator that fits its type names it ("the Samah neighbourhood").
         latin = entry.strength is not Strength.ACRONYM and not entry.arabic
-        if latin and entry.entity.type and all(u.marker is None for u in content):
+        # "Shayrat base" for "Shayrat Air Base": a facility's name with another
+        # designator of its type in place of its own.
+        named = content if all(u.marker is None for u in content) else core if content[-1].latin else None
+        if latin and entry.entity.type and named:
+            named_key, named_flags = "".join(u.unit for u in named), _flags(named)
             for cls, types in DESIGNATES.items():
-                if entry.entity.type in types:
-                    gflags = flags if cls in CASE_FREE_DESIGNATORS else (*flags, True)
+                if entry.entity.type in types and (named is content or cls != content[-1].marker):
+                    gflags = named_flags if cls in CASE_FREE_DESIGNATORS else (*named_flags, True)
                     generated = Pattern(entry, gflags, cls, letters, stops, bare)
-                    patterns.setdefault(key + MARKERS[cls], []).append(generated)
+                    patterns.setdefault(named_key + MARKERS[cls], []).append(generated)
     for key, pats in cores.items():
         if key not in patterns:  # "Hol camp" is no bare "Hol": that is the town's name
             patterns[key] = pats
@@ -270,13 +275,43 @@ def inside_unknown_name(
         u = units[prev]
         if u.latin and u.upper_initial and u.unit in _ORG_HEADS:
             return True
+        # "Radio-Canada", "Télé-Liban": a media word joined by a hyphen makes the place's name an outlet's.
+        if u.latin and places and text[u.end : units[first].start] == "-" and _media_word(text[u.start : u.end]):
+            return True
         if u.arabic and u.marker in _FACILITY_DESIGNATORS and all(p.entry.entity.kind == "place" for p in pats):
             return True
     # Patterns of the other script fall later (``supported``): only the span's own count here.
     own = [p for p in pats if p.entry.arabic == units[first].arabic]
     if "ل" in proclitic or "ب" in proclitic:
         return False  # "مكتب تابع لروسيا": after a preposition, a name is no word in construct
-    return bool(own) and all(p.entry.entity.kind == "place" for p in own) and _arabic_head_before(text, units, prev)
+    if not own or not all(p.entry.entity.kind == "place" for p in own):
+        return False
+    return _arabic_head_before(text, units, prev) or _in_quoted_name(text, units[first].start, units[last].end)
+
+
+def _media_word(word: str) -> bool:
+    words = vocabulary()
+    return normalize(word) in words.media_words | words.media_words_after
+
+
+# Quote marks that open and close a name in Arabic text.
+_QUOTED = re.compile(r"[“\"«]([^“”\"«»\n.،:]{1,80})[”\"»]")
+
+
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether the place's name at ``start``…``end`` sits inside a quoted
+    name that an Arabic institution head opens: “قيادة عمليات فرض الأمن في
+    كركوك” is a command the tables lack, not Kirkuk."""
+    lo = max(0, start - 80)
+    for m in _QUOTED.finditer(text, lo, min(len(text), end + 80)):
+        if m.start(1) < start and end <= m.end(1):
+            head = orthographic_form(m.group(1).split(maxsplit=1)[0])
+            return head in _ARABIC_HEADS or head == _COMMAND
+    return False
+
+
+# "Command" heads a quoted name; outside quotes it is too often "led by" ("بقيادة واشنطن").
+_COMMAND = orthographic_form("قيادة")
 
 
 def _arabic_head_before(text: str, units: Sequence[Unit], j: int) -> bool:

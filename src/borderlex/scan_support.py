@@ -21,6 +21,7 @@ from .arabic_names import person_word_before, word_before
 from .arabic_script import has_arabic_script, orthographic_form
 from .common_words import is_common_word
 from .folding import normalize
+from .government_seats import is_dateline
 from .index import AliasEntry, Strength
 from .model import DESIGNATES
 from .org_partners import in_an_org_list
@@ -115,11 +116,22 @@ def supported(
             vouched |= _PERSON  # "Erdogan said"; not "Sulaimani said", also the city's authorities
         if "person" in vouched and not _one_person(c):
             vouched -= _PERSON  # "President Barzani": which one, the text must say
+        # "SULAIMANI — In a major escalation": a dateline names the place a report was filed from.
+        dateline = any(p.entry.entity.kind == "place" for p in c.patterns) and is_dateline(text, c.start, c.end)
+        if dateline:
+            vouched |= _LOCATIVE
         described = c.patterns[0].entry.arabic and _described(text, c)
         keep = [p for p in c.patterns if _counts(p, quoted, vouched, strong, by_country, described=described)]
         if "person" in vouched and "org" not in vouched and any(p.entry.entity.kind == "person" for p in keep):
             # "Sadr said", "President Assad": a person's word beside a name a person shares with a place.
             keep = [p for p in keep if p.entry.entity.kind == "person"]
+        if dateline:
+            keep = [p for p in keep if p.entry.entity.kind == "place"]
+        if "media" in vouched:
+            # "l'agence de presse turque Dogan": after a media word, a place read only by a key is
+            # an outlet the tables lack, not Dukan.
+            norm = normalize(c.text)
+            keep = [p for p in keep if p.entry.entity.kind != "place" or p.entry.normalized == norm]
         if keep:
             out.append(c._replace(patterns=keep))
     return out
@@ -150,6 +162,9 @@ def _counts(
 _NOT_A_QUARTER = frozenset({"country", "governorate", "region", "district", "subdistrict", "desert", "river"})
 
 
+_NOT_A_TOWN = frozenset({"country", "region"})
+
+
 def _fits_designator(c: Span, units: Sequence[Unit]) -> Span:
     """A designator beside a span names a local place of its class: after a
     word for "quarter" the name is not a country's or a region's (nor a city's
@@ -166,6 +181,9 @@ def _fits_designator(c: Span, units: Sequence[Unit]) -> Span:
     if cls not in ("neighbourhood", "city"):
         return c
     norm = normalize(c.text)
+    # "قرية السعودية", a village near Rabia, is not Saudi Arabia: right after an Arabic word for a
+    # town, the name is no country's or region's ("la deuxième ville d'Irak" is Iraq's city).
+    right_after = j >= 0 and units[j].arabic and units[j].marker == cls
 
     def misfit(p: Pattern) -> bool:
         e = p.entry.entity
@@ -173,7 +191,9 @@ def _fits_designator(c: Span, units: Sequence[Unit]) -> Span:
             return False
         if cls == "neighbourhood":
             return e.type in _NOT_A_QUARTER or (abroad(e) and e.type == "city")
-        return abroad(e) and e.type == "city" and p.entry.normalized != norm
+        return (right_after and e.type in _NOT_A_TOWN) or (
+            abroad(e) and e.type == "city" and p.entry.normalized != norm
+        )
 
     keep = [p for p in c.patterns if not misfit(p)]
     return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c
@@ -430,11 +450,12 @@ def _media_word_before(text: str, start: int, media_words: frozenset[str]) -> bo
     return any(normalize(w) in media_words and all(x.islower() for x in run[i + 1 :]) for i, w in enumerate(run))
 
 
-_BOTH, _NEITHER, _MEDIA, _PERSON = (
+_BOTH, _NEITHER, _MEDIA, _PERSON, _LOCATIVE = (
     frozenset({"person", "org"}),
     frozenset[str](),
     frozenset({"media"}),
     frozenset({"person"}),
+    frozenset({"locative"}),
 )
 # "لـ روزنة", "لـ«عنب بلدي»": told to an outlet (a detached lam, then perhaps a quote mark).
 _TOLD_TO = re.compile('لـ[ \u00a0]*[«"“]?[ \u00a0]*\\Z')

@@ -47,7 +47,7 @@ ARABIC_PROCLITICS, ARTICLES = _WORDS.proclitics, _WORDS.articles
 #: province", "Al-Tanf camp").  Others ("river", "desert") must be
 #: capitalised to count as part of the name.
 CASE_FREE_DESIGNATORS = frozenset(
-    {"governorate", "district", "air-base", "border-crossing", "base", "oil-field", "dam", "prison"}
+    {"governorate", "district", "air-base", "border-crossing", "base", "oil-field", "dam", "prison", "region"}
 )
 
 

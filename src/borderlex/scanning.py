@@ -20,6 +20,10 @@ a span say of it, ``borderlex.surroundings``; what the text itself defines
 (surnames, acronyms), ``borderlex.surnames`` and ``borderlex.text_acronyms``.
 Decisions are remembered by what they read: texts repeat their names in the
 same contexts.
+
+The module is a little over 500 lines because it is one class, the scanner,
+whose pipeline calls each of those modules in turn and keeps the memos they
+share; the rules themselves live in them.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ from .designated_lists import arabic_lists, designated_lists, latin_lists
 from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
 from .index import AliasEntry, AliasIndex, Strength
-from .located_places import located_elsewhere
+from .located_places import located_elsewhere, parents
 from .mention_edges import (
     family_beside,
     whole_mention,
@@ -52,6 +56,7 @@ from .mention_edges import (
 )
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_institution_name
+from .namesakes import by_the_adjective_after, with_namesakes
 from .numbered_names import outside_numbered_names
 from .operation_names import outside_operation_names
 from .quarter_names import outside_quarter_names
@@ -71,6 +76,7 @@ from .scan_units import (
     Units,
     opening_word,
     units_of,
+    word_unit,
 )
 from .short_forms import short_form_mentions
 from .surnames import surname_mentions
@@ -121,7 +127,18 @@ class Scanner:
     gives its own ``resolve``, over the same tables.
     """
 
-    __slots__ = ("_by_id", "_given", "_keys", "_matches", "_patterns", "_prefixes", "_resolve", "_spans", "_spelled")
+    __slots__ = (
+        "_by_id",
+        "_given",
+        "_keys",
+        "_matches",
+        "_namesakes",
+        "_patterns",
+        "_prefixes",
+        "_resolve",
+        "_spans",
+        "_spelled",
+    )
 
     def __init__(self, index: AliasIndex, resolve: ResolveFunction) -> None:
         self._resolve = resolve
@@ -130,6 +147,7 @@ class Scanner:
         self._given: frozenset[str] | None = None  # see borderlex.arabic_names
         self._spelled: frozenset[str] | None = None
         self._by_id: dict[str, Entity] | None = None
+        self._namesakes: dict[str, list[Entity]] | None = None
         # What _has_prefix found for a string: a text repeats its words, so
         # most questions were asked before (bounded; emptied when full).
         self._prefixes: dict[str, bool] = {}
@@ -175,8 +193,14 @@ class Scanner:
                 unit = opening_word(text, units[i])  # "Camp Speicher", "Wilayat Raqqa"
             starts = [unit]
             # The unit is made (to read its proclitic) only when the rest could start a key.
-            if shape[4] and shape[3] is None and len(unit) > 2 and has_prefix(unit[1:]) and units[i].proclitic:
-                starts.append(unit[1:])
+            if shape[4] and shape[3] is None and len(unit) > 2:
+                rest = unit[1:]
+                # "وألمانيا", "وإلهام": after the proclitic, an alif with hamza and a lam read as
+                # the article, as the word alone is read ("ألمانيا" is "manya").
+                rests = [rest, word_unit(rest)] if rest.startswith("al") else [rest]
+                rests = [r for r in dict.fromkeys(rests) if r and has_prefix(r)]
+                if rests and units[i].proclitic:
+                    starts += rests
             for s0 in starts:
                 s = s0
                 j = i
@@ -301,6 +325,8 @@ class Scanner:
         lists += arabic_lists(text, [(c.start, c.end) for c in candidates if not c.text[:1].isascii()])
         mentions = designated_lists(text, mentions, lambda e, span, cls: self._steer(e, span, cls, as_of), lists)
         mentions = located_elsewhere(text, mentions, self._entity, self._place)
+        mentions = with_namesakes(mentions, self._named, lambda e: parents(e, self._entity))
+        mentions = by_the_adjective_after(text, mentions, self._named)
         mentions = outside_quarter_names(text, outside_operation_names(text, mentions))
         mentions = outside_numbered_names(text, mentions)
         if fuzzy:
@@ -330,6 +356,16 @@ class Scanner:
             self._by_id = {e.entity.id: e.entity for e in self._entries()}
         return self._by_id.get(entity_id) if entity_id is not None else None
 
+    def _named(self, norm: str) -> list[Entity]:
+        """The places and organisations that bear a name (normalized), the map made on first use."""
+        if self._namesakes is None:
+            named: dict[str, dict[str, Entity]] = {}
+            for e in self._entries():
+                if e.entity.kind in ("place", "org"):
+                    named.setdefault(e.normalized, {})[e.entity.id] = e.entity
+            self._namesakes = {name: list(found.values()) for name, found in named.items()}
+        return self._namesakes.get(norm, [])
+
     def _entries(self) -> Iterator[AliasEntry]:
         return (p.entry for pats in self._patterns.values() for p in pats)
 
@@ -356,7 +392,7 @@ class Scanner:
         it, when the quoted words alone name the same entity, or nothing after
         a word for "alliance", "movement" … (vocabulary ``quoted_name_heads``:
         تحالف «قوى الدولة») or for "channel", "newspaper" … (``media_words``:
-        قناة «السومرية»)."""
+        قناة «السومرية»; ``agency_heads``: وكالة أنباء «فارس»)."""
         q = _OPEN_QUOTE.search(m.text)
         if q is None or q.start() == 0 or text[m.end : m.end + 1] not in _CLOSE_QUOTES:
             return None
@@ -364,8 +400,8 @@ class Scanner:
         inner = text[start : m.end]
         match = self._resolve(inner, as_of=as_of)
         if match is None or match.weak:  # a short form ("سوريا الديمقراطية") needs the head word's say
-            head = text[m.start : m.start + q.start()].strip()
-            if head not in vocabulary().quoted_name_heads and head not in vocabulary().media_words:
+            head, words = text[m.start : m.start + q.start()].strip(), vocabulary()
+            if head not in words.quoted_name_heads and head not in words.media_words and head not in words.agency_heads:
                 return None
         elif match.id != m.id or match.method is Method.FUZZY:
             return None

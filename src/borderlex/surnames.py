@@ -41,7 +41,7 @@ def surname_mentions(text: str, mentions: list[Mention], given: frozenset[str] =
     names an Arabic family name without the article must not be, as spelled."""
     owners: dict[str, set[str]] = {}
     fulls: dict[str, list[Mention]] = {}
-    said: set[str] = set()  # short Arabic family names: only after a title or a verb of saying
+    said: set[str] = set()  # short Arabic family names that are given names: only after a title or a verb of saying
     for m in mentions:
         if m.entity.kind != "person":
             continue
@@ -54,7 +54,8 @@ def surname_mentions(text: str, mentions: list[Mention], given: frozenset[str] =
         forms = _surnames(name) if _latin(name) else _arabic_surnames(name, given)
         if not forms and not _latin(name) and (short := _short_arabic_surname(name)) is not None:
             forms = [short]
-            said.add(short)
+            if arabic_spelling(short) in given:
+                said.add(short)  # a given name too ("جودت"); "عبدي" is Mazloum Abdi's wherever it stands
         if not forms or forms[0] not in m.text:
             continue
         for form in forms:
@@ -65,17 +66,17 @@ def surname_mentions(text: str, mentions: list[Mention], given: frozenset[str] =
     out = _Placed(mentions)
     for form, ids in owners.items():
         shared = len(ids) > 1
-        for hit in re.finditer(rf"(?<![\w‐-]){re.escape(form)}(?![\w‐-])", text):
-            start, end = hit.span()
+        for hit in re.finditer(_surname_pattern(form), text):
+            start, end = hit.span(1)
             before = [f for f in fulls[form] if f.end <= start]
             if not before and not shared:
                 continue
             inside = out.overlapping(start, end)
             if any(m.start <= start and end <= m.end and m.end - m.start > end - start for m in inside):
                 continue  # inside a longer mention (a full name)
-            if _given_name_before(text, start, given):
+            if _given_name_before(text, hit.start(), given):
                 continue  # "his father, Mohammad al-Sadr": another person's full name
-            if form in said and not person_word_before(text, start):
+            if form in said and not person_word_before(text, hit.start()):
                 continue  # "جودت" is also a word; "وأضاف جودت" is the man
             if shared:
                 # Another of the namesakes, found by its bare surname: the text decides, not the tables.
@@ -95,6 +96,18 @@ def surname_mentions(text: str, mentions: list[Mention], given: frozenset[str] =
             match = attrs.evolve(person.match, query=form, score=90.0, method=Method.CONTEXT, weak=False)
             out.append(Mention(start, end, form, person.id, person.entity, match))
     return _after_kunya(text, out.items)
+
+
+def _surname_pattern(form: str) -> str:
+    """The surname written whole (group 1); an Arabic one also after a
+    proclitic ("لسليماني", "بسليماني"), and after ل with the article's alif
+    dropped ("للأسد": the mention is "لأسد", as for any name)."""
+    written = re.escape(form)
+    if not has_arabic_script(form):
+        return rf"(?<![\w‐-])({written})(?![\w‐-])"
+    if form.startswith("ال"):
+        written += "|" + re.escape("ل" + form[2:]) + "(?<=لل" + re.escape(form[2:]) + ")"
+    return rf"(?<![\w‐-])(?:[وف]?[بلك]|[وف])?({written})(?![\w‐-])"
 
 
 def _after_kunya(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -226,8 +239,9 @@ def _arabic_surnames(name: str, given: frozenset[str]) -> list[str]:
 
 def _short_arabic_surname(name: str) -> str | None:
     """An Arabic full name's family name of four letters without the
-    article ("جودت", "عبدي"), which may also be a word: it counts only after a
-    title or a verb of saying (``borderlex.arabic_names.person_word_before``)."""
+    article ("جودت", "عبدي"); when it is also a given name ("جودت", also a
+    word), it counts only after a title or a verb of saying
+    (``borderlex.arabic_names.person_word_before``)."""
     words = name.split()
     if len(words) < 2 or not has_arabic_script(name) or words[-2] in _COMPOUND_FIRST:
         return None

@@ -99,6 +99,7 @@ class Vocabulary(NamedTuple):
     arabic_titles: frozenset[str]
     speech_verbs: frozenset[str]
     bloc_heads: Mapping[str, tuple[str, ...]]
+    agency_heads: frozenset[str]
     arabic_unit_heads: frozenset[str]
     family_words: frozenset[str]
     back_references: frozenset[str]
@@ -252,6 +253,7 @@ class _Reader:
             arabic_titles=self.words("arabic_titles", "arabic"),
             speech_verbs=self.words("speech_verbs", "phrase"),
             bloc_heads=self.by_language("bloc_heads", "phrase"),
+            agency_heads=self.words("agency_heads", "arabic"),
             arabic_unit_heads=self.words("arabic_unit_heads", "arabic"),
             family_words=self.words("family_words", "phrase"),
             back_references=self.words("back_references", "phrase"),
