@@ -17,6 +17,7 @@ that country's organisation of the name, or none the tables hold: "حزب الل
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 import attrs
@@ -40,32 +41,56 @@ def with_namesakes(
     """``mentions`` with each town re-read by the places the text names (see
     the module's docstring); ``namesakes(normalized)``: the entities that bear
     a name; ``parents(entity)``: the ids of its parents up to its country."""
-    places = [m for m in mentions if m.entity.kind == "place"]
-    if len({m.entity.id for m in places}) < 2:
+    named = {m.entity.id: m.entity for m in mentions if m.entity.kind == "place"}
+    if len(named) < 2:
         return mentions
+    # What the text names around each place, counted once per place it names: a town's own
+    # mentions are taken off when it is judged (linear in the text's places, not quadratic).
+    chains = {i: {i, *parents(e)} for i, e in named.items()}
+    near = Counter(i for chain in chains.values() for i in chain)
+    countries = Counter(e.country for e in named.values() if e.country)
+    chosen: dict[tuple[str, str], Entity] = {}
     out = []
     for mention in mentions:
         m, e = mention, mention.entity
         if e.kind == "place" and e.type in TOWNS:
-            others = [p.entity for p in places if p.entity.id != e.id]
-            near = {i for o in others for i in (o.id, *parents(o))}
-            countries = {o.country for o in others if o.country}
-
-            def support(x: Entity, near: set[str] = near, countries: set[str] = countries) -> int:
-                # 2: the text names a place of its governorate (or district); 1: of its country.
-                return 2 if parents(x) & near else 1 if x.country in countries else 0
-
-            own = support(e)
-            found = [n for n in namesakes(normalize(m.text)) if n.id != e.id and n.kind == "place" and n.type == e.type]
-            better = {n.id: n for n in found if support(n) > own}
-            best = max((support(n) for n in better.values()), default=0)
-            top = [n for n in better.values() if support(n) == best]
-            if len(top) == 1:
-                other = top[0]
+            key = (e.id, normalize(m.text))
+            if key not in chosen:
+                chosen[key] = _namesake(
+                    e, key[1], namesakes=namesakes, parents=parents, own=chains[e.id], near=near, countries=countries
+                )
+            other = chosen[key]
+            if other is not e:
                 match = attrs.evolve(m.match, id=other.id, entity=other)
                 m = attrs.evolve(m, id=other.id, entity=other, match=match)
         out.append(m)
     return out
+
+
+def _namesake(
+    e: Entity,
+    norm: str,
+    *,
+    namesakes: Callable[[str], Iterable[Entity]],
+    parents: Callable[[Entity], set[str]],
+    own: set[str],
+    near: Counter[str],
+    countries: Counter[str],
+) -> Entity:
+    """``e``, or the one namesake the text names more of the surroundings of."""
+
+    def support(x: Entity) -> int:
+        # 2: the text names a place of its governorate (or district); 1: of its country.
+        if any(near[i] > (i in own) for i in parents(x)):
+            return 2
+        return 1 if x.country and countries[x.country] > (x.country == e.country) else 0
+
+    base = support(e)
+    found = {n.id: n for n in namesakes(norm) if n.id != e.id and n.kind == "place" and n.type == e.type}
+    scored = [(support(n), n) for n in found.values()]
+    best = max((score for score, _ in scored), default=0)
+    top = [n for score, n in scored if score == best]
+    return top[0] if best > base and len(top) == 1 else e
 
 
 def by_the_adjective_after(
