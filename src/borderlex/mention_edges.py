@@ -6,6 +6,7 @@ institution named after the place that ends it ("المجلس العسكري ل�
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -19,6 +20,7 @@ from .vocabulary import vocabulary
 
 __all__ = [
     "family_beside",
+    "is_media_word",
     "is_nationality",
     "whole_mention",
     "with_arabic_head",
@@ -42,15 +44,26 @@ def _without_media_tail(m: Mention) -> Mention:
     news agency", as the seed gold has "[Amaq] news agency")."""
     if m.entity.type != "media" or not m.text.isascii():
         return m
-    words, vocab = m.text.split(" "), vocabulary()
-    media = vocab.media_words | vocab.media_words_after
+    words = m.text.split(" ")
     keep = len(words)
-    while keep > 1 and words[keep - 1].islower() and normalize(words[keep - 1]) in media:
+    while keep > 1 and words[keep - 1].islower() and is_media_word(words[keep - 1]):
         keep -= 1
     if keep == len(words) or not any(c.isupper() for c in words[keep - 1]):
         return m
     name = " ".join(words[:keep])
     return attrs.evolve(m, end=m.start + len(name), text=name)
+
+
+def is_media_word(word: str) -> bool:
+    """Whether a Latin word, normalized, is one of ``media_words`` or ``media_words_after``
+    ("agency", "news", "TV", "radio", "télé")."""
+    return normalize(word) in _media_words()
+
+
+@functools.cache
+def _media_words() -> frozenset[str]:
+    words = vocabulary()
+    return words.media_words | words.media_words_after
 
 
 def _with_media_word(text: str, m: Mention) -> Mention:

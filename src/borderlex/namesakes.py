@@ -59,10 +59,8 @@ def with_namesakes(
                 chosen[key] = _namesake(
                     e, key[1], namesakes=namesakes, parents=parents, own=chains[e.id], near=near, countries=countries
                 )
-            other = chosen[key]
-            if other is not e:
-                match = attrs.evolve(m.match, id=other.id, entity=other)
-                m = attrs.evolve(m, id=other.id, entity=other, match=match)
+            if chosen[key] is not e:
+                m = _as(m, chosen[key])
         out.append(m)
     return out
 
@@ -109,8 +107,10 @@ def by_the_adjective_after(
             continue
         found = {n.id: n for n in named(normalize(m.text)) if n.kind == "org" and n.country == country}
         if len(found) == 1:
-            (other,) = found.values()
-            out.append(
-                attrs.evolve(m, id=other.id, entity=other, match=attrs.evolve(m.match, id=other.id, entity=other))
-            )
+            out.append(_as(m, *found.values()))
     return out
+
+
+def _as(m: Mention, other: Entity) -> Mention:
+    """The mention ``m`` read as a mention of ``other``, its span and match otherwise kept."""
+    return attrs.evolve(m, id=other.id, entity=other, match=attrs.evolve(m.match, id=other.id, entity=other))

@@ -18,6 +18,7 @@ from .arabic_script import bare_words, has_arabic_script, orthographic_form, wor
 from .countryless import countryless_forms
 from .folding import normalize
 from .index import AliasEntry, Strength, acronym_form
+from .mention_edges import is_media_word
 from .model import DESIGNATES, Method
 from .name_keys import key_parts, leading_descriptors, name_key
 from .scan_units import CASE_FREE_DESIGNATORS, MARKERS, case_free, letters_of, opening_word, stops_of, units_of
@@ -276,7 +277,7 @@ def inside_unknown_name(
         if u.latin and u.upper_initial and u.unit in _ORG_HEADS:
             return True
         # "Radio-Canada", "Télé-Liban": a media word joined by a hyphen makes the place's name an outlet's.
-        if u.latin and places and text[u.end : units[first].start] == "-" and _media_word(text[u.start : u.end]):
+        if u.latin and places and text[u.end : units[first].start] == "-" and is_media_word(text[u.start : u.end]):
             return True
         if u.arabic and u.marker in _FACILITY_DESIGNATORS and all(p.entry.entity.kind == "place" for p in pats):
             return True
@@ -287,11 +288,6 @@ def inside_unknown_name(
     if not own or not all(p.entry.entity.kind == "place" for p in own):
         return False
     return _arabic_head_before(text, units, prev) or _in_quoted_name(text, units[first].start, units[last].end)
-
-
-def _media_word(word: str) -> bool:
-    words = vocabulary()
-    return normalize(word) in words.media_words | words.media_words_after
 
 
 # Quote marks that open and close a name in Arabic text.
