@@ -15,6 +15,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from loader import load_script
@@ -159,6 +160,7 @@ def _generator_queries() -> list[str]:
 QUERIES = _generator_queries()
 
 
+@pytest.mark.slow  # thousands of queries or texts through both implementations
 def test_the_fuzzy_tier_equals_the_reference_on_the_benchmark_column() -> None:
     index = Resolver.from_tables().index
     compared = found = 0

@@ -162,6 +162,7 @@ def generated_text(rng: random.Random) -> str:
     return "".join(parts)
 
 
+@pytest.mark.slow  # thousands of queries or texts through both implementations
 def test_three_thousand_generated_texts() -> None:
     rng = random.Random(17)
     for _ in range(3000):

@@ -98,6 +98,7 @@ def test_corpus_texts(path: Path) -> None:
     assert_same(path.read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow  # thousands of queries or texts through both implementations
 def test_three_thousand_generated_texts() -> None:
     rng = random.Random(6)
     for _ in range(3000):

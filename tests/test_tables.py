@@ -304,3 +304,24 @@ def test_oversized_table_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     with pytest.raises(TableError, match="larger than 100 bytes") as exc:
         Resolver.from_tables(p, include_default=False)
     assert exc.value.path == str(p) and exc.value.entity is None
+
+
+def test_a_table_read_again_is_parsed_once_and_an_edit_is_seen(tmp_path: Path) -> None:
+    path = write(tmp_path, '[[entity]]\nid = "org:x"\nkind = "org"\nname = "X One"\naliases = ["Xone"]')
+    first, again = (list(load_catalog([path], include_default=False)) for _ in range(2))
+    # The same frozen entity both times: the text was parsed once.
+    assert again[0] is first[0]
+    path.write_text('[[entity]]\nid = "org:x"\nkind = "org"\nname = "X Two"', encoding="utf-8")
+    assert [e.name for e in load_catalog([path], include_default=False)] == ["X Two"]
+
+
+def test_a_fault_read_again_is_a_fresh_error(tmp_path: Path) -> None:
+    path = write(tmp_path, '[[entity]]\nid = "org:x"\nkind = "org"')
+    errors = []
+    for _ in range(2):
+        with pytest.raises(TableError) as exc:
+            load_catalog([path], include_default=False)
+        errors.append(exc.value)
+    assert str(errors[0]) == str(errors[1]) and errors[0] is not errors[1]
+    listed = [[str(e) for e in check([path], include_default=False)] for _ in range(2)]
+    assert listed[0] == listed[1] == [str(errors[0])]

@@ -12,6 +12,7 @@ Merging the tables and checking them against each other is
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import sys
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -28,6 +29,8 @@ __all__ = ["MAX_TABLE_BYTES", "Entry", "problem", "read_table"]
 
 #: Larger table files are refused rather than read into memory.
 MAX_TABLE_BYTES = 256 * 1024 * 1024
+#: Larger texts are parsed each time rather than kept as a memo's key.
+_REMEMBERED_BYTES = 16 * 1024 * 1024
 
 
 _ID = re.compile(r"^([a-z]+):[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -202,7 +205,28 @@ def _parse_failure(e: Exception) -> str:
 
 
 def read_table(text: str | bytes, path: str, problems: list[TableError]) -> list[Entry]:
-    """Parse one table's text; faults are appended to ``problems``."""
+    """Parse one table's text; faults are appended to ``problems``.
+
+    A text read before under the same path is parsed once per process
+    (entries are frozen; faults are made afresh, so none carries an old
+    traceback): a process that loads the bundled tables with several user
+    tables, or checks them and then loads them, pays the parsing once.
+    """
+    if len(text) > _REMEMBERED_BYTES:
+        return _read(text, path, problems)
+    entries, faults = _parsed(text, path)
+    problems.extend(TableError(*fault) for fault in faults)
+    return list(entries)
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(text: str | bytes, path: str) -> tuple[tuple[Entry, ...], tuple[tuple[str, str | None, str], ...]]:
+    problems: list[TableError] = []
+    entries = _read(text, path, problems)
+    return tuple(entries), tuple((p.path, p.entity, p.reason) for p in problems)
+
+
+def _read(text: str | bytes, path: str, problems: list[TableError]) -> list[Entry]:
     if isinstance(text, bytes):
         if len(text) > MAX_TABLE_BYTES:
             problem(problems, path, None, f"file is larger than {MAX_TABLE_BYTES} bytes")
