@@ -420,6 +420,7 @@ class _Bundled:
         self.keys: set[tuple[bool, str, frozenset[str]]] = set()
         self.countries: dict[str, str] = {}
         self.words: set[str] = set()  # the words of the Latin names of more than one word
+        self.regions: set[tuple[bool, str]] = set()  # see add_region
 
     def add(self, names: Iterable[str], *, words: bool = True) -> None:
         """Take ``names``; with ``words``, also the words of the longer ones (not
@@ -432,16 +433,33 @@ class _Bundled:
             if words and not arabic and len(key.tokens) > 1:
                 self.words.update(key.tokens)
 
+    def add_region(self, names: Iterable[str]) -> None:
+        """Take a governorate's or district's Arabic names also without their first word when it is
+        the designator ("محافظة بابل" → "بابل"): the region (or its seat), not a neighbour's town."""
+        for n in names:
+            word, _, rest = n.partition(" ")
+            head = _keyed(word)[1]
+            if rest and has_arabic_script(n) and not head.joined and head.designators:
+                self.regions.add(spelling(rest))
+
     def holds(self, name: str) -> bool:
         """Whether ``name`` is a spelling, or (as the name-key tier matches) a key, already taken.
         A key is its words and its designators: "Ceylanpınar crossing" does not take "Ceylanpınar"."""
         arabic, key = _keyed(name)
+        if spelling(name) in self.regions:
+            # "بابل" of Babol (Iran) is what Arabic text calls Babil ("محافظة بابل") without the word.
+            return True
         return spelling(name) in self.spellings or (arabic, key.joined, key.designators) in self.keys
 
     def has_word(self, name: str) -> bool:
         """Whether a one-word Latin name is, by its key, a word of another entity's longer name."""
         arabic, key = _keyed(name)
         return not arabic and len(key.tokens) == 1 and key.joined in self.words
+
+
+# Regions whose names without their word take a neighbour's town's name (a
+# subdistrict's does not: "ناحية صور" is a Syrian subdistrict, صور is Tyre).
+_REGIONS = frozenset(("governorate", "district"))
 
 
 def _bundled(local: list[dict[str, Any]]) -> _Bundled:
@@ -461,6 +479,8 @@ def _bundled(local: list[dict[str, Any]]) -> _Bundled:
             if e.geonames is not None:
                 out.gids.add(e.geonames)
             out.add(e.all_names, words=e.kind != "person")
+            if e.kind == "place" and e.type in _REGIONS:
+                out.add_region(e.all_names)
             if e.kind == "place" and e.type == "country" and e.country:
                 out.countries.setdefault(e.country, e.id)
     if problems:
@@ -469,7 +489,10 @@ def _bundled(local: list[dict[str, Any]]) -> _Bundled:
         out.ids.add(fields["id"])
         if "geonames" in fields:
             out.gids.add(fields["geonames"])
-        out.add([fields["name"], *fields.get("aliases", []), *fields.get("weak", [])])
+        names = [fields["name"], *fields.get("aliases", []), *fields.get("weak", [])]
+        out.add(names)
+        if fields.get("type") in _REGIONS:
+            out.add_region(names)
     return out
 
 

@@ -8,7 +8,8 @@ Seif al-Dawla") or, in English, ends it ("the Samah and Khadra
 neighbourhoods"): :func:`latin_lists` finds those lists, and a weak name in
 one counts as named (``borderlex.scan_patterns``).
 
-The designator names the class of every name of the list, not only the first;
+The designator names the class of every name of the list, not only the first
+(quarters named after a city abroad are no mention: "أحياء عدن والقدس" in Mosul);
 the words are vocabulary ``plural_designators``.  The mentions keep their
 spans (the shared head stays outside, as the corpus guide writes them); only
 their entity is steered, as a singular designator steers one name.
@@ -24,6 +25,7 @@ import attrs
 
 from .arabic_script import has_arabic_script, words_before
 from .model import DESIGNATES, Entity, Mention
+from .scan_patterns import abroad
 from .vocabulary import vocabulary
 
 __all__ = ["arabic_lists", "designated_lists", "latin_lists", "linked", "partner_before", "plural_before"]
@@ -34,8 +36,10 @@ _LINKS = frozenset({"و", "،", ",", "، و", ", و", "،و", ",و", "and", ", a
 
 
 # A Latin-script name of a list: capitalized words (up to four), an article
-# or "de"/"of" inside ("Bab al-Sharqi", "Seif al-Dawla").
-_NAME = r"(?:(?:[Aa]l|[Ee]l)[-‐ ])?[A-Z][\w'’]*(?:[-‐ ](?:(?:al|el|ad|ar|as|ash|az|de|of)[-‐ ])?[A-Z][\w'’]*){0,3}"
+# or "de"/"of" inside ("Bab al-Sharqi", "Seif al-Dawla", "Deir ez-Zor"; not "et" or
+# "en", French words).
+_ARTICLES = r"(?:al|el|ad|ar|as|ash|az|ed|er|es|esh|ez|de|of)"
+_NAME = rf"(?:(?:[Aa]l|[Ee]l)[-‐ ])?[A-Z][\w'’]*(?:[-‐ ](?:{_ARTICLES}[-‐ ])?[A-Z][\w'’]*){{0,3}}"
 # Between two names of a list; French repeats "de" before each ("les gouvernorats
 # d'Erbil et de Dohouk").
 _SEPARATOR = r"(?:\s*,\s*(?:(?:and|et)\s+)?|\s+(?:and|et)\s+)(?:de\s+(?:l['’])?|d['’]|du\s+)?"
@@ -120,20 +124,20 @@ def designated_lists(
     """``mentions`` with the names of each list after a plural designator
     steered to the designator's class by ``steer(entity, span, cls)``; the
     Latin-script ``lists`` are :func:`latin_lists` of the text."""
-    out = list(mentions)
-    for i, m in enumerate(out):
+    out: list[Mention | None] = list(mentions)
+    for i, m in enumerate(mentions):
         for start, end, listed in lists:
             if start <= m.start and m.end <= end:
                 out[i] = _steered(m, steer(m.entity, m.text, listed), listed)
     cls: str | None = None
-    for i, m in enumerate(out):
-        if cls is not None and m.entity.kind == "place" and linked(text, out[i - 1].end, m.start):
+    for i, m in enumerate(mentions):
+        if cls is not None and m.entity.kind == "place" and linked(text, mentions[i - 1].end, m.start):
             out[i] = _steered(m, steer(m.entity, m.text, cls), cls)
             continue
         cls = plural_before(text, m.start) if m.entity.kind == "place" else None
         if cls is not None:
             out[i] = _steered(m, steer(m.entity, m.text, cls), cls)
-    return out
+    return [m for m in out if m is not None]
 
 
 def plural_before(text: str, start: int) -> str | None:
@@ -164,7 +168,9 @@ def linked(text: str, end: int, start: int) -> bool:
     return " ".join(text[aside.end() if aside else end : start].split()) in _LINKS
 
 
-def _steered(m: Mention, entity: Entity, cls: str) -> Mention:
+def _steered(m: Mention, entity: Entity, cls: str) -> Mention | None:
+    if cls == "neighbourhood" and entity.type not in DESIGNATES[cls] and abroad(entity):
+        return None  # "أحياء عدن والقدس" in Mosul: its quarters, not Aden and Jerusalem
     if entity is m.entity or entity.type not in DESIGNATES[cls]:
         return m
     match = attrs.evolve(m.match, id=entity.id, entity=entity)

@@ -83,6 +83,8 @@ def other_forms(entity: Entity, alias: str) -> list[str]:
     puts (vocabulary ``arabic_short_heads``: "عمليات الأنبار")."""
     forms = [full + alias[len(short) :] for short, full in _SPELLED_OUT if alias.startswith(short)]
     for one, other in vocabulary().arabic_alternations:
+        if len(one) == 1 and " " not in alias.strip():
+            continue  # one letter is little to go by in one word: "الحضر" (Hatra), "الحظر" (*the ban*)
         for a, b in ((one, other), (other, one)):
             if a in alias:
                 forms.append(alias.replace(a, b))

@@ -65,6 +65,9 @@ def _arabic_words(phrases: frozenset[str]) -> frozenset[str]:
 # two letters of its key is "لوا" (لواء).
 _ARABIC_HEADS = _arabic_words(vocabulary().media_words | set(vocabulary().institution_heads.get("ar", ())))
 _DIRECTIONS = _arabic_words(vocabulary().directions)
+# "Front" heads a group's name ("جبهة تحرير سوريا") but, right before a place, is its front line
+# ("على جبهة حرستا", *on the Harasta front*).
+_FRONT = _arabic_words(frozenset({"جبهة"}))
 
 
 # Designators of facilities, whose word before a town's name in Arabic names
@@ -235,6 +238,15 @@ def case_ok(text: str, start: int, end: int, span_units: Sequence[Unit], p: Patt
     want = p.flags
     if not want:
         return True
+    if (
+        len(flags) >= 3
+        and not any(flags)
+        and want[0]
+        and not any(want[1:])
+        and entry.strength is Strength.STRONG
+        and entry.entity.kind == "org"
+    ):
+        return True  # "les forces démocratiques syriennes": a French name in sentence case, written lowercase
     if len(flags) == len(want):
         if len(flags) > 1 and not flags[0] and want[0] and latin[0].unit in _LOWERCASE_HEADS and any(flags[1:]):
             flags[0] = True  # "la force al-Qods": French writes the head in lowercase
@@ -315,10 +327,11 @@ def _arabic_head_before(text: str, units: Sequence[Unit], j: int) -> bool:
     or one word before it across a word in construct (no article, no
     preposition): "قناة الفرات", the Al-Furat channel; "شرطة صلاح الدين",
     Salahuddin Police; "مجلس محافظة الأنبار", Anbar Provincial Council; "غرفة
-    صناعة حلب", the Aleppo Chamber of Industry."""
+    صناعة حلب", the Aleppo Chamber of Industry; not "جبهة" right before the
+    name ("جبهة حرستا", the Harasta front)."""
     proclitics = vocabulary().proclitics
     prepositions = vocabulary().prepositions
-    for _ in range(2):
+    for step in range(2):
         if j < 0 or not units[j].arabic or units[j].skip:
             return False
         u = units[j]
@@ -329,7 +342,7 @@ def _arabic_head_before(text: str, units: Sequence[Unit], j: int) -> bool:
         while u.proclitic and len(bare) < 3 and bare[-1][:1] in proclitics:
             bare.append(bare[-1][1:])
         if any(b in _ARABIC_HEADS for b in bare):
-            return True
+            return step > 0 or not any(b in _FRONT for b in bare)
         if any(b in _DIRECTIONS for b in bare):
             return False  # "جزيرة غربي دير الزور": west of the city, not its island
         if text[u.start : u.end] in prepositions:
@@ -431,6 +444,8 @@ def designator_before(units: Sequence[Unit], first: int) -> str | None:
     cls = units[j - 1].marker if j >= 1 else None
     if cls is None and j >= 2 and units[j - 1].latin and not units[j - 1].upper_initial and not units[j - 1].skip:
         cls = units[j - 2].marker  # "la province orientale de Deir Ezzor": an adjective between
+        if cls is None and j >= 3 and units[j - 2].skip and not units[j - 2].article:
+            cls = units[j - 3].marker  # "le camp de réfugiés de Zaatari": a noun's complement between
     if cls is not None and units[j].skip and not units[j].article and not units[j - 1].arabic:
         return cls
     return None

@@ -104,6 +104,7 @@ def supported(
     strong |= in_an_org_list(spans, text, strong)
     strong |= in_their_parent(spans, text, strong, entity)
     strong |= _after_their_country(spans, text)
+    strong |= _before_their_adjective(spans, text)
     by_country = _of_the_texts_country(spans, text)
     out = []
     for c in spans:
@@ -290,6 +291,22 @@ def _after_their_country(spans: list[Span], text: str) -> set[str]:
     }
 
 
+def _before_their_adjective(spans: list[Span], text: str) -> set[str]:
+    """The organisations whose weak name is followed by their country's
+    adjective: "مفوضية الانتخابات العراقية", *the Iraqi electoral commission*
+    (another country's adjective names another organisation:
+    ``borderlex.namesakes.by_the_adjective_after``)."""
+    out = set()
+    for c in spans:
+        after = _WORD_AFTER.match(text, c.end, c.end + 40)
+        code = country_of_adjective(after.group(1)) if after is not None else None
+        if code is not None:
+            out |= {
+                p.entry.entity.id for p in c.patterns if p.entry.entity.kind == "org" and p.entry.entity.country == code
+            }
+    return out
+
+
 def _of_the_texts_country(spans: list[Span], text: str) -> set[str]:
     """The institutions named without their country ("the Interior Ministry",
     "وزارة الداخلية"; ``borderlex.countryless``) of the country the text is
@@ -459,15 +476,17 @@ _BOTH, _NEITHER, _MEDIA, _PERSON, _LOCATIVE = (
 )
 # "لـ روزنة", "لـ«عنب بلدي»": told to an outlet (a detached lam, then perhaps a quote mark).
 _TOLD_TO = re.compile('لـ[ \u00a0]*[«"“]?[ \u00a0]*\\Z')
+# "مراسل الأناضول", *Anadolu's correspondent*: a correspondent's word in construct before the outlet.
+_CORRESPONDENT = re.compile("(?<![^\\W\\d_])[وفل]{0,2}مراسل(?:ة|و|ي)?[ \u00a0]+\\Z")
 # An outlet's dateline or byline: "سمارت - درعا", "SMART - Daraa", or the name alone on its line.
 _CREDIT_AFTER = re.compile(r"[ \t]*(?:[-–—][ \t]|\n|\Z)")
 
 
 def _credited(text: str, start: int, end: int) -> bool:
     """Whether the span is credited as an outlet: after a detached "لـ"
-    ("told to"), alone in brackets, or opening its line as a dateline or a
+    ("told to") or a correspondent's word ("مراسل الأناضول"), alone in brackets, or opening its line as a dateline or a
     byline does."""
-    if _TOLD_TO.search(text, max(0, start - 5), start):
+    if _TOLD_TO.search(text, max(0, start - 5), start) or _CORRESPONDENT.search(text, max(0, start - 12), start):
         return True
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         return True  # a credit in brackets: "(الأناضول)"

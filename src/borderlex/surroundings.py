@@ -3,9 +3,9 @@
 The scanner decides which entity a span names from the span and the text's
 other names; the words right around it can still say the span is no name at
 all, or a name read otherwise: tanween marks an indefinite word ("حديثاً",
-*recently*), an Arabic place name may be the adjective it agrees with or part
-of a person's name, and a capital may stand for its country's government
-("Washington said").
+*recently*), an Arabic place name (or a weak name with the article) may be the
+adjective it agrees with, a place name part of a person's name, and a capital
+may stand for its country's government ("Washington said").
 """
 
 from __future__ import annotations
@@ -49,6 +49,15 @@ def read_around(
             or nisba_of_name(text[start:end], match.alias, match.entity.all_names)
             or in_personal_name(text, start, end, given())
         )
+    ):
+        return None
+    # So may any weak one-word name with the article, a common word: "تحالف قلعة الجماهير الوطنية"
+    # (*national*) is not Allawi's al-Wataniya (without it, "مصادر لـ روزنة" is Rozana's sources).
+    if (
+        arabic
+        and match.alias in match.entity.weak
+        and text.startswith("ال", start)
+        and reads_as_adjective(text, start, end)
     ):
         return None
     if match.entity.type == "city" and stands_for_government(text, start, end):
