@@ -535,6 +535,21 @@ def _settle(
                 p.weak.setdefault(key, "a curated name's name key")
             elif _one_word(n) and common_word(n, p.own):
                 p.weak.setdefault(key, "a common word (wordfreq)")
+            elif _bare_noun(n, p.names):
+                # "رباط" (a bond, a post) beside "الرباط" (Rabat): Arabic writes the city with its article.
+                p.weak.setdefault(key, "its Arabic name without the article, a common word (wordfreq)")
+
+
+def _bare_noun(name: str, names: Iterable[str]) -> bool:
+    """Whether ``name`` is one Arabic word, a common word, whose form with the
+    article is also one of the place's names."""
+    return (
+        has_arabic_script(name)
+        and _one_word(name)
+        and not name.startswith("ال")
+        and "ال" + name in names
+        and _zipf(name, "ar") >= COMMON_WORD
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

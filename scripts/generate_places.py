@@ -446,10 +446,11 @@ class _Bundled:
         """Whether ``name`` is a spelling, or (as the name-key tier matches) a key, already taken.
         A key is its words and its designators: "Ceylanpınar crossing" does not take "Ceylanpınar"."""
         arabic, key = _keyed(name)
-        if spelling(name) in self.regions:
+        spelled = spelling(name)
+        if spelled in self.regions:
             # "بابل" of Babol (Iran) is what Arabic text calls Babil ("محافظة بابل") without the word.
             return True
-        return spelling(name) in self.spellings or (arabic, key.joined, key.designators) in self.keys
+        return spelled in self.spellings or (arabic, key.joined, key.designators) in self.keys
 
     def has_word(self, name: str) -> bool:
         """Whether a one-word Latin name is, by its key, a word of another entity's longer name."""

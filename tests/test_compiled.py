@@ -299,6 +299,72 @@ def test_a_change_to_borderlex_itself_compiles_again(cache: Path, tmp_path: Path
     assert len(compiled_files(cache)) == 1
 
 
+class _Copy:
+    """borderlex copied under tmp_path with one small bundled table (compiled
+    in a moment), run in fresh processes that share one cache."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.package = tmp_path / "src" / "borderlex"
+        shutil.copytree(ROOT / "src" / "borderlex", self.package, ignore=shutil.ignore_patterns("__pycache__"))
+        aliases = self.package / "data" / "aliases"
+        shutil.rmtree(aliases)
+        aliases.mkdir()
+        self.table = table(aliases / "small.toml", ("place:qx-town", "Qx Town", ["Qxtown"]))
+
+    def run(self) -> str:
+        """Whether the bundled tables came from a compiled file, and what two names resolve to."""
+        code = (
+            "import borderlex; r = borderlex.Resolver.default();"
+            "print(type(r.catalog.entities) is not dict, r.resolve('Qxtown'), r.resolve('Qytown'))"
+        )
+        env = {**os.environ, "PYTHONPATH": str(self.package.parent)}
+        run = [sys.executable, "-W", "error", "-c", code]
+        return subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout.strip()
+
+
+QX = "Match('place:qx-town', alias='Qxtown', query='Qxtown', score=100.0, method='exact')"
+QY = "Match('place:qy-town', alias='Qytown', query='Qytown', score=100.0, method='exact')"
+
+
+def test_the_bundled_tables_are_known_by_their_stamp(cache: Path, tmp_path: Path) -> None:
+    """A new process finds the bundled tables' compiled file by the stamp of
+    their sizes and dates, and any change to a table (even one of the same
+    size) is seen: the tables are read, checked and compiled again."""
+    copy = _Copy(tmp_path)
+    assert [copy.run(), copy.run()] == [f"False {QX} None", f"True {QX} None"]
+    assert len(list(cache.glob("*.stamp"))) == 1
+    table(copy.table, ("place:qx-town", "Qx Town", ["Qxtown"]), ("place:qy-town", "Qy Town", ["Qytown"]))
+    assert [copy.run(), copy.run()] == [f"False {QX} {QY}", f"True {QX} {QY}"]
+    # The same size, another date: "Qx" becomes "Qz" in one byte.
+    text = copy.table.read_text(encoding="utf-8").replace("Qxtown", "Qztown")
+    copy.table.write_text(text, encoding="utf-8")
+    st = copy.table.stat()
+    os.utime(copy.table, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    assert copy.run() == f"False None {QY}"
+    assert len(compiled_files(cache)) == 1
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [b"", b"\xff\xfe garbage", b"one line", b"../../elsewhere.blx\nabc\nwhatever", "lies"],
+)
+def test_a_wrong_stamp_costs_only_time(cache: Path, tmp_path: Path, stamp: bytes | str) -> None:
+    """A stamp that is garbage, names another file or records a wrong hash
+    for the right tables: the tables are hashed, their compiled file found
+    (or made) and the stamp written again."""
+    copy = _Copy(tmp_path)
+    assert copy.run() == f"False {QX} None"
+    (found,) = cache.glob("*.stamp")
+    if stamp == "lies":  # the right description of the files, another content hash
+        name, content, described = found.read_text(encoding="utf-8").split("\n", 2)
+        stamp = f"{name}\n{'0' * len(content)}\n{described}".encode()
+    assert isinstance(stamp, bytes)
+    found.write_bytes(stamp)
+    assert copy.run() == f"True {QX} None"
+    assert found.read_bytes() != stamp
+    assert copy.run() == f"True {QX} None"
+
+
 def test_another_vocabulary_compiles_again(cache: Path, tmp_path: Path) -> None:
     """Name keys depend on the vocabularies: a copy named by BORDERLEX_VOCABULARY is part of the key."""
     t = table(tmp_path / "mine.toml", ("place:qx-town", "Qx Town", ["Qxtown"]))

@@ -35,6 +35,7 @@ from borderlex.query_rules import (
     demonym_of,
     designator_fit,
     fuzzy_threshold,
+    numbers_differ,
     query_variants,
     ratio,
     repair_designators,
@@ -44,6 +45,7 @@ from borderlex.query_rules import (
 )
 from borderlex.tiers import (
     _CROSS_SCRIPT_SCORE,
+    _JOINED_WORDS,
     _SINGLE_WORD_FUZZY,
     FUZZY_CEILING,
     MAX_FUZZY_CHARS,
@@ -107,6 +109,9 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
                 score = max(score, _CROSS_SCRIPT_SCORE / FUZZY_CEILING * 100)
             if score < threshold or score >= 100.0:
                 continue
+            # Session 17: several words against one only as closely as one name's spellings ("Hamed Steer").
+            if not cross and len(e.key.tokens) == 1 < len(key.tokens) and score < _JOINED_WORDS:
+                continue
             if not cross and (not words_agree(key, e.key) or demonym_of(key.joined, cand_key)):
                 continue
             # Session 13: one name word and generic ones agree as one-word names do ("Qiyada Alliance").
@@ -117,6 +122,9 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
             if not cross and _qualified(index, key.tokens, e.key.tokens):
                 continue
             if not designator_fit(key, e):
+                continue
+            # Session 17: different numbers are different names ("الفرقة السابعة" is not the 4th).
+            if numbers_differ(key, e.key):
                 continue
             out.append((e.entity.id, e.alias, score * FUZZY_CEILING / 100.0, "cross-script skeleton" if cross else ""))
     return out

@@ -14,16 +14,22 @@ The directory is the platform's user cache (``~/.cache/borderlex`` or
 ``%LOCALAPPDATA%\\borderlex\\Cache``: where ``platformdirs`` puts it), or
 ``$BORDERLEX_CACHE_DIR``; ``BORDERLEX_NO_CACHE=1`` turns the cache off
 (nothing is read or written).
+
+For the bundled tables alone (every ``resolve()`` of a new process), a small
+stamp file beside the compiled one records the size and modification time of
+every file the content hash was made from: while they are unchanged, the
+recorded hash is used and nothing is read or hashed but the compiled file
+(Python's own bytecode cache trusts the same two figures).
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sys
 import unicodedata
 import warnings
+import zlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -109,6 +115,8 @@ def _hashes(sources: TableSources, version: str) -> tuple[str, str]:
     table set's compiled file is kept)."""
     # hashlib's SHA-256 (OpenSSL) is the fastest at hashing the tables' megabytes,
     # import included; the builtin _sha256 module was 3x slower on them.
+    import hashlib  # noqa: PLC0415 - not needed when the stamp holds
+
     content = hashlib.sha256(f"borderlex {version}\n".encode())
     _code(content)
     # Pythons with different Unicode databases keep a file each (rather than
@@ -134,9 +142,64 @@ def _read(path: str) -> bytes | None:
         return None
 
 
-def _write(folder: str, path: str, data: bytes, family: str) -> None:
+def _stamp(version: str) -> str | None:
+    """The bundled tables, borderlex's code and data, the vocabulary file in
+    use and unidecode, each by path, size and modification time (with the
+    version and the Unicode database), or ``None`` for a zipped install."""
+    import unidecode  # noqa: PLC0415 - imported by normalization already
+
+    from .vocabulary import ENVIRONMENT_VARIABLE  # noqa: PLC0415 - a constant; vocabulary is imported by now
+
+    lines = [f"borderlex {version} unicode {unicodedata.unidata_version}"]
+    here = os.path.dirname(__file__)
+    try:
+        for top, folders, files in os.walk(here, followlinks=True):  # a checkout links data/
+            folders[:] = sorted(d for d in folders if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".py", ".toml", ".tsv", ".json")):
+                    lines.append(_stat_line(os.path.join(top, name)))
+        for extra in (os.environ.get(ENVIRONMENT_VARIABLE), unidecode.__file__):
+            if extra:
+                lines.append(_stat_line(extra))
+    except OSError:
+        return None
+    return "\n".join(lines) if len(lines) > 1 else None
+
+
+def _stat_line(path: str) -> str:
+    st = os.stat(path)
+    return f"{st.st_size} {st.st_mtime_ns} {path}"
+
+
+def _stamp_path(folder: str) -> str:
+    """The stamp of this installation's bundled tables (one per install,
+    so that two environments sharing a cache do not undo each other's)."""
+    where = os.path.dirname(__file__).encode("utf-8", "surrogateescape")
+    return os.path.join(folder, f"bundled-{zlib.crc32(where):08x}.stamp")
+
+
+def _by_stamp(folder: str, stamp: str, version: str) -> tuple[Catalog, AliasIndex] | None:
+    """The compiled bundled tables the stamp names, if it still describes
+    them and the file is whole; else ``None`` (then they are hashed)."""
+    raw = _read(_stamp_path(folder))
+    try:
+        name, content, described = (raw or b"").decode("utf-8", "surrogateescape").split("\n", 2)
+    except ValueError:
+        return None
+    if described != stamp or os.path.basename(name) != name or not name.endswith(_SUFFIX):
+        return None
+    data = _read(os.path.join(folder, name))
+    if data is None:
+        return None
+    try:
+        return decode(data, sources=content, version=version)
+    except CompiledError:
+        return None  # hashed, then rebuilt with a warning
+
+
+def _write(folder: str, path: str, data: bytes, family: str | None = None) -> None:
     """Write ``data`` to ``path`` atomically and remove the older files of
-    the same table set; any failure leaves the cache as it was."""
+    the same table set (``family``); any failure leaves the cache as it was."""
     import tempfile  # noqa: PLC0415 - only when compiling
 
     tmp = None
@@ -147,10 +210,11 @@ def _write(folder: str, path: str, data: bytes, family: str) -> None:
             f.write(data)
         os.replace(tmp, path)
         tmp = None
-        for name in os.listdir(folder):
-            old = os.path.join(folder, name)
-            if name.startswith(family) and name.endswith(_SUFFIX) and old != path:
-                os.remove(old)
+        if family is not None:
+            for name in os.listdir(folder):
+                old = os.path.join(folder, name)
+                if name.startswith(family) and name.endswith(_SUFFIX) and old != path:
+                    os.remove(old)
     except OSError:
         pass  # a read-only or full cache: the tables were loaded all the same
     finally:
@@ -164,14 +228,21 @@ def load_tables(paths: Iterable[str | Path] = (), *, include_default: bool = Tru
     ``include_default`` is false) and the tables at ``paths``, from the
     cache when it holds them; errors and warnings as
     :func:`~borderlex.tables.load_catalog` gives them."""
-    sources = read_sources(paths, include_default)
+    paths = tuple(paths)
     folder = cache_dir()
+    version = _version()
+    # Taken before the tables are read: a file changed meanwhile is hashed again next time.
+    stamp = _stamp(version) if folder is not None and include_default and not paths else None
+    if stamp is not None and folder is not None:
+        found = _by_stamp(folder, stamp, version)
+        if found is not None:
+            return found
+    sources = read_sources(paths, include_default)
     if folder is None or not sources.readable:
         # The warnings point where they did before the cache: at the
         # resolver's from_tables() or default(), two calls up.
         catalog = checked_catalog(sources, stacklevel=5)
         return catalog, AliasIndex(catalog)
-    version = _version()
     content, names = _hashes(sources, version)
     family = f"tables-{names[:16]}-"
     path = os.path.join(folder, f"{family}{content[:32]}{_SUFFIX}")
@@ -183,6 +254,7 @@ def load_tables(paths: Iterable[str | Path] = (), *, include_default: bool = Tru
             warnings.warn(CacheWarning(f"compiled index {path} not used ({e}); rebuilding it"), stacklevel=3)
         else:
             warn_skipped(sources.skipped, 4)
+            _write_stamp(folder, stamp, path, content)
             return found
     catalog = checked_catalog(sources, stacklevel=5)
     index = AliasIndex(catalog)
@@ -191,4 +263,11 @@ def load_tables(paths: Iterable[str | Path] = (), *, include_default: bool = Tru
     except UnicodeEncodeError:
         return catalog, index  # a lone surrogate cannot be written as UTF-8: not cached
     _write(folder, path, compiled, family)
+    _write_stamp(folder, stamp, path, content)
     return catalog, index
+
+
+def _write_stamp(folder: str, stamp: str | None, path: str, content: str) -> None:
+    if stamp is not None and os.path.isfile(path):
+        text = f"{os.path.basename(path)}\n{content}\n{stamp}"
+        _write(folder, _stamp_path(folder), text.encode("utf-8", "surrogateescape"))

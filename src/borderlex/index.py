@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
+import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -110,8 +111,13 @@ def in_short_capitals(text: str) -> bool:
 
 
 def acronym_form(text: str) -> str:
-    """An acronym as compared: dots and surrounding space removed, case kept."""
-    return text.strip().replace(".", "").replace(" ", "")
+    """An acronym as compared: dots and surrounding space removed, case kept,
+    and accents off Latin letters (French capitals keep them: "ÉI" is "EI")."""
+    form = text.strip().replace(".", "").replace(" ", "")
+    if form.isascii():
+        return form
+    bare = "".join(c for c in unicodedata.normalize("NFD", form) if not unicodedata.combining(c))
+    return bare if bare.isascii() else form
 
 
 # How many postings may be read per query, beyond the rarest few trigrams,

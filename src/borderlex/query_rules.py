@@ -34,6 +34,7 @@ __all__ = [
     "designator_fit",
     "fuzzy_threshold",
     "governorates_behind",
+    "numbers_differ",
     "query_variants",
     "ratio",
     "repair_designators",
@@ -162,13 +163,53 @@ _ARABIC_LETTERS_AGREE = 80.0
 
 def arabic_letters_agree(a: str, b: str) -> bool:
     """Whether two Arabic-script names agree letter by letter, as written
-    (orthographic variants and articles aside), and no word of one is the
-    other's word with a feminine ة added: "سليماني" (a nisba, a surname) is
+    (orthographic variants and articles aside), word by word when they have
+    as many words, and no word of one is the other's word with a feminine ة added: "سليماني" (a nisba, a surname) is
     not "السليمانية" (Sulaymaniyah)."""
     wa, wb = bare_words(a), bare_words(b)
     if any(x + "ه" == y or y + "ه" == x for x in wa for y in wb):
         return False
+    if len(wa) == len(wb) > 1 and any(
+        len(x) >= 4 and len(y) >= 4 and x[0] != y[0] and ratio(x, y) < _ARABIC_LETTERS_AGREE
+        for x, y in zip(wa, wb, strict=True)
+    ):
+        # Word by word too, where a word does not even open with the same letter: "تل المانع" is
+        # not "تل الضمان", however close joined (but "رائد شاكل جودت" is "رائد شاكر جودت").
+        return False
     return ratio("".join(wa), "".join(wb)) >= _ARABIC_LETTERS_AGREE
+
+
+def numbers_differ(a: NameKey, b: NameKey) -> bool:
+    """Whether both names carry a number (an ordinal word of the vocabulary or
+    digits) and not the same ones: "الفرقة السابعة" (the 7th Division) is not
+    "الفرقة الرابعة" (the 4th), "5th Corps" not "4th Corps"."""
+    x, y = _numbers(a), _numbers(b)
+    return bool(x) and bool(y) and x != y
+
+
+def _numbers(key: NameKey) -> set[str]:
+    ordinals = _ordinal_numbers()
+    out = set()
+    for t in key.tokens:
+        if t in ordinals:
+            out.add(ordinals[t])
+        elif (digits := _DIGITS.match(t)) is not None:
+            out.add(digits.group().lstrip("0") or "0")
+    return out
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+@functools.cache
+def _ordinal_numbers() -> dict[str, str]:
+    """The name-key token of each ordinal word, with its number."""
+    out = {}
+    for word, number in vocabulary().ordinals.items():
+        tokens = name_key(normalize(word)).tokens
+        if len(tokens) == 1:
+            out[tokens[0]] = number
+    return out
 
 
 def _counted(token: str) -> bool:

@@ -37,6 +37,8 @@ _CURRENCY = frozenset("$€£¥")
 _ERA_BEFORE = re.compile(r"(?<![\w-])(?:[Pp]ost|[Pp]re)[-‐]\Z")
 _NON_SPACE = re.compile(r"\S*")
 
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
 
 def candidate(
     text: str, units: Sequence[Unit], hit: tuple[int, int, tuple[Pattern, ...]], wanted: frozenset[str] | None
@@ -111,6 +113,7 @@ def candidate(
         if prev.article and (
             units[first].attached
             or text[prev.start : prev.end].lower() in ("al", "el")
+            or text[prev.end : units[first].start] in _HYPHENS  # "a-Hol camp", "ash-Shaddadi"
             # "At Tanf", "As Sukhnah": capitalised inside a sentence, it is the article
             or (prev.upper_initial and not sentence_start(text, prev))
         ):

@@ -314,8 +314,28 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
     for m in _QUOTED.finditer(text, lo, min(len(text), end + 80)):
         if m.start(1) < start and end <= m.end(1):
             head = orthographic_form(m.group(1).split(maxsplit=1)[0])
-            return head in _ARABIC_HEADS or head == _COMMAND
+            if head in _ARABIC_HEADS or head == _COMMAND:
+                return True
+            # “دجوار خبات” (a commander), "منسقو استجابة سوريا" (a group): a short quoted name
+            # ending in a place's names someone else, unless the words before are clause words
+            # (“إلى الرقة”), designators (“مدينة الرقة”) or what a place names («اتفاق سنجار»).
+            before = text[m.start(1) : start]
+            words = bare_words(before)
+            return (
+                not text[end : m.end(1)].strip()
+                and 1 <= len(words) <= 2
+                and not _DASHES.intersection(before)
+                and all(len(w) > 2 and w not in _CLAUSE_WORDS for w in words)
+                and not any(u.marker for w in words for u in units_of(w))
+                and not _NAMED_AFTER.intersection(orthographic_form(w) for w in before.split())
+            )
     return False
+
+
+# Prepositions and particles: a quote opening with one is speech, not a name.
+_CLAUSE_WORDS = _arabic_words(vocabulary().prepositions | vocabulary().arabic_particles)
+_NAMED_AFTER = frozenset(orthographic_form(w) for w in vocabulary().named_after_heads)
+_DASHES = frozenset("-–—‐‑/")
 
 
 # "Command" heads a quoted name; outside quotes it is too often "led by" ("بقيادة واشنطن").

@@ -298,13 +298,18 @@ def _before_their_adjective(spans: list[Span], text: str) -> set[str]:
     ``borderlex.namesakes.by_the_adjective_after``)."""
     out = set()
     for c in spans:
-        after = _WORD_AFTER.match(text, c.end, c.end + 40)
-        code = country_of_adjective(after.group(1)) if after is not None else None
+        code = _adjective_after(text, c.end)
         if code is not None:
             out |= {
                 p.entry.entity.id for p in c.patterns if p.entry.entity.kind == "org" and p.entry.entity.country == code
             }
     return out
+
+
+def _adjective_after(text: str, end: int) -> str | None:
+    """The country whose adjective is the word right after ``end``, if any."""
+    after = _WORD_AFTER.match(text, end, end + 40)
+    return country_of_adjective(after.group(1)) if after is not None else None
 
 
 def _of_the_texts_country(spans: list[Span], text: str) -> set[str]:
@@ -337,9 +342,9 @@ def _of_the_texts_country(spans: list[Span], text: str) -> set[str]:
 
 def _owner_beside(text: str, start: int, end: int) -> bool:
     """Whether words beside an institution's name say whose it is (see :func:`_of_the_texts_country`)."""
-    after = _WORD_AFTER.match(text, end, end + 40)
-    if after is not None and country_of_adjective(after.group(1)) is not None:
+    if _adjective_after(text, end) is not None:
         return True  # "مجلس النواب الأميركي", "le ministère de l'Intérieur turc"
+    after = _WORD_AFTER.match(text, end, end + 40)
     if has_arabic_script(text[start:end]):
         return after is not None and (after.group(1) == "في" or after.group(1)[1:] in _ARABIC_SEATS)
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
@@ -400,7 +405,8 @@ def _designated(text: str, c: Span, entry: AliasEntry) -> bool:
     return cls is not None and entry.entity.type in DESIGNATES.get(cls, ())
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?[ \u00a0]+|-)\Z")
+# A hyphen, or a dash as some copy writes it ("pro–Assad").
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?[ \u00a0]+|[-\u2010\u2011\u2013])\Z")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 # A word, then "of", "de", "du", "des" or "de la", and perhaps an elided "l'", right before a name.
 _HEAD_OF_BEFORE = re.compile(
@@ -426,7 +432,7 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
         word = normalize(before.group(1))
-        if before.group(2) == "-":
+        if before.group(2).strip(" \u00a0."):  # a hyphen or dash
             return _BOTH if word in _GLUED_BEFORE else _NEITHER
         if word in words.titles or word in words.offices or word in words.person_heads:
             kinds.add("person")

@@ -43,6 +43,7 @@ from .query_rules import (
     designator_fit,
     fuzzy_threshold,
     governorates_behind,
+    numbers_differ,
     query_variants,
     ratio,
     reordered_institution,
@@ -78,6 +79,8 @@ FUZZY_CEILING = 94.0
 _WEAK_PENALTY = 10.0
 _CROSS_SCRIPT_SCORE = 85.0
 _SINGLE_WORD_FUZZY = 92.0
+# Several words of a query against an alias of one: only as closely as spellings of one name.
+_JOINED_WORDS = 90.0
 # How many keys of a one-word query's skeleton are scored before its candidates are read.
 _FEW = 64
 
@@ -396,6 +399,8 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 score = max(score, lifted)
             if score < threshold or score >= 100.0:
                 continue
+            if not cross and len(e.key.tokens) == 1 < len(key.tokens) and score < _JOINED_WORDS:
+                continue  # words joined into one only as spelled together ("Albu Kamal"): "Hamed Steer" is no Khamassir
             # The dearer checks, only for what scores high enough.
             if countries is None:
                 countries = _nationalities(raw)
@@ -416,7 +421,7 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 continue
             if not cross and _qualified(index, key.tokens, e.key.tokens):
                 continue
-            if not designator_fit(key, e):
+            if not designator_fit(key, e) or numbers_differ(key, e.key):
                 continue
             final = score * FUZZY_CEILING / 100.0
             out.append(_Scored(e, final, Method.FUZZY, "cross-script skeleton" if cross else ""))

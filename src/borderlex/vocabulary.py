@@ -120,6 +120,8 @@ class Vocabulary(NamedTuple):
     arabic_reordered_heads: frozenset[str]
     prepositions: frozenset[str]
     arabic_particles: frozenset[str]
+    ordinals: Mapping[str, str]
+    named_after_heads: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -274,6 +276,8 @@ class _Reader:
             arabic_reordered_heads=self.words("arabic_reordered_heads", "arabic"),
             prepositions=self.words("prepositions", "arabic"),
             arabic_particles=self.words("arabic_particles", "arabic"),
+            ordinals=self.mapping("ordinals", "phrase"),
+            named_after_heads=self.words("named_after_heads", "arabic"),
         )
 
 
