@@ -119,3 +119,21 @@ def test_acronym_forms_are_stable_and_accent_blind(text: str) -> None:
     form = acronym_form(unicodedata.normalize("NFC", text))
     assert form.isascii() and acronym_form(form) == form
     assert acronym_form(unicodedata.normalize("NFD", text)) == form
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # A state's institution, then "of", "d'", "de l'" and its own country's name, is the institution ...
+        ("Counter Terrorism Service of Iraq", "org:counter-terrorism-service"),
+        ("Independent High Electoral Commission of Iraq", "org:ihec"),
+        ("Haute Commission électorale indépendante de l'Irak", "org:ihec"),
+        # ... not with another country's, and not an armed group "of" a country: that is another group.
+        ("Haute Commission électorale indépendante de Syrie", None),
+        ("Hezbollah of Lebanon", None),
+        ("État islamique d'Irak", None),
+    ],
+)
+def test_a_state_institution_of_its_own_country(query: str, expected: str | None) -> None:
+    found = borderlex.resolve(query)
+    assert (found.id if found else None) == expected

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from strategies import RESOLVER
 
 import borderlex
-from borderlex.qualified_names import qualifier_of
+from borderlex.qualified_names import STATE_INSTITUTIONS, country_named_after, qualifier_of
 from borderlex.vocabulary import vocabulary
 
 # Spellings from real text (the open-world corpus and the press), with what they name.
@@ -27,6 +27,8 @@ AGREEING = [
     ("قاعدة حميميم الروسية", "facility:hmeimim-air-base"),
     # A nickname in quote marks inside a person's name (a CENTCOM release, 2022).
     ("Michael “Erik” Kurilla", "person:michael-kurilla"),
+    # A state's institution with "of" and its own country's name.
+    ("Counter Terrorism Service of Iraq", "org:counter-terrorism-service"),
 ]
 
 
@@ -61,17 +63,32 @@ def test_which_words_qualify() -> None:
     found = qualifier_of("وزارة الدفاع السورية")
     assert found is not None and (found.rest, found.country) == ("وزارة الدفاع", "SY")
     # Before the name in English, after it in French.
-    assert qualifier_of("Iraqi Army") == ("Army", "Iraqi", "IQ", False, False, False)
-    assert qualifier_of("armée syrienne") == ("armée", "syrienne", "SY", False, False, False)
+    assert qualifier_of("Iraqi Army") == ("Army", "Iraqi", "IQ", False, False, False, False)
+    assert qualifier_of("armée syrienne") == ("armée", "syrienne", "SY", False, False, False, False)
     # A nickname in quote marks inside a person's name.
-    assert qualifier_of("Michael “Erik” Kurilla") == ("Michael Kurilla", "Erik", None, False, True, False)
+    assert qualifier_of("Michael “Erik” Kurilla") == ("Michael Kurilla", "Erik", None, False, True, False, False)
     # Any other capitalised first word may be a country's name; the tiers look it up.
-    assert qualifier_of("US CENTCOM") == ("CENTCOM", "US", None, False, False, False)
+    assert qualifier_of("US CENTCOM") == ("CENTCOM", "US", None, False, False, False, False)
     # An Arabic organisation's head word ("movement", "channel") before its name.
-    assert qualifier_of("حركة أحرار الشام") == ("أحرار الشام", "حركة", None, False, False, True)
+    assert qualifier_of("حركة أحرار الشام") == ("أحرار الشام", "حركة", None, False, False, True, False)
     assert qualifier_of("حركة") is None
     assert qualifier_of("hezbollah") is None
     assert qualifier_of("Hezbollah") is None
+    # A name with "of", "d'" … and a capitalised name that may be its country's (asked second).
+    assert country_named_after("Counter Terrorism Service of Iraq") == (
+        "Counter Terrorism Service",
+        "Iraq",
+        None,
+        False,
+        False,
+        False,
+        True,
+    )
+    assert country_named_after("Haute Commission électorale indépendante de l'Irak")[:2] == (
+        "Haute Commission électorale indépendante",
+        "Irak",
+    )
+    assert country_named_after("service of the state") is None
 
 
 ADJECTIVES = sorted((word, code.upper()) for word, code in vocabulary().country_adjectives.items())
@@ -90,7 +107,34 @@ def test_a_name_found_through_a_qualifier_is_of_its_country(
     explanation = RESOLVER.explain(query)
     through = [s for s in explanation.steps if s.tier == "qualified" and s.found]
     match = explanation.match
-    if through and match is not None and not any(
-        s.found for s in explanation.steps if s.tier in ("exact", "normalized", "name_key")
+    if (
+        through
+        and match is not None
+        and not any(s.found for s in explanation.steps if s.tier in ("exact", "normalized", "name_key"))
     ):
         assert match.entity.kind == "facility" or match.entity.country == code
+
+
+COUNTRIES = sorted((e.name, e.country) for e in RESOLVER.entities() if e.type == "country" and e.country)
+COUNTRY_NAME = {code: name for name, code in COUNTRIES}
+
+
+@given(
+    st.sampled_from(COUNTRIES),
+    st.sampled_from(NAMED),
+    st.booleans(),
+    st.sampled_from(["of", "of the", "d'", "de"]),
+)
+def test_a_name_found_with_its_owner_is_that_countrys_institution(
+    country: tuple[str, str], named: tuple[str, str], own: bool, link: str
+) -> None:
+    alias, eid = named
+    name, code = country
+    mine = RESOLVER.get(eid).country
+    if own and mine in COUNTRY_NAME:  # half the time, the named entity's own country
+        name, code = COUNTRY_NAME[mine], mine
+    query = f"{alias} {link}{'' if link.endswith(chr(39)) else ' '}{name}"
+    explanation = RESOLVER.explain(query)
+    match = explanation.match
+    if match is not None and "an institution of" in explanation.reason:
+        assert match.entity.type in STATE_INSTITUTIONS and match.entity.country == code

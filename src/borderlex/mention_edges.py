@@ -15,7 +15,7 @@ import attrs
 from .arabic_script import has_arabic_script, orthographic_form, words_before
 from .folding import normalize
 from .model import Entity, Match, Mention, Method
-from .qualified_names import country_of_adjective
+from .qualified_names import STATE_INSTITUTIONS, country_of_adjective
 from .vocabulary import vocabulary
 
 __all__ = [
@@ -140,7 +140,7 @@ def _with_own_adjective(text: str, m: Mention) -> Mention:
     ("Iraqi Federal Police"); not after an armed group's or a party's proper
     name ("كتائب حزب الله العراقية", "حزب الله اللبناني")."""
     e = m.entity
-    if e.type not in _INSTITUTIONS or e.country is None or not has_arabic_script(m.text[-1:]):
+    if e.type not in STATE_INSTITUTIONS or e.country is None or not has_arabic_script(m.text[-1:]):
         return m
     if not _named_with_adjective(e):
         return m
@@ -150,10 +150,6 @@ def _with_own_adjective(text: str, m: Mention) -> Mention:
     if country_of_adjective(m.text.split()[-1]) is not None:
         return m  # "الجيش العربي السوري": one adjective is the name's
     return attrs.evolve(m, end=found.end(), text=text[m.start : found.end()])
-
-
-# The organisations of a state, whose names say whose they are.
-_INSTITUTIONS = frozenset({"government", "state-force", "intelligence"})
 
 
 def _named_with_adjective(e: Entity) -> bool:

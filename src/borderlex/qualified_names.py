@@ -6,7 +6,9 @@ PMF") and after it in French and Arabic ("l'armée syrienne", "الحشد الش
 it is ("سجن صيدنايا العسكري", *the military prison of Saydnaya*); a
 person's name may hold a nickname in quote marks ("Michael “Erik” Kurilla");
 an Arabic organisation's name may follow a word for "movement", "channel"
-… that its alias lacks ("حركة أحرار الشام", "قناة الجزيرة").
+… that its alias lacks ("حركة أحرار الشام", "قناة الجزيرة"); a state's
+institution may be written with "of", "d'", "de" and its country's name
+("Counter Terrorism Service of Iraq"; :func:`country_named_after`, asked second).
 The lookup tiers ask :func:`qualifier_of` when the whole query names nothing: the rest
 is looked up alone, and the qualifier must agree with what it finds — the
 entity is of that country — or the query names nothing ("Syrian Hezbollah").
@@ -24,10 +26,19 @@ from .arabic_script import has_arabic_script, orthographic_form
 from .folding import normalize
 from .vocabulary import vocabulary
 
-__all__ = ["FACILITY_CLASSES", "Qualified", "country_of_adjective", "qualifier_of"]
+__all__ = [
+    "FACILITY_CLASSES",
+    "STATE_INSTITUTIONS",
+    "Qualified",
+    "country_named_after",
+    "country_of_adjective",
+    "qualifier_of",
+]
 
 #: The designator classes that name facilities (the others name places).
 FACILITY_CLASSES = frozenset({"air-base", "border-crossing", "base", "oil-field", "dam", "prison"})
+#: The types of a state's organisations, whose names say whose they are.
+STATE_INSTITUTIONS = frozenset({"government", "state-force", "intelligence"})
 
 
 class Qualified(NamedTuple):
@@ -45,6 +56,9 @@ class Qualified(NamedTuple):
     nickname: bool = False
     #: Whether the word is an Arabic organisation's head word before its name.
     head: bool = False
+    #: Whether the word is a country's name after "of", "d'", "de" …: it says
+    #: whose a state institution is ("Haute Commission électorale indépendante d'Irak").
+    owner: bool = False
 
 
 def qualifier_of(query: str) -> Qualified | None:
@@ -73,6 +87,22 @@ def qualifier_of(query: str) -> Qualified | None:
         return Qualified(rest_before, last, code)
     # "US CENTCOM", "U.S. Department of Defense": perhaps a country's name.
     return Qualified(rest_after, words[0], None) if words[0][:1].isupper() else None
+
+
+def country_named_after(query: str) -> Qualified | None:
+    """``query`` read as a Latin name, then "of", "d'", "de", "du" … and a
+    capitalised name (which the caller looks up as a country's), if it is."""
+    found = _OF_COUNTRY.fullmatch(query)
+    if found is None or not found["word"][:1].isupper() or has_arabic_script(query):
+        return None
+    return Qualified(found["rest"], found["word"], None, owner=True)
+
+
+# A name, a word linking it to its owner, and a capitalised name of up to three words.
+_OF_COUNTRY = re.compile(
+    r"(?P<rest>\S.*?) (?:of (?:the )?|de l['’]|de (?:la )?|du |des |d['’])"
+    r"(?P<word>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2})"
+)
 
 
 def country_of_adjective(word: str) -> str | None:

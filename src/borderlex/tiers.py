@@ -35,7 +35,7 @@ from .folding import normalize
 from .index import AliasEntry, Strength, in_short_capitals, key_skeleton
 from .model import Entity, Match, Method
 from .name_keys import NameKey, name_key, skeleton
-from .qualified_names import country_of_adjective, qualifier_of
+from .qualified_names import STATE_INSTITUTIONS, Qualified, country_named_after, country_of_adjective, qualifier_of
 from .query_rules import (
     MIN_FUZZY_KEY,
     arabic_letters_agree,
@@ -289,9 +289,16 @@ def _by_qualifier(
     """``query`` read as a name and a word qualifying it (``borderlex.qualified_names``):
     what the name finds that the word agrees with, and why; ``None`` when the
     query has no qualifier or the name alone finds nothing."""
-    q = qualifier_of(query)
-    if q is None:
-        return None
+    for q in (qualifier_of(query), country_named_after(query)):
+        if q is not None and (found := _agreeing(index, q, kind, period)) is not None:
+            return found
+    return None
+
+
+def _agreeing(
+    index: AliasIndex, q: Qualified, kind: str | None, period: Period | None
+) -> tuple[list[_Scored], str] | None:
+    """What ``q``'s name finds that its word agrees with (see :func:`_by_qualifier`)."""
     country = q.country
     if country is None and not (q.facility or q.nickname or q.head):
         written = index.exact(q.word)
@@ -311,6 +318,12 @@ def _by_qualifier(
     elif q.head:
         agree = [sc for sc in inner if sc.entry.entity.kind == "org"]
         why = f"{q.word!r} heads an organisation's name"
+    elif q.owner:
+        # Only a state's institution: "al-Qaïda d'Irak" and "État islamique d'Irak" are other groups.
+        agree = [
+            sc for sc in inner if sc.entry.entity.type in STATE_INSTITUTIONS and sc.entry.entity.country == country
+        ]
+        why = f"{q.word!r} agrees: an institution of {country}"
     else:
         # A country's adjective with a facility says whose it is, not where
         # ("قاعدة حميميم الروسية"): it is not checked.
