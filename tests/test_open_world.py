@@ -8,14 +8,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scanned import ids
 
 import borderlex
 from borderlex.normalization import arabic_letters, leading_descriptors, normalize
-
-
-def ids(text: str) -> list[tuple[str, str]]:
-    return [(m.text, m.id) for m in borderlex.scan(text)]
-
 
 # -- script discipline: an alias matches only text in its own script ------------------
 

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import pytest
 from loader import load_script
+from scanned import ids
 
 import borderlex
-
-
-def ids(text: str) -> list[tuple[str, str]]:
-    return [(m.text, m.id) for m in borderlex.scan(text)]
 
 
 @pytest.mark.parametrize(
@@ -32,7 +29,10 @@ def ids(text: str) -> list[tuple[str, str]]:
         ("أعلنت مفوضية الانتخابات النتائج", []),
         ("أعلنت مفوضية الانتخابات السورية النتائج", []),
         # "Front" right before a place is its front line; a group's name when a word stands between.
-        ("التقدم على جبهة حرستا في ريف دمشق", [("حرستا", "place:harasta"), ("ريف دمشق", "place:rif-dimashq-governorate")]),
+        (
+            "التقدم على جبهة حرستا في ريف دمشق",
+            [("حرستا", "place:harasta"), ("ريف دمشق", "place:rif-dimashq-governorate")],
+        ),
         ("بيان جبهة تحرير سوريا", [("جبهة تحرير سوريا", "org:syrian-liberation-front")]),
         # An electoral list named after a place, in quote marks after "list", is not the place.
         ("قائمة «الأنبار هويتنا»: 6 مقاعد", []),
@@ -69,7 +69,10 @@ def test_arabic_classes_of_the_thirteenth_round(text: str, expected: list[tuple[
         # French may write a sentence-case name of three words or more in lowercase ...
         (
             "Les forces démocratiques syriennes (FDS) continueront",
-            [("forces démocratiques syriennes", "org:syrian-democratic-forces"), ("FDS", "org:syrian-democratic-forces")],
+            [
+                ("forces démocratiques syriennes", "org:syrian-democratic-forces"),
+                ("FDS", "org:syrian-democratic-forces"),
+            ],
         ),
         ("l'armée syrienne libre a pris", [("armée syrienne libre", "org:free-syrian-army")]),
         # ... not a title-case English name, nor a two-word one.

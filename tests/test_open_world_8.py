@@ -8,12 +8,9 @@ negative ones guard the rule that mends them (docs/accuracy.md, "eleventh round"
 from __future__ import annotations
 
 import pytest
+from scanned import ids
 
 import borderlex
-
-
-def ids(text: str) -> list[tuple[str, str]]:
-    return [(m.text, m.id) for m in borderlex.scan(text)]
 
 
 @pytest.mark.parametrize(

@@ -9,17 +9,7 @@ ones guard the rule that mends them (docs/accuracy.md, "twelfth round").
 from __future__ import annotations
 
 import pytest
-
-import borderlex
-
-
-def ids(text: str) -> list[tuple[str, str]]:
-    return [(m.text, m.id) for m in borderlex.scan(text)]
-
-
-def resolved(query: str) -> str | None:
-    found = borderlex.resolve(query)
-    return found.id if found else None
+from scanned import ids, resolved
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from .arabic_script import has_arabic_script, is_arabic_letter, is_arabic_mark, 
 from .vocabulary import vocabulary
 
 __all__ = [
+    "HYPHENS",
     "MAX_EXPANSION",
     "MAX_FOLDED",
     "chunk_words",
@@ -41,6 +42,9 @@ __all__ = [
     "word_chunks",
     "word_spans",
 ]
+
+#: The hyphen and the Unicode hyphens that join a name's parts ("ez-Zor", "a‐Hol").
+HYPHENS = frozenset("-\u2010\u2011")
 
 # Marks that stand for ʿayn, hamza or an apostrophe.  They are dropped, so
 # "Kata'ib", "Kata’ib" and "Kataib" normalize alike.

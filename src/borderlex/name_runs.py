@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .folding import normalize
+from .folding import HYPHENS, normalize
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ class NameRuns:
         marks around one word of the name (a nickname: "Michael “Erik” Kurilla")."""
         text = self.text
         gap = text[a.end : b.start]
-        if len(gap) <= 2 and all(ch in " -\u2010\u2011" for ch in gap):
+        if len(gap) <= 2 and all(ch == " " or ch in HYPHENS for ch in gap):
             return True
         if gap in _OPEN_GAPS:  # the quoted word is b
             return text[b.end : b.end + 2] in _CLOSE_GAPS
@@ -153,7 +153,7 @@ class NameRuns:
         if u.skip:
             # An article inside a name is "al"/"el" or hyphened ("ez-Zor");
             # French "en", "et" alone are words of the sentence.
-            attached = self.text[u.end : u.end + 1] in ("-", "\u2010", "\u2011")
+            attached = self.text[u.end : u.end + 1] in HYPHENS
             return "inside" if u.article and (attached or word in ("al", "el")) else "stop"
         if word in NAME_PARTICLES:
             return "inside"

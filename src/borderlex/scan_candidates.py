@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .arabic_script import arabic_spelling, final_alif_as_ta, is_arabic_mark, is_arabic_word_char, orthographic_form
 from .common_words import common_word_around
-from .folding import normalize
+from .folding import HYPHENS, normalize
 from .index import Strength, acronym_form
 from .name_runs import in_capitals, sentence_start
 from .query_rules import romanized_place
@@ -36,8 +36,6 @@ _CURRENCY = frozenset("$€£¥")
 # "post-", "pre-" glued before a name: the era after or before what it names.
 _ERA_BEFORE = re.compile(r"(?<![\w-])(?:[Pp]ost|[Pp]re)[-‐]\Z")
 _NON_SPACE = re.compile(r"\S*")
-
-_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 def candidate(
@@ -113,7 +111,7 @@ def candidate(
         if prev.article and (
             units[first].attached
             or text[prev.start : prev.end].lower() in ("al", "el")
-            or text[prev.end : units[first].start] in _HYPHENS  # "a-Hol camp", "ash-Shaddadi"
+            or text[prev.end : units[first].start] in HYPHENS  # "a-Hol camp", "ash-Shaddadi"
             # "At Tanf", "As Sukhnah": capitalised inside a sentence, it is the article
             or (prev.upper_initial and not sentence_start(text, prev))
         ):
