@@ -255,6 +255,12 @@ def hits(scanner: Scanner, units: list[Unit], text: str) -> list[tuple[int, int,
             if not u.upper_initial:
                 continue
             first = _word_unit(normalize(text[u.start : u.end]).split()[0])
+        elif u.marker is not None and u.unit in scanner._quoted_words:
+            # Session 18: an Arabic designator word alone in quote marks names what an alias of
+            # that one word names («القاعدة»), as the walk does since.
+            named = scanner._quoted_word(text, units, i)  # type: ignore[arg-type]
+            if named:
+                out.append((i, i, tuple(named)))
         starts = [first]
         if u.proclitic and u.marker is None and len(u.unit) > 2:
             starts.append(u.unit[1:])

@@ -15,8 +15,10 @@ from __future__ import annotations
 import functools
 
 from .arabic_script import has_arabic_script
+from .folding import normalize
 from .model import Entity
 from .qualified_names import country_of_adjective
+from .vocabulary import vocabulary
 
 __all__ = ["countryless_forms"]
 
@@ -33,9 +35,17 @@ def countryless_forms(entity: Entity) -> frozenset[str]:
         own = [i for i, w in enumerate(words) if country_of_adjective(w) == entity.country]
         if len(own) == 1 and len(words) >= 3:
             rest = words[: own[0]] + words[own[0] + 1 :]
+            # "رئاسة الجمهورية العربية السورية": the country's formal name goes with its adjective
+            # (vocabulary ``formal_name_words``).
+            rest = [w for i, w in enumerate(rest) if not (abs(i - own[0]) <= 1 and _formal(w))] or rest
             if _name_like(rest):
                 forms.add(" ".join(rest))
     return frozenset(forms - set(entity.strong_names))
+
+
+def _formal(word: str) -> bool:
+    words = vocabulary().formal_name_words
+    return word in words or normalize(word) in words
 
 
 def _name_like(words: list[str]) -> bool:

@@ -1,7 +1,8 @@
 """Where a mention's edges fall once it is found: the last dot of "U.S.", an
 ʿayn mark before "‘Amaq", the adjective of an Arabic facility's name, no
 tatweel after a proclitic ("لـحزب الله"), a lowercase word that makes an
-organisation's name another's ("the Hezbollah brigades"), an Arabic
+organisation's name another's ("the Hezbollah brigades") or read on over
+"and" ("the Islamic State in Iraq and Levant"), an Arabic
 institution named after the place that ends it ("المجلس العسكري لمنبج")."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = [
     "is_media_word",
     "is_nationality",
     "whole_mention",
+    "with_and_tail",
     "with_arabic_head",
     "with_institution_before",
     "with_lowercase_head",
@@ -138,10 +140,15 @@ def _with_own_adjective(text: str, m: Mention) -> Mention:
     """ "الشرطة الاتحادية العراقية": the adjective of a state institution's own
     country after its Arabic name belongs to it, where the tables name it so
     ("Iraqi Federal Police"); not after an armed group's or a party's proper
-    name ("كتائب حزب الله العراقية", "حزب الله اللبناني")."""
+    name ("كتائب حزب الله العراقية", "حزب الله اللبناني").  So does a word
+    for the level of the state (vocabulary ``state_adjectives``: "وزارة
+    المالية الاتحادية"), before its country's adjective if one follows."""
     e = m.entity
     if e.type not in STATE_INSTITUTIONS or e.country is None or not has_arabic_script(m.text[-1:]):
         return m
+    level = _ARABIC_WORD_AFTER.match(text, m.end)
+    if level is not None and level.group(1) in vocabulary().state_adjectives:
+        m = attrs.evolve(m, end=level.end(), text=text[m.start : level.end()])
     if not _named_with_adjective(e):
         return m
     found = _ARABIC_WORD_AFTER.match(text, m.end)
@@ -216,6 +223,41 @@ def with_lowercase_head(text: str, mentions: list[Mention], resolve: Callable[[s
                 continue
         out.append(m)
     return out
+
+
+# "and", perhaps "the", then capitalised words ("al-Shams", "Levant"), up to a break.
+_AND_TAIL = re.compile(
+    r"[ \u00a0]+and[ \u00a0]+(?:the[ \u00a0]+)?((?:[Aa]l-)?[A-Z][\w’'-]*(?:[ \u00a0]+[A-Z][\w’'-]*){0,3})"
+)
+_BY_KEY = (Method.EXACT, Method.NORMALIZED, Method.NAME_KEY)
+
+
+def with_and_tail(text: str, mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:
+    """``mentions`` with a Latin organisation's name read on over "and" and
+    the capitalised words after it when, so read, the whole is another
+    organisation's name up to its key: "the Islamic State in Iraq and Levant"
+    is the Islamic State, not the Islamic State of Iraq (the spellings the
+    tables hold are matched whole already).  What the longer name covers is
+    no mention of its own."""
+    out: list[Mention] = []
+    for m in mentions:
+        if not (out and m.start < out[-1].end):
+            out.append(_read_on(text, m, resolve))
+    return out
+
+
+def _read_on(text: str, m: Mention, resolve: Callable[[str], Match | None]) -> Mention:
+    tail = _AND_TAIL.match(text, m.end) if m.entity.kind == "org" and m.text[:1].isupper() else None
+    if tail is None:
+        return m
+    for w in reversed(list(re.finditer(r"\S+", tail.group(1)))):  # the longest reading that names one
+        end = tail.start(1) + w.end()
+        found = resolve(text[m.start : end])
+        if found is not None and found.id != m.id and found.entity.kind == "org" and not found.weak:
+            if found.method in _BY_KEY:
+                return Mention(m.start, end, text[m.start : end], found.id, found.entity, found)
+            return m
+    return m
 
 
 def with_arabic_head(text: str, mentions: list[Mention]) -> list[Mention]:

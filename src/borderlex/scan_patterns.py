@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GENERIC_HEADS",
+    "QUOTED_WORD",
     "Pattern",
     "Span",
     "abroad",
@@ -73,6 +74,10 @@ _FRONT = _arabic_words(frozenset({"جبهة"}))
 # Designators of facilities, whose word before a town's name in Arabic names
 # the facility ("معبر الدرباسية", the Darbasiyah crossing).
 _FACILITY_DESIGNATORS = CASE_FREE_DESIGNATORS - {"governorate", "district"}
+
+#: Opens the key of an Arabic name that is a designator word alone ("القاعدة", al-Qaeda; *the
+#: base*): no unit's key holds it, so the hit walk finds the name only by its own rule.
+QUOTED_WORD = "«"
 
 #: Arabic words that head an organisation's name without being part of it
 #: ("تنظيم الدولة الإسلامية"); "forces" is part of names (قوات سوريا الديمقراطية).
@@ -127,6 +132,12 @@ def alias_patterns(entries: Iterable[AliasEntry]) -> dict[str, tuple[Pattern, ..
             content[0] = attrs.evolve(content[0], unit=opening_word(entry.alias, content[0]), marker=None)
         key = "".join(u.unit for u in content)
         if not key.strip("".join(MARKERS.values())):
+            if entry.arabic and entry.strength is not Strength.WEAK and len(content) == 1:
+                # Only in quote marks is the word a name: «القاعدة» (see Scanner._hits).
+                letters = letters_of(entry.alias, content)
+                patterns.setdefault(QUOTED_WORD + orthographic_form(entry.alias), []).append(
+                    Pattern(entry, _flags(content), None, letters)
+                )
             continue
         flags = _flags(content)
         lead = units[units.index(content[0]) - 1] if entry.arabic and units[0] is not content[0] else None
@@ -340,6 +351,8 @@ _DASHES = frozenset("-–—‐‑/")
 
 # "Command" heads a quoted name; outside quotes it is too often "led by" ("بقيادة واشنطن").
 _COMMAND = orthographic_form("قيادة")
+# "بقيادة", "بزعامة", "برئاسة": *led by*, between a head word and a place that is not its name.
+_LED_BY = frozenset(orthographic_form(w) for w in ("قيادة", "زعامة", "رئاسة"))
 
 
 def _arabic_head_before(text: str, units: Sequence[Unit], j: int) -> bool:
@@ -365,8 +378,8 @@ def _arabic_head_before(text: str, units: Sequence[Unit], j: int) -> bool:
             return step > 0 or not any(b in _FRONT for b in bare)
         if any(b in _DIRECTIONS for b in bare):
             return False  # "جزيرة غربي دير الزور": west of the city, not its island
-        if text[u.start : u.end] in prepositions:
-            return False  # "مجلس الأمن في حلب": the council is not Aleppo's
+        if text[u.start : u.end] in prepositions or (word[:1] == "ب" and word[1:] in _LED_BY):
+            return False  # "مجلس الأمن في حلب": the council is not Aleppo's; "قوات بقيادة …", *led by*
         j -= 1
     return False
 

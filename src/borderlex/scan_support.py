@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .model import Entity
     from .scan_units import Unit
 
-__all__ = ["supported"]
+__all__ = ["quoted_whole", "supported"]
 
 
 def _same_script(c: Span) -> Span:
@@ -98,17 +98,19 @@ def supported(
         if c.patterns[0].entry.arabic
         and c.patterns[0].entry.entity.kind != "person"  # "(الدليمي)" refers back to someone named before
         and len({p.entry.entity.id for p in c.patterns}) == 1
-        and _quoted_whole(text, c.start, c.end)
+        and quoted_whole(text, c.start, c.end)
     }
     strong |= in_a_list(spans, text, strong)
     strong |= in_an_org_list(spans, text, strong)
     strong |= in_their_parent(spans, text, strong, entity)
     strong |= _after_their_country(spans, text)
     strong |= _before_their_adjective(spans, text)
-    by_country = _of_the_texts_country(spans, text)
+    country = _texts_country(spans)
+    strong |= _regions_of_the_texts_country(spans, country)
+    by_country = _of_the_texts_country(spans, text, country) if country is not None else set()
     out = []
     for c in spans:
-        quoted = c.patterns[0].entry.arabic and _quoted_whole(text, c.start, c.end)
+        quoted = c.patterns[0].entry.arabic and quoted_whole(text, c.start, c.end)
         vouched = _kinds_vouched_beside(text, c.start, c.end) if not c.patterns[0].entry.arabic else _NEITHER
         if _credited(text, c.start, c.end):
             vouched = vouched | _MEDIA
@@ -170,7 +172,8 @@ def _fits_designator(c: Span, units: Sequence[Unit]) -> Span:
     """A designator beside a span names a local place of its class: after a
     word for "quarter" the name is not a country's or a region's (nor a city's
     abroad), and after one for "village" or "town" not a city abroad read only
-    by its key ("the village of al-Kom" is not Qom)."""
+    by its key ("the village of al-Kom" is not Qom); after either, not a
+    facility's."""
     if not c.patterns:
         return c
     cls = designator_beside(units, c.first, c.last)
@@ -188,6 +191,8 @@ def _fits_designator(c: Span, units: Sequence[Unit]) -> Span:
 
     def misfit(p: Pattern) -> bool:
         e = p.entry.entity
+        if e.kind == "facility":
+            return True  # "قرب بلدة حميميم", the town the Hmeimim base is named after
         if e.kind != "place":
             return False
         if cls == "neighbourhood":
@@ -312,16 +317,10 @@ def _adjective_after(text: str, end: int) -> str | None:
     return country_of_adjective(after.group(1)) if after is not None else None
 
 
-def _of_the_texts_country(spans: list[Span], text: str) -> set[str]:
-    """The institutions named without their country ("the Interior Ministry",
-    "وزارة الداخلية"; ``borderlex.countryless``) of the country the text is
-    about: the one its places and organisations, each named by a strong
-    alias of one entity, name most often (at least twice, and more than any
-    other).  Not where the text says whose the institution is: another
-    country's adjective, a possessive or another capitalised name beside it
-    ("مجلس النواب الأميركي", "Turkey's Interior Ministry", "Ezidxane Security
-    Forces"), or a place after it ("وزارة الداخلية في
-    كردستان", "the Ministry of Defense of the Interim Government")."""
+def _texts_country(spans: list[Span]) -> str | None:
+    """The country the text is about: the one its places and organisations,
+    each named by a strong alias of one entity, name most often (at least
+    twice, and more than any other)."""
     counts: dict[str, int] = {}
     for c in spans:
         if len({p.entry.entity.id for p in c.patterns}) == 1 and c.patterns[0].entry.strength is not Strength.WEAK:
@@ -330,23 +329,61 @@ def _of_the_texts_country(spans: list[Span], text: str) -> set[str]:
                 counts[country] = counts.get(country, 0) + 1
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
-        return set()
-    country = max(counts, key=counts.__getitem__)
+        return None
+    return max(counts, key=counts.__getitem__)
+
+
+def _of_the_texts_country(spans: list[Span], text: str, country: str | None) -> set[str]:
+    """The institutions named without their country ("the Interior Ministry",
+    "وزارة الداخلية"; ``borderlex.countryless``) of the country the text is
+    about (:func:`_texts_country`).  Not where the text says whose the
+    institution is: another country's adjective, a possessive or another
+    capitalised name beside it ("مجلس النواب الأميركي", "Turkey's Interior
+    Ministry", "Ezidxane Security Forces"), or a place after it ("وزارة
+    الداخلية في كردستان", "the Ministry of Defense of the Interim
+    Government")."""
+    starts = {c.start for c in spans}
     return {
         p.entry.entity.id
         for c in spans
         for p in c.patterns
-        if p.entry.entity.country == country and p.countryless and not _owner_beside(text, c.start, c.end)
+        if p.entry.entity.country == country
+        and p.countryless
+        and not _owner_beside(text, c.start, c.end, starts, country)
     }
 
 
-def _owner_beside(text: str, start: int, end: int) -> bool:
-    """Whether words beside an institution's name say whose it is (see :func:`_of_the_texts_country`)."""
-    if _adjective_after(text, end) is not None:
-        return True  # "مجلس النواب الأميركي", "le ministère de l'Intérieur turc"
+def _regions_of_the_texts_country(spans: list[Span], country: str | None) -> set[str]:
+    """A region's short name is weak when it also names a wider or narrower
+    area ("Kurdistan": the Kurdish lands, or Iraq's Kurdistan Region;
+    "Ghouta"); in a text about the region's country it is the region."""
+    return {
+        p.entry.entity.id
+        for c in spans
+        for p in c.patterns
+        if p.entry.entity.type == "region" and p.entry.entity.country == country and country is not None
+    }
+
+
+def _owner_beside(text: str, start: int, end: int, names: set[int], country: str | None) -> bool:
+    """Whether words beside an institution's name say it is another
+    country's, or some place's (see :func:`_of_the_texts_country`);
+    ``names``: where the text's candidate names start."""
+    level = _WORD_AFTER.match(text, end, end + 40)
+    if level is not None and level.group(1) in vocabulary().state_adjectives:
+        end = level.end()  # "وزارة النفط الاتحادية العراقية": the federal ministry, of Iraq
+    adjective = _adjective_after(text, end)
+    if adjective is not None:
+        return adjective != country  # "مجلس النواب الأميركي", "le ministère de l'Intérieur turc"
     after = _WORD_AFTER.match(text, end, end + 40)
     if has_arabic_script(text[start:end]):
-        return after is not None and (after.group(1) == "في" or after.group(1)[1:] in _ARABIC_SEATS)
+        if after is not None and after.group(1) == "في":
+            # "في كردستان", "في غربي كردستان" say where; "في بيان" (*in a statement*) does not.
+            place = _WORD_AFTER.match(text, after.end(), after.end() + 40)
+            if place is not None and place.group(1) in vocabulary().directions:
+                place = _WORD_AFTER.match(text, place.end(), place.end() + 40)
+            return place is not None and place.start(1) in names
+        return after is not None and after.group(1)[1:] in _ARABIC_SEATS
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if (
         before is not None
@@ -508,7 +545,8 @@ _OPENING = frozenset('«“”"„‹')
 _CLOSING = frozenset('»”“"›')
 
 
-def _quoted_whole(text: str, start: int, end: int) -> bool:
+def quoted_whole(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone in quote marks (or, two words or more, in brackets)."""
     if start == 0:
         return False
     before, after = text[start - 1], text[end : end + 1]

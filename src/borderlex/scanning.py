@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 import attrs
 
 from .arabic_names import given_name_start, given_names
-from .arabic_script import arabic_spelling
+from .arabic_script import arabic_spelling, orthographic_form
 from .arguments import check_kinds
 from .crossing_pairs import crossing_pairs
 from .dates import valid_during
@@ -48,6 +48,7 @@ from .located_places import located_elsewhere, parents
 from .mention_edges import (
     family_beside,
     whole_mention,
+    with_and_tail,
     with_arabic_head,
     with_institution_before,
     with_lowercase_head,
@@ -63,6 +64,7 @@ from .quarter_names import outside_quarter_names
 from .query_rules import governorates_behind
 from .scan_candidates import candidate, window
 from .scan_patterns import (
+    QUOTED_WORD,
     Pattern,
     Span,
     alias_patterns,
@@ -70,7 +72,7 @@ from .scan_patterns import (
     pattern_rank,
     span_method,
 )
-from .scan_support import supported
+from .scan_support import quoted_whole, supported
 from .scan_units import (
     Unit,
     Units,
@@ -135,6 +137,7 @@ class Scanner:
         "_namesakes",
         "_patterns",
         "_prefixes",
+        "_quoted_words",
         "_resolve",
         "_spans",
         "_spelled",
@@ -144,6 +147,15 @@ class Scanner:
         self._resolve = resolve
         self._patterns = alias_patterns(index.entries)
         self._keys = sorted(self._patterns)
+        # The designator words that are an Arabic name alone (see scan_patterns.QUOTED_WORD), by their unit.
+        self._quoted_words = frozenset(
+            u.unit
+            for key, pats in self._patterns.items()
+            if key.startswith(QUOTED_WORD)
+            for p in pats
+            for u in units_of(p.entry.alias)
+            if not u.skip
+        )
         self._given: frozenset[str] | None = None  # see borderlex.arabic_names
         self._spelled: frozenset[str] | None = None
         self._by_id: dict[str, Entity] | None = None
@@ -191,6 +203,10 @@ class Scanner:
                 if not shape[5]:
                     continue
                 unit = opening_word(text, units[i])  # "Camp Speicher", "Wilayat Raqqa"
+            elif shape[3] is not None and shape[1] in self._quoted_words:
+                named = self._quoted_word(text, units, i)
+                if named:
+                    yield _Hit(i, i, named)
             starts = [unit]
             # The unit is made (to read its proclitic) only when the rest could start a key.
             if shape[4] and shape[3] is None and len(unit) > 2:
@@ -224,6 +240,16 @@ class Scanner:
                     if skipped_words and shapes[j][3] is not None:
                         break  # "Deir Ezzor and la province": a designator never follows "and", "of" …
                     s += shapes[j][1]
+
+    def _quoted_word(self, text: str, units: Units, i: int) -> tuple[Pattern, ...]:
+        """«القاعدة», al-Qaeda: a designator word alone in quote marks names
+        what an Arabic alias of that one word names; without them it is the
+        word (*the base*)."""
+        u = units[i]
+        start = units[i - 1].start if i and u.attached and units[i - 1].article else u.start
+        if not quoted_whole(text, start, u.end):
+            return ()
+        return self._patterns.get(QUOTED_WORD + orthographic_form(text[start : u.end]), ())
 
     # -- the public entry point ------------------------------------------
 
@@ -309,6 +335,7 @@ class Scanner:
         mentions = crossing_pairs(text, mentions)
         mentions = with_country_prefix(text, [whole_mention(text, m) for m in mentions], self._resolve)
         mentions = with_arabic_head(text, with_lowercase_head(text, mentions, self._resolve))
+        mentions = with_and_tail(text, mentions, self._resolve)
         mentions = with_institution_before(text, mentions, self._resolve)
         mentions = without_title(without_demonym(mentions, self._resolve), self._resolve)
         covered = bytearray(len(text))  # what the mentions cover, to look up in C
@@ -394,8 +421,9 @@ class Scanner:
         تحالف «قوى الدولة») or for "channel", "newspaper" … (``media_words``:
         قناة «السومرية»; ``agency_heads``: وكالة أنباء «فارس»)."""
         q = _OPEN_QUOTE.search(m.text)
-        if q is None or q.start() == 0 or text[m.end : m.end + 1] not in _CLOSE_QUOTES:
+        if q is None or q.start() == 0 or any(ch in _CLOSE_QUOTES for ch in m.text[q.end() :]):
             return None
+        # The quote closes right after the name, or further on: وكالة “الأناضول التركية”.
         start = m.start + q.end()
         inner = text[start : m.end]
         match = self._resolve(inner, as_of=as_of)

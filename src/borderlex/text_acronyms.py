@@ -17,6 +17,7 @@ from collections.abc import Callable
 import attrs
 
 from .model import Match, Mention, Method
+from .vocabulary import vocabulary
 
 __all__ = ["defined_acronyms", "spelled_out_acronyms", "with_country_prefix"]
 
@@ -103,7 +104,10 @@ def _abbreviates(acronym: str, name: str) -> bool:
     words = [w for w in re.split(r"[\s\-\u2010]+", name) if w]
     every = "".join(w[0] for w in words).upper()
     content = "".join(w[0] for w in words if w.lower().strip("'’") not in _SMALL).upper()
-    return acronym in (every, content)
+    # "Deir ez-Zor Military Council (DZMC)": a romanized Arabic article is no word of its own either.
+    articles = vocabulary().articles
+    bare = "".join(w[0] for w in words if w.lower().strip("'’") not in _SMALL and w.lower() not in articles).upper()
+    return acronym in (every, content, bare)
 
 
 def with_country_prefix(text: str, mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:

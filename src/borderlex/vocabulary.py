@@ -109,6 +109,8 @@ class Vocabulary(NamedTuple):
     heads_after_subject: frozenset[str]
     country_adjectives: Mapping[str, str]
     facility_adjectives: frozenset[str]
+    state_adjectives: frozenset[str]
+    formal_name_words: frozenset[str]
     operation_heads: frozenset[str]
     lowercase_heads: frozenset[str]
     arabic_alternations: tuple[tuple[str, str], ...]
@@ -265,6 +267,8 @@ class _Reader:
             heads_after_subject=self.words("heads_after_subject", "word"),
             country_adjectives=self.mapping("country_adjectives", "phrase"),
             facility_adjectives=self.words("facility_adjectives", "arabic"),
+            state_adjectives=self.words("state_adjectives", "arabic"),
+            formal_name_words=self.words("formal_name_words", "phrase"),
             operation_heads=self.words("operation_heads", "phrase"),
             lowercase_heads=self.words("lowercase_heads", "word"),
             arabic_alternations=self.pairs("arabic_alternations"),
