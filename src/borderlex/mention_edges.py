@@ -254,7 +254,9 @@ def _read_on(text: str, m: Mention, resolve: Callable[[str], Match | None]) -> M
         end = tail.start(1) + w.end()
         found = resolve(text[m.start : end])
         if found is not None and found.id != m.id and found.entity.kind == "org" and not found.weak:
-            if found.method in _BY_KEY:
+            # The name read has "and" itself: the key drops it, and "the United Nations and the
+            # World Food Programme" is two organisations, not the "United Nations World Food Programme".
+            if found.method in _BY_KEY and " and " in found.alias.lower():
                 return Mention(m.start, end, text[m.start : end], found.id, found.entity, found)
             return m
     return m

@@ -31,7 +31,8 @@ from .scan_units import Unit, Units, letters_of, stops_of
 __all__ = ["candidate", "window"]
 
 # What never sits inside a name: commas, brackets, colons, sentence ends, line breaks.
-_BREAK = re.compile(r"[,،;؛:!?()\[\]{}\n]|\.\s")
+# A dot after a lone capital is an abbreviation's ("U.N. Security Council"), not a sentence's end.
+_BREAK = re.compile(r"[,،;؛:!?()\[\]{}\n]|(?<!(?<![A-Za-z])[A-Z])\.\s")
 _CURRENCY = frozenset("$€£¥")
 # "post-", "pre-" glued before a name: the era after or before what it names.
 _ERA_BEFORE = re.compile(r"(?<![\w-])(?:[Pp]ost|[Pp]re)[-‐]\Z")

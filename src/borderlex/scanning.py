@@ -299,13 +299,20 @@ class Scanner:
                     mentions.append(whole)
                     continue
                 # A person's full name with only more capitals before it is itself ("du
-                # Pentagone Chuck Hagel", "l'ONU Ban Ki-moon"); another name is so after
-                # another name only: after capitals that name nothing, it is part of a
-                # longer name ("the National Salvation Government").
-                if run[1] > c.end or runs.words(c) < 2 or (mentions and mentions[-1].end > c.start):
+                # Pentagone Chuck Hagel", "l'ONU Ban Ki-moon"), and so is a name with a
+                # person's after it ("the United Nations António Guterres"); another name is
+                # so after another name only: after capitals that name nothing, it is part of
+                # a longer name ("the National Salvation Government").
+                after = text[c.end : run[1]].strip()
+                if after and self._kind_named(after, as_of) != "person":
                     continue
-                if not any(p.entry.entity.kind == "person" for p in c.patterns) and not self._names_something(
-                    text[run[0] : c.start].strip(), as_of
+                if runs.words(c) < 2 or (mentions and mentions[-1].end > c.start):
+                    continue
+                before = text[run[0] : c.start].strip()
+                if (
+                    before
+                    and not any(p.entry.entity.kind == "person" for p in c.patterns)
+                    and self._kind_named(before, as_of) is None
                 ):
                     continue
             if units[c.first].latin and in_institution_name(
@@ -410,9 +417,10 @@ class Scanner:
             return None
         return Mention(start, end, whole, match.id, match.entity, match)
 
-    def _names_something(self, words: str, as_of: Period | None) -> bool:
+    def _kind_named(self, words: str, as_of: Period | None) -> Kind | None:
+        """The kind of what ``words`` name, not by a guess (fuzzy), if anything."""
         match = self._resolve(words, as_of=as_of)
-        return match is not None and match.method is not Method.FUZZY
+        return match.entity.kind if match is not None and match.method is not Method.FUZZY else None
 
     def _quoted(self, text: str, m: Mention, as_of: Period | None) -> Mention | None:
         """ائتلاف «دولة القانون»: a head word before a quoted name is not part of
