@@ -89,7 +89,7 @@ def test_latin_classes_of_the_fourteenth_round(text: str, expected: list[tuple[s
         # ... not with another country's, and not an armed group "of" a country: that is another group.
         ("Haute Commission électorale indépendante de Syrie", None),
         ("Hezbollah of Lebanon", None),
-        ("État islamique d'Irak", None),
+        ("Front al-Nosra d'Irak", None),
     ],
 )
 def test_resolve_classes_of_the_fourteenth_round(query: str, expected: str | None) -> None:

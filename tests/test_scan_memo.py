@@ -93,6 +93,20 @@ def test_one_surface_in_several_contexts(text: str, expected: list[str]) -> None
         assert [m.text for m in scanner.scan(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("before", "text"),
+    [
+        # A quoted Arabic name around a hit is read up to 80 characters away: the memo's key holds it.
+        ("تقدمت في مدينة حلب اليوم صباحا", 'وأوضح أن "قوات النظام في مدينة حلب اليوم صباحا" تقدمت'),
+        ("تقدمت في مدينة حلب اليوم صباحا", "وأوضح أن «قوات النظام في مدينة حلب اليوم صباحا» تقدمت"),
+    ],
+)
+def test_a_decision_made_in_another_text_is_not_reused(before: str, text: str) -> None:
+    scanner = Scanner(RESOLVER.index, RESOLVER.resolve)
+    scanner.scan(before)
+    assert _mentions(scanner.scan(text)) == _mentions(AFRESH.scan(text))
+
+
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_corpus_texts(path: Path) -> None:
     assert_same(path.read_text(encoding="utf-8"))

@@ -281,3 +281,13 @@ def test_a_country_adjective_steers_in_one_line(tmp_path: Path) -> None:
     queries = ["Yankee CENTCOM", "Yankee MIT"]
     assert _resolved(None, queries) == {"Yankee CENTCOM": None, "Yankee MIT": None}
     assert _resolved(path, queries) == {"Yankee CENTCOM": "org:us-centcom", "Yankee MIT": None}
+
+
+@pytest.mark.slow
+def test_a_run_break_steers_name_runs(tmp_path: Path) -> None:
+    # A curator adds "amid", capitalised in a headline-like line: the name after it is read
+    # alone instead of as part of an unknown longer name.
+    path = _copy_with(tmp_path, ("[run_breaks]", 'xx = ["amid"]'))
+    code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
+    found = [_in_fresh_process(v, code, "officials said Amid Kataib Hezbollah threats") for v in (None, path)]
+    assert found == [[], [["Kataib Hezbollah", "org:kataib-hezbollah"]]]

@@ -112,6 +112,9 @@ def split_glued_article(token: str) -> str:
 
 # Alternations of Arabic romanization, applied in order to each token.
 _FOLD_RULES: tuple[tuple[str, str], ...] = (
+    # A final -ah, -eh is the feminine ending (Raqqah, Souleimaniyeh); read before "kh"
+    # becomes "h", so that "Kazakh" keeps its last letter (it is not "Gaza").
+    (r"(?<=[a-z])[ae]h$", "a"),
     (r"kh", "h"),
     (r"dj", "j"),
     (r"(?:dh|th)", "z"),
@@ -129,7 +132,6 @@ _FOLD_RULES: tuple[tuple[str, str], ...] = (
     (r"(?:ei|ey|ay|ai|ae)", "ai"),  # Kataeb/Kataib, al-Qaem/al-Qaim
     (r"(?<=[aiu][nm])e$", ""),  # French writes a final -an, -in with an e: Rahmane, Yassine, Othmane
     (r"e", "a"),
-    (r"(?<=[a-z])ah$", "a"),
     (r"([a-z])\1+", r"\1"),
 )
 

@@ -28,6 +28,7 @@ _WORDS = vocabulary()
 NAME_PARTICLES = _WORDS.name_particles
 TITLES, OFFICES, DEMONYMS, TIME_WORDS = _WORDS.titles, _WORDS.offices, _WORDS.demonyms, _WORDS.time_words
 DIRECTIONS = _WORDS.directions
+RUN_BREAKS = _WORDS.run_breaks
 ORG_WORDS = _WORDS.org_words
 MEDIA_WORDS_AFTER = _WORDS.media_words_after
 # English heads before "of", French ones before "de", "du", "des", "d'": "Brigade" heads a French name only.
@@ -160,6 +161,8 @@ class NameRuns:
         if u.marker is not None or not u.latin or not (u.upper_initial or u.all_upper):
             return "stop"
         if word in TITLES or word in OFFICES or word in DEMONYMS or word in TIME_WORDS or word in DIRECTIONS:
+            return "stop"
+        if word in RUN_BREAKS:  # "… Revolutionary Guards By Reuters"
             return "stop"
         return "name"
 

@@ -106,15 +106,39 @@ def ratio(a: str, b: str) -> float:
 
 def _covered(token: str, tokens: tuple[str, ...], joined: str) -> bool:
     """Whether ``token`` has a counterpart in the other name."""
-    fuzz = _fuzz()
     if is_org_generic(token):
-        # The same form word, or a typo of it ("Brigdae"); never another one
+        # The same form word, or a typo of it ("Brigdae"), which keeps its
+        # first letter (the window may open a letter early); never another one
         # ("Army" is not "Forces").
-        return token in tokens or (len(token) >= 4 and fuzz.partial_ratio(token, joined) >= 80)
+        if token in tokens:
+            return True
+        window = _spelt_in(token, tokens, joined, 80.0) if len(token) >= 4 else None
+        return window is not None and token[0] in window[:2]
     if len(token) <= 3:
         return token in joined
     need = 75.0 if len(token) >= 7 else 80.0
-    return float(fuzz.partial_ratio(token, joined)) >= need or any(_vowels_apart(token, t) for t in tokens)
+    return _spelt_in(token, tokens, joined, need) is not None or any(_vowels_apart(token, t) for t in tokens)
+
+
+def _spelt_in(token: str, tokens: tuple[str, ...], joined: str, need: float) -> str | None:
+    """The part of ``joined`` (the other name's ``tokens`` joined) that spells
+    ``token`` another way, if any: it opens where one of its words does (a
+    letter either way), for an ending with letters of the word before it is
+    none ("Vaccters" is not "Disasters" for the "is" of "Emergencies"). At
+    the end of ``joined`` the window shrinks: a shorter counterpart must open
+    like the word (an inflected "syrienne" for "Syrie"), for a shared ending
+    alone is none ("Migration" is not "Education")."""
+    found = _fuzz().partial_ratio_alignment(token, joined, score_cutoff=need)
+    if found is None:
+        return None
+    starts, at = [], 0
+    for t in tokens:
+        starts.append(at)
+        at += len(t)
+    if all(abs(found.dest_start - s) > 1 for s in starts):
+        return None
+    window = joined[found.dest_start : found.dest_end]
+    return window if len(window) >= len(token) - 1 or window[:4] == token[:4] else None
 
 
 def _vowels_apart(a: str, b: str) -> bool:

@@ -18,6 +18,7 @@ from .name_runs import in_capitals, sentence_start
 from .query_rules import romanized_place
 from .scan_patterns import (
     GENERIC_HEADS,
+    QUOTED_REACH,
     Pattern,
     Span,
     abroad,
@@ -171,9 +172,10 @@ def window(text: str, units: Sequence[Unit], n: int, first: int, last: int) -> t
     to the start of that run of non-space characters (``common_word_around``
     reads back over the letters of the word) to one character after the run
     of non-space characters the last ends in (an Arabic unit's end is
-    widened over its word; the currency sign).  The patterns of a hit follow
-    from its units' keys and whether a proclitic was read off, which the
-    caller adds.
+    widened over its word; the currency sign), and for an Arabic hit the
+    text a quoted name around it may span, when it holds quote marks.  The
+    patterns of a hit follow from its units' keys and whether a proclitic
+    was read off, which the caller adds.
 
     Over :class:`~borderlex.scan_units.Units` the fields come from the
     units' shapes (:meth:`~borderlex.scan_units.Units.key_of`), and no unit
@@ -221,4 +223,13 @@ def window(text: str, units: Sequence[Unit], n: int, first: int, last: int) -> t
     while a > 0 and not text[a - 1].isspace():
         a -= 1
     b = _NON_SPACE.match(text, b).end() + 1  # type: ignore[union-attr]  # it matches the empty string
-    return (text[a:b], a - base, first - lo, last - first, fields), base
+    return (text[a:b], a - base, first - lo, last - first, fields, _quotes_around(text, base, b)), base
+
+
+def _quotes_around(text: str, start: int, end: int) -> str:
+    """The text a quoted Arabic name around a hit may span (see
+    ``scan_patterns._in_quoted_name``), when there are quote marks in it."""
+    if start >= len(text) or not is_arabic_word_char(text[start]):
+        return ""
+    around = text[max(0, start - QUOTED_REACH) : end + QUOTED_REACH]
+    return around if any(q in around for q in '“"«') else ""

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GENERIC_HEADS",
+    "QUOTED_REACH",
     "QUOTED_WORD",
     "Pattern",
     "Span",
@@ -313,7 +314,11 @@ def inside_unknown_name(
     return _arabic_head_before(text, units, prev) or _in_quoted_name(text, units[first].start, units[last].end)
 
 
-# Quote marks that open and close a name in Arabic text.
+# Quote marks that open and close a name in Arabic text, and how far from a
+# name's ends they are looked for.
+QUOTED_REACH = 80
+# The most words a quoted name has ("قيادة عمليات فرض الأمن في كركوك" has six).
+_QUOTED_NAME_WORDS = 7
 _QUOTED = re.compile(r"[“\"«]([^“”\"«»\n.،:]{1,80})[”\"»]")
 
 
@@ -321,12 +326,13 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
     """Whether the place's name at ``start``…``end`` sits inside a quoted
     name that an Arabic institution head opens: “قيادة عمليات فرض الأمن في
     كركوك” is a command the tables lack, not Kirkuk."""
-    lo = max(0, start - 80)
-    for m in _QUOTED.finditer(text, lo, min(len(text), end + 80)):
+    lo = max(0, start - QUOTED_REACH)
+    for m in _QUOTED.finditer(text, lo, min(len(text), end + QUOTED_REACH)):
         if m.start(1) < start and end <= m.end(1):
             head = orthographic_form(m.group(1).split(maxsplit=1)[0])
             if head in _ARABIC_HEADS or head == _COMMAND:
-                return True
+                # A name, not a sentence quoted: “قوات النظام تقدمت في شمال مدينة حلب بغطاء جوي روسي”.
+                return len(m.group(1).split()) <= _QUOTED_NAME_WORDS
             # “دجوار خبات” (a commander), "منسقو استجابة سوريا" (a group): a short quoted name
             # ending in a place's names someone else, unless the words before are clause words
             # (“إلى الرقة”), designators (“مدينة الرقة”) or what a place names («اتفاق سنجار»).

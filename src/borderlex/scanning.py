@@ -304,15 +304,17 @@ class Scanner:
                 # so after another name only: after capitals that name nothing, it is part of
                 # a longer name ("the National Salvation Government").
                 after = text[c.end : run[1]].strip()
-                if after and self._kind_named(after, as_of) != "person":
-                    continue
-                if runs.words(c) < 2 or (mentions and mentions[-1].end > c.start):
-                    continue
                 before = text[run[0] : c.start].strip()
-                if (
-                    before
-                    and not any(p.entry.entity.kind == "person" for p in c.patterns)
-                    and self._kind_named(before, as_of) is None
+                # Two places side by side are two names ("bases in Syria US troops").
+                if not self._places_side_by_side(c, before, after, as_of) and (
+                    (after and self._kind_named(after, as_of) != "person")
+                    or runs.words(c) < 2
+                    or (mentions and mentions[-1].end > c.start)
+                    or (
+                        before
+                        and not any(p.entry.entity.kind == "person" for p in c.patterns)
+                        and self._kind_named(before, as_of) is None
+                    )
                 ):
                     continue
             if units[c.first].latin and in_institution_name(
@@ -421,6 +423,17 @@ class Scanner:
         """The kind of what ``words`` name, not by a guess (fuzzy), if anything."""
         match = self._resolve(words, as_of=as_of)
         return match.entity.kind if match is not None and match.method is not Method.FUZZY else None
+
+    def _places_side_by_side(self, c: Span, before: str, after: str, as_of: Period | None) -> bool:
+        """Whether a name run is the place of ``c`` and one other place beside
+        it, one of the two a country: a country's name ends or opens no longer
+        name of a place."""
+        if bool(before) == bool(after) or not all(p.entry.entity.kind == "place" for p in c.patterns):
+            return False
+        other = self._resolve(before or after, as_of=as_of)
+        if other is None or other.method is Method.FUZZY or other.weak or other.entity.kind != "place":
+            return False
+        return other.entity.type == "country" or all(p.entry.entity.type == "country" for p in c.patterns)
 
     def _quoted(self, text: str, m: Mention, as_of: Period | None) -> Mention | None:
         """ائتلاف «دولة القانون»: a head word before a quoted name is not part of

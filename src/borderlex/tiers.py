@@ -214,6 +214,8 @@ def search(
             variants.append((bare, "read without its article"))
             written.append(stripped)
     keyed: list[_Scored] = []
+    # One Latin word that is a given name the tables know names a place as written only.
+    given = not arabic_query and " " not in norm and norm in index.given_names()
     for i, (key, note) in enumerate(variants):
         if not key.tokens:
             log("name_key", "", (), "only generic words; they never match on their own")
@@ -226,6 +228,8 @@ def search(
                 continue  # "المشهد" is *the scene*: a foreign place's name takes no article it lacks
             if org_only and e.entity.kind != "org":
                 continue
+            if given and e.entity.kind == "place":
+                continue  # "Qassem" is a given name, not Ghasam by its key
             if designator_fit(key, e):
                 keyed.append(_Scored(e, _KEY_SCORE, Method.NAME_KEY, note))
         log("name_key", " ".join(key.tokens) + "".join(f" <{d}>" for d in sorted(key.designators)), keyed, note)
