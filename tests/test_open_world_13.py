@@ -95,6 +95,15 @@ _GAZA = ("Gaza", "place:gaza-strip")
         ),
         # ... while capitals that name nothing still make a longer name of one ("Iraq Body Count").
         ("according to Iraq Body Count figures", []),
+        # A lowercase facility word after a country's name is the country's facility, not one
+        # named after it ...
+        (
+            "who spoke at another US base, Al Shadadi, said",
+            [("US", "place:united-states"), ("Al Shadadi", "place:shadadi")],
+        ),
+        ("near the Iraq border crossing", [("Iraq", "place:iraq")]),
+        # ... while after another place's name it still makes a facility the tables lack.
+        ("the Tanf oil field", []),
         # A capitalised preposition or number is never inside a name.
         (
             "Strike kills four Iranian Revolutionary Guards By Reuters",

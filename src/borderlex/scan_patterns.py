@@ -280,11 +280,18 @@ def inside_unknown_name(
     if nxt < len(units) and not units[last].possessive and not units[last].marker:
         u = units[nxt]
         # Arabic designators come before their name: "الموصل ومحافظة نينوى" is Mosul and Nineveh.
+        # A lowercase facility word after a country's name is a facility of the country's, not
+        # named after it: "another US base".
         if (
             not u.arabic
             and u.marker is not None
             and (u.upper_initial or (places and u.marker in CASE_FREE_DESIGNATORS))
             and u.marker not in {p.generated for p in pats}
+            and not (
+                not u.upper_initial
+                and u.marker in _FACILITY_DESIGNATORS
+                and all(p.entry.entity.type == "country" for p in pats)
+            )
         ):
             return True
         # "al-Forat news reported", "الفرات نيوز": a media word after a place's name makes it an outlet's.
