@@ -18,6 +18,7 @@ from .name_runs import in_capitals, sentence_start
 from .query_rules import romanized_place
 from .scan_patterns import (
     GENERIC_HEADS,
+    OPENING_QUOTES,
     QUOTED_REACH,
     Pattern,
     Span,
@@ -232,4 +233,4 @@ def _quotes_around(text: str, start: int, end: int) -> str:
     if start >= len(text) or not is_arabic_word_char(text[start]):
         return ""
     around = text[max(0, start - QUOTED_REACH) : end + QUOTED_REACH]
-    return around if any(q in around for q in '“"«') else ""
+    return around if any(q in around for q in OPENING_QUOTES) else ""

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GENERIC_HEADS",
+    "OPENING_QUOTES",
     "QUOTED_REACH",
     "QUOTED_WORD",
     "Pattern",
@@ -323,10 +324,11 @@ def inside_unknown_name(
 
 # Quote marks that open and close a name in Arabic text, and how far from a
 # name's ends they are looked for.
+OPENING_QUOTES = '“"«'
 QUOTED_REACH = 80
 # The most words a quoted name has ("قيادة عمليات فرض الأمن في كركوك" has six).
 _QUOTED_NAME_WORDS = 7
-_QUOTED = re.compile(r"[“\"«]([^“”\"«»\n.،:]{1,80})[”\"»]")
+_QUOTED = re.compile(f"[{OPENING_QUOTES}]" + r"([^“”\"«»\n.،:]{1,80})[”\"»]")
 
 
 def _in_quoted_name(text: str, start: int, end: int) -> bool:

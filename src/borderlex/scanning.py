@@ -419,10 +419,15 @@ class Scanner:
             return None
         return Mention(start, end, whole, match.id, match.entity, match)
 
+    def _known(self, words: str, as_of: Period | None) -> Match | None:
+        """What ``words`` name, not by a guess (fuzzy), if anything."""
+        match = self._resolve(words, as_of=as_of)
+        return match if match is not None and match.method is not Method.FUZZY else None
+
     def _kind_named(self, words: str, as_of: Period | None) -> Kind | None:
         """The kind of what ``words`` name, not by a guess (fuzzy), if anything."""
-        match = self._resolve(words, as_of=as_of)
-        return match.entity.kind if match is not None and match.method is not Method.FUZZY else None
+        match = self._known(words, as_of)
+        return match.entity.kind if match is not None else None
 
     def _places_side_by_side(self, c: Span, before: str, after: str, as_of: Period | None) -> bool:
         """Whether a name run is the place of ``c`` and one other place beside
@@ -430,8 +435,8 @@ class Scanner:
         name of a place."""
         if bool(before) == bool(after) or not all(p.entry.entity.kind == "place" for p in c.patterns):
             return False
-        other = self._resolve(before or after, as_of=as_of)
-        if other is None or other.method is Method.FUZZY or other.weak or other.entity.kind != "place":
+        other = self._known(before or after, as_of)
+        if other is None or other.weak or other.entity.kind != "place":
             return False
         return other.entity.type == "country" or all(p.entry.entity.type == "country" for p in c.patterns)
 
