@@ -36,7 +36,11 @@ from borderlex.vocabulary import vocabulary
         ("وكتب “إلى الرقة” على الجدار", [("الرقة", "place:raqqa")]),
         ("في “مدينة الرقة” اليوم", [("الرقة", "place:raqqa")]),
         # The dual of حي (*neighbourhood*) is a designator as the plural is.
-        ("سيطر التنظيم على حيي النشوة والشريعة", [("النشوة", "place:nashwa-hasakah")]),
+        # (The city is named: a quarter's Arabic name alone is no one city's, session 20.)
+        (
+            "سيطر التنظيم على حيي النشوة والشريعة في الحسكة",
+            [("النشوة", "place:nashwa-hasakah"), ("الحسكة", "place:al-hasakah")],
+        ),
         # رباط is *steadfastness*, a common word; Arabic writes the city with its article.
         ("وأن المعتصمين في رباط إلى أن تتحقق مطالبهم", []),
         ("وصل الوفد إلى الرباط أمس", [("الرباط", "place:rabat")]),

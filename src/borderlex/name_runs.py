@@ -185,6 +185,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")  # a word of a line, for its capital
 
 
 def sentence_start(text: str, u: Unit) -> bool:
+    if _after_a_bullet(text, u.start):
+        return True  # "-- Near Raqqa, three strikes …": a list item opens like a sentence
     before = text[max(0, u.start - 3) : u.start].rstrip(" \t\"“'‘(")
     if before.endswith("."):
         # "Gen. Michael Kurilla", "Geir O. Pedersen": a title's or an initial's period ends no sentence.
@@ -194,6 +196,20 @@ def sentence_start(text: str, u: Unit) -> bool:
     return not before or before[-1] in ".!?\n:;—–"
 
 
+def _after_a_bullet(text: str, start: int) -> bool:
+    """Whether a list's bullet ("-", "--", "•", "*") and a space stand right
+    before ``start``, the bullet alone after a space or a line's start (not a
+    hyphen inside a word)."""
+    j = start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1] in _BULLETS:
+        k -= 1
+    return k < j < start and (k == 0 or text[k - 1].isspace())
+
+
+_BULLETS = frozenset("-–—•*·▪")
 _ABBREVIATED = re.compile(r"(?<![\w.])([A-Za-z]+)\.[ \u00a0]+\Z")
 
 

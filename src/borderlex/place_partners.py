@@ -5,8 +5,12 @@ counts in running text when the text names it as a place: in a list after a
 plural designator that fits it, joined by "and", "و" or a comma to a place of
 the same country ("Erbil and Sulaimani"; "للسعودية والإمارات", a country
 beside a country), or followed by "in" and a place it lies in ("منطقة حرير
-في إربيل").  ``borderlex.scan_support`` asks; this module answers with the
-ids of the places so vouched for.
+في إربيل").  A city's quarter named weakly needs its city in the text where
+it is named by a word or by its key alone: many cities have a "حي الصناعة"
+(industrial quarter) or a Rumaila, and a word for "quarter" says which kind
+of place, not which city's.
+``borderlex.scan_support`` asks; this module answers with the ids of the
+places so vouched for (or, for quarters, the ids that are not).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ if TYPE_CHECKING:
 
     from .model import Entity
 
-__all__ = ["in_a_list", "in_their_parent"]
+__all__ = ["in_a_list", "in_their_parent", "quarters_elsewhere"]
 
 
 def in_a_list(spans: list[Span], text: str, strong: set[str]) -> set[str]:
@@ -111,3 +115,17 @@ def _weak_places(c: Span) -> list[Entity]:
 
 def _named_countries(c: Span, named: set[str]) -> set[str | None]:
     return {p.entry.entity.country for p in c.patterns if p.entry.entity.kind == "place" and p.entry.entity.id in named}
+
+
+def quarters_elsewhere(spans: list[Span], entity: Callable[[str | None], Entity | None]) -> set[str]:
+    """The city quarters (``area`` places whose parent is a city) that the
+    text names only weakly while it never names their city: "حي الصناعة" in
+    a report from Deir ez-Zor is not Raqqa's industrial quarter."""
+    named = {p.entry.entity.id for c in spans for p in c.patterns}
+    strongly = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
+    out: set[str] = set()
+    for e in {p.entry.entity for c in spans for p in c.patterns if p.entry.entity.type == "area"}:
+        town = entity(e.parent)
+        if town is not None and town.type == "city" and e.id not in strongly and town.id not in named:
+            out.add(e.id)
+    return out

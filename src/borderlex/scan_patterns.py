@@ -57,6 +57,13 @@ __all__ = [
 _ORG_HEADS = frozenset("".join(key_parts(w)) for w in vocabulary().org_heads)  # the units these words become
 _MEDIA_WORDS_AFTER = frozenset(u.unit for w in vocabulary().media_words_after for u in units_of(w) if u.unit)
 _LOWERCASE_HEADS = frozenset(u.unit for w in vocabulary().lowercase_heads for u in units_of(w) if u.unit)
+# Capitalised words before a designator that are not a name it closes ("the Syrian province of Idlib").
+_NOT_NAMES = frozenset(
+    u.unit
+    for w in (*vocabulary().demonyms, *vocabulary().directions, *vocabulary().country_adjectives)
+    for u in units_of(w)
+    if u.unit
+)
 
 
 def _arabic_words(phrases: frozenset[str]) -> frozenset[str]:
@@ -477,9 +484,27 @@ def designator_beside(units: Sequence[Unit], first: int, last: int) -> str | Non
 
 def _designator_after(units: Sequence[Unit], last: int) -> str | None:
     """ "the Samah neighbourhood": the class of a Latin designator right after
-    the name at unit ``last`` (left outside the name when not capitalised)."""
+    the name at unit ``last`` (left outside the name when not capitalised),
+    unless a possessive ends the name."""
     after = units[last + 1] if last + 1 < len(units) else None
-    return after.marker if after is not None and after.latin and not units[last].arabic else None
+    if after is None or not after.latin or units[last].arabic or units[last].possessive:
+        return None  # "Aleppo's airport": the airport of Aleppo, the city
+    return after.marker
+
+
+def _closes_a_name(before: Unit, designator: Unit) -> bool:
+    """Whether a lowercase Latin designator closes the capitalised name right
+    before it (in a title, "the Contested District of Sinjar", all words have capitals)."""
+    return (
+        before.latin
+        and designator.latin
+        and not designator.upper_initial
+        and before.upper_initial
+        and not before.skip
+        and not before.possessive
+        and not designator.attached
+        and before.unit not in _NOT_NAMES
+    )
 
 
 def designator_before(units: Sequence[Unit], first: int) -> str | None:
@@ -490,6 +515,8 @@ def designator_before(units: Sequence[Unit], first: int) -> str | None:
     while j >= 0 and units[j].skip and units[j].article:
         j -= 1
     cls = units[j - 1].marker if j >= 1 else None
+    if cls is not None and j >= 2 and _closes_a_name(units[j - 2], units[j - 1]):
+        return None  # "the Jobar district of Damascus": the district is Jobar, Damascus the city
     if cls is None and j >= 2 and units[j - 1].latin and not units[j - 1].upper_initial and not units[j - 1].skip:
         cls = units[j - 2].marker  # "la province orientale de Deir Ezzor": an adjective between
         if cls is None and j >= 3 and units[j - 2].skip and not units[j - 2].article:

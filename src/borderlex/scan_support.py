@@ -25,7 +25,7 @@ from .government_seats import is_dateline
 from .index import AliasEntry, Strength
 from .model import DESIGNATES
 from .org_partners import in_an_org_list
-from .place_partners import in_a_list, in_their_parent
+from .place_partners import in_a_list, in_their_parent, quarters_elsewhere
 from .qualified_names import country_of_adjective
 from .scan_patterns import GENERIC_HEADS, Pattern, Span, abroad, designator_before, designator_beside
 from .vocabulary import vocabulary
@@ -78,10 +78,12 @@ def supported(
     # "le quartier pauvre de Nabaa": after a designator with "of"/"de", a name read only by its
     # key is a place's or a facility's (not the newsletter al-Naba's, whose key "Nabaa" shares).
     spans = [c for c in spans if designator_before(units, c.first) is None or _place_or_written(c)]
+    designated: dict[int, list[str]] = {}  # by span start, the classes a designator or a list gives
     for c in spans:
         cls = designator_beside(units, c.first, c.last)
         classes = [cls] if cls is not None else []
         classes += [kind for start, end, kind in lists if start <= c.start and c.end <= end]
+        designated[c.start] = classes
         norm = normalize(c.text)
         for cls in classes:
             # "the villages of Sahliyah, Kassarah …": local ones, not Kayseri by a key of its old names.
@@ -108,6 +110,7 @@ def supported(
     country = _texts_country(spans)
     strong |= _regions_of_the_texts_country(spans, country)
     by_country = _of_the_texts_country(spans, text, country) if country is not None else set()
+    elsewhere = quarters_elsewhere(spans, entity)
     out = []
     for c in spans:
         quoted = c.patterns[0].entry.arabic and quoted_whole(text, c.start, c.end)
@@ -124,7 +127,12 @@ def supported(
         if dateline:
             vouched |= _LOCATIVE
         described = c.patterns[0].entry.arabic and _described(text, c)
-        keep = [p for p in c.patterns if _counts(p, quoted, vouched, strong, by_country, described=described)]
+        keep = [
+            p
+            for p in c.patterns
+            if _counts(p, quoted, vouched, strong, by_country, described=described)
+            and not (p.entry.entity.id in elsewhere and _a_guess(p, c, designated[c.start]))
+        ]
         if "person" in vouched and "org" not in vouched and any(p.entry.entity.kind == "person" for p in keep):
             # "Sadr said", "President Assad": a person's word beside a name a person shares with a place.
             keep = [p for p in keep if p.entry.entity.kind == "person"]
@@ -138,6 +146,16 @@ def supported(
         if keep:
             out.append(c._replace(patterns=keep))
     return out
+
+
+def _a_guess(p: Pattern, c: Span, classes: list[str]) -> bool:
+    """Whether a quarter's weak alias names it only by a guess where its city is
+    not named: an Arabic alias (quarters are named by words: الصناعة, *industry*),
+    or a Latin one read by its key alone ("Rumayleh" for Rumaila) with no word
+    for "quarter" or list of quarters beside it ("les quartiers de … Seif al-Dawla";
+    "the village of Rumayleh" names no quarter)."""
+    quarter = any(p.entry.entity.type in DESIGNATES.get(cls, ()) for cls in classes)
+    return p.entry.arabic or (p.entry.normalized != normalize(c.text) and not quarter)
 
 
 def _counts(

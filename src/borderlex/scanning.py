@@ -85,6 +85,7 @@ from .surnames import surname_mentions
 from .surroundings import read_around
 from .text_acronyms import defined_acronyms, spelled_out_acronyms, with_country_prefix
 from .vocabulary import vocabulary
+from .web_addresses import outside_web_addresses
 
 if TYPE_CHECKING:
     from .dates import Period
@@ -368,7 +369,7 @@ class Scanner:
         if fuzzy:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
             mentions.sort(key=lambda m: m.start)
-        return mentions
+        return outside_web_addresses(text, mentions)
 
     def _given_names(self) -> frozenset[str]:
         """The given names of the tables' Arabic personal names, found on first use."""
