@@ -74,6 +74,11 @@ class Unit:
     article: bool
     proclitic: bool = False
     possessive: bool = False
+    linking: bool = False  # session 20, in both tokenizers: "of", "de" … join a designator to its name
+
+
+# Session 20, in both tokenizers: the function words that join a designator to its name.
+_LINKING = frozenset({"of", "de", "du", "des", "d"})
 
 
 def _word_unit(word: str) -> str:
@@ -110,6 +115,7 @@ def units_of(text: str) -> list[Unit]:
                         latin,
                         start <= prev_end,
                         article,
+                        linking=skip and w in _LINKING,
                     )
                 )
                 prev_end = last + 1
@@ -146,7 +152,20 @@ def units_of(text: str) -> list[Unit]:
             )
         elif is_skippable(word):
             units.append(
-                Unit("", start, end, True, None, arabic, upper_initial, all_upper, latin, attached, word in ARTICLES)
+                Unit(
+                    "",
+                    start,
+                    end,
+                    True,
+                    None,
+                    arabic,
+                    upper_initial,
+                    all_upper,
+                    latin,
+                    attached,
+                    word in ARTICLES,
+                    linking=word in _LINKING,
+                )
             )
         else:
             units.append(

@@ -51,6 +51,10 @@ from borderlex.index import AliasEntry
             "Iraq: Stabilising the Contested District of Sinjar",
             [("Iraq", "place:iraq"), ("Sinjar", "place:sinjar-district")],
         ),
+        # A designator asks for its class's entity when "of" or "de" joins it, not "in":
+        ("the dam in Mosul", [("Mosul", "place:mosul")]),
+        ("an Israeli strike on the airbase in Palmyra", [("Palmyra", "place:palmyra")]),
+        ("la province d'Idleb", [("Idleb", "place:idlib-governorate")]),
         # A possessive ends the name: "Aleppo's airport" is the airport of Aleppo, the city ...
         ("missiles hit Aleppo's airport and the capital", [("Aleppo", "place:aleppo")]),
         # ... while "Aleppo airport" is the airport.
@@ -67,6 +71,20 @@ from borderlex.index import AliasEntry
         ("— مقتدى الصدر (@Mu_AlSadr) November 30, 2021", [("مقتدى الصدر", "person:muqtada-al-sadr")]),
         ("see www.syriahr.com/en/Raqqa for the toll in Mosul", [("Mosul", "place:mosul")]),
         ("write to info@Mosul.org", []),
+        # A و that opens a later word of an Arabic span is "and": the Kurdistan Region and Iraq ...
+        (
+            "ولم تتخذ حكومتا اقليم كردستان والعراق اي موقف",
+            [("اقليم كردستان", "place:kurdistan-region"), ("العراق", "place:iraq")],
+        ),
+        # ... unless the name has it there too.
+        (
+            "تنظيم الدولة الإسلامية في العراق والشام",
+            [("الدولة الإسلامية في العراق والشام", "org:islamic-state")],
+        ),
+        (
+            "وزارة الخارجية والمغتربين السورية",
+            [("وزارة الخارجية والمغتربين", "org:syrian-ministry-of-foreign-affairs")],
+        ),
         # Arabic "مصفاة" (refinery; Iraqi "مصفى") designates a refinery, as "حقل" a field.
         ("دخلت قوات الأمن العراقية مصفاة بيجي", [("مصفاة بيجي", "facility:baiji-refinery")]),
         ("في مصفاة بانياس", [("مصفاة بانياس", "facility:baniyas-refinery")]),

@@ -48,7 +48,7 @@ class ReferenceScanner(NewScanner):
 REFERENCE = ReferenceScanner(RESOLVER.index, RESOLVER.resolve)
 
 FIELDS = ("unit", "start", "end", "skip", "marker", "arabic", "upper_initial", "all_upper", "latin")
-FIELDS += ("attached", "article", "proclitic", "possessive")
+FIELDS += ("attached", "article", "proclitic", "possessive", "linking")
 
 
 def _fields(units: list[Unit] | list[ref.Unit]) -> list[tuple[object, ...]]:

@@ -41,6 +41,11 @@ _ERA_BEFORE = re.compile(r"(?<![\w-])(?:[Pp]ost|[Pp]re)[-‐]\Z")
 _NON_SPACE = re.compile(r"\S*")
 
 
+def _and_words(words: str) -> int:
+    """How many of the Arabic ``words`` open with و."""
+    return sum(1 for w in words.split() if w.startswith("و"))
+
+
 def candidate(
     text: str, units: Sequence[Unit], hit: tuple[int, int, tuple[Pattern, ...]], wanted: frozenset[str] | None
 ) -> Span | None:
@@ -103,6 +108,11 @@ def candidate(
             if same and start == units[first].start:
                 start += 1
         ok = same
+        if ok and first < last:
+            # "اقليم كردستان والعراق" is the Kurdistan Region *and* Iraq: a و that opens a later
+            # word is "and", unless the alias has it there too ("في العراق والشام").
+            ands = _and_words(text[units[first].end : end])
+            ok = [p for p in ok if _and_words(p.entry.alias.partition(" ")[2]) >= ands]
         if ok and first == last and common_word_around(text, start, end):
             # "حلفائه" (*his allies*) folds to حلفايا: a common word names nothing unless spelled as an alias.
             ok = [p for p in ok if arabic_spelling(p.entry.alias) == arabic_spelling(text[start:end])]

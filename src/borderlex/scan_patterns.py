@@ -509,8 +509,9 @@ def _closes_a_name(before: Unit, designator: Unit) -> bool:
 
 def designator_before(units: Sequence[Unit], first: int) -> str | None:
     """ "the province of Deir Ezzor": the class of a designator before the
-    name at unit ``first``, joined by "of" (a function word), which asks for
-    the entity of that type with the same name."""
+    name at unit ``first``, joined by "of" or "de" (not "in": "the refinery in
+    Homs" is the city), which asks for the entity of that type with the same
+    name."""
     j = first - 1
     while j >= 0 and units[j].skip and units[j].article:
         j -= 1
@@ -521,6 +522,6 @@ def designator_before(units: Sequence[Unit], first: int) -> str | None:
         cls = units[j - 2].marker  # "la province orientale de Deir Ezzor": an adjective between
         if cls is None and j >= 3 and units[j - 2].skip and not units[j - 2].article:
             cls = units[j - 3].marker  # "le camp de réfugiés de Zaatari": a noun's complement between
-    if cls is not None and units[j].skip and not units[j].article and not units[j - 1].arabic:
+    if cls is not None and units[j].linking and not units[j - 1].arabic:
         return cls
     return None

@@ -78,12 +78,12 @@ def supported(
     # "le quartier pauvre de Nabaa": after a designator with "of"/"de", a name read only by its
     # key is a place's or a facility's (not the newsletter al-Naba's, whose key "Nabaa" shares).
     spans = [c for c in spans if designator_before(units, c.first) is None or _place_or_written(c)]
-    designated: dict[int, list[str]] = {}  # by span start, the classes a designator or a list gives
+    designated: dict[tuple[int, int], list[str]] = {}  # by span, the classes a designator or a list gives
     for c in spans:
         cls = designator_beside(units, c.first, c.last)
         classes = [cls] if cls is not None else []
         classes += [kind for start, end, kind in lists if start <= c.start and c.end <= end]
-        designated[c.start] = classes
+        designated[c.start, c.end] = classes
         norm = normalize(c.text)
         for cls in classes:
             # "the villages of Sahliyah, Kassarah …": local ones, not Kayseri by a key of its old names.
@@ -131,7 +131,7 @@ def supported(
             p
             for p in c.patterns
             if _counts(p, quoted, vouched, strong, by_country, described=described)
-            and not (p.entry.entity.id in elsewhere and _a_guess(p, c, designated[c.start]))
+            and not (p.entry.entity.id in elsewhere and _a_guess(p, c, designated[c.start, c.end]))
         ]
         if "person" in vouched and "org" not in vouched and any(p.entry.entity.kind == "person" for p in keep):
             # "Sadr said", "President Assad": a person's word beside a name a person shares with a place.

@@ -84,6 +84,7 @@ class Unit:
     article: bool
     proclitic: bool = False  # Arabic word that may start with و ف ب ك ل
     possessive: bool = False  # ended by "'s", which ends a name
+    linking: bool = False  # "of", "de", "du", "des", "d'": joins a designator to the name after it
 
 
 def word_unit(word: str) -> str:
@@ -103,8 +104,11 @@ def _word_unit_cached(word: str) -> str:
 
 # What a unit is but for its offsets and whether it is attached, as one tuple
 # that every occurrence of a word shares: (length, unit, skip, marker, Arabic,
-# capital initial, all capitals, Latin, article, proclitic, possessive).
-_Shape = tuple[int, str, bool, str | None, bool, bool, bool, bool, bool, bool, bool]
+# capital initial, all capitals, Latin, article, proclitic, possessive, linking).
+_Shape = tuple[int, str, bool, str | None, bool, bool, bool, bool, bool, bool, bool, bool]
+# The function words that join a designator to the name it designates: "the province of Idlib",
+# "la province d'Idleb"; not "in", "on", "and" ("the refinery in Homs" is the city).
+_LINKING = frozenset({"of", "de", "du", "des", "d"})
 
 # What one word reduces to, by the word as written (its normalized form, its
 # span in the text, where its last letter but one is): texts repeat their
@@ -183,7 +187,9 @@ class Units(Sequence[Unit]):
 
     def _unit(self, i: int) -> Unit:
         shapes, starts = self.shapes, self._starts
-        size, unit, skip, marker, arabic, upper_initial, all_upper, latin, article, proclitic, possessive = shapes[i]
+        size, unit, skip, marker, arabic, upper_initial, all_upper, latin, article, proclitic, possessive, linking = (
+            shapes[i]
+        )
         start = starts[i]
         end = start + size
         prev_end = starts[i - 1] + shapes[i - 1][0] if i else -1
@@ -220,6 +226,7 @@ class Units(Sequence[Unit]):
             article,
             proclitic,
             possessive,
+            linking,
         )
 
 
@@ -261,8 +268,8 @@ def units_of(text: str) -> Units:
         # "Ahrar a-Sham": the article written as its vowel, joined by a hyphen; alone, "a" is a word.
         i = bisect.bisect_left(starts, m.start())
         if i < len(shapes) and starts[i] == m.start() and shapes[i][1] == "a":
-            size, _, _, _, arabic, upper_initial, all_upper, latin, _, _, _ = shapes[i]
-            shapes[i] = (size, "", True, None, arabic, upper_initial, all_upper, latin, True, False, False)
+            size, _, _, _, arabic, upper_initial, all_upper, latin, *_ = shapes[i]
+            shapes[i] = (size, "", True, None, arabic, upper_initial, all_upper, latin, True, False, False, False)
     return Units(text, shapes, starts)
 
 
@@ -332,12 +339,12 @@ def _take(
         arabic, latin, upper_initial, all_upper = _case_flags(span)
         flags = (arabic, upper_initial, all_upper, latin)
         if found:
-            add_shape((end - start, MARKERS[found[1]], False, found[1], *flags, False, False, False))
+            add_shape((end - start, MARKERS[found[1]], False, found[1], *flags, False, False, False, False))
         elif is_skippable(word):
-            add_shape((end - start, "", True, None, *flags, word in ARTICLES, False, False))
+            add_shape((end - start, "", True, None, *flags, word in ARTICLES, False, False, word in _LINKING))
         else:
             proclitic = arabic and span[:1] in ARABIC_PROCLITICS
-            add_shape((end - start, word_unit(word), False, None, *flags, False, proclitic, possessive))
+            add_shape((end - start, word_unit(word), False, None, *flags, False, proclitic, possessive, False))
         add_start(start)
 
 
@@ -363,7 +370,21 @@ def _word_shape(w: str, span: str, before: int) -> _Shape:
         word = w[:-1]
     arabic, latin, upper_initial, all_upper = _case_flags(span)
     if is_skippable(word):
-        return len(span), "", True, None, arabic, upper_initial, all_upper, latin, word in ARTICLES, False, False
+        linking = word in _LINKING
+        return (
+            len(span),
+            "",
+            True,
+            None,
+            arabic,
+            upper_initial,
+            all_upper,
+            latin,
+            word in ARTICLES,
+            False,
+            False,
+            linking,
+        )
     proclitic = arabic and span[:1] in ARABIC_PROCLITICS
     return (
         len(span),
@@ -377,6 +398,7 @@ def _word_shape(w: str, span: str, before: int) -> _Shape:
         False,
         proclitic,
         possessive,
+        False,
     )
 
 

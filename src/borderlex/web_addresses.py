@@ -8,6 +8,7 @@ where the account is one's (the text names it elsewhere when it means it).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -26,5 +27,14 @@ def outside_web_addresses(text: str, mentions: Sequence[Mention]) -> list[Mentio
     """``mentions`` without those that lie in a web or e-mail address or a handle."""
     if "@" not in text and "www." not in text and "://" not in text:
         return list(mentions)
-    spans = [(a.start(), a.end()) for a in _ADDRESS.finditer(text)]
-    return [m for m in mentions if not any(start < m.end and m.start < end for start, end in spans)]
+    starts: list[int] = []
+    ends: list[int] = []
+    for a in _ADDRESS.finditer(text):  # in order, never overlapping
+        starts.append(a.start())
+        ends.append(a.end())
+
+    def inside(m: Mention) -> bool:
+        i = bisect.bisect_left(ends, m.start + 1)  # the first address ending after the mention starts
+        return i < len(starts) and starts[i] < m.end
+
+    return [m for m in mentions if not inside(m)]
