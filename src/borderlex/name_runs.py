@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .folding import HYPHENS, normalize
+from .scan_units import LINKING_WORDS
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -32,14 +33,10 @@ RUN_BREAKS = _WORDS.run_breaks
 ORG_WORDS = _WORDS.org_words
 MEDIA_WORDS_AFTER = _WORDS.media_words_after
 # English heads before "of", French ones before "de", "du", "des", "d'": "Brigade" heads a French name only.
-_HEADS = {
-    link: frozenset(_WORDS.institution_heads.get("en" if link == "of" else "fr", ()))
-    for link in ("of", "de", "du", "des", "d")
-}
+_HEADS = {link: frozenset(_WORDS.institution_heads.get("en" if link == "of" else "fr", ())) for link in LINKING_WORDS}
 _BODY_HEADS = {
     link: frozenset(_WORDS.body_heads.get("en" if link == "of" else "fr", ())) | _HEADS[link] for link in _HEADS
 }
-_LINKS = frozenset(_HEADS)
 _OPEN_GAPS = frozenset((" “", ' "', " «"))
 _CLOSE_GAPS = frozenset(("” ", '" ', "» "))
 
@@ -242,7 +239,7 @@ def in_institution_name(text: str, units: Sequence[Unit], first: int, *, place: 
             break
         word = _word(text, u)
         if u.skip:
-            shape.append("L" if word in _LINKS else "A" if word in _INNER_ARTICLES else "|")
+            shape.append("L" if word in LINKING_WORDS else "A" if word in _INNER_ARTICLES else "|")
         elif u.upper_initial:
             shape.append("H" if word in heads else "C")
         else:

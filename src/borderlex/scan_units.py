@@ -26,6 +26,7 @@ from .vocabulary import vocabulary
 
 __all__ = [
     "CASE_FREE_DESIGNATORS",
+    "LINKING_WORDS",
     "MARKERS",
     "Unit",
     "Units",
@@ -106,9 +107,10 @@ def _word_unit_cached(word: str) -> str:
 # that every occurrence of a word shares: (length, unit, skip, marker, Arabic,
 # capital initial, all capitals, Latin, article, proclitic, possessive, linking).
 _Shape = tuple[int, str, bool, str | None, bool, bool, bool, bool, bool, bool, bool, bool]
-# The function words that join a designator to the name it designates: "the province of Idlib",
-# "la province d'Idleb"; not "in", "on", "and" ("the refinery in Homs" is the city).
-_LINKING = frozenset({"of", "de", "du", "des", "d"})
+#: The function words that join a designator or an institution's head to the name after it:
+#: "the province of Idlib", "la province d'Idleb"; not "in", "on", "and" ("the refinery in
+#: Homs" is the city).
+LINKING_WORDS = frozenset({"of", "de", "du", "des", "d"})
 
 # What one word reduces to, by the word as written (its normalized form, its
 # span in the text, where its last letter but one is): texts repeat their
@@ -341,7 +343,7 @@ def _take(
         if found:
             add_shape((end - start, MARKERS[found[1]], False, found[1], *flags, False, False, False, False))
         elif is_skippable(word):
-            add_shape((end - start, "", True, None, *flags, word in ARTICLES, False, False, word in _LINKING))
+            add_shape((end - start, "", True, None, *flags, word in ARTICLES, False, False, word in LINKING_WORDS))
         else:
             proclitic = arabic and span[:1] in ARABIC_PROCLITICS
             add_shape((end - start, word_unit(word), False, None, *flags, False, proclitic, possessive, False))
@@ -370,7 +372,7 @@ def _word_shape(w: str, span: str, before: int) -> _Shape:
         word = w[:-1]
     arabic, latin, upper_initial, all_upper = _case_flags(span)
     if is_skippable(word):
-        linking = word in _LINKING
+        linking = word in LINKING_WORDS
         return (
             len(span),
             "",
