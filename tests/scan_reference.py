@@ -137,7 +137,7 @@ def units_of(text: str) -> list[Unit]:
         _, _, last, before = words[i + size - 1]
         word = " ".join(raw[i : i + size])
         possessive = False
-        if size == 1 and len(w) > 2 and w.endswith("s") and last >= 1 and text[last - 1] in "'’" and last - 1 > before:
+        if size == 1 and len(w) > 2 and w.endswith("s") and last >= 1 and text[last - 1] in "'’‘" and last - 1 > before:
             last = before
             word = w[:-1]
             possessive = True

@@ -122,6 +122,10 @@ def in_personal_name(text: str, start: int, end: int, spelled: frozenset[str]) -
     # "جاسم بن حمد": a name before "son of" is a person's given name.
     if following in _SON_OF or (arabic_spelling(word) in spelled and following in spelled):
         return True
+    # "جاسم العميري": a given name right before a family name (the article and a nisba), not a
+    # direction ("ريف جاسم الغربي" is western Jasim).
+    if arabic_spelling(word) in spelled and _family_nisba(following):
+        return True
     # "جاسم كاظم الموسوي", "صفوان شيخ أحمد": a given name, a father's name, then a
     # family name (the article and a nisba) or another given name.
     two = words_after(text, end, 2)
@@ -129,6 +133,12 @@ def in_personal_name(text: str, start: int, end: int, spelled: frozenset[str]) -
         return False
     last = arabic_spelling(two[1][1])
     return last in spelled or (last.startswith("ال") and last.endswith("ي"))
+
+
+def _family_nisba(word: str) -> bool:
+    """Whether a word (as spelled) reads as a family name: the article and a
+    nisba ending in ي, five letters or more after the article, not a direction."""
+    return word.startswith("ال") and word.endswith("ي") and len(word) >= 7 and word[2:] not in vocabulary().directions
 
 
 def word_before(text: str, start: int) -> tuple[str, ...]:

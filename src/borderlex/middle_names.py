@@ -20,7 +20,7 @@ from .model import Entity
 from .name_keys import name_key
 from .vocabulary import vocabulary
 
-__all__ = ["without_middle_names"]
+__all__ = ["latin_given_names", "read_names_before", "without_middle_names"]
 
 # Words that make a name go otherwise: first words that open a compound given
 # name or a kunya, particles and articles, honorifics that join the family
@@ -53,6 +53,46 @@ def without_middle_names(entities: Iterable[Entity]) -> dict[str, list[str]]:
         if any(not has_arabic_script(name) for name in forms):
             out[e.id] = list(dict.fromkeys(forms.values()))
     return out
+
+
+def latin_given_names(entities: Iterable[Entity]) -> frozenset[str]:
+    """The first words (normalized) of the Latin-script personal names of two
+    words or more, but for the words that open a compound given name, a
+    kunya or a title ("Abu", "Abd", "Sheikh")."""
+    joining = _JOINING | vocabulary().name_particles
+    return frozenset(
+        first
+        for e in entities
+        if e.kind == "person"
+        for name in e.strong_names
+        if not has_arabic_script(name)
+        and len(words := name.split()) > 1
+        and (first := normalize(words[0])) not in joining
+        and len(words[0]) > 2
+        and not words[0].endswith(".")
+    )
+
+
+def read_names_before(before: str, entity: Entity, given: frozenset[str]) -> bool | None:
+    """What the capitalised words ``before`` a person's name, in one run of
+    capitals, say of it: ``True`` when they open a name of the same person
+    ("Michael" before "Erik Kurilla": he is Michael Kurilla; "Mustafa" before
+    "al-Khadimi"), ``False`` when they open a personal name of the tables and
+    none of this person's ("Ahmed Mohammed al-Sudani" is not Mohammed
+    al-Sudani: whole name or nothing), ``None`` when they are no given name
+    (an owner: "du Pentagone Chuck Hagel")."""
+    words = before.split()
+    if not words or not all(w[:1].isupper() and not w.isupper() for w in words) or has_arabic_script(before):
+        return None
+    first = normalize(words[0])
+    if first not in given:
+        return None
+    key = name_key(first).joined
+    return any(
+        len(parts := name.split()) > 1 and name_key(normalize(parts[0])).joined == key
+        for name in entity.strong_names
+        if not has_arabic_script(name)
+    )
 
 
 def _family_key(word: str) -> str:

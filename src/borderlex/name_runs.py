@@ -169,8 +169,14 @@ class NameRuns:
         if known is None:
             line_end = self.text.find("\n", at)
             line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+            if _BYLINE.match(line):
+                # "By Kamal Naama and Raheem Salman": names, in the capitals they always have.
+                self.title_lines[line_start] = False
+                return False
             # The first word is capitalised in any case.
-            words = [w for w in _WORD.findall(line)[1:] if w.isascii() and w.lower() not in _SMALL_WORDS]
+            words = [
+                w for w in _WORD.findall(line)[1:] if len(w) > 1 and _latin_word(w) and w.lower() not in _SMALL_WORDS
+            ]
             caps = sum(w[0].isupper() for w in words)
             known = self.title_lines[line_start] = len(words) >= 3 and caps >= 0.85 * len(words)
         return known
@@ -178,7 +184,9 @@ class NameRuns:
 
 # Words a title-case headline leaves in lower case.
 _SMALL_WORDS = _WORDS.headline_small_words
-_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of a line, for its capital
+# A word of a line, for its capital; an apostrophe inside is the word's ("Kata’ib", "Ma'arrat").
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_BYLINE = re.compile(r"\s*(?:By|BY|Par|PAR) [A-Z]")  # a byline: "By Kamal Naama and Raheem Salman"
 
 
 def sentence_start(text: str, u: Unit) -> bool:
@@ -254,6 +262,11 @@ def in_institution_name(text: str, units: Sequence[Unit], first: int, *, place: 
 _INSTITUTION_SHAPE = re.compile(r"H(?:C|w{1,2})?(?:LA?w{1,2}){0,2}L\Z")
 _INSTITUTION_UNITS = 12
 _INNER_ARTICLES = frozenset(("la", "l", "the"))
+
+
+def _latin_word(word: str) -> bool:
+    """An ASCII word, or one with a typographic apostrophe inside ("Kata’ib")."""
+    return word.replace("’", "'").isascii()
 
 
 def _word(text: str, u: Unit) -> str:

@@ -32,6 +32,9 @@ from .scan_units import Unit, Units, letters_of, stops_of
 
 __all__ = ["candidate", "window"]
 
+# Romanized articles that French also writes as words: "en" (*in*), "et" (*and*).
+_FRENCH_WORDS = frozenset(("en", "et"))
+
 # What never sits inside a name: commas, brackets, colons, sentence ends, line breaks.
 # A dot after a lone capital is an abbreviation's ("U.N. Security Council"), not a sentence's end.
 _BREAK = re.compile(r"[,،;؛:!?()\[\]{}\n]|(?<!(?<![A-Za-z])[A-Z])\.\s")
@@ -121,12 +124,20 @@ def candidate(
     # The article in "al-Tanf", "Al Bukamal", "البوكمال" belongs to the name.
     if first > 0 and not proclitic:
         prev = units[first - 1]
-        if prev.article and (
-            units[first].attached
-            or text[prev.start : prev.end].lower() in ("al", "el")
-            or text[prev.end : units[first].start] in HYPHENS  # "a-Hol camp", "ash-Shaddadi"
-            # "At Tanf", "As Sukhnah": capitalised inside a sentence, it is the article
-            or (prev.upper_initial and not sentence_start(text, prev))
+        if (
+            prev.article
+            and (
+                units[first].attached
+                or text[prev.start : prev.end].lower() in ("al", "el")
+                or text[prev.end : units[first].start] in HYPHENS  # "a-Hol camp", "ash-Shaddadi"
+                # "At Tanf", "As Sukhnah": capitalised inside a sentence, it is the article; not the
+                # French "en", "et" apart ("En Turquie", "RETROUVÉS EN TURQUIE": *in Turkey*)
+                or (
+                    prev.upper_initial
+                    and not sentence_start(text, prev)
+                    and text[prev.start : prev.end].lower() not in _FRENCH_WORDS
+                )
+            )
         ):
             start = prev.start
     if units[first].arabic and first < last and normalize(text[start : units[first].end]) in GENERIC_HEADS:

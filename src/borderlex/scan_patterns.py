@@ -5,6 +5,9 @@ A pattern is one way to write one entity's name, as units (see
 fit.  Whether a pattern still counts for its span depends on the span's
 capitals, its script, the Arabic article, the alias's strength and the words
 around the span (a longer name the tables do not know).
+
+The module is a little over 500 lines because those tests read the same
+units around a span, and are kept beside the patterns they test.
 """
 
 from __future__ import annotations
@@ -304,6 +307,16 @@ def inside_unknown_name(
             return True
         # "al-Forat news reported", "الفرات نيوز": a media word after a place's name makes it an outlet's.
         if places and u.unit in _MEDIA_WORDS_AFTER and u.start - units[last].end == 1:
+            return True
+        # "زاد الاردن الاخباري" (*Jordan Zad News*): an Arabic media word with the article.
+        if (
+            places
+            and u.arabic
+            and u.article
+            and nxt + 1 < len(units)
+            and units[nxt + 1].unit in _MEDIA_WORDS_AFTER
+            and u.start - units[last].end == 1
+        ):
             return True
     # "Kata'ib Hezbollah": a capitalised Arabic organisation head word before it;
     # "معبر الدرباسية": an Arabic facility word before a place's name, that no

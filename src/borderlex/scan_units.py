@@ -111,6 +111,9 @@ _Shape = tuple[int, str, bool, str | None, bool, bool, bool, bool, bool, bool, b
 #: "the province of Idlib", "la province d'Idleb"; not "in", "on", "and" ("the refinery in
 #: Homs" is the city).
 LINKING_WORDS = frozenset({"of", "de", "du", "des", "d"})
+# The marks before a possessive "s": the typewriter and typographic apostrophes, and the
+# opening quote some outlets type for it ("Iran‘s").
+_POSSESSIVE_MARKS = "'’‘"
 
 # What one word reduces to, by the word as written (its normalized form, its
 # span in the text, where its last letter but one is): texts repeat their
@@ -332,7 +335,14 @@ def _take(
         del pending[:size]
         # A possessive "'s" ends the name: "Daesh’s", "Iraq's".
         possessive = False
-        if size == 1 and len(w) > 2 and w.endswith("s") and last >= 1 and text[last - 1] in "'’" and last - 1 > before:
+        if (
+            size == 1
+            and len(w) > 2
+            and w.endswith("s")
+            and last >= 1
+            and text[last - 1] in _POSSESSIVE_MARKS
+            and last - 1 > before
+        ):
             last = before
             word = w[:-1]
             possessive = True
@@ -366,7 +376,9 @@ def _word_shape(w: str, span: str, before: int) -> _Shape:
     word = w
     last = len(span) - 1
     # A possessive "'s" ends the name: "Daesh’s", "Iraq's".
-    possessive = len(w) > 2 and w.endswith("s") and last >= 1 and span[last - 1] in "'’" and last - 1 > before
+    possessive = (
+        len(w) > 2 and w.endswith("s") and last >= 1 and span[last - 1] in _POSSESSIVE_MARKS and last - 1 > before
+    )
     if possessive:
         span = span[: before + 1]
         word = w[:-1]

@@ -21,7 +21,7 @@ a span say of it, ``borderlex.surroundings``; what the text itself defines
 Decisions are remembered by what they read: texts repeat their names in the
 same contexts.
 
-The module is a little over 500 lines because it is one class, the scanner,
+The module is over 600 lines because it is one class, the scanner,
 whose pipeline calls each of those modules in turn and keeps the memos they
 share; the rules themselves live in them.
 """
@@ -38,6 +38,7 @@ import attrs
 from .arabic_names import given_name_start, given_names
 from .arabic_script import arabic_spelling, orthographic_form
 from .arguments import check_kinds
+from .bracketed_names import bracketed_names
 from .crossing_pairs import crossing_pairs
 from .dates import valid_during
 from .designated_lists import arabic_lists, designated_lists, latin_lists
@@ -55,6 +56,7 @@ from .mention_edges import (
     without_demonym,
     without_title,
 )
+from .middle_names import latin_given_names, read_names_before
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_institution_name
 from .namesakes import by_the_adjective_after, with_namesakes
@@ -62,6 +64,7 @@ from .numbered_names import outside_numbered_names
 from .operation_names import outside_operation_names
 from .quarter_names import outside_quarter_names
 from .query_rules import governorates_behind
+from .quoted_names import outside_quoted_names
 from .scan_candidates import candidate, window
 from .scan_patterns import (
     QUOTED_WORD,
@@ -134,6 +137,7 @@ class Scanner:
         "_by_id",
         "_given",
         "_keys",
+        "_latin_given",
         "_matches",
         "_namesakes",
         "_patterns",
@@ -158,6 +162,7 @@ class Scanner:
             if not u.skip
         )
         self._given: frozenset[str] | None = None  # see borderlex.arabic_names
+        self._latin_given: frozenset[str] | None = None  # see borderlex.middle_names
         self._spelled: frozenset[str] | None = None
         self._by_id: dict[str, Entity] | None = None
         self._namesakes: dict[str, list[Entity]] | None = None
@@ -291,7 +296,16 @@ class Scanner:
         runs = NameRuns(text, units)
         for c in chosen:
             run = runs.around(c)
-            if run is not None:
+            opens = c.start  # where a person's name begins: before it, a given name of theirs
+            if (
+                run is None
+                and units[c.first].latin
+                and (first := _FIRST_WORD.search(text, max(0, c.start - 30), c.start))
+            ):
+                # A sentence's first word is no run's ("Michael Erik Kurilla visited"), but may be theirs.
+                if self._names_before(c, first.group(1), as_of):
+                    opens = first.start(1)
+            elif run is not None:
                 # Whole name or nothing: "Hassan al-Obeidi" is not the town al-Ubaydi.
                 whole = None
                 if not (mentions and mentions[-1].end > run[0]):
@@ -306,6 +320,11 @@ class Scanner:
                 # a longer name ("the National Salvation Government").
                 after = text[c.end : run[1]].strip()
                 before = text[run[0] : c.start].strip()
+                reading = self._names_before(c, before, as_of)
+                if reading is False:
+                    continue  # "Ahmed Mohammed al-Sudani": another man than Mohammed al-Sudani
+                if reading:
+                    opens, before = run[0], ""  # "Michael Erik Kurilla" is Erik Kurilla
                 # Two places side by side are two names ("bases in Syria US troops").
                 if not self._places_side_by_side(c, before, after, as_of) and (
                     (after and self._kind_named(after, as_of) != "person")
@@ -334,7 +353,7 @@ class Scanner:
             if read is None:
                 continue
             match = read
-            mention = Mention(c.start, c.end, c.text, match.id, match.entity, match)
+            mention = Mention(opens, c.end, text[opens : c.end], match.id, match.entity, match)
             if match.entity.kind == "person" and units[c.first].arabic:
                 # Arabic has no capitals to show a name's run: whole name or nothing, by given names.
                 start = given_name_start(text, c.start, match.entity, self._given_names())
@@ -343,7 +362,7 @@ class Scanner:
                 mention = Mention(start, c.end, text[start : c.end], match.id, match.entity, match)
             mentions.append(self._quoted(text, mention, as_of) or mention)
         mentions = crossing_pairs(text, mentions)
-        mentions = with_country_prefix(text, [whole_mention(text, m) for m in mentions], self._resolve)
+        mentions = with_country_prefix(text, [whole_mention(text, m) for m in mentions], self._resolve, self._entity)
         mentions = with_arabic_head(text, with_lowercase_head(text, mentions, self._resolve))
         mentions = with_and_tail(text, mentions, self._resolve)
         mentions = with_institution_before(text, mentions, self._resolve)
@@ -352,10 +371,13 @@ class Scanner:
         for m in mentions:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         defined = defined_acronyms(text, mentions, lambda s, e: 1 in covered[s:e])
+        defined += bracketed_names(text, mentions, self._resolve, lambda s, e: 1 in covered[s:e])
         if defined:
             mentions = sorted(mentions + defined, key=lambda m: m.start)
         mentions = spelled_out_acronyms(text, mentions, self._resolve)
-        mentions = short_form_mentions(text, surname_mentions(text, mentions, self._given_spelled()))
+        mentions = short_form_mentions(
+            text, surname_mentions(text, mentions, self._given_spelled(), self._latin_given_names())
+        )
         # "the Assad family", "عائلة الأسد": the family, not a person of it.
         mentions = [m for m in mentions if m.entity.kind != "person" or not family_beside(text, m)]
         # An Arabic list steers all its names, though some are no mention ("بنواحي العباسي والرياض").
@@ -365,7 +387,7 @@ class Scanner:
         mentions = with_namesakes(mentions, self._named, lambda e: parents(e, self._entity))
         mentions = by_the_adjective_after(text, mentions, self._named)
         mentions = outside_quarter_names(text, outside_operation_names(text, mentions))
-        mentions = outside_numbered_names(text, mentions)
+        mentions = outside_quoted_names(text, outside_numbered_names(text, mentions))
         if fuzzy:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
             mentions.sort(key=lambda m: m.start)
@@ -376,6 +398,12 @@ class Scanner:
         if self._given is None:
             self._given = given_names(self._entries())
         return self._given
+
+    def _latin_given_names(self) -> frozenset[str]:
+        """The first words of the tables' Latin personal names (see ``borderlex.middle_names``)."""
+        if self._latin_given is None:
+            self._latin_given = latin_given_names(e.entity for e in self._entries())
+        return self._latin_given
 
     def _given_spelled(self) -> frozenset[str]:
         """The same given names, as spelled (see ``in_personal_name``)."""
@@ -429,6 +457,17 @@ class Scanner:
         """The kind of what ``words`` name, not by a guess (fuzzy), if anything."""
         match = self._known(words, as_of)
         return match.entity.kind if match is not None else None
+
+    def _names_before(self, c: Span, before: str, as_of: Period | None) -> bool | None:
+        """What the capitals ``before`` a person's name in its run say (see
+        :func:`~borderlex.middle_names.read_names_before`), when they name
+        nothing themselves: ``True`` when they open a name of every person
+        the span may be, ``False`` when they open another's."""
+        people = [p.entry.entity for p in c.patterns if p.entry.entity.kind == "person"]
+        if not before or not people or len(people) < len(c.patterns) or self._kind_named(before, as_of) is not None:
+            return None
+        readings = {read_names_before(before, e, self._latin_given_names()) for e in people}
+        return readings.pop() if len(readings) == 1 else None
 
     def _places_side_by_side(self, c: Span, before: str, after: str, as_of: Period | None) -> bool:
         """Whether a name run is the place of ``c`` and one other place beside
@@ -605,6 +644,7 @@ class Scanner:
         return entity
 
 
+_FIRST_WORD = re.compile(r"(?:(?<![^\n])|(?<=[.!?:] ))([A-Z][^\W\d_]+) \Z")
 _OPEN_QUOTE = re.compile('[«“"„‹]\\s*')
 _CLOSE_QUOTES = frozenset('»”"“›')
 

@@ -19,6 +19,7 @@ from .arabic_names import is_kunya, person_word_before
 from .arabic_script import arabic_spelling, has_arabic_script, words_before
 from .folding import normalize
 from .model import Mention, Method
+from .name_keys import name_key
 from .vocabulary import vocabulary
 
 __all__ = ["surname_mentions"]
@@ -30,7 +31,9 @@ _SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 _YIELDS = (Method.NAME_KEY, Method.FUZZY)
 
 
-def surname_mentions(text: str, mentions: list[Mention], given: frozenset[str] = frozenset()) -> list[Mention]:
+def surname_mentions(
+    text: str, mentions: list[Mention], given: frozenset[str] = frozenset(), latin_given: frozenset[str] = frozenset()
+) -> list[Mention]:
     """``mentions`` with the surnames of the people named in full, wherever
     they stand alone after the full name (method ``context``): added where
     nothing was found, and in place of a key-only or weak match of
@@ -38,7 +41,9 @@ def surname_mentions(text: str, mentions: list[Mention], given: frozenset[str] =
     people of the text share names the one named in full last before it
     ("Nechirvan Barzani … Barzani's office … Masrour Barzani … Barzani
     said"); before either is named it names neither.  ``given``: the given
-    names an Arabic family name without the article must not be, as spelled."""
+    names an Arabic family name without the article must not be, as spelled;
+    ``latin_given``, the Latin ones, normalized (a bare surname after one of
+    them and no name of the person's is a stranger's: see ``_without_strangers``)."""
     owners: dict[str, set[str]] = {}
     fulls: dict[str, list[Mention]] = {}
     said: set[str] = set()  # short Arabic family names that are given names: only after a title or a verb of saying
@@ -62,7 +67,7 @@ def surname_mentions(text: str, mentions: list[Mention], given: frozenset[str] =
             owners.setdefault(form, set()).add(m.id)
             fulls.setdefault(form, []).append(m)
     if not owners:
-        return mentions
+        return _without_strangers(text, mentions, given, latin_given)
     out = _Placed(mentions)
     for form, ids in owners.items():
         shared = len(ids) > 1
@@ -95,7 +100,43 @@ def surname_mentions(text: str, mentions: list[Mention], given: frozenset[str] =
             person = before[-1]
             match = attrs.evolve(person.match, query=form, score=90.0, method=Method.CONTEXT, weak=False)
             out.append(Mention(start, end, form, person.id, person.entity, match))
-    return _after_kunya(text, out.items)
+    return _after_kunya(text, _without_strangers(text, out.items, given, latin_given))
+
+
+def _without_strangers(
+    text: str, mentions: list[Mention], given: frozenset[str], latin_given: frozenset[str]
+) -> list[Mention]:
+    """``mentions`` without a person's bare one-word name where the text named
+    someone else by it before, in full: "فراس علاوي … وأشار علاوي" is Firas
+    Allawi, whom the tables lack, not Ayad Allawi.  Not when the given name
+    before it is one of the person's own ("Abdul Qader Hasriya" is Abdelkader
+    Husrieh, spelt otherwise)."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.entity.kind == "person" and m.match.method is not Method.CONTEXT and " " not in m.text.strip():
+            named = [(n.start, n.end) for n in mentions if n.id == m.id and n is not m]
+            own = {_word_form(w) for name in (*m.entity.strong_names, *m.entity.weak) for w in name.split()}
+            if any(
+                (word := _given_word_before(text, hit.start(1), given)) is not None
+                and (has_arabic_script(word) or normalize(word) in latin_given)
+                and not _among(_word_form(word), own)
+                and not any(a <= hit.start(1) < b for a, b in named)
+                for hit in re.compile(_surname_pattern(m.text)).finditer(text, 0, m.start)
+            ):
+                continue
+        out.append(m)
+    return out
+
+
+def _among(form: str, own: set[str]) -> bool:
+    """Whether a given name's form is one of a person's name words, or part of
+    one ("Qader" of "Abdelkader")."""
+    return form in own or (len(form) >= 4 and any(form in word for word in own))
+
+
+def _word_form(word: str) -> str:
+    """A word of a name as compared: Arabic as spelled, Latin by its key."""
+    return arabic_spelling(word) if has_arabic_script(word) else name_key(normalize(word)).joined
 
 
 def _surname_pattern(form: str) -> str:
@@ -175,15 +216,22 @@ def _given_name_before(text: str, start: int, given: frozenset[str]) -> bool:
     in Arabic a word of ``given`` (given names, as spelled): the surname ends
     another person's name ("Mohammad al-Sadr", the father of Muqtada al-Sadr;
     "Fawaz al-Assad"; "عايد تركي الخبيل", a cousin of Ahmad al-Khubayl)."""
+    return _given_word_before(text, start, given) is not None
+
+
+def _given_word_before(text: str, start: int, given: frozenset[str]) -> str | None:
+    """The word :func:`_given_name_before` finds, if any."""
     before = words_before(text, start, 1)
     if before:
-        return arabic_spelling(before[0][1]) in given
+        return before[0][1] if arabic_spelling(before[0][1]) in given else None
     found = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
     if found is None:
-        return False
+        return None
     words = vocabulary()
     word = normalize(found.group(1))
-    return not (word in words.titles or word in words.offices or word in words.demonyms or word in words.time_words)
+    if word in words.titles or word in words.offices or word in words.demonyms or word in words.time_words:
+        return None
+    return found.group(1)
 
 
 def _yields(m: Mention) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import attrs
 
-from .model import Match, Mention, Method
+from .model import Entity, Match, Mention, Method
 from .vocabulary import vocabulary
 
 __all__ = ["defined_acronyms", "spelled_out_acronyms", "with_country_prefix"]
@@ -110,27 +110,45 @@ def _abbreviates(acronym: str, name: str) -> bool:
     return acronym in (every, content, bare)
 
 
-def with_country_prefix(text: str, mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:
+def with_country_prefix(
+    text: str,
+    mentions: list[Mention],
+    resolve: Callable[[str], Match | None],
+    entity: Callable[[str | None], Entity | None] = lambda _: None,
+) -> list[Mention]:
     """ "U.S. CENTCOM": a country's abbreviation ("US", "U.S.", "UK") right
     before a mention of one of its own organisations, one space between, is
-    part of that name."""
+    part of that name; and so is an organisation's ("UN") before one of its
+    own bodies ("UN Commission of Inquiry on Syria"), found through the
+    ``parent`` links (``entity`` gives an entity by id)."""
     out: list[Mention] = []
     for mention in mentions:
         m = mention
         before = _ABBREVIATION_BEFORE.search(text, max(0, m.start - 8), m.start) if m.entity.kind == "org" else None
-        country = resolve(before.group(1)) if before is not None and m.entity.country is not None else None
-        if (
-            before is not None
-            and country is not None
-            and country.entity.type == "country"
-            and country.entity.country == m.entity.country
-        ):
+        owner = resolve(before.group(1)) if before is not None else None
+        if before is not None and owner is not None and _owns(owner.entity, m.entity, entity):
             start = before.start(1)
             while out and out[-1].end > start:  # the abbreviation's own mention, if it was taken
                 out.pop()
             m = Mention(start, m.end, text[start : m.end], m.id, m.entity, m.match)
         out.append(m)
     return out
+
+
+def _owns(owner: Entity, org: Entity, entity: Callable[[str | None], Entity | None]) -> bool:
+    """Whether ``owner`` is the country of ``org``, or an organisation above it."""
+    if owner.type == "country":
+        return org.country is not None and owner.country == org.country
+    if owner.kind != "org":
+        return False
+    up = entity(org.parent)
+    for _ in range(6):  # parent links are checked acyclic; a short walk reaches the top
+        if up is None:
+            return False
+        if up.id == owner.id:
+            return True
+        up = entity(up.parent)
+    return False
 
 
 # "US ", "U.S. ", "UK " right before a name (no letter or dot before it).
