@@ -96,6 +96,24 @@ from borderlex.vocabulary import vocabulary
         ),
         # An organisation's acronym before one of its own bodies is part of its name.
         ("the UN Commission of Inquiry on Syria said", [("UN Commission of Inquiry on Syria", "org:coi-syria")]),
+        # A compass point between a designator and "of" says where the next name lies.
+        (
+            "in Syria’s Homs province northeast of Damascus on Tuesday",
+            [("Syria", "place:syria"), ("Homs province", "place:homs-governorate"), ("Damascus", "place:damascus")],
+        ),
+        ("la province orientale de Deir Ezzor", [("Deir Ezzor", "place:deir-ez-zor-governorate")]),
+        # An acronym spelled out inside a mention of its own entity is that entity's.
+        (
+            "the UN Office for the Coordination of Humanitarian Affairs (OCHA) said",
+            [("UN Office for the Coordination of Humanitarian Affairs", "org:ocha"), ("OCHA", "org:ocha")],
+        ),
+        # A given name after "و" before a surname makes it another person's.
+        ("إن قوات النظام التابعة لماهر الأسد وعدنان الأسد تقوم", [("ماهر الأسد", "person:maher-al-assad")]),
+        # A name in يا after an accusative nisba is another adjective (تركيًّا), not Turkey ...
+        ("اقتحم محتجون معسكرا عسكريا تركيا قرب دهوك", [("دهوك", "place:duhok")]),
+        # ... but not after a broken plural ending so, nor after a verb.
+        ("ضحايا سوريا كثيرون", [("سوريا", "place:syria")]),
+        ("وصل الوفد إلى تركيا أمس", [("تركيا", "place:turkey")]),
     ],
 )
 def test_scan_classes_of_the_twenty_second_round(text: str, expected: list[tuple[str, str]]) -> None:

@@ -52,6 +52,8 @@ def reads_as_adjective(text: str, start: int, end: int) -> bool:
     previous = arabic_spelling(before[0][1]) if before else ""
     if name.startswith("ال"):
         return name.endswith(_NISBA) and _definite(previous) and not _masculine_nisba(previous)
+    if name.endswith("يا") and _accusative_nisba(previous):
+        return True  # "معسكرا عسكريا تركيا", *a Turkish military camp*: تركيًّا, not Turkey
     if not name.endswith(("ة", *_NISBA)):
         return False
     words = vocabulary()
@@ -76,6 +78,41 @@ def reads_as_adjective(text: str, start: int, end: int) -> bool:
         and following.endswith(_NISBA)
         and not _definite(following[1:])
     )
+
+
+def _accusative_nisba(word: str) -> bool:
+    """Whether a word without the article is an adjective in ـيًّا (the
+    accusative of a nisba: "عسكريا", "جنديا"), after which a name in يا is
+    another such adjective; not a broken plural ending so ("ضحايا سوريا", the
+    victims of Syria) nor a place's name."""
+    return (
+        len(word) > 4
+        and word.endswith("يا")
+        and word[:2] != "ال"
+        and word not in _PLURALS_IN_YA
+        and word[1:] not in _PLURALS_IN_YA
+        and word not in vocabulary().place_heads
+    )
+
+
+# Broken plurals that end in يا, after which a name is their complement.
+_PLURALS_IN_YA = frozenset(
+    (
+        "ضحايا",
+        "قضايا",
+        "بقايا",
+        "خلايا",
+        "مزايا",
+        "زوايا",
+        "هدايا",
+        "وصايا",
+        "شظايا",
+        "سرايا",
+        "رعايا",
+        "خفايا",
+        "ثنايا",
+    )
+)
 
 
 def _feminine_head(word: str) -> bool:

@@ -59,6 +59,13 @@ __all__ = [
 # the vocabulary when this module is first imported: on the first scan.
 _ORG_HEADS = frozenset("".join(key_parts(w)) for w in vocabulary().org_heads)  # the units these words become
 _MEDIA_WORDS_AFTER = frozenset(u.unit for w in vocabulary().media_words_after for u in units_of(w) if u.unit)
+# Compass points: between a designator and "of" they say where the next name lies, not what it is.
+_COMPASS = frozenset(
+    u.unit
+    for w in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+    for u in units_of(w)
+    if u.unit
+)
 _LOWERCASE_HEADS = frozenset(u.unit for w in vocabulary().lowercase_heads for u in units_of(w) if u.unit)
 # Capitalised words before a designator that are not a name it closes ("the Syrian province of Idlib").
 _NOT_NAMES = frozenset(
@@ -531,7 +538,14 @@ def designator_before(units: Sequence[Unit], first: int) -> str | None:
     cls = units[j - 1].marker if j >= 1 else None
     if cls is not None and j >= 2 and _closes_a_name(units[j - 2], units[j - 1]):
         return None  # "the Jobar district of Damascus": the district is Jobar, Damascus the city
-    if cls is None and j >= 2 and units[j - 1].latin and not units[j - 1].upper_initial and not units[j - 1].skip:
+    if (
+        cls is None
+        and j >= 2
+        and units[j - 1].latin
+        and not units[j - 1].upper_initial
+        and not units[j - 1].skip
+        and units[j - 1].unit not in _COMPASS  # "Homs province northeast of Damascus": where, not which
+    ):
         cls = units[j - 2].marker  # "la province orientale de Deir Ezzor": an adjective between
         if cls is None and j >= 3 and units[j - 2].skip and not units[j - 2].article:
             cls = units[j - 3].marker  # "le camp de réfugiés de Zaatari": a noun's complement between

@@ -223,7 +223,11 @@ def _given_word_before(text: str, start: int, given: frozenset[str]) -> str | No
     """The word :func:`_given_name_before` finds, if any."""
     before = words_before(text, start, 1)
     if before:
-        return before[0][1] if arabic_spelling(before[0][1]) in given else None
+        word = before[0][1]
+        if arabic_spelling(word) in given:
+            return word
+        # After "و" (*and*): "لماهر الأسد وعدنان الأسد" names Adnan al-Assad second.
+        return word[1:] if word[:1] in "وف" and arabic_spelling(word[1:]) in given else None
     found = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
     if found is None:
         return None

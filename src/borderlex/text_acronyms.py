@@ -58,7 +58,10 @@ def spelled_out_acronyms(text: str, mentions: list[Mention], resolve: Callable[[
             out.append(m)
             continue
         if m.text not in read:
-            read[m.text] = _spelled_out(text, m, resolve)
+            # Where a mention of the entity holds the spelled-out name ("UN Office for the
+            # Coordination of Humanitarian Affairs (OCHA)"), the text spells it out as that entity.
+            spans = [(x.start, x.end) for x in mentions if x.id == m.id and x is not m]
+            read[m.text] = _spelled_out(text, m, resolve, spans)
         match = read[m.text]
         if match is not None and match.id == m.id:
             out.append(m)
@@ -68,11 +71,16 @@ def spelled_out_acronyms(text: str, mentions: list[Mention], resolve: Callable[[
     return out
 
 
-def _spelled_out(text: str, m: Mention, resolve: Callable[[str], Match | None]) -> Match | None:
+def _spelled_out(
+    text: str, m: Mention, resolve: Callable[[str], Match | None], spans: list[tuple[int, int]]
+) -> Match | None:
     """What the acronym of ``m`` names in ``text``: ``m.match`` unless the
-    text spells out the acronym only as names of something else."""
+    text spells out the acronym only as names of something else (``spans``:
+    the mentions of ``m``'s entity, whose words are its own)."""
     named: dict[str | None, Match | None] = {}  # what each spelled-out name resolves to
     for run in _initials_pattern(m.text).finditer(text):
+        if any(a <= run.start() and run.end() <= b for a, b in spans):
+            return m.match
         found = resolve(run.group())
         if found is not None and found.id == m.id:
             return m.match
