@@ -114,6 +114,13 @@ from borderlex.vocabulary import vocabulary
         # ... but not after a broken plural ending so, nor after a verb.
         ("ضحايا سوريا كثيرون", [("سوريا", "place:syria")]),
         ("وصل الوفد إلى تركيا أمس", [("تركيا", "place:turkey")]),
+        # A designator set apart by a comma describes; it does not steer the name before it.
+        ("Nous sommes à Esenyurt, quartier des marges stambouliotes", [("Esenyurt", "place:esenyurt")]),
+        # "قناة" and "تلفزيون" are one head word of a broadcaster's name.
+        (
+            "وقالت قناة العراقية إن المحافظ وصل. من جهة اخرى اعلن تلفزيون العراقية ان",
+            [("قناة العراقية", "org:al-iraqiya"), ("تلفزيون العراقية", "org:al-iraqiya")],
+        ),
     ],
 )
 def test_scan_classes_of_the_twenty_second_round(text: str, expected: list[tuple[str, str]]) -> None:

@@ -13,7 +13,6 @@ of tests/test_scan_differential.py) and hypothesis's hostile text.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -24,8 +23,8 @@ from test_scan_differential import CORPUS, generated_text
 from borderlex.dates import Period
 from borderlex.model import Match, Mention
 from borderlex.scan_candidates import candidate
-from borderlex.scan_patterns import Pattern, Span, designator_beside
-from borderlex.scan_units import Unit, Units
+from borderlex.scan_patterns import Pattern, Span
+from borderlex.scan_units import Units
 from borderlex.scanning import Scanner
 
 
@@ -43,12 +42,11 @@ class AfreshScanner(Scanner):
         span: str,
         pats: list[Pattern],
         context: dict[str, int],
-        units: Sequence[Unit],
-        first_last: tuple[int, int],
+        designator: str | None,
         *,
         as_of: Period | None = None,
     ) -> Match:
-        return self._decided(span, pats, context, designator_beside(units, *first_last), as_of)[0]
+        return self._decided(span, pats, context, designator, as_of)[0]
 
 
 SHARED = Scanner(RESOLVER.index, RESOLVER.resolve)

@@ -314,15 +314,22 @@ _GENERIC_HEADS = frozenset({"تنظيم"})
 
 
 def _opens_name(m: Mention, head: str) -> bool:
-    """Whether an Arabic name of ``m``'s entity is ``head`` and then the mention's words."""
+    """Whether an Arabic name of ``m``'s entity is ``head`` and then the mention's words;
+    for a broadcaster, "قناة" and "تلفزيون" (*channel*, *television*) are one head:
+    "تلفزيون العراقية" is the channel the tables list as "قناة العراقية"."""
     if len(head) < 3 or head in _GENERIC_HEADS:
         return False
-    want = orthographic_form(f"{head} {m.text}")
+    heads = _BROADCAST_HEADS if head in _BROADCAST_HEADS and m.entity.type == "media" else (head,)
+    wants = [orthographic_form(f"{h} {m.text}") for h in heads]
     return any(
         orthographic_form(n).startswith(want) and n.split()[0] != m.text.split()[0]
         for n in (*m.entity.strong_names, *m.entity.weak)
         if has_arabic_script(n) and " " in n
+        for want in wants
     )
+
+
+_BROADCAST_HEADS = ("قناة", "تلفزيون")
 
 
 def without_title(mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:

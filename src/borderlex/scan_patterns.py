@@ -496,20 +496,27 @@ def _far(entity: Entity) -> bool:
     return entity.kind == "place" and entity.country is not None and entity.country not in _ROMANIZED_FROM
 
 
-def designator_beside(units: Sequence[Unit], first: int, last: int) -> str | None:
+def designator_beside(text: str, units: Sequence[Unit], first: int, last: int) -> str | None:
     """The class of a designator before the name at units ``first``…``last``
     (see :func:`designator_before`), or else right after it."""
-    return designator_before(units, first) or _designator_after(units, last)
+    return designator_before(units, first) or _designator_after(text, units, last)
 
 
-def _designator_after(units: Sequence[Unit], last: int) -> str | None:
+def _designator_after(text: str, units: Sequence[Unit], last: int) -> str | None:
     """ "the Samah neighbourhood": the class of a Latin designator right after
     the name at unit ``last`` (left outside the name when not capitalised),
-    unless a possessive ends the name."""
+    unless a possessive ends the name, or a comma, a colon or a bracket stands
+    between ("Esenyurt, quartier des marges": a description, not the name's word)."""
     after = units[last + 1] if last + 1 < len(units) else None
     if after is None or not after.latin or units[last].arabic or units[last].possessive:
         return None  # "Aleppo's airport": the airport of Aleppo, the city
+    if _APART.search(text, units[last].end, after.start):
+        return None
     return after.marker
+
+
+# Punctuation that sets a designator apart from the name before it.
+_APART = re.compile(r"[,;:()\[\]]")
 
 
 def _closes_a_name(before: Unit, designator: Unit) -> bool:

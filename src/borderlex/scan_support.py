@@ -72,7 +72,7 @@ def supported(
     Sulaimani") and, for a place in Syria or Iraq, a word of ``locatives``
     right before it ("in Sulaimani", not Soleimani's surname)."""
     read = (_with_article(_pronoun_ending(_same_script(c)), text, units) for c in spans)
-    spans = [c for c in (_fits_designator(_common_word(c, units), units) for c in read) if c.patterns]
+    spans = [c for c in (_fits_designator(text, _common_word(c, units), units) for c in read) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
     strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c, p.entry)}
     # "le quartier pauvre de Nabaa": after a designator with "of"/"de", a name read only by its
@@ -80,7 +80,7 @@ def supported(
     spans = [c for c in spans if designator_before(units, c.first) is None or _place_or_written(c)]
     designated: dict[tuple[int, int], list[str]] = {}  # by span, the classes a designator or a list gives
     for c in spans:
-        cls = designator_beside(units, c.first, c.last)
+        cls = designator_beside(text, units, c.first, c.last)
         classes = [cls] if cls is not None else []
         classes += [kind for start, end, kind in lists if start <= c.start and c.end <= end]
         designated[c.start, c.end] = classes
@@ -186,7 +186,7 @@ _NOT_A_QUARTER = frozenset({"country", "governorate", "region", "district", "sub
 _NOT_A_TOWN = frozenset({"country", "region"})
 
 
-def _fits_designator(c: Span, units: Sequence[Unit]) -> Span:
+def _fits_designator(text: str, c: Span, units: Sequence[Unit]) -> Span:
     """A designator beside a span names a local place of its class: after a
     word for "quarter" the name is not a country's or a region's (nor a city's
     abroad), and after one for "village" or "town" not a city abroad read only
@@ -194,7 +194,7 @@ def _fits_designator(c: Span, units: Sequence[Unit]) -> Span:
     facility's."""
     if not c.patterns:
         return c
-    cls = designator_beside(units, c.first, c.last)
+    cls = designator_beside(text, units, c.first, c.last)
     j = c.first - 1
     while j >= 0 and units[j].skip and units[j].article:
         j -= 1

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import attrs
@@ -77,7 +77,6 @@ from .scan_patterns import (
 )
 from .scan_support import quoted_whole, supported
 from .scan_units import (
-    Unit,
     Units,
     opening_word,
     units_of,
@@ -345,7 +344,7 @@ class Scanner:
                 text,
                 c.start,
                 c.end,
-                self._decide(c.text, c.patterns, context, units, (c.first, c.last), as_of=as_of),
+                self._decide(c.text, c.patterns, context, designator_beside(text, units, c.first, c.last), as_of=as_of),
                 arabic=units[c.first].arabic,
                 given=self._given_spelled,
                 entity=self._entity,
@@ -551,15 +550,13 @@ class Scanner:
         span: str,
         pats: list[Pattern],
         context: dict[str, int],
-        units: Sequence[Unit],
-        first_last: tuple[int, int],
+        designator: str | None,
         *,
         as_of: Period | None = None,
     ) -> Match:
         """The match of a chosen span, remembered by all it depends on (the
-        span as written, its patterns, the designator beside it, ``as_of``)
+        span as written, its patterns, the ``designator`` beside it, ``as_of``)
         unless the text's other mentions (``context``) chose among entities."""
-        designator = designator_beside(units, *first_last)
         key = (span, tuple(map(id, pats)), designator, as_of)  # patterns live as long as the scanner
         memo = self._matches
         match = memo.get(key)
