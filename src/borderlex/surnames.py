@@ -111,21 +111,40 @@ def _without_strangers(
     Allawi, whom the tables lack, not Ayad Allawi.  Not when the given name
     before it is one of the person's own ("Abdul Qader Hasriya" is Abdelkader
     Husrieh, spelt otherwise)."""
+    by_id: dict[str, list[tuple[int, int]]] = {}
+    for n in mentions:
+        by_id.setdefault(n.id, []).append((n.start, n.end))
+    first: dict[tuple[str, str], int] = {}  # by surname and person: where a stranger bears it first
     out: list[Mention] = []
     for m in mentions:
         if m.entity.kind == "person" and m.match.method is not Method.CONTEXT and " " not in m.text.strip():
-            named = [(n.start, n.end) for n in mentions if n.id == m.id and n is not m]
-            own = {_word_form(w) for name in (*m.entity.strong_names, *m.entity.weak) for w in name.split()}
-            if any(
-                (word := _given_word_before(text, hit.start(1), given)) is not None
-                and (has_arabic_script(word) or normalize(word) in latin_given)
-                and not _among(_word_form(word), own)
-                and not any(a <= hit.start(1) < b for a, b in named)
-                for hit in re.compile(_surname_pattern(m.text)).finditer(text, 0, m.start)
-            ):
+            key = (m.text, m.id)
+            if key not in first:
+                first[key] = _stranger_at(text, m, by_id[m.id], given, latin_given)
+            if first[key] < m.start:
                 continue
         out.append(m)
     return out
+
+
+def _stranger_at(
+    text: str, m: Mention, named: list[tuple[int, int]], given: frozenset[str], latin_given: frozenset[str]
+) -> int:
+    """Where the text first writes ``m``'s one-word name after a given name
+    of the tables that is none of the person's, outside the person's own
+    mentions (``named``); past the text's end if nowhere."""
+    own = {_word_form(w) for name in (*m.entity.strong_names, *m.entity.weak) for w in name.split()}
+    for hit in re.finditer(_surname_pattern(m.text), text):
+        at = hit.start(1)
+        word = _given_word_before(text, at, given)
+        if (
+            word is not None
+            and (has_arabic_script(word) or normalize(word) in latin_given)
+            and not _among(_word_form(word), own)
+            and not any(a <= at < b for a, b in named if (a, b) != (m.start, m.end))
+        ):
+            return at
+    return len(text)
 
 
 def _among(form: str, own: set[str]) -> bool:
