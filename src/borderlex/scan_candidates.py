@@ -28,12 +28,9 @@ from .scan_patterns import (
     family_names_agree,
     inside_unknown_name,
 )
-from .scan_units import Unit, Units, letters_of, stops_of
+from .scan_units import FRENCH_WORDS, Unit, Units, letters_of, stops_of
 
 __all__ = ["candidate", "window"]
-
-# Romanized articles that French also writes as words: "en" (*in*), "et" (*and*).
-_FRENCH_WORDS = frozenset(("en", "et"))
 
 # What never sits inside a name: commas, brackets, colons, sentence ends, line breaks.
 # A dot after a lone capital is an abbreviation's ("U.N. Security Council"), not a sentence's end.
@@ -135,7 +132,7 @@ def candidate(
                 or (
                     prev.upper_initial
                     and not sentence_start(text, prev)
-                    and text[prev.start : prev.end].lower() not in _FRENCH_WORDS
+                    and text[prev.start : prev.end].lower() not in FRENCH_WORDS
                 )
             )
         ):

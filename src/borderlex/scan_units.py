@@ -26,6 +26,7 @@ from .vocabulary import vocabulary
 
 __all__ = [
     "CASE_FREE_DESIGNATORS",
+    "FRENCH_WORDS",
     "LINKING_WORDS",
     "MARKERS",
     "Unit",
@@ -111,6 +112,9 @@ _Shape = tuple[int, str, bool, str | None, bool, bool, bool, bool, bool, bool, b
 #: "the province of Idlib", "la province d'Idleb"; not "in", "on", "and" ("the refinery in
 #: Homs" is the city).
 LINKING_WORDS = frozenset({"of", "de", "du", "des", "d"})
+#: Romanized articles that French also writes as words: "en" (*in*), "et" (*and*); apart from
+#: the name they are those words ("État islamique en Irak", "En Turquie").
+FRENCH_WORDS = frozenset({"en", "et"})
 # The marks before a possessive "s": the typewriter and typographic apostrophes, and the
 # opening quote some outlets type for it ("Iran‘s").
 _POSSESSIVE_MARKS = "'’‘"
@@ -455,7 +459,7 @@ _LINK_WORDS = frozenset({"of", "in", "en", "de", "d", "du", "des", "au", "aux"})
 
 
 def _french_word(text: str, u: Unit) -> bool:
-    return text[u.start : u.end] in ("en", "et") and text[u.end : u.end + 1] == " "
+    return text[u.start : u.end] in FRENCH_WORDS and text[u.end : u.end + 1] == " "
 
 
 def letters_of(text: str, units: Iterable[Unit], skip_first: int = 0, before: Unit | None = None) -> str:

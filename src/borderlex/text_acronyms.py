@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import attrs
 
+from .located_places import parents
 from .model import Entity, Match, Mention, Method
 from .vocabulary import vocabulary
 
@@ -122,7 +123,7 @@ def with_country_prefix(
     text: str,
     mentions: list[Mention],
     resolve: Callable[[str], Match | None],
-    entity: Callable[[str | None], Entity | None] = lambda _: None,
+    entity: Callable[[str | None], Entity | None],
 ) -> list[Mention]:
     """ "U.S. CENTCOM": a country's abbreviation ("US", "U.S.", "UK") right
     before a mention of one of its own organisations, one space between, is
@@ -147,16 +148,7 @@ def _owns(owner: Entity, org: Entity, entity: Callable[[str | None], Entity | No
     """Whether ``owner`` is the country of ``org``, or an organisation above it."""
     if owner.type == "country":
         return org.country is not None and owner.country == org.country
-    if owner.kind != "org":
-        return False
-    up = entity(org.parent)
-    for _ in range(6):  # parent links are checked acyclic; a short walk reaches the top
-        if up is None:
-            return False
-        if up.id == owner.id:
-            return True
-        up = entity(up.parent)
-    return False
+    return owner.kind == "org" and owner.id in parents(org, entity)
 
 
 # "US ", "U.S. ", "UK " right before a name (no letter or dot before it).
