@@ -17,6 +17,7 @@ their entity is steered, as a singular designator steers one name.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Container, Sequence
@@ -125,9 +126,14 @@ def designated_lists(
     steered to the designator's class by ``steer(entity, span, cls)``; the
     Latin-script ``lists`` are :func:`latin_lists` of the text."""
     out: list[Mention | None] = list(mentions)
+    # The lists that may hold a mention, found by bisection (a long text has thousands of each).
+    order = sorted(range(len(lists)), key=lambda k: lists[k][0])
+    starts = [lists[k][0] for k in order]
+    longest = max((end - start for start, end, _ in lists), default=0)
     for i, m in enumerate(mentions):
-        for start, end, listed in lists:
-            if start <= m.start and m.end <= end:
+        for k in sorted(order[bisect.bisect_left(starts, m.start - longest) : bisect.bisect_right(starts, m.start)]):
+            _, end, listed = lists[k]
+            if m.end <= end:
                 out[i] = _steered(m, steer(m.entity, m.text, listed), listed)
     cls: str | None = None
     for i, m in enumerate(mentions):

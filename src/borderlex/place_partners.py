@@ -41,6 +41,12 @@ def in_a_list(spans: list[Span], text: str, strong: set[str]) -> set[str]:
     Sulaimani", which also spells Soleimani's surname), before or after it;
     a country so joined to another country ("للسعودية والإمارات")."""
     found: set[str] = set()
+    known = set(strong)  # strong | found, kept as found grows (a union per name was quadratic)
+
+    def take(ids: set[str]) -> None:
+        found.update(ids)
+        known.update(ids)
+
     classes: dict[int, str | None] = {}  # by a list's name's end: the list's class
     places: dict[int, set[str | None]] = {}  # the ends of names of places the text names: their countries
     partners: list[tuple[Span, Span]] = []  # names next in one list
@@ -56,20 +62,20 @@ def in_a_list(spans: list[Span], text: str, strong: set[str]) -> set[str]:
         cls = (classes.get(before) if before is not None else plural_before(text, c.start)) if arabic else None
         if cls is not None:
             # Local places: "قرى وبلدات الصور" is no town abroad (Tyre).
-            found |= {e.id for e in weak_places if e.type in DESIGNATES.get(cls, ()) and not abroad(e)}
+            take({e.id for e in weak_places if e.type in DESIGNATES.get(cls, ()) and not abroad(e)})
         if before is not None and before in places:
             # A place of another country is no partner ("الرمادي والخالدية" in Anbar, not Homs).
-            found |= {e.id for e in weak_places if e.country in places[before]}
+            take({e.id for e in weak_places if e.country in places[before]})
         classes[c.end] = cls
-        named = _named_countries(c, strong | found)
+        named = _named_countries(c, known)
         if named:
             places[c.end] = named
     for first, then in reversed(partners):  # "Sulaimani and Erbil": the partner after
-        found |= {e.id for e in _weak_places(first) if e.country in _named_countries(then, strong | found)}
+        take({e.id for e in _weak_places(first) if e.country in _named_countries(then, known)})
     for first, then in partners:  # "للسعودية والإمارات": a country beside a country
         for one, other in ((first, then), (then, first)):
-            if _names_a_country(other, strong | found):
-                found |= {e.id for e in _weak_places(one) if e.type == "country"}
+            if _names_a_country(other, known):
+                take({e.id for e in _weak_places(one) if e.type == "country"})
     return found
 
 

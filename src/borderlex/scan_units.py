@@ -14,6 +14,7 @@ import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 from typing import Any, overload
 
 import attrs
@@ -129,7 +130,7 @@ _SHAPE_SPAN_MAX = 64  # a longer word is not kept
 # designator's first word, which takes the general path).
 _PLAIN: dict[str, _Shape | None] = {}
 _UNKNOWN: Any = object()
-_MADE_MAX = 4096  # units a Units keeps once made (bounded; emptied when full)
+_MADE_MAX = 4096  # units a Units keeps once made (bounded; the older half dropped when full)
 
 
 class Units(Sequence[Unit]):
@@ -172,7 +173,9 @@ class Units(Sequence[Unit]):
         u = made.get(i)
         if u is None:
             if len(made) >= _MADE_MAX:
-                made.clear()
+                # The scan moves forward: the units made first are the ones behind it.
+                for k in list(islice(made, _MADE_MAX // 2)):
+                    del made[k]
             u = made[i] = self._unit(i)
         return u
 

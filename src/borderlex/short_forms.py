@@ -20,8 +20,10 @@ import attrs
 
 from .arabic_script import has_arabic_script
 from .folding import normalize
+from .literal_hits import finditer
 from .mention_edges import is_nationality
 from .model import Mention, Method
+from .placed_mentions import PlacedMentions
 from .vocabulary import vocabulary
 
 __all__ = ["short_form_mentions"]
@@ -41,7 +43,8 @@ def short_form_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         if form is not None:
             owners.setdefault(form, set()).add(m.id)
             full.setdefault(form, m)
-    out = list(mentions)
+    placed = PlacedMentions(mentions)
+    added = False
     for form, ids in owners.items():
         if len(ids) != 1:
             continue  # two organisations of the text share it
@@ -49,7 +52,8 @@ def short_form_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         arabic = not form.isascii()
         # An Arabic short form may follow a proclitic ("بوزارة الدفاع"), which stays outside.
         before = "(?<!\\w)[وبلفك]?" if arabic else "(?<![\\w‐-])"
-        for hit in re.finditer(rf"{before}({re.escape(form)})(?![\w‐-])", text):
+        pattern = re.compile(rf"{before}({re.escape(form)})(?![\w‐-])")
+        for hit in finditer(pattern, text, form, 1 if arabic else 0):
             start, end = hit.span(1)
             after = _NEXT_WORD.match(text, end)
             # A capitalised word, or an Arabic adjective with the article, makes a longer name
@@ -60,13 +64,14 @@ def short_form_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             )
             if start < org.end or longer:
                 continue
-            if any(m.start < end and start < m.end for m in out):
+            if placed.overlapping(start, end):
                 continue
             match = attrs.evolve(org.match, query=form, score=90.0, method=Method.CONTEXT, weak=False)
-            out.append(Mention(start, end, form, org.id, org.entity, match))
-    out = sorted(out, key=lambda m: m.start) if len(out) != len(mentions) else list(mentions)
+            placed.append(Mention(start, end, form, org.id, org.entity, match))
+            added = True
+    out = placed.items if added else mentions
     found = _back_references(text, out)
-    return sorted(out + found, key=lambda m: m.start) if found else (out if len(out) != len(mentions) else mentions)
+    return sorted(out + found, key=lambda m: m.start) if found else out
 
 
 # "the Observatory", "l'Observatoire": a head noun, capitalised, after an article.

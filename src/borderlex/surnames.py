@@ -10,16 +10,19 @@ unless two people the text names share it.
 
 from __future__ import annotations
 
-import bisect
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 import attrs
 
 from .arabic_names import is_kunya, person_word_before
 from .arabic_script import arabic_spelling, has_arabic_script, words_before
 from .folding import normalize
+from .literal_hits import finditer
 from .model import Mention, Method
 from .name_keys import name_key
+from .placed_mentions import PlacedMentions
 from .vocabulary import vocabulary
 
 __all__ = ["surname_mentions"]
@@ -68,10 +71,10 @@ def surname_mentions(
             fulls.setdefault(form, []).append(m)
     if not owners:
         return _without_strangers(text, mentions, given, latin_given)
-    out = _Placed(mentions)
+    out = PlacedMentions(mentions)
     for form, ids in owners.items():
         shared = len(ids) > 1
-        for hit in re.finditer(_surname_pattern(form), text):
+        for hit in _surname_hits(form, text):
             start, end = hit.span(1)
             before = [f for f in fulls[form] if f.end <= start]
             if not before and not shared:
@@ -134,7 +137,7 @@ def _stranger_at(
     of the tables that is none of the person's, outside the person's own
     mentions (``named``); past the text's end if nowhere."""
     own = {_word_form(w) for name in (*m.entity.strong_names, *m.entity.weak) for w in name.split()}
-    for hit in re.finditer(_surname_pattern(m.text), text):
+    for hit in _surname_hits(m.text, text):
         at = hit.start(1)
         word = _given_word_before(text, at, given)
         if (
@@ -158,16 +161,23 @@ def _word_form(word: str) -> str:
     return arabic_spelling(word) if has_arabic_script(word) else name_key(normalize(word)).joined
 
 
-def _surname_pattern(form: str) -> str:
+def _surname_hits(form: str, text: str) -> Iterator[re.Match[str]]:
     """The surname written whole (group 1); an Arabic one also after a
     proclitic ("لسليماني", "بسليماني"), and after ل with the article's alif
     dropped ("للأسد": the mention is "لأسد", as for any name)."""
     written = re.escape(form)
     if not has_arabic_script(form):
-        return rf"(?<![\w‐-])({written})(?![\w‐-])"
-    if form.startswith("ال"):
+        return finditer(_compiled(rf"(?<![\w‐-])({written})(?![\w‐-])"), text, form)
+    literal, reach = form, 2  # a proclitic of two letters at most
+    if form.startswith("ال") and len(form) > 2:
         written += "|" + re.escape("ل" + form[2:]) + "(?<=لل" + re.escape(form[2:]) + ")"
-    return rf"(?<![\w‐-])(?:[وف]?[بلك]|[وف])?({written})(?![\w‐-])"
+        literal, reach = form[2:], 4
+    return finditer(_compiled(rf"(?<![\w‐-])(?:[وف]?[بلك]|[وف])?({written})(?![\w‐-])"), text, literal, reach)
+
+
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _after_kunya(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -189,40 +199,6 @@ def _after_kunya(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
-
-
-class _Placed:
-    """Mentions sorted by start, with what overlaps a span found by bisection:
-    a long text has thousands of mentions, and the surnames are looked up at
-    each of their hits."""
-
-    def __init__(self, mentions: list[Mention]) -> None:
-        self.items = sorted(mentions, key=lambda m: m.start)
-        self.starts = [m.start for m in self.items]
-        self.longest = max((m.end - m.start for m in self.items), default=0)
-
-    def overlapping(self, start: int, end: int) -> list[Mention]:
-        """The mentions that overlap ``start``…``end``, in order."""
-        found = []
-        j = bisect.bisect_left(self.starts, end) - 1
-        while j >= 0 and self.starts[j] > start - self.longest:
-            m = self.items[j]
-            if m.end > start:
-                found.append(m)
-            j -= 1
-        return found[::-1]
-
-    def remove(self, m: Mention) -> None:
-        j = bisect.bisect_left(self.starts, m.start)
-        while self.items[j] is not m:
-            j += 1
-        del self.items[j], self.starts[j]
-
-    def append(self, m: Mention) -> None:
-        j = bisect.bisect_right(self.starts, m.start)
-        self.items.insert(j, m)
-        self.starts.insert(j, m.start)
-        self.longest = max(self.longest, m.end - m.start)
 
 
 # A capitalised word right before a Latin surname, after a word of the sentence.

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import attrs
 
+from .literal_hits import finditer
 from .located_places import parents
 from .model import Entity, Match, Mention, Method
 from .vocabulary import vocabulary
@@ -37,7 +38,7 @@ def defined_acronyms(text: str, mentions: list[Mention], taken: Callable[[int, i
         if d is None or not m.text[:1].isupper() or not _abbreviates(d.group(1), m.text):
             continue
         acronym = d.group(1)
-        for a in re.finditer(rf"(?<![\w-]){acronym}(?![\w-])", text):
+        for a in finditer(re.compile(rf"(?<![\w-]){acronym}(?![\w-])"), text, acronym):
             if not taken(a.start(), a.end()):
                 match = attrs.evolve(m.match, query=acronym, score=90.0, method=Method.CONTEXT, weak=False)
                 found.append(Mention(a.start(), a.end(), acronym, m.id, m.entity, match))
@@ -54,6 +55,9 @@ def spelled_out_acronyms(text: str, mentions: list[Mention], resolve: Callable[[
     Security Forces)."""
     read: dict[str, Match | None] = {}
     out: list[Mention] = []
+    by_id: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_id.setdefault(m.id, []).append(m)
     for m in mentions:
         if not _ACRONYM.fullmatch(m.text):
             out.append(m)
@@ -61,7 +65,7 @@ def spelled_out_acronyms(text: str, mentions: list[Mention], resolve: Callable[[
         if m.text not in read:
             # Where a mention of the entity holds the spelled-out name ("UN Office for the
             # Coordination of Humanitarian Affairs (OCHA)"), the text spells it out as that entity.
-            spans = [(x.start, x.end) for x in mentions if x.id == m.id and x is not m]
+            spans = [(x.start, x.end) for x in by_id[m.id] if x is not m]
             read[m.text] = _spelled_out(text, m, resolve, spans)
         match = read[m.text]
         if match is not None and match.id == m.id:
@@ -98,7 +102,10 @@ def _spelled_out(
 def _initials_pattern(acronym: str) -> re.Pattern[str]:
     small = "|".join(sorted(_SMALL))
     gap = rf"(?:[ \-]+(?:(?:{small})[ \-]+)*)"
-    return re.compile(r"(?<![\w'’-])" + gap.join(rf"{c}[\w'’]+" for c in acronym) + r"(?![\w'’-])")
+    # The first capital comes first, the lookbehind after it: re then looks for that letter at C
+    # speed instead of trying every position of the text (issue 17).
+    first = rf"{acronym[0]}(?<![\w'’-]{acronym[0]})[\w'’]+"
+    return re.compile(gap.join([first, *(rf"{c}[\w'’]+" for c in acronym[1:])]) + r"(?![\w'’-])")
 
 
 # A mention written in three to six capitals: an acronym whose letters a
