@@ -1367,7 +1367,8 @@ def test_resolve_classes_the_session_11_audits_found(query: str, expected: str |
         ("the town of Hit", [("Hit", "place:hit")]),
         # A name after capitals that name nothing is part of a longer name; a person's is not.
         ("Residents protested against the National Salvation Government, which runs the area.", []),
-        ("du Pentagone Chuck Hagel a dit", [("Chuck Hagel", "person:chuck-hagel")]),
+        # (The organisation's one word before the person's name is its own mention: session 22.)
+        ("du Pentagone Chuck Hagel a dit", [("Pentagone", "org:pentagon"), ("Chuck Hagel", "person:chuck-hagel")]),
         # The adjectives that say what a facility is belong to it; the writer's do not.
         (
             "سيطروا على قاعدة عين الأسد الجوية العسكرية غرب",

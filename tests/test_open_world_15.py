@@ -34,10 +34,11 @@ from borderlex.vocabulary import vocabulary
         # ... while another person's given name before a name makes another person: whole name
         # or nothing ("Ahmed Mohammed al-Sudani" is not the prime minister).
         ("The governor met Ahmed Mohammed al-Sudani in Basra.", [("Basra", "place:basrah")]),
-        # Capitals that are no given name leave the name as it was ("du Pentagone Chuck Hagel").
+        # Capitals that are no given name leave the name as it was ("du Pentagone Chuck Hagel";
+        # the organisation's one word before it is its own mention, session 22).
         (
             "le chef du Pentagone Chuck Hagel a dit",
-            [("Chuck Hagel", "person:chuck-hagel")],
+            [("Pentagone", "org:pentagon"), ("Chuck Hagel", "person:chuck-hagel")],
         ),
         (
             "Iraqi Prime Minister Mohammed Shia al-Sudani said",

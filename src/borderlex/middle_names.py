@@ -12,15 +12,16 @@ al-Jabouri" may be any of several Jabouris, and is left to the tables.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
-from .arabic_script import has_arabic_script
+from .arabic_script import has_arabic_script, orthographic_form
 from .folding import normalize
 from .model import Entity
 from .name_keys import name_key
 from .vocabulary import vocabulary
 
-__all__ = ["latin_given_names", "read_names_before", "without_middle_names"]
+__all__ = ["is_tribal_surname", "latin_given_names", "read_names_before", "without_middle_names"]
 
 # Words that make a name go otherwise: first words that open a compound given
 # name or a kunya, particles and articles, honorifics that join the family
@@ -56,12 +57,12 @@ def without_middle_names(entities: Iterable[Entity]) -> dict[str, list[str]]:
 
 
 def latin_given_names(entities: Iterable[Entity]) -> frozenset[str]:
-    """The first words (normalized) of the Latin-script personal names of two
-    words or more, but for the words that open a compound given name, a
-    kunya or a title ("Abu", "Abd", "Sheikh")."""
+    """The first words of the Latin-script personal names of two words or
+    more, by name key (one for "Karim" and "Kareem"), but for the words that
+    open a compound given name, a kunya or a title ("Abu", "Abd", "Sheikh")."""
     joining = _JOINING | vocabulary().name_particles
     return frozenset(
-        first
+        name_key(first).joined
         for e in entities
         if e.kind == "person"
         for name in e.strong_names
@@ -84,10 +85,9 @@ def read_names_before(before: str, entity: Entity, given: frozenset[str]) -> boo
     words = before.split()
     if not words or not all(w[:1].isupper() and not w.isupper() for w in words) or has_arabic_script(before):
         return None
-    first = normalize(words[0])
-    if first not in given:
+    key = name_key(normalize(words[0])).joined
+    if key not in given:
         return None
-    key = name_key(first).joined
     return any(
         len(parts := name.split()) > 1 and name_key(normalize(parts[0])).joined == key
         for name in entity.strong_names
@@ -109,6 +109,8 @@ def _drops_middle(words: list[str]) -> bool:
     joining = _JOINING | words_.name_particles
     if any(word in joining or normalize(word) in joining for word in (first, middle)):
         return False
+    if is_tribal_surname(family):
+        return False  # "Mohammed Nouri al-Karbouli": thousands are Mohammed al-Karbouli
     if has_arabic_script(middle):
         # "نور الدين": a middle word with the article ends a compound given name.
         return not middle.startswith("ال") and len(middle) > 2 and has_arabic_script(family) and len(family) >= 3
@@ -117,3 +119,20 @@ def _drops_middle(words: list[str]) -> bool:
     if not middle[:1].isupper() or len(middle.rstrip(".")) < 3 or "-" in middle or middle.isupper():
         return False
     return (family[:1].isupper() or family.startswith(("al-", "el-"))) and not family.isupper() and len(family) >= 3
+
+
+def is_tribal_surname(written: str) -> bool:
+    """Whether a family name, without its article, is a tribe's (vocabulary
+    ``tribal_surnames``): thousands bear it ("al-Dulaimi", "الجبوري")."""
+    if has_arabic_script(written):
+        bare = orthographic_form(written)
+        bare = bare[2:] if bare.startswith("ال") else bare
+    else:
+        words = normalize(written).split()
+        bare = " ".join(words[1:] if len(words) > 1 and words[0] in ("al", "el") else words)
+    return bare in _tribes()
+
+
+@functools.cache
+def _tribes() -> frozenset[str]:
+    return frozenset(orthographic_form(w) if has_arabic_script(w) else w for w in vocabulary().tribal_surnames)

@@ -234,6 +234,8 @@ def in_institution_name(text: str, units: Sequence[Unit], first: int, *, place: 
     name, ``body_heads`` too).  The name is then part of the institution's,
     which the tables do not know."""
     i = first - 1
+    if i >= 1 and units[i].skip and units[i - 1].skip and _word(text, units[i]) in _INNER_ARTICLES:
+        i -= 1  # "Central Bank of the Kurdistan Region": the article after the link
     link = _word(text, units[i]) if i >= 0 and units[i].skip else ""
     heads = (_BODY_HEADS if place else _HEADS).get(link)
     if heads is None:

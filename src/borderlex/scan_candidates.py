@@ -32,9 +32,10 @@ from .scan_units import FRENCH_WORDS, Unit, Units, letters_of, stops_of
 
 __all__ = ["candidate", "window"]
 
-# What never sits inside a name: commas, brackets, colons, sentence ends, line breaks.
-# A dot after a lone capital is an abbreviation's ("U.N. Security Council"), not a sentence's end.
-_BREAK = re.compile(r"[,،;؛:!?()\[\]{}\n]|(?<!(?<![A-Za-z])[A-Z])\.\s")
+# What never sits inside a name: commas, brackets, colons, sentence ends, a blank line or a line
+# break beside a space (a heading's end).  One bare line break is hard-wrapped text's space
+# ("Nouri\nal-Maliki").  A dot after a lone capital is an abbreviation's ("U.N. Security Council").
+_BREAK = re.compile(r"[,،;؛:!?()\[\]{}]|\s\n|\n\s|(?<!(?<![A-Za-z])[A-Z])\.\s")
 _CURRENCY = frozenset("$€£¥")
 # "post-", "pre-" glued before a name: the era after or before what it names.
 _ERA_BEFORE = re.compile(r"(?<![\w-])(?:[Pp]ost|[Pp]re)[-‐]\Z")

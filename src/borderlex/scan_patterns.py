@@ -498,8 +498,21 @@ def _far(entity: Entity) -> bool:
 
 def designator_beside(text: str, units: Sequence[Unit], first: int, last: int) -> str | None:
     """The class of a designator before the name at units ``first``…``last``
-    (see :func:`designator_before`), or else right after it."""
-    return designator_before(units, first) or _designator_after(text, units, last)
+    (see :func:`designator_before`), or else right after it.  After an
+    indefinite article the designator is a part of the place, not the unit
+    of that name: "a shattered district of Homs" is a quarter of the city."""
+    before = designator_before(units, first)
+    if before is not None and _INDEFINITE_BEFORE.search(text, max(0, units[first].start - 60), units[first].start):
+        return None
+    return before or _designator_after(text, units, last)
+
+
+# "a district of ", "une ville de ", "an old district of the ": an indefinite article, up to two
+# adjectives and the designator, then "of"/"de", right before a name.
+_INDEFINITE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Uu]ne?)\s+(?:[a-zéè]+\s+){0,2}[a-zéè]+\s+"
+    r"(?:of(?:\s+the)?\s+|d(?:e|u|es)\s+(?:la\s+|l['’])?|d['’])\Z"
+)
 
 
 def _designator_after(text: str, units: Sequence[Unit], last: int) -> str | None:

@@ -23,6 +23,7 @@ from .common_words import is_common_word
 from .folding import normalize
 from .government_seats import is_dateline
 from .index import AliasEntry, Strength
+from .middle_names import is_tribal_surname
 from .model import DESIGNATES
 from .org_partners import in_an_org_list
 from .place_partners import in_a_list, in_their_parent, quarters_elsewhere
@@ -420,11 +421,12 @@ _OWNER_AFTER = re.compile(r"[ \u00a0]+(?:of|in|de|du|des|d['’])[ \u00a0]*(?:th
 
 def _one_person(c: Span) -> bool:
     """Whether the span's weak aliases of people name one person: a title or a
-    verb beside a surname two people share does not say which."""
+    verb beside a surname two people share does not say which, nor beside a
+    tribe's name that thousands bear (vocabulary ``tribal_surnames``)."""
     people = {
         p.entry.entity.id for p in c.patterns if p.entry.entity.kind == "person" and p.entry.strength is Strength.WEAK
     }
-    return len(people) <= 1
+    return len(people) <= 1 and not (people and is_tribal_surname(c.text))
 
 
 @functools.cache

@@ -325,9 +325,15 @@ class Scanner:
                 if reading:
                     opens, before = run[0], ""  # "Michael Erik Kurilla" is Erik Kurilla
                 # Two places side by side are two names ("bases in Syria US troops").
+                person_after = bool(after) and self._kind_named(after, as_of) == "person"
                 if not self._places_side_by_side(c, before, after, as_of) and (
-                    (after and self._kind_named(after, as_of) != "person")
-                    or runs.words(c) < 2
+                    (after and not person_after)
+                    # One word is too little to stand before other capitals, but for an
+                    # organisation's before a person's full name ("à Sputnik Leyla Mustafa").
+                    or (
+                        runs.words(c) < 2
+                        and not (person_after and all(p.entry.entity.kind == "org" for p in c.patterns))
+                    )
                     or (mentions and mentions[-1].end > c.start)
                     or (
                         before

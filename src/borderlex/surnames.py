@@ -45,7 +45,7 @@ def surname_mentions(
     ("Nechirvan Barzani … Barzani's office … Masrour Barzani … Barzani
     said"); before either is named it names neither.  ``given``: the given
     names an Arabic family name without the article must not be, as spelled;
-    ``latin_given``, the Latin ones, normalized (a bare surname after one of
+    ``latin_given``, the Latin ones, by name key (a bare surname after one of
     them and no name of the person's is a stranger's: see ``_without_strangers``)."""
     owners: dict[str, set[str]] = {}
     fulls: dict[str, list[Mention]] = {}
@@ -142,7 +142,7 @@ def _stranger_at(
         word = _given_word_before(text, at, given)
         if (
             word is not None
-            and (has_arabic_script(word) or normalize(word) in latin_given)
+            and (has_arabic_script(word) or name_key(normalize(word)).joined in latin_given)
             and not _among(_word_form(word), own)
             and not any(a <= at < b for a, b in named if (a, b) != (m.start, m.end))
         ):

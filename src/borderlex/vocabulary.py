@@ -103,6 +103,7 @@ class Vocabulary(NamedTuple):
     agency_heads: frozenset[str]
     arabic_unit_heads: frozenset[str]
     family_words: frozenset[str]
+    tribal_surnames: frozenset[str]
     back_references: frozenset[str]
     media_words: frozenset[str]
     media_words_after: frozenset[str]
@@ -262,6 +263,7 @@ class _Reader:
             agency_heads=self.words("agency_heads", "arabic"),
             arabic_unit_heads=self.words("arabic_unit_heads", "arabic"),
             family_words=self.words("family_words", "phrase"),
+            tribal_surnames=self.words("tribal_surnames", "phrase"),
             back_references=self.words("back_references", "phrase"),
             media_words=self.words("media_words", "phrase"),
             media_words_after=self.words("media_words_after", "phrase"),
