@@ -47,9 +47,9 @@ from borderlex.vocabulary import vocabulary
         ),
         ("وقال الحلبوسي إن", [("الحلبوسي", "person:mohammed-al-halbousi")]),
         # A given name of the tables by its key ("Kareem" is "Karim"): the bare surname after it
-        # is the stranger's (Abdul Kareem al-Luaibi, oil minister before Jabbar al-Luaibi).
+        # is the stranger's, not the tables' Jabbar al-Luaibi.
         (
-            "In the north. Abdul Kareem Luaibi said Baghdad would act. Later, Luaibi said it was time.",
+            "The minister, Kareem Luaibi, said Baghdad would act. Later, Luaibi said it was time.",
             [("Baghdad", "place:baghdad")],
         ),
         # A byline's role word ends a run of capitals: the agency before it is named.
@@ -62,6 +62,17 @@ from borderlex.vocabulary import vocabulary
             "he told Reuters Mazloum Abdi was there",
             [("Reuters", "org:reuters"), ("Mazloum Abdi", "person:mazloum-abdi")],
         ),
+        # "الكردستاني" is a nisba of belonging, as a nationality is: the name without it, after the
+        # full name, is its short form (and alone, nobody's).
+        (
+            "أعلن الحزب الديمقراطي الكردستاني عودته إلى كركوك، وقال الحزب الديمقراطي إن",
+            [
+                ("الحزب الديمقراطي الكردستاني", "org:kdp"),
+                ("كركوك", "place:kirkuk"),
+                ("الحزب الديمقراطي", "org:kdp"),
+            ],
+        ),
+        ("وقال الحزب الديمقراطي إن", []),
         # "سيول" is *floods* far more often than Seoul.
         ("وقد تسببت سيول الأمطار في قطع الطرق", []),
         ("Seoul and Tokyo", [("Seoul", "place:seoul"), ("Tokyo", "place:tokyo")]),
