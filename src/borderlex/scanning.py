@@ -329,7 +329,7 @@ class Scanner:
                 if not self._places_side_by_side(c, before, after, as_of) and (
                     (after and not person_after)
                     # One word is too little to stand before other capitals, but for an
-                    # organisation's before a person's full name ("à Sputnik Leyla Mustafa").
+                    # organisation's before a person's full name ("told Reuters Mazloum Abdi").
                     or (
                         runs.words(c) < 2
                         and not (person_after and all(p.entry.entity.kind == "org" for p in c.patterns))
