@@ -125,8 +125,7 @@ def is_tribal_surname(written: str) -> bool:
     """Whether a family name, without its article, is a tribe's (vocabulary
     ``tribal_surnames``): thousands bear it ("al-Dulaimi", "الجبوري")."""
     if has_arabic_script(written):
-        bare = orthographic_form(written)
-        bare = bare[2:] if bare.startswith("ال") else bare
+        bare = orthographic_form(written).removeprefix("ال")
     else:
         words = normalize(written).split()
         bare = " ".join(words[1:] if len(words) > 1 and words[0] in ("al", "el") else words)

@@ -52,8 +52,7 @@ def short_form_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         arabic = not form.isascii()
         # An Arabic short form may follow a proclitic ("بوزارة الدفاع"), which stays outside.
         before = "(?<!\\w)[وبلفك]?" if arabic else "(?<![\\w‐-])"
-        pattern = re.compile(rf"{before}({re.escape(form)})(?![\w‐-])")
-        for hit in finditer(pattern, text, form, 1 if arabic else 0):
+        for hit in finditer(rf"{before}({re.escape(form)})(?![\w‐-])", text, form, 1 if arabic else 0):
             start, end = hit.span(1)
             after = _NEXT_WORD.match(text, end)
             # A capitalised word, or an Arabic adjective with the article, makes a longer name

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 import attrs
 
@@ -167,17 +166,12 @@ def _surname_hits(form: str, text: str) -> Iterator[re.Match[str]]:
     dropped ("للأسد": the mention is "لأسد", as for any name)."""
     written = re.escape(form)
     if not has_arabic_script(form):
-        return finditer(_compiled(rf"(?<![\w‐-])({written})(?![\w‐-])"), text, form)
+        return finditer(rf"(?<![\w‐-])({written})(?![\w‐-])", text, form)
     literal, reach = form, 2  # a proclitic of two letters at most
     if form.startswith("ال") and len(form) > 2:
         written += "|" + re.escape("ل" + form[2:]) + "(?<=لل" + re.escape(form[2:]) + ")"
         literal, reach = form[2:], 4
-    return finditer(_compiled(rf"(?<![\w‐-])(?:[وف]?[بلك]|[وف])?({written})(?![\w‐-])"), text, literal, reach)
-
-
-@lru_cache(maxsize=4096)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return finditer(rf"(?<![\w‐-])(?:[وف]?[بلك]|[وف])?({written})(?![\w‐-])", text, literal, reach)
 
 
 def _after_kunya(text: str, mentions: list[Mention]) -> list[Mention]:

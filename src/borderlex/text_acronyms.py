@@ -38,7 +38,7 @@ def defined_acronyms(text: str, mentions: list[Mention], taken: Callable[[int, i
         if d is None or not m.text[:1].isupper() or not _abbreviates(d.group(1), m.text):
             continue
         acronym = d.group(1)
-        for a in finditer(re.compile(rf"(?<![\w-]){acronym}(?![\w-])"), text, acronym):
+        for a in finditer(rf"(?<![\w-]){acronym}(?![\w-])", text, acronym):
             if not taken(a.start(), a.end()):
                 match = attrs.evolve(m.match, query=acronym, score=90.0, method=Method.CONTEXT, weak=False)
                 found.append(Mention(a.start(), a.end(), acronym, m.id, m.entity, match))
