@@ -221,7 +221,15 @@ def usable(name: str) -> bool:
         return False  # "dyr alzwr", "ba ge da": skeletons and romanized exonyms
     if not latin and len(name.split()) > 1 and all(len(w) <= 2 for w in name.split()):
         return False  # "بي كا" (Biga): Latin initials spelled out, as in "بي كا كا", the PKK
+    if normalize(name).split()[0] in _DISTRICT_WORDS:
+        return False  # "ناحية القيارة", "Nahiyat al Qayyarah": the subdistrict's name, not the town's
     return not (name.isupper() and " " not in name and len(name) <= 4)  # BGW, ORBI: airport codes
+
+
+# The words that make a town's name a district's or subdistrict's.
+_DISTRICT_WORDS = frozenset(
+    normalize(w) for w in ("ناحية", "قضاء", "Nahiyat", "Nahiyah", "Nahiya", "Qada", "Qadha", "Qadaa")
+)
 
 
 def arabic_ok(name: str) -> bool:

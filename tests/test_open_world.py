@@ -985,8 +985,12 @@ def test_an_organisations_short_form_after_its_full_name(text: str, expected: li
         ("وصل إلى سورية", [("سورية", "place:syria")]),
         # Arabic text writes Kurdish gaf as kaf: شنكال is شنگال, Sinjar.
         ("غرب شنكال", [("شنكال", "place:sinjar")]),
-        # "post-" before an organisation's name of several words: the era after it.
-        ("to build a post-Assad government in Damascus", [("Damascus", "place:damascus")]),
+        # "post-" before an organisation's name of several words: the era after it, not the
+        # organisation; the person's name in it is still a mention, as "ISIS" is in "post-ISIS".
+        (
+            "to build a post-Assad government in Damascus",
+            [("Assad", "person:bashar-al-assad"), ("Damascus", "place:damascus")],
+        ),
         ("the post-ISIS era", [("ISIS", "org:islamic-state")]),
         # After a designator with "de", a name read by its key alone must be a place's.
         ("Dans le quartier pauvre de Nabaa, aux portes", []),

@@ -13,6 +13,7 @@ exact tier, the scanner passes it by.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
@@ -23,7 +24,7 @@ from .errors import TableError
 from .folding import normalize
 from .vocabulary import vocabulary
 
-__all__ = ["ENVIRONMENT_VARIABLE", "common_word_around", "common_words", "is_common_word"]
+__all__ = ["ENVIRONMENT_VARIABLE", "common_word_around", "common_words", "in_an_arabic_date", "is_common_word"]
 
 #: The environment variable naming a word list to read instead of the bundled
 #: one (the generator points it at an empty file, so the list does not
@@ -56,6 +57,24 @@ def common_word_around(text: str, start: int, end: int) -> bool:
         start -= 1
     word = text[start:end]
     return is_common_word(word) or (word[:1] in vocabulary().proclitics and is_common_word(word[1:]))
+
+
+# A day's number before the month ("20 من تشرين", "19 تشرين"); الأول/الثاني or a year after it.
+_DAY_BEFORE = re.compile(r"\d[ \u00a0]*(?:من[ \u00a0]+)?\Z")
+_DATE_AFTER = re.compile(r"[ \u00a0]+(?:ال[أا]ول|الثاني|\d{4})")
+
+
+def in_an_arabic_date(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a month's name (vocabulary ``arabic_months``)
+    in a date: after a day's number, or before الأول/الثاني or a year."""
+    if arabic_spelling(text[start:end]) not in _months():
+        return False
+    return bool(_DAY_BEFORE.search(text, max(0, start - 8), start) or _DATE_AFTER.match(text, end))
+
+
+@functools.cache
+def _months() -> frozenset[str]:
+    return frozenset(arabic_spelling(m) for m in vocabulary().arabic_months)
 
 
 def common_words() -> frozenset[str]:

@@ -244,7 +244,7 @@ def _joined_article(chars: list[str], i: int) -> bool:
     ("ديرالزور"); proclitics before an article are one or two letters
     ("وبالتالي"), "عبدالله" keeps its two-letter "له", and a stem ending in
     "ال" takes endings that begin with ي or ات ("الشماليين", "ميداليات")."""
-    return (
+    if not (
         i >= 3
         and i + 4 < len(chars)
         and chars[i + 1] == "ل"
@@ -252,7 +252,17 @@ def _joined_article(chars: list[str], i: int) -> bool:
         and chars[i + 2 : i + 4] != ["ا", "ت"]
         and all(is_arabic_letter(c) for c in chars[i - 3 : i])
         and all(is_arabic_letter(c) for c in chars[i + 2 : i + 5])
-    )
+    ):
+        return False
+    # The three letters before are the stem's, not the word's own article: "الطالباني" is
+    # al- + Talabani, not "الط" + al- + "باني".
+    start = i
+    while start > 0 and is_arabic_letter(chars[start - 1]):
+        start -= 1
+    clitics = _arabic_article_at(chars, start)
+    if clitics >= 0:
+        start += clitics + (1 if chars[start + clitics] == "ل" else 2)
+    return i - start >= 3
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -100,8 +100,10 @@ def by_the_adjective_after(
     out = []
     for m in mentions:
         e = m.entity
-        after = words_after(text, m.end, 1) if e.kind == "org" and e.country and has_arabic_script(m.text) else []
-        country = country_of_adjective(after[0][1]) if after and after[0][0] == m.end + 1 else None
+        # The adjective may follow the name's closing quote mark: “حزب الله” اللبناني.
+        end = m.end + 1 if text[m.end : m.end + 1] in _CLOSING_QUOTES else m.end
+        after = words_after(text, end, 1) if e.kind == "org" and e.country and has_arabic_script(m.text) else []
+        country = country_of_adjective(after[0][1]) if after and after[0][0] == end + 1 else None
         if country is None or country == e.country:
             out.append(m)
             continue
@@ -109,6 +111,10 @@ def by_the_adjective_after(
         if len(found) == 1:
             out.append(_as(m, *found.values()))
     return out
+
+
+# Arabic text writes “ and ” either way round.
+_CLOSING_QUOTES = frozenset('”“»"')
 
 
 def _as(m: Mention, other: Entity) -> Mention:

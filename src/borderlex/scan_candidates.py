@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from .arabic_script import arabic_spelling, final_alif_as_ta, is_arabic_mark, is_arabic_word_char, orthographic_form
-from .common_words import common_word_around
+from .common_words import common_word_around, in_an_arabic_date
 from .folding import HYPHENS, normalize
 from .index import Strength, acronym_form
 from .name_runs import in_capitals, sentence_start
@@ -37,9 +37,28 @@ __all__ = ["candidate", "window"]
 # ("Nouri\nal-Maliki").  A dot after a lone capital is an abbreviation's ("U.N. Security Council").
 _BREAK = re.compile(r"[,،;؛:!?()\[\]{}]|\s\n|\n\s|(?<!(?<![A-Za-z])[A-Z])\.\s")
 _CURRENCY = frozenset("$€£¥")
+_QUOTES = frozenset('«»“”"')
+
 # "post-", "pre-" glued before a name: the era after or before what it names.
 _ERA_BEFORE = re.compile(r"(?<![\w-])(?:[Pp]ost|[Pp]re)[-‐]\Z")
 _NON_SPACE = re.compile(r"\S*")
+
+
+def _closed_inside(span: str) -> bool:
+    """Whether a quote mark closes inside ``span`` that did not open in it.
+    Arabic text writes “ and ” either way round: a mark after a space opens,
+    one after a letter closes."""
+    opened = 0
+    for i, ch in enumerate(span):
+        if ch not in _QUOTES:
+            continue
+        if i == 0 or span[i - 1].isspace():
+            opened += 1
+        elif opened:
+            opened -= 1
+        else:
+            return True
+    return False
 
 
 def _and_words(words: str) -> int:
@@ -88,6 +107,10 @@ def candidate(
     if _BREAK.search(text, start, end):
         # A name holds no comma, bracket or sentence end, unless its alias does ("Hit, Iraq").
         ok = [p for p in ok if _BREAK.search(p.entry.alias)]
+    if units[first].arabic and _closed_inside(text[start:end]):
+        # "“الإدارة الذاتية” لشمال شرقي سوريا": a quote that closes inside the span set a name
+        # apart before its end (one opened inside is part of it: سد “تشرين, مطار «تي فور» العسكري).
+        ok = [p for p in ok if _closed_inside(p.entry.alias)]
     if any(u.possessive for u in units[first:last]):
         # "Bashar al-Assad's regime": a possessive ends a name, unless its alias has one.
         ok = [p for p in ok if "'" in p.entry.alias or "’" in p.entry.alias]
@@ -114,6 +137,8 @@ def candidate(
             # word is "and", unless the alias has it there too ("في العراق والشام").
             ands = _and_words(text[units[first].end : end])
             ok = [p for p in ok if _and_words(p.entry.alias.partition(" ")[2]) >= ands]
+        if ok and first == last and in_an_arabic_date(text, start, end):
+            return None  # "20 من تشرين الأول", *20 October*: a month, not the Tishrin Dam
         if ok and first == last and common_word_around(text, start, end):
             # "حلفائه" (*his allies*) folds to حلفايا: a common word names nothing unless spelled as an alias.
             ok = [p for p in ok if arabic_spelling(p.entry.alias) == arabic_spelling(text[start:end])]

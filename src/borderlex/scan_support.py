@@ -112,10 +112,13 @@ def supported(
     strong |= _regions_of_the_texts_country(spans, country)
     by_country = _of_the_texts_country(spans, text, country) if country is not None else set()
     elsewhere = quarters_elsewhere(spans, entity)
+    people_end = {c.end for c in spans if any(p.entry.entity.kind == "person" for p in c.patterns)}
     out = []
     for c in spans:
         quoted = c.patterns[0].entry.arabic and quoted_whole(text, c.start, c.end)
         vouched = _kinds_vouched_beside(text, c.start, c.end) if not c.patterns[0].entry.arabic else _NEITHER
+        if _POSSESSIVE_BEFORE.match(text, c.start - 3) and c.start - 3 in people_end:
+            vouched |= _ORG  # "Nouri al-Maliki's State of Law": a leader's party or bloc
         if _credited(text, c.start, c.end):
             vouched = vouched | _MEDIA
 
@@ -139,14 +142,28 @@ def supported(
             keep = [p for p in keep if p.entry.entity.kind == "person"]
         if dateline:
             keep = [p for p in keep if p.entry.entity.kind == "place"]
-        if "media" in vouched:
-            # "l'agence de presse turque Dogan": after a media word, a place read only by a key is
-            # an outlet the tables lack, not Dukan.
-            norm = normalize(c.text)
-            keep = [p for p in keep if p.entry.entity.kind != "place" or p.entry.normalized == norm]
+        outlet = c.patterns[0].entry.arabic and _outlet_word_before(text, c.start)
+        if "media" in vouched or outlet:
+            # "l'agence de presse turque Dogan", "لصحيفة «تشرين»": after a media word, a place read
+            # only by a key is an outlet the tables lack, not Dukan, nor a facility the Tishrin Dam.
+            norm, unlike = normalize(c.text), ("place", "facility") if outlet else ("place",)
+            keep = [p for p in keep if p.entry.entity.kind not in unlike or p.entry.normalized == norm]
         if keep:
             out.append(c._replace(patterns=keep))
     return out
+
+
+def _outlet_word_before(text: str, start: int) -> bool:
+    """Whether an Arabic media word ("صحيفة", *newspaper*; perhaps after a
+    proclitic) stands right before ``start``, perhaps with a quote mark between."""
+    while start > 0 and text[start - 1] in _OPENING:
+        start -= 1
+    return any(orthographic_form(w) in _arabic_media_words() for w in word_before(text, start))
+
+
+@functools.cache
+def _arabic_media_words() -> frozenset[str]:
+    return frozenset(orthographic_form(w) for w in vocabulary().media_words if has_arabic_script(w))
 
 
 def _a_guess(p: Pattern, c: Span, classes: list[str]) -> bool:
@@ -296,6 +313,8 @@ def _after_their_country(spans: list[Span], text: str) -> set[str]:
     abbreviation joins the mention: ``borderlex.text_acronyms``)."""
     countries: dict[int, set[str]] = {}
     for c in spans:
+        if c.patterns[0].entry.arabic:
+            continue  # Arabic puts a country after its institution: "العراق النصر" is Iraq … victory
         for p in c.patterns:
             e = p.entry.entity
             if e.type == "country" and e.country is not None:
@@ -530,30 +549,36 @@ def _media_word_before(text: str, start: int, media_words: frozenset[str]) -> bo
     return any(normalize(w) in media_words and all(x.islower() for x in run[i + 1 :]) for i, w in enumerate(run))
 
 
-_BOTH, _NEITHER, _MEDIA, _PERSON, _LOCATIVE = (
+_BOTH, _NEITHER, _MEDIA, _PERSON, _LOCATIVE, _ORG = (
     frozenset({"person", "org"}),
     frozenset[str](),
     frozenset({"media"}),
     frozenset({"person"}),
     frozenset({"locative"}),
+    frozenset({"org"}),
 )
+_POSSESSIVE_BEFORE = re.compile("['’]s ")
 # "لـ روزنة", "لـ«عنب بلدي»": told to an outlet (a detached lam, then perhaps a quote mark).
 _TOLD_TO = re.compile('لـ[ \u00a0]*[«"“]?[ \u00a0]*\\Z')
 # "مراسل الأناضول", *Anadolu's correspondent*: a correspondent's word in construct before the outlet.
 _CORRESPONDENT = re.compile("(?<![^\\W\\d_])[وفل]{0,2}مراسل(?:ة|و|ي)?[ \u00a0]+\\Z")
 # An outlet's dateline or byline: "سمارت - درعا", "SMART - Daraa", or the name alone on its line.
 _CREDIT_AFTER = re.compile(r"[ \t]*(?:[-–—][ \t]|\n|\Z)")
+# A reporter's byline with the outlet after a slash, ending its line: "ليث الجنيدي / الأناضول".
+_BYLINE_SLASH = re.compile(r"[ \t]/[ \t]*\Z")
 
 
 def _credited(text: str, start: int, end: int) -> bool:
     """Whether the span is credited as an outlet: after a detached "لـ"
-    ("told to") or a correspondent's word ("مراسل الأناضول"), alone in brackets, or opening its line as a dateline or a
-    byline does."""
+    ("told to") or a correspondent's word ("مراسل الأناضول"), alone in brackets, opening its line as a dateline or a
+    byline does, or ending a byline after a slash ("ليث الجنيدي / الأناضول")."""
     if _TOLD_TO.search(text, max(0, start - 5), start) or _CORRESPONDENT.search(text, max(0, start - 12), start):
         return True
-    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
-        return True  # a credit in brackets: "(الأناضول)"
+    if text[start - 1 : start] + text[end : end + 1] in ("()", "[]"):
+        return True  # a credit in brackets: "(الأناضول)", "[Getty]"
     line = text.rfind("\n", 0, start) + 1
+    if _BYLINE_SLASH.search(text, line, start) and text[end : end + 1] in ("\n", ""):
+        return True
     return not text[line:start].strip() and _CREDIT_AFTER.match(text, end) is not None
 
 

@@ -326,13 +326,16 @@ class Scanner:
                     opens, before = run[0], ""  # "Michael Erik Kurilla" is Erik Kurilla
                 # Two places side by side are two names ("bases in Syria US troops").
                 person_after = bool(after) and self._kind_named(after, as_of) == "person"
+                # A place's one word before one more is a given name ("Rania Khalek", "Harem Majed").
+                before_a_person = ("org", "place") if " " in after else ("org",)
                 if not self._places_side_by_side(c, before, after, as_of) and (
                     (after and not person_after)
                     # One word is too little to stand before other capitals, but for an
-                    # organisation's before a person's full name ("told Reuters Mazloum Abdi").
+                    # organisation's or a place's before a person's full name ("told Reuters
+                    # Mazloum Abdi", "l'émissaire pour la Syrie Tom Barrack").
                     or (
                         runs.words(c) < 2
-                        and not (person_after and all(p.entry.entity.kind == "org" for p in c.patterns))
+                        and not (person_after and all(p.entry.entity.kind in before_a_person for p in c.patterns))
                     )
                     or (mentions and mentions[-1].end > c.start)
                     or (

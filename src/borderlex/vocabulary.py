@@ -98,6 +98,7 @@ class Vocabulary(NamedTuple):
     locatives: frozenset[str]
     person_heads: frozenset[str]
     arabic_titles: frozenset[str]
+    arabic_months: frozenset[str]
     speech_verbs: frozenset[str]
     bloc_heads: Mapping[str, tuple[str, ...]]
     agency_heads: frozenset[str]
@@ -258,6 +259,7 @@ class _Reader:
             locatives=self.words("locatives", "phrase"),
             person_heads=self.words("person_heads", "phrase"),
             arabic_titles=self.words("arabic_titles", "arabic"),
+            arabic_months=self.words("arabic_months", "arabic"),
             speech_verbs=self.words("speech_verbs", "phrase"),
             bloc_heads=self.by_language("bloc_heads", "phrase"),
             agency_heads=self.words("agency_heads", "arabic"),
