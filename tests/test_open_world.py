@@ -1254,7 +1254,8 @@ def test_classes_the_session_10_audits_found(text: str, expected: list[tuple[str
             [("قاسم سليماني", "person:qassem-soleimani"), ("سليماني", "person:qassem-soleimani")],
         ),
         # A town's name that opens a quarter's name (vocabulary quarter_words_after).
-        ("في حي درعا البلد المحاصر", []),
+        ("في حي درعا المحطة المحاصر", []),
+        ("في حي درعا البلد المحاصر", [("درعا البلد", "place:daraa-al-balad")]),  # one the tables hold
         ("في الموصل القديمة", [("الموصل القديمة", "place:old-mosul")]),
         ("سوريا الجديدة", [("سوريا", "place:syria")]),
         # An organisation's own head word joins its mention; "تنظيم" never does.

@@ -100,6 +100,22 @@ from borderlex.vocabulary import vocabulary
         ),
         # ... one that opens inside is a part of it.
         ("سيطرت القوات على سد “تشرين” قرب منبج", [("سد “تشرين", "facility:tishrin-dam"), ("منبج", "place:manbij")]),
+        # "Old City" after a town's possessive, or before "of" and its name, is the town's old
+        # quarter when the tables hold it ("Old Mosul"); alone, it is the one the text named so.
+        (
+            "Nineveh suggests turning Old City into a site. The minaret in Mosul’s Old City fell.",
+            [
+                ("Nineveh", "place:nineveh-governorate"),
+                ("Old City", "place:old-mosul"),
+                ("Mosul", "place:mosul"),
+                ("Old City", "place:old-mosul"),
+            ],
+        ),
+        ("fighting in the Old City of Mosul went on", [("Old City", "place:old-mosul"), ("Mosul", "place:mosul")]),
+        ("the Old City of Jerusalem", [("Jerusalem", "place:jerusalem")]),
+        ("They walked through the Old City at night.", []),
+        # A quoted name between a facility's word and its adjectives: the adjectives are the name's.
+        ("تفقد القائد قاعدة “التنف” العسكرية الواقعة", [("قاعدة “التنف” العسكرية", "facility:al-tanf-garrison")]),
     ],
 )
 def test_scan_classes_of_the_twenty_eighth_round(text: str, expected: list[tuple[str, str]]) -> None:

@@ -118,6 +118,7 @@ def _with_ayn(text: str, m: Mention) -> Mention:
 
 # An Arabic word after a space ("العسكري", "الجوية").
 _CLOSING_QUOTES = '”»"’'
+_OPENING_QUOTES = '“«"'
 _ARABIC_WORD_AFTER = re.compile("(?: ([\u0621-\u064a]+))(?![\u0621-\u064a])")
 
 
@@ -129,10 +130,15 @@ def _with_adjectives(text: str, m: Mention) -> Mention:
     if m.entity.kind != "facility" or not has_arabic_script(m.text.rstrip(_CLOSING_QUOTES)[-1:]):
         return m
     end = m.end
+    # "قاعدة “التنف” العسكرية": a quoted name opened inside the mention closes before its adjectives.
+    if text[end : end + 1] in _CLOSING_QUOTES and any(q in m.text for q in _OPENING_QUOTES):
+        end += 1
     while (found := _ARABIC_WORD_AFTER.match(text, end)) is not None and found.group(
         1
     ) in vocabulary().facility_adjectives:
         end = found.end()
+    if end == m.end + 1:
+        end = m.end  # the closing quote alone stays outside
     return m if end == m.end else attrs.evolve(m, end=end, text=text[m.start : end])
 
 

@@ -62,7 +62,7 @@ from .name_runs import NameRuns, in_institution_name
 from .namesakes import by_the_adjective_after, with_namesakes
 from .numbered_names import outside_numbered_names
 from .operation_names import outside_operation_names
-from .quarter_names import outside_quarter_names
+from .quarter_names import old_city_mentions, outside_quarter_names
 from .query_rules import governorates_behind
 from .quoted_names import outside_quoted_names
 from .scan_candidates import candidate, window
@@ -395,6 +395,7 @@ class Scanner:
         mentions = with_namesakes(mentions, self._named, lambda e: parents(e, self._entity))
         mentions = by_the_adjective_after(text, mentions, self._named)
         mentions = outside_quarter_names(text, outside_operation_names(text, mentions))
+        mentions = old_city_mentions(text, mentions, self._resolve)
         mentions = outside_quoted_names(text, outside_numbered_names(text, mentions))
         if fuzzy:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
