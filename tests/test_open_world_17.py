@@ -114,6 +114,13 @@ from borderlex.vocabulary import vocabulary
         ("fighting in the Old City of Mosul went on", [("Old City", "place:old-mosul"), ("Mosul", "place:mosul")]),
         ("the Old City of Jerusalem", [("Jerusalem", "place:jerusalem")]),
         ("They walked through the Old City at night.", []),
+        # An organisation's weak name counts where the text names its parent organisation ...
+        (
+            "The United Nations said the Security Council would meet on Monday.",
+            [("United Nations", "org:united-nations"), ("Security Council", "org:un-security-council")],
+        ),
+        # ... and not elsewhere: a country has its own security council too.
+        ("The Security Council would meet on Monday.", []),
         # A quoted name between a facility's word and its adjectives: the adjectives are the name's.
         ("تفقد القائد قاعدة “التنف” العسكرية الواقعة", [("قاعدة “التنف” العسكرية", "facility:al-tanf-garrison")]),
     ],

@@ -103,6 +103,14 @@ def supported(
         and len({p.entry.entity.id for p in c.patterns}) == 1
         and quoted_whole(text, c.start, c.end)
     }
+    # "the Security Council" where the text names the United Nations: an organisation's weak
+    # name counts where its parent organisation is named.
+    strong |= {
+        p.entry.entity.id
+        for c in spans
+        for p in c.patterns
+        if p.entry.entity.kind == "org" and p.entry.entity.parent is not None and p.entry.entity.parent in strong
+    }
     strong |= in_a_list(spans, text, strong)
     strong |= in_an_org_list(spans, text, strong)
     strong |= in_their_parent(spans, text, strong, entity)
