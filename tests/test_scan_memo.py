@@ -97,6 +97,11 @@ def test_one_surface_in_several_contexts(text: str, expected: list[str]) -> None
         # A quoted Arabic name around a hit is read up to 80 characters away: the memo's key holds it.
         ("تقدمت في مدينة حلب اليوم صباحا", 'وأوضح أن "قوات النظام في مدينة حلب اليوم صباحا" تقدمت'),
         ("تقدمت في مدينة حلب اليوم صباحا", "وأوضح أن «قوات النظام في مدينة حلب اليوم صباحا» تقدمت"),
+        # A Latin name before an Arabic quote's closing mark is no word of an Arabic quoted name.
+        (
+            "« Vous avez une occasion unique, fils et filles de Syrie », a-t-il souligné.",
+            "“الظواهري)  ils et filles de Syrie », a-t-il souligné",
+        ),
     ],
 )
 def test_a_decision_made_in_another_text_is_not_reused(before: str, text: str) -> None:

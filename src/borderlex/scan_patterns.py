@@ -346,7 +346,10 @@ def inside_unknown_name(
         return False  # "مكتب تابع لروسيا": after a preposition, a name is no word in construct
     if not own or not all(p.entry.entity.kind == "place" for p in own):
         return False
-    return _arabic_head_before(text, units, prev) or _in_quoted_name(text, units[first].start, units[last].end)
+    # Only an Arabic name sits in an Arabic quoted name (the scanner's memo keys the quotes around Arabic hits).
+    return _arabic_head_before(text, units, prev) or (
+        units[first].arabic and _in_quoted_name(text, units[first].start, units[last].end)
+    )
 
 
 # Quote marks that open and close a name in Arabic text, and how far from a
