@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "CLOSING_QUOTES",
     "NOT_GIVEN",
+    "OPENING_QUOTES",
     "arabic_letters",
     "arabic_spelling",
     "bare_words",
@@ -23,6 +25,10 @@ __all__ = [
     "words_after",
     "words_before",
 ]
+
+# The quote marks that open and close a name in Arabic text, which writes “ and ” either way round.
+OPENING_QUOTES = '“«"'
+CLOSING_QUOTES = '”“»"'
 
 
 def is_arabic_letter(ch: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import attrs
 
-from .arabic_script import has_arabic_script, orthographic_form, words_before
+from .arabic_script import OPENING_QUOTES, has_arabic_script, orthographic_form, words_before
 from .folding import normalize
 from .model import Entity, Match, Mention, Method
 from .qualified_names import STATE_INSTITUTIONS, country_of_adjective
@@ -118,7 +118,6 @@ def _with_ayn(text: str, m: Mention) -> Mention:
 
 # An Arabic word after a space ("العسكري", "الجوية").
 _CLOSING_QUOTES = '”»"’'
-_OPENING_QUOTES = '“«"'
 _ARABIC_WORD_AFTER = re.compile("(?: ([\u0621-\u064a]+))(?![\u0621-\u064a])")
 
 
@@ -131,7 +130,7 @@ def _with_adjectives(text: str, m: Mention) -> Mention:
         return m
     end = m.end
     # "قاعدة “التنف” العسكرية": a quoted name opened inside the mention closes before its adjectives.
-    if text[end : end + 1] in _CLOSING_QUOTES and any(q in m.text for q in _OPENING_QUOTES):
+    if text[end : end + 1] in _CLOSING_QUOTES and any(q in m.text for q in OPENING_QUOTES):
         end += 1
     while (found := _ARABIC_WORD_AFTER.match(text, end)) is not None and found.group(
         1

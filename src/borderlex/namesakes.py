@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from .arabic_script import has_arabic_script, words_after
+from .arabic_script import CLOSING_QUOTES, has_arabic_script, words_after
 from .folding import normalize
 from .model import Entity, Mention
 from .qualified_names import country_of_adjective
@@ -101,7 +101,7 @@ def by_the_adjective_after(
     for m in mentions:
         e = m.entity
         # The adjective may follow the name's closing quote mark: “حزب الله” اللبناني.
-        end = m.end + 1 if text[m.end : m.end + 1] in _CLOSING_QUOTES else m.end
+        end = m.end + 1 if text[m.end : m.end + 1] in CLOSING_QUOTES else m.end
         after = words_after(text, end, 1) if e.kind == "org" and e.country and has_arabic_script(m.text) else []
         country = country_of_adjective(after[0][1]) if after and after[0][0] == end + 1 else None
         if country is None or country == e.country:
@@ -111,10 +111,6 @@ def by_the_adjective_after(
         if len(found) == 1:
             out.append(_as(m, *found.values()))
     return out
-
-
-# Arabic text writes “ and ” either way round.
-_CLOSING_QUOTES = frozenset('”“»"')
 
 
 def _as(m: Mention, other: Entity) -> Mention:

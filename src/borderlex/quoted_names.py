@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .arabic_script import has_arabic_script
+from .arabic_script import CLOSING_QUOTES, has_arabic_script
 from .model import Mention
 
 __all__ = ["outside_quoted_names"]
 
 _OPENING = frozenset('«“"„')
-_CLOSING = frozenset('»”"“')
+_CLOSING = frozenset(CLOSING_QUOTES)
 _MAX_WORDS_AFTER = 3  # a longer quotation is a sentence someone said, not a name
 # Punctuation ends a name; a dash joins two ("الحسكة – حلب", a road).
 _PUNCTUATION = frozenset("،,.:;؛!?؟()[]\n–—-")

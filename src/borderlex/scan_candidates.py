@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .arabic_script import arabic_spelling, final_alif_as_ta, is_arabic_mark, is_arabic_word_char, orthographic_form
+from .arabic_script import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    arabic_spelling,
+    final_alif_as_ta,
+    is_arabic_mark,
+    is_arabic_word_char,
+    orthographic_form,
+)
 from .common_words import common_word_around, in_an_arabic_date
 from .folding import HYPHENS, normalize
 from .index import Strength, acronym_form
@@ -18,7 +26,6 @@ from .name_runs import in_capitals, sentence_start
 from .query_rules import romanized_place
 from .scan_patterns import (
     GENERIC_HEADS,
-    OPENING_QUOTES,
     QUOTED_REACH,
     Pattern,
     Span,
@@ -37,7 +44,7 @@ __all__ = ["candidate", "window"]
 # ("Nouri\nal-Maliki").  A dot after a lone capital is an abbreviation's ("U.N. Security Council").
 _BREAK = re.compile(r"[,،;؛:!?()\[\]{}]|\s\n|\n\s|(?<!(?<![A-Za-z])[A-Z])\.\s")
 _CURRENCY = frozenset("$€£¥")
-_QUOTES = frozenset('«»“”"')
+_QUOTES = frozenset(OPENING_QUOTES + CLOSING_QUOTES)
 
 # "post-", "pre-" glued before a name: the era after or before what it names.
 _ERA_BEFORE = re.compile(r"(?<![\w-])(?:[Pp]ost|[Pp]re)[-‐]\Z")

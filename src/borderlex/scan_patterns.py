@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from .arabic_script import bare_words, has_arabic_script, orthographic_form, words_after
+from .arabic_script import OPENING_QUOTES, bare_words, has_arabic_script, orthographic_form, words_after
 from .countryless import countryless_forms
 from .folding import normalize
 from .index import AliasEntry, Strength, acronym_form
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GENERIC_HEADS",
-    "OPENING_QUOTES",
     "QUOTED_REACH",
     "QUOTED_WORD",
     "Pattern",
@@ -352,9 +351,7 @@ def inside_unknown_name(
     )
 
 
-# Quote marks that open and close a name in Arabic text, and how far from a
-# name's ends they are looked for.
-OPENING_QUOTES = '“"«'
+# How far from a name's ends the quote marks of an Arabic quoted name are looked for.
 QUOTED_REACH = 80
 # The most words a quoted name has ("قيادة عمليات فرض الأمن في كركوك" has six).
 _QUOTED_NAME_WORDS = 7

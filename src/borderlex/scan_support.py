@@ -150,7 +150,11 @@ def supported(
             keep = [p for p in keep if p.entry.entity.kind == "person"]
         if dateline:
             keep = [p for p in keep if p.entry.entity.kind == "place"]
-        outlet = c.patterns[0].entry.arabic and _outlet_word_before(text, c.start)
+        outlet = (
+            c.patterns[0].entry.arabic
+            and any(p.entry.entity.kind in ("place", "facility") for p in keep)
+            and _outlet_word_before(text, c.start)
+        )
         if "media" in vouched or outlet:
             # "l'agence de presse turque Dogan", "لصحيفة «تشرين»": after a media word, a place read
             # only by a key is an outlet the tables lack, not Dukan, nor a facility the Tishrin Dam.
