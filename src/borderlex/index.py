@@ -28,6 +28,7 @@ from .folding import normalize
 from .middle_names import without_middle_names
 from .model import Entity
 from .name_keys import NameKey, name_key, skeleton
+from .seat_names import seat_names
 from .unit_names import unit_cores
 from .vocabulary import vocabulary
 
@@ -218,8 +219,9 @@ class AliasIndex:
         entities = list(entities)
         shorter = without_middle_names(entities)
         cores = unit_cores(entities)
+        seats = seat_names(entities)
         for entity in entities:
-            more = (*shorter.get(entity.id, ()), *bloc_names(entity), *agency_names(entity))
+            more = (*shorter.get(entity.id, ()), *seats.get(entity.id, ()), *bloc_names(entity), *agency_names(entity))
             for entry in self._entries_of(entity, more, cores.get(entity.id, ())):
                 i = len(made)
                 made.append(entry)
@@ -301,7 +303,7 @@ class AliasIndex:
 
     @staticmethod
     def _entries_of(entity: Entity, more: Sequence[str], weaker: Sequence[str]) -> Iterator[AliasEntry]:
-        """The entity's aliases, ``more`` (``borderlex.middle_names``, ``bloc_names``) as
+        """The entity's aliases, ``more`` (``borderlex.middle_names``, ``seat_names``, ``bloc_names``) as
         strong ones and ``weaker`` (``borderlex.unit_names``) as weak ones."""
         seen: set[tuple[str, Strength]] = set()
         for names, strength in (

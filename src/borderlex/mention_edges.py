@@ -93,13 +93,14 @@ def _without_tatweel(m: Mention) -> Mention:
     return attrs.evolve(m, start=m.start + lead, text=m.text[lead:])
 
 
-# An abbreviation written with periods ("U.S", "U.N" as the words end).
-_DOTTED = re.compile(r"(?<![A-Za-z.])(?:[A-Za-z]\.)+[A-Za-z]$")
+# An abbreviation written with periods ("U.S", "U.N" as the words end), or a company's
+# abbreviated last word ("North Oil Co", "British Broadcasting Corp").
+_DOTTED = re.compile(r"(?<![A-Za-z.])(?:[A-Za-z]\.)+[A-Za-z]$| (?:Co|Corp|Inc|Ltd)$")
 
 
 def _with_final_dot(text: str, m: Mention) -> Mention:
     """ "U.S." and "U.N." keep their last period: it belongs to the
-    abbreviation (at a sentence's end it serves both)."""
+    abbreviation (at a sentence's end it serves both); so does "North Oil Co."."""
     if text[m.end : m.end + 1] != "." or _DOTTED.search(m.text) is None:
         return m
     return attrs.evolve(m, end=m.end + 1, text=text[m.start : m.end + 1])
@@ -272,15 +273,17 @@ def with_arabic_head(text: str, mentions: list[Mention]) -> list[Mention]:
     word before it when one of the entity's own Arabic names opens with that
     word and goes on as the mention does: "حركة أحرار الشام", Harakat Ahrar
     al-Sham, though the alias that matched is "أحرار الشام"; not "تنظيم
-    داعش" (no name of the group opens with "organisation").  Proclitics stay
-    out, as everywhere ("لحركة أحرار الشام")."""
+    داعش" (no name of the group opens with "organisation").  A word of
+    ``party_heads`` ("حزب", "حركة", "ائتلاف" …) opens any party's, movement's,
+    coalition's or armed group's name so written ("حزب الاتحاد الوطني
+    الكردستاني").  Proclitics stay out, as everywhere ("لحركة أحرار الشام")."""
     proclitics = vocabulary().proclitics
     out: list[Mention] = []
     for m in mentions:
         before = words_before(text, m.start, 1) if m.entity.kind == "org" and has_arabic_script(m.text[:1]) else []
         if before and before[0][0] + len(before[0][1]) + 1 == m.start and not (out and out[-1].end > before[0][0]):
             at, word = before[0]
-            skip = next((k for k in range(3) if _opens_name(m, word[k:])), None)
+            skip = next((k for k in range(3) if _opens_name(m, word[k:]) or _party_head(m, word[k:])), None)
             if skip is not None and all(c in proclitics for c in word[:skip]):
                 longer = text[at + skip : m.end]
                 out.append(attrs.evolve(m, start=at + skip, text=longer, match=attrs.evolve(m.match, query=longer)))
@@ -335,6 +338,16 @@ def _opens_name(m: Mention, head: str) -> bool:
 
 
 _BROADCAST_HEADS = ("قناة", "تلفزيون")
+#: The types of organisation whose names a word of ``party_heads`` opens.
+_PARTY_TYPES = frozenset({"political-party", "coalition", "armed-group", "militia-umbrella"})
+
+
+def _party_head(m: Mention, head: str) -> bool:
+    """Whether ``head`` is a word of ``party_heads`` that opens ``m``'s name:
+    the entity is a party, coalition or armed group, and the mention does not
+    already open with such a word ("حزب الله" after "حزب" is no "حزب حزب الله")."""
+    heads = vocabulary().party_heads
+    return m.entity.type in _PARTY_TYPES and head in heads and m.text.split()[0] not in heads
 
 
 def without_title(mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:

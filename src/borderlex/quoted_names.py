@@ -4,9 +4,10 @@ Arabic sets the names of lists, outlets and campaigns in quote marks, and
 many open with a place: "صلاح الدين هويتنا" (*Saladin is our identity*, an
 electoral list), «حلب اليوم» (*Aleppo Today*, a channel), "دير الزور 24" (a
 news site).  Arabic has no capitals to show the name's run; the quote marks
-do: when a place's name opens them and a few more words close them, the
-place is a word of another name (whole name or nothing), unless the tables
-know the whole, which the scanner then found instead.
+do: when a place's name opens them (perhaps after a designator outside them,
+"منطقة “تلّ الهش”") and a few more words close them, the place is a word of
+another name (whole name or nothing), unless the tables know the whole,
+which the scanner then found instead.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def outside_quoted_names(text: str, mentions: Sequence[Mention]) -> list[Mention
 
 
 def _opens_quoted_name(text: str, m: Mention) -> bool:
-    if m.start == 0 or text[m.start - 1] not in _OPENING or not has_arabic_script(m.text):
+    if not has_arabic_script(m.text) or not (_opens_before(text, m.start) or _left_open(m.text)):
         return False
     rest = text[m.end : m.end + 40]
     close = next((i for i, ch in enumerate(rest) if ch in _CLOSING), None)
@@ -45,3 +46,27 @@ def _opens_quoted_name(text: str, m: Mention) -> bool:
         and not words[0].startswith("و")  # a list of names: "مورك واللطامنة"
         and not _PUNCTUATION.intersection(after)
     )
+
+
+def _opens_before(text: str, start: int) -> bool:
+    """Whether a quote mark right before ``start`` opens a quotation: an
+    opening mark, or, as Arabic text writes them either way round, a closing
+    one after a space or a tatweel ("لـ”سوريا اليوم”")."""
+    if start == 0:
+        return False
+    mark, before = text[start - 1], text[start - 2 : start - 1]
+    return mark in _OPENING or (mark in _CLOSING and (before in ("", "ـ") or before.isspace()))
+
+
+def _left_open(span: str) -> bool:
+    """Whether a quote mark opens inside ``span``, after a space, and does not
+    close in it: "منطقة “تلّ" of "منطقة “تلّ الهش”" (a designator before the
+    quoted name; the scanner reads Arabic quote marks so, as they are
+    written either way round)."""
+    opened = 0
+    for i, ch in enumerate(span):
+        if i > 0 and span[i - 1].isspace() and ch in _OPENING:
+            opened += 1
+        elif ch in _CLOSING and opened:
+            opened -= 1
+    return opened > 0

@@ -27,8 +27,14 @@ from .middle_names import is_tribal_surname
 from .model import DESIGNATES
 from .org_partners import in_an_org_list
 from .place_partners import in_a_list, in_their_parent, quarters_elsewhere
-from .qualified_names import country_of_adjective
 from .scan_patterns import GENERIC_HEADS, Pattern, Span, abroad, designator_before, designator_beside
+from .texts_country import (
+    after_their_country,
+    before_their_adjective,
+    of_the_texts_country,
+    regions_of_the_texts_country,
+    texts_country,
+)
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -114,11 +120,11 @@ def supported(
     strong |= in_a_list(spans, text, strong)
     strong |= in_an_org_list(spans, text, strong)
     strong |= in_their_parent(spans, text, strong, entity)
-    strong |= _after_their_country(spans, text)
-    strong |= _before_their_adjective(spans, text)
-    country = _texts_country(spans)
-    strong |= _regions_of_the_texts_country(spans, country)
-    by_country = _of_the_texts_country(spans, text, country) if country is not None else set()
+    strong |= after_their_country(spans, text)
+    strong |= before_their_adjective(spans, text)
+    country = texts_country(spans)
+    strong |= regions_of_the_texts_country(spans, country)
+    by_country = of_the_texts_country(spans, text, country, strong)
     elsewhere = quarters_elsewhere(spans, entity)
     people_end = {c.end for c in spans if any(p.entry.entity.kind == "person" for p in c.patterns)}
     out = []
@@ -319,137 +325,6 @@ def _place_or_written(c: Span) -> bool:
     return any(p.entry.entity.kind in ("place", "facility") or p.entry.normalized == norm for p in c.patterns)
 
 
-def _after_their_country(spans: list[Span], text: str) -> set[str]:
-    """The organisations whose weak name follows their country's name or
-    abbreviation, one space between: "the US Department of Defense" (the
-    abbreviation joins the mention: ``borderlex.text_acronyms``)."""
-    countries: dict[int, set[str]] = {}
-    for c in spans:
-        if c.patterns[0].entry.arabic:
-            continue  # Arabic puts a country after its institution: "العراق النصر" is Iraq … victory
-        for p in c.patterns:
-            e = p.entry.entity
-            if e.type == "country" and e.country is not None:
-                countries.setdefault(c.end, set()).add(e.country)
-    if not countries:
-        return set()
-    return {
-        p.entry.entity.id
-        for c in spans
-        if text[c.start - 1 : c.start] == " "
-        and (
-            codes := countries.get(c.start - 1)
-            or (countries.get(c.start - 2) if text[c.start - 2 : c.start - 1] == "." else None)
-        )
-        for p in c.patterns
-        if p.entry.entity.kind == "org" and p.entry.entity.country in codes
-    }
-
-
-def _before_their_adjective(spans: list[Span], text: str) -> set[str]:
-    """The organisations whose weak name is followed by their country's
-    adjective: "مفوضية الانتخابات العراقية", *the Iraqi electoral commission*
-    (another country's adjective names another organisation:
-    ``borderlex.namesakes.by_the_adjective_after``)."""
-    out = set()
-    for c in spans:
-        code = _adjective_after(text, c.end)
-        if code is not None:
-            out |= {
-                p.entry.entity.id for p in c.patterns if p.entry.entity.kind == "org" and p.entry.entity.country == code
-            }
-    return out
-
-
-def _adjective_after(text: str, end: int) -> str | None:
-    """The country whose adjective is the word right after ``end``, if any."""
-    after = _WORD_AFTER.match(text, end, end + 40)
-    return country_of_adjective(after.group(1)) if after is not None else None
-
-
-def _texts_country(spans: list[Span]) -> str | None:
-    """The country the text is about: the one its places and organisations,
-    each named by a strong alias of one entity, name most often (at least
-    twice, and more than any other)."""
-    counts: dict[str, int] = {}
-    for c in spans:
-        if len({p.entry.entity.id for p in c.patterns}) == 1 and c.patterns[0].entry.strength is not Strength.WEAK:
-            country = c.patterns[0].entry.entity.country
-            if country is not None:
-                counts[country] = counts.get(country, 0) + 1
-    ranked = sorted(counts.values(), reverse=True)
-    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
-        return None
-    return max(counts, key=counts.__getitem__)
-
-
-def _of_the_texts_country(spans: list[Span], text: str, country: str | None) -> set[str]:
-    """The institutions named without their country ("the Interior Ministry",
-    "وزارة الداخلية"; ``borderlex.countryless``) of the country the text is
-    about (:func:`_texts_country`).  Not where the text says whose the
-    institution is: another country's adjective, a possessive or another
-    capitalised name beside it ("مجلس النواب الأميركي", "Turkey's Interior
-    Ministry", "Ezidxane Security Forces"), or a place after it ("وزارة
-    الداخلية في كردستان", "the Ministry of Defense of the Interim
-    Government")."""
-    starts = {c.start for c in spans}
-    return {
-        p.entry.entity.id
-        for c in spans
-        for p in c.patterns
-        if p.entry.entity.country == country
-        and p.countryless
-        and not _owner_beside(text, c.start, c.end, starts, country)
-    }
-
-
-def _regions_of_the_texts_country(spans: list[Span], country: str | None) -> set[str]:
-    """A region's short name is weak when it also names a wider or narrower
-    area ("Kurdistan": the Kurdish lands, or Iraq's Kurdistan Region;
-    "Ghouta"); in a text about the region's country it is the region."""
-    return {
-        p.entry.entity.id
-        for c in spans
-        for p in c.patterns
-        if p.entry.entity.type == "region" and p.entry.entity.country == country and country is not None
-    }
-
-
-def _owner_beside(text: str, start: int, end: int, names: set[int], country: str | None) -> bool:
-    """Whether words beside an institution's name say it is another
-    country's, or some place's (see :func:`_of_the_texts_country`);
-    ``names``: where the text's candidate names start."""
-    level = _WORD_AFTER.match(text, end, end + 40)
-    if level is not None and level.group(1) in vocabulary().state_adjectives:
-        end = level.end()  # "وزارة النفط الاتحادية العراقية": the federal ministry, of Iraq
-    adjective = _adjective_after(text, end)
-    if adjective is not None:
-        return adjective != country  # "مجلس النواب الأميركي", "le ministère de l'Intérieur turc"
-    after = _WORD_AFTER.match(text, end, end + 40)
-    if has_arabic_script(text[start:end]):
-        if after is not None and after.group(1) == "في":
-            # "في كردستان", "في غربي كردستان" say where; "في بيان" (*in a statement*) does not.
-            place = _WORD_AFTER.match(text, after.end(), after.end() + 40)
-            if place is not None and place.group(1) in vocabulary().directions:
-                place = _WORD_AFTER.match(text, place.end(), place.end() + 40)
-            return place is not None and place.start(1) in names
-        return after is not None and after.group(1)[1:] in _ARABIC_SEATS
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if (
-        before is not None
-        and before.group(1)[:1].isupper()
-        and normalize(before.group(1)) not in vocabulary().stop_words
-    ):
-        return True  # "the Turkish Interior Ministry", "Ezidxane Security Forces"
-    return _OWNER_BEFORE.search(text, max(0, start - 4), start) is not None or _OWNER_AFTER.match(text, end) is not None
-
-
-# "لإقليم كردستان", "بحكومة الإقليم": after ل or ب, the region or government an institution is of.
-_ARABIC_SEATS = frozenset({"إقليم", "حكومة", "محافظة"})
-_OWNER_BEFORE = re.compile(r"['’]s?[ \u00a0]+\Z")
-_OWNER_AFTER = re.compile(r"[ \u00a0]+(?:of|in|de|du|des|d['’])[ \u00a0]*(?:the[ \u00a0]+|l['’]|la[ \u00a0]+)?[A-Z]")
-
-
 def _one_person(c: Span) -> bool:
     """Whether the span's weak aliases of people name one person: a title or a
     verb beside a surname two people share does not say which, nor beside a
@@ -572,6 +447,25 @@ _BOTH, _NEITHER, _MEDIA, _PERSON, _LOCATIVE, _ORG = (
 _POSSESSIVE_BEFORE = re.compile("['’]s ")
 # "لـ روزنة", "لـ«عنب بلدي»": told to an outlet (a detached lam, then perhaps a quote mark).
 _TOLD_TO = re.compile('لـ[ \u00a0]*[«"“]?[ \u00a0]*\\Z')
+# A "ل" (*to*) glued to the name, which then lacks its article's alif: "للأناضول" is ل + "لأناضول".
+_GLUED_TO = re.compile("(?<![^\\W\\d_])ل\\Z")
+# The words before such a "ل", up to four, in its sentence and outside quotes ("قال: "قررنا
+# السماح للمدن"" is *for the cities*, not the outlet al-Modon).
+_CLAUSE_BEFORE = re.compile('((?:[^\\s.:!?؟«»“”"]+[ \u00a0]+){1,4})\\Z')
+
+
+def _said_before(text: str, end: int) -> bool:
+    """Whether a verb of saying or a word for a statement (vocabularies
+    ``speech_verbs``, ``statement_words``) is among the four words before ``end``."""
+    words = vocabulary()
+    before = _CLAUSE_BEFORE.search(text, max(0, end - 60), end)
+    if before is None:
+        return False
+    said = words.speech_verbs | words.statement_words
+    bare = (w.strip("،,") for w in before.group(1).split())
+    return any(w in said or (w[:1] in "وف" and w[1:] in said) for w in bare)
+
+
 # "مراسل الأناضول", *Anadolu's correspondent*: a correspondent's word in construct before the outlet.
 _CORRESPONDENT = re.compile("(?<![^\\W\\d_])[وفل]{0,2}مراسل(?:ة|و|ي)?[ \u00a0]+\\Z")
 # An outlet's dateline or byline: "سمارت - درعا", "SMART - Daraa", or the name alone on its line.
@@ -586,6 +480,8 @@ def _credited(text: str, start: int, end: int) -> bool:
     byline does, or ending a byline after a slash ("ليث الجنيدي / الأناضول")."""
     if _TOLD_TO.search(text, max(0, start - 5), start) or _CORRESPONDENT.search(text, max(0, start - 12), start):
         return True
+    if _GLUED_TO.search(text, max(0, start - 3), start) and _said_before(text, start - 1):
+        return True  # "في تصريح للأناضول": told to the outlet
     if text[start - 1 : start] + text[end : end + 1] in ("()", "[]"):
         return True  # a credit in brackets: "(الأناضول)", "[Getty]"
     line = text.rfind("\n", 0, start) + 1

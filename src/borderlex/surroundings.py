@@ -47,7 +47,8 @@ def read_around(
             reads_as_adjective(text, start, end)
             or reads_as_verb(text, start, end)
             or nisba_of_name(text[start:end], match.alias, match.entity.all_names)
-            or in_personal_name(text, start, end, given())
+            # A country's name is no one's family name: "طالب العراق" is *Iraq demanded*.
+            or (match.entity.type != "country" and in_personal_name(text, start, end, given()))
         )
     ):
         return None

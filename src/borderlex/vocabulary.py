@@ -127,6 +127,8 @@ class Vocabulary(NamedTuple):
     arabic_particles: frozenset[str]
     ordinals: Mapping[str, str]
     named_after_heads: frozenset[str]
+    party_heads: frozenset[str]
+    statement_words: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -288,6 +290,8 @@ class _Reader:
             arabic_particles=self.words("arabic_particles", "arabic"),
             ordinals=self.mapping("ordinals", "phrase"),
             named_after_heads=self.words("named_after_heads", "arabic"),
+            party_heads=self.words("party_heads", "arabic"),
+            statement_words=self.words("statement_words", "arabic"),
         )
 
 
