@@ -87,6 +87,17 @@ from scanned import ids, resolved
         ("طالب العراق اليوم تركيا بسحب قواتها", [("العراق", "place:iraq"), ("تركيا", "place:turkey")]),
         # A quote mark written either way round opens a quoted name after a tatweel.
         ("في تصريحات خاصة لـ”سوريا اليوم” إن الحزب", []),
+        # Vowel marks on a dual designator ("محافظتَي") leave it a designator of its list.
+        (
+            "في محافظتَي حلب والحسكة",
+            [("حلب", "place:aleppo-governorate"), ("الحسكة", "place:al-hasakah-governorate")],
+        ),
+        # Bare "al-Sadr" in Latin text is Muqtada al-Sadr, not Sadr City (all 17 in the corpus) ...
+        ("The committee called for prosecuting al-Sadr, who", [("al-Sadr", "person:muqtada-al-sadr")]),
+        # ... while "Sadr City" is the district.
+        ("Sadr City was shelled on Monday", [("Sadr City", "place:sadr-city")]),
+        # "آنفا" is *aforementioned*, not Casablanca's old name.
+        ("كما ذكرنا آنفا فإن القوات", []),
         # A company's abbreviated last word keeps its period.
         ("state-run North Oil Co. said on Monday", [("North Oil Co.", "org:north-oil-company")]),
     ],

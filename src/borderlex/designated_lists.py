@@ -24,7 +24,7 @@ from collections.abc import Callable, Container, Sequence
 
 import attrs
 
-from .arabic_script import has_arabic_script, words_before
+from .arabic_script import arabic_spelling, has_arabic_script, words_before
 from .model import DESIGNATES, Entity, Mention
 from .scan_patterns import abroad
 from .vocabulary import vocabulary
@@ -155,7 +155,7 @@ def plural_before(text: str, start: int) -> str | None:
     before = words_before(text, at, 1)
     if not before:
         return None
-    word = before[0][1]
+    word = arabic_spelling(before[0][1])  # "محافظتَي": vowel marks aside
     # The classes were checked with the designators' (borderlex.name_keys).
     return plural.get(word) or (plural.get(word[1:]) if word[:1] in proclitics else None)
 
