@@ -98,6 +98,21 @@ from scanned import ids, resolved
         ("Sadr City was shelled on Monday", [("Sadr City", "place:sadr-city")]),
         # "آنفا" is *aforementioned*, not Casablanca's old name.
         ("كما ذكرنا آنفا فإن القوات", []),
+        # A surname after a compound given name ("عبد الأمير") ends another man's name.
+        (
+            "قال اياد علاوي إن. والمالية علي عبد الامير علاوي، والتخطيط",
+            [("اياد علاوي", "person:ayad-allawi")],
+        ),
+        # A facility designator of a fitting class before a facility's name is its head word.
+        (
+            "استهدفت الضربة قاعدة الشعيرات العسكرية في ريف حمص",
+            [("قاعدة الشعيرات العسكرية", "facility:shayrat-air-base"), ("حمص", "place:homs")],
+        ),
+        # A credit line's "X اليوم" (*X Today*) is an outlet's name, not the place ...
+        ("بغداد- العراق اليوم:\nيعتزم برلمانيون جمع تواقيع", [("بغداد", "place:baghdad")]),
+        ("سوريا اليوم – دمشق\nقالت مصادر مطلعة", [("دمشق", "place:damascus")]),
+        # ... but a headline's "today" after a place is the place.
+        ("عاجل\nوزير الخارجية يصل بغداد اليوم\nنص الخبر", [("بغداد", "place:baghdad")]),
         # A company's abbreviated last word keeps its period.
         ("state-run North Oil Co. said on Monday", [("North Oil Co.", "org:north-oil-company")]),
     ],

@@ -21,7 +21,14 @@ if TYPE_CHECKING:
     from .index import AliasEntry
     from .model import Entity
 
-__all__ = ["given_name_start", "given_names", "in_personal_name", "is_kunya", "person_word_before"]
+__all__ = [
+    "compound_given_before",
+    "given_name_start",
+    "given_names",
+    "in_personal_name",
+    "is_kunya",
+    "person_word_before",
+]
 
 _SON_OF = frozenset(("بن", "ابن", "بنت"))
 
@@ -61,7 +68,27 @@ def given_name_start(text: str, start: int, entity: Entity, given: frozenset[str
     word = before[0][1]
     if _not_a_name(word):
         return start
+    if compound_given_before(text, start):
+        return None  # "علي عبد الامير علاوي": another man's
     return None if orthographic_form(word) in given else start
+
+
+def compound_given_before(text: str, start: int) -> bool:
+    """Whether a compound given name opened by "عبد" (*servant of*) stands
+    right before ``start``, in one word or two ("عبدالله", "عبد الأمير"): the
+    name after it ends that man's name ("علي عبد الامير علاوي" is not Ayad
+    Allawi), whichever given names the tables hold."""
+    before = words_before(text, start, 2)
+    if not before:
+        return False
+    first = orthographic_form(before[0][1])
+    return (len(first) > len(_SERVANT) and first.startswith(_SERVANT)) or (
+        len(before) == 2 and orthographic_form(before[1][1]) in (_SERVANT, "و" + _SERVANT)
+    )
+
+
+# "عبد" (*servant of*) opens a compound given name: "عبد الأمير", "عبدالله".
+_SERVANT = "عبد"
 
 
 def _after_title_and_names(text: str, start: int, word: str) -> bool:

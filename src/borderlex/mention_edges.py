@@ -15,7 +15,7 @@ import attrs
 
 from .arabic_script import OPENING_QUOTES, has_arabic_script, orthographic_form, words_before
 from .folding import normalize
-from .model import Entity, Match, Mention, Method
+from .model import DESIGNATES, Entity, Match, Mention, Method
 from .qualified_names import STATE_INSTITUTIONS, country_of_adjective
 from .vocabulary import vocabulary
 
@@ -35,8 +35,29 @@ __all__ = [
 
 def whole_mention(text: str, m: Mention) -> Mention:
     """``m`` with the marks and words around it that belong to its name."""
-    m = _with_adjectives(text, _with_ayn(text, _with_final_dot(text, _without_tatweel(m))))
+    m = _with_adjectives(text, _with_facility_word(text, _with_ayn(text, _with_final_dot(text, _without_tatweel(m)))))
     return _with_media_word(text, _with_own_adjective(text, _without_media_tail(m)))
+
+
+def _with_facility_word(text: str, m: Mention) -> Mention:
+    """ "قاعدة الشعيرات العسكرية": an Arabic designator right before a
+    facility's name, of a class that fits it, is the name's head word, though
+    the alias that matched has another ("مطار الشعيرات"); proclitics stay out."""
+    if m.entity.kind != "facility" or not has_arabic_script(m.text[:1]):
+        return m
+    before = words_before(text, m.start, 1)
+    if not before or before[0][0] + len(before[0][1]) + 1 != m.start:
+        return m
+    at, word = before[0]
+    designators, proclitics = vocabulary().designators, vocabulary().proclitics
+    for skip in range(3):
+        cls = designators.get(word[skip:])
+        if cls is not None and m.entity.type in DESIGNATES.get(cls, ()):
+            if all(c in proclitics for c in word[:skip]):
+                longer = text[at + skip : m.end]
+                return attrs.evolve(m, start=at + skip, text=longer, match=attrs.evolve(m.match, query=longer))
+            break
+    return m
 
 
 def _without_media_tail(m: Mention) -> Mention:

@@ -7,11 +7,15 @@ news site).  Arabic has no capitals to show the name's run; the quote marks
 do: when a place's name opens them (perhaps after a designator outside them,
 "منطقة “تلّ الهش”") and a few more words close them, the place is a word of
 another name (whole name or nothing), unless the tables know the whole,
-which the scanner then found instead.
+which the scanner then found instead.  So does a credit line without quote
+marks: "العراق اليوم:" and "سوريا اليوم – دمشق" (*Iraq Today*, *Syria
+Today*) credit an outlet, where "اليوم" before a weekday is *today*
+("طالب العراق اليوم السبت", Iraq demanded on Saturday).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .arabic_script import CLOSING_QUOTES, has_arabic_script
@@ -27,8 +31,25 @@ _PUNCTUATION = frozenset("،,.:;؛!?؟()[]\n–—-")
 
 
 def outside_quoted_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """``mentions`` without the Arabic places that open a longer quoted name."""
-    return [m for m in mentions if m.entity.kind != "place" or not _opens_quoted_name(text, m)]
+    """``mentions`` without the Arabic places that open a longer quoted name
+    or an outlet's name in a credit line."""
+    return [
+        m for m in mentions if m.entity.kind != "place" or not (_opens_quoted_name(text, m) or _today_credit(text, m))
+    ]
+
+
+def _today_credit(text: str, m: Mention) -> bool:
+    """Whether the place opens a credit line's "X اليوم": first on its line,
+    or after a dateline's place and dash, with a dash, a colon or the line's
+    end after it ("بغداد- العراق اليوم:"; not "يصل الوزير بغداد اليوم")."""
+    line = text[text.rfind("\n", 0, m.start) + 1 : m.start]
+    return _TODAY_AFTER.match(text, m.end) is not None and _CREDIT_BEFORE.fullmatch(line) is not None
+
+
+# "اليوم" (*today*) after the place, then a dash, a colon or the line's end.
+_TODAY_AFTER = re.compile(r" اليوم[ \t]*(?:[-–—:]|\n|\Z)")
+# Nothing before it on its line, or a dateline's one word and a dash.
+_CREDIT_BEFORE = re.compile(r"\s*(?:\S+\s*[-–—]\s*)?")
 
 
 def _opens_quoted_name(text: str, m: Mention) -> bool:

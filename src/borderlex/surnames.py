@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from .arabic_names import is_kunya, person_word_before
+from .arabic_names import compound_given_before, is_kunya, person_word_before
 from .arabic_script import arabic_spelling, has_arabic_script, words_before
 from .folding import normalize
 from .literal_hits import finditer
@@ -205,7 +205,7 @@ def _given_name_before(text: str, start: int, given: frozenset[str]) -> bool:
     in Arabic a word of ``given`` (given names, as spelled): the surname ends
     another person's name ("Mohammad al-Sadr", the father of Muqtada al-Sadr;
     "Fawaz al-Assad"; "عايد تركي الخبيل", a cousin of Ahmad al-Khubayl)."""
-    return _given_word_before(text, start, given) is not None
+    return _given_word_before(text, start, given) is not None or compound_given_before(text, start)
 
 
 def _given_word_before(text: str, start: int, given: frozenset[str]) -> str | None:
