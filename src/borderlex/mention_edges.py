@@ -42,22 +42,31 @@ def whole_mention(text: str, m: Mention) -> Mention:
 def _with_facility_word(text: str, m: Mention) -> Mention:
     """ "قاعدة الشعيرات العسكرية": an Arabic designator right before a
     facility's name, of a class that fits it, is the name's head word, though
-    the alias that matched has another ("مطار الشعيرات"); proclitics stay out."""
+    the alias that matched has another ("مطار الشعيرات")."""
     if m.entity.kind != "facility" or not has_arabic_script(m.text[:1]):
         return m
+    designators = vocabulary().designators
+
+    def fits(word: str) -> bool:
+        cls = designators.get(word)
+        return cls is not None and m.entity.type in DESIGNATES.get(cls, ())
+
+    return _with_head_word(text, m, fits) or m
+
+
+def _with_head_word(text: str, m: Mention, fits: Callable[[str], bool]) -> Mention | None:
+    """``m`` read together with the Arabic word right before it, when that
+    word, less up to two proclitics, ``fits``; the proclitics stay out
+    ("لحركة أحرار الشام", "لقاعدة الشعيرات")."""
     before = words_before(text, m.start, 1)
     if not before or before[0][0] + len(before[0][1]) + 1 != m.start:
-        return m
+        return None
     at, word = before[0]
-    designators, proclitics = vocabulary().designators, vocabulary().proclitics
-    for skip in range(3):
-        cls = designators.get(word[skip:])
-        if cls is not None and m.entity.type in DESIGNATES.get(cls, ()):
-            if all(c in proclitics for c in word[:skip]):
-                longer = text[at + skip : m.end]
-                return attrs.evolve(m, start=at + skip, text=longer, match=attrs.evolve(m.match, query=longer))
-            break
-    return m
+    skip = next((k for k in range(3) if fits(word[k:])), None)
+    if skip is None or not all(c in vocabulary().proclitics for c in word[:skip]):
+        return None
+    longer = text[at + skip : m.end]
+    return attrs.evolve(m, start=at + skip, text=longer, match=attrs.evolve(m.match, query=longer))
 
 
 def _without_media_tail(m: Mention) -> Mention:
@@ -298,18 +307,12 @@ def with_arabic_head(text: str, mentions: list[Mention]) -> list[Mention]:
     ``party_heads`` ("حزب", "حركة", "ائتلاف" …) opens any party's, movement's,
     coalition's or armed group's name so written ("حزب الاتحاد الوطني
     الكردستاني").  Proclitics stay out, as everywhere ("لحركة أحرار الشام")."""
-    proclitics = vocabulary().proclitics
     out: list[Mention] = []
     for m in mentions:
-        before = words_before(text, m.start, 1) if m.entity.kind == "org" and has_arabic_script(m.text[:1]) else []
-        if before and before[0][0] + len(before[0][1]) + 1 == m.start and not (out and out[-1].end > before[0][0]):
-            at, word = before[0]
-            skip = next((k for k in range(3) if _opens_name(m, word[k:]) or _party_head(m, word[k:])), None)
-            if skip is not None and all(c in proclitics for c in word[:skip]):
-                longer = text[at + skip : m.end]
-                out.append(attrs.evolve(m, start=at + skip, text=longer, match=attrs.evolve(m.match, query=longer)))
-                continue
-        out.append(m)
+        longer = None
+        if m.entity.kind == "org" and has_arabic_script(m.text[:1]):
+            longer = _with_head_word(text, m, functools.partial(_heads_name, m))
+        out.append(longer if longer is not None and not (out and out[-1].end > longer.start) else m)
     return out
 
 
@@ -340,6 +343,11 @@ _INSTITUTION_BEFORE = re.compile(r"(?:^|(?<=[\s«\"(]))[وف]?(ال\w+ ال\w+ �
 
 # "The organisation": left out of a name even where a table spells it in ("تنظيم الدولة الإسلامية").
 _GENERIC_HEADS = frozenset({"تنظيم"})
+
+
+def _heads_name(m: Mention, head: str) -> bool:
+    """Whether ``head`` opens ``m``'s name (:func:`_opens_name`, :func:`_party_head`)."""
+    return _opens_name(m, head) or _party_head(m, head)
 
 
 def _opens_name(m: Mention, head: str) -> bool:

@@ -476,8 +476,10 @@ _BYLINE_SLASH = re.compile(r"[ \t]/[ \t]*\Z")
 
 def _credited(text: str, start: int, end: int) -> bool:
     """Whether the span is credited as an outlet: after a detached "لـ"
-    ("told to") or a correspondent's word ("مراسل الأناضول"), alone in brackets, opening its line as a dateline or a
-    byline does, or ending a byline after a slash ("ليث الجنيدي / الأناضول")."""
+    ("told to"), a glued one after a verb of saying or a word for a statement
+    ("في تصريح للأناضول") or a correspondent's word ("مراسل الأناضول"), alone in
+    brackets, opening its line as a dateline or a byline does, or ending a
+    byline after a slash ("ليث الجنيدي / الأناضول")."""
     if _TOLD_TO.search(text, max(0, start - 5), start) or _CORRESPONDENT.search(text, max(0, start - 12), start):
         return True
     if _GLUED_TO.search(text, max(0, start - 3), start) and _said_before(text, start - 1):
