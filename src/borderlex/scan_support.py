@@ -29,6 +29,8 @@ from .org_partners import in_an_org_list
 from .place_partners import in_a_list, in_their_parent, quarters_elsewhere
 from .scan_patterns import GENERIC_HEADS, Pattern, Span, abroad, designator_before, designator_beside
 from .texts_country import (
+    WORD_AFTER,
+    WORD_BEFORE,
     after_their_country,
     before_their_adjective,
     of_the_texts_country,
@@ -368,9 +370,6 @@ def _designated(text: str, c: Span, entry: AliasEntry) -> bool:
     return cls is not None and entry.entity.type in DESIGNATES.get(cls, ())
 
 
-# A hyphen, or a dash as some copy writes it ("pro–Assad").
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?[ \u00a0]+|[-\u2010\u2011\u2013])\Z")
-_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 # A word, then "of", "de", "du", "des" or "de la", and perhaps an elided "l'", right before a name.
 _HEAD_OF_BEFORE = re.compile(
     r"([^\W\d_]+)[ \u00a0]+(?:(?:of|de|du|des|de[ \u00a0]+la)[ \u00a0]+(?:[lL]['’])?|[dD]['’])\Z"
@@ -392,7 +391,7 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
     kind's ("said": "Erdogan said"; "Erbil said" is its government's)."""
     words = vocabulary()
     kinds: set[str] = set()
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
         word = normalize(before.group(1))
         if before.group(2).strip(" \u00a0."):  # a hyphen or dash
@@ -408,7 +407,7 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
     of = _HEAD_OF_BEFORE.search(text, max(0, start - 40), start)
     if of is not None and normalize(of.group(1)) in words.quoted_name_heads:
         kinds.add("org")  # "la coalition de l'État de droit", "the coalition of Al-Fatah"
-    after = _WORD_AFTER.match(text, end, end + 40)
+    after = WORD_AFTER.match(text, end, end + 40)
     if after is not None:
         word = normalize(after.group(1))
         if word in words.person_heads:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from .scan_patterns import Span
 
 __all__ = [
+    "WORD_AFTER",
+    "WORD_BEFORE",
     "after_their_country",
     "before_their_adjective",
     "of_the_texts_country",
@@ -82,7 +84,7 @@ def before_their_adjective(spans: list[Span], text: str) -> set[str]:
 
 def _adjective_after(text: str, end: int) -> str | None:
     """The country whose adjective is the word right after ``end``, if any."""
-    after = _WORD_AFTER.match(text, end, end + 40)
+    after = WORD_AFTER.match(text, end, end + 40)
     return country_of_adjective(after.group(1)) if after is not None else None
 
 
@@ -114,16 +116,13 @@ def of_the_texts_country(spans: list[Span], text: str, country: str | None, stro
     such a name may be that the text names in full ("the Iraqi Ministry of
     Defence … the Ministry of Defence"): ``strong`` holds what it names so."""
     starts = {c.start for c in spans}
-    found = {
-        p.entry.entity.id
-        for c in spans
-        for p in c.patterns
-        if p.entry.entity.country == country
-        and p.countryless
-        and not _owner_beside(text, c.start, c.end, starts, country)
-    }
+    found: set[str] = set()
     for c in spans:
-        named = {p.entry.entity for p in c.patterns if p.countryless and p.entry.entity.id in strong}
+        bare = [p.entry.entity for p in c.patterns if p.countryless]
+        ours = {e.id for e in bare if e.country == country}
+        if ours and not _owner_beside(text, c.start, c.end, starts, country):
+            found |= ours
+        named = {e for e in bare if e.id in strong}
         if len(named) == 1 and not _owner_beside(text, c.start, c.end, starts, (e := named.pop()).country):
             found.add(e.id)
     return found
@@ -145,22 +144,22 @@ def _owner_beside(text: str, start: int, end: int, names: set[int], country: str
     """Whether words beside an institution's name say it is another
     country's, or some place's (see :func:`of_the_texts_country`);
     ``names``: where the text's candidate names start."""
-    level = _WORD_AFTER.match(text, end, end + 40)
+    level = WORD_AFTER.match(text, end, end + 40)
     if level is not None and level.group(1) in vocabulary().state_adjectives:
         end = level.end()  # "وزارة النفط الاتحادية العراقية": the federal ministry, of Iraq
     adjective = _adjective_after(text, end)
     if adjective is not None:
         return adjective != country  # "مجلس النواب الأميركي", "le ministère de l'Intérieur turc"
-    after = _WORD_AFTER.match(text, end, end + 40)
+    after = WORD_AFTER.match(text, end, end + 40)
     if has_arabic_script(text[start:end]):
         if after is not None and after.group(1) == "في":
             # "في كردستان", "في غربي كردستان" say where; "في بيان" (*in a statement*) does not.
-            place = _WORD_AFTER.match(text, after.end(), after.end() + 40)
+            place = WORD_AFTER.match(text, after.end(), after.end() + 40)
             if place is not None and place.group(1) in vocabulary().directions:
-                place = _WORD_AFTER.match(text, place.end(), place.end() + 40)
+                place = WORD_AFTER.match(text, place.end(), place.end() + 40)
             return place is not None and place.start(1) in names
         return after is not None and after.group(1)[1:] in _ARABIC_SEATS
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
     if (
         before is not None
         and before.group(1)[:1].isupper()
@@ -174,6 +173,7 @@ def _owner_beside(text: str, start: int, end: int, names: set[int], country: str
 _ARABIC_SEATS = frozenset({"إقليم", "حكومة", "محافظة"})
 _OWNER_BEFORE = re.compile(r"['’]s?[ \u00a0]+\Z")
 _OWNER_AFTER = re.compile(r"[ \u00a0]+(?:of|in|de|du|des|d['’])[ \u00a0]*(?:the[ \u00a0]+|l['’]|la[ \u00a0]+)?[A-Z]")
-# A word right before a name (then a space, or a hyphen), and right after one.
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?[ \u00a0]+|[-\u2010\u2011\u2013])\Z")
-_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+# A word right before a name (then a space, or a hyphen or a dash as some copy writes it:
+# "pro–Assad"), and right after one; the scanner's support reads words beside a name with them too.
+WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?[ \u00a0]+|[-\u2010\u2011\u2013])\Z")
+WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
