@@ -197,15 +197,17 @@ def _abd(token: str) -> list[str]:
 
 def key_parts(word: str) -> list[str]:
     """One normalized word reduced to its name-key part(s): a glued article
-    dropped, "Abdel…" split, organisation-form plurals folded, romanization
+    dropped, "Abdel…" split, abbreviations read in full ("corp"),
+    organisation-form plurals folded, romanization
     alternations folded.  Shared by :func:`name_key` and the scanner.
 
     Examples:
         >>> key_parts("abdulrahman"), key_parts("forces"), key_parts("albu")
         (['abd', 'rahman'], ['furka'], ['bu'])
     """
-    org_words = vocabulary().org_words
-    return [fold_token(org_words.get(p, p)) for p in _abd(split_glued_article(word))]
+    words = vocabulary()
+    org_words, abbreviations = words.org_words, words.abbreviations
+    return [fold_token(org_words.get(w := abbreviations.get(p, p), w)) for p in _abd(split_glued_article(word))]
 
 
 def is_skippable(word: str, last: bool = False) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .folding import HYPHENS, normalize
 from .scan_units import LINKING_WORDS
+from .text_acronyms import abbreviates
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -75,6 +76,12 @@ class NameRuns:
             if kind == "name" or (units[i].upper_initial and not units[i].skip):
                 lo = i  # a capitalised particle opens a name: "Abu Qasra" is not the village Qasra
             i -= 1
+        if (
+            first == last
+            and lo < first
+            and _acronym_of(text[c.start : c.end], text[units[lo].start : units[first - 1].end])
+        ):
+            return None  # "Shaam News Network SNN": the acronym after its name stands alone
         hi = last
         j = last + 1
         # A name that ends in a lowercase word ("Forces démocratiques syriennes") has
@@ -89,6 +96,8 @@ class NameRuns:
                     break
                 if outlet and _word(text, units[j]) in MEDIA_WORDS_AFTER:
                     break
+                if _acronym_of(text[units[j].start : units[j].end], text[c.start : c.end]):
+                    break  # "Shaam News Network SNN": the name, then its acronym
                 if kind == "name":
                     hi = j
                     if units[j].possessive:
@@ -269,6 +278,11 @@ _INNER_ARTICLES = frozenset(("la", "l", "the"))
 def _latin_word(word: str) -> bool:
     """An ASCII word, or one with a typographic apostrophe inside ("Kata’ib")."""
     return word.replace("’", "'").isascii()
+
+
+def _acronym_of(word: str, name: str) -> bool:
+    """Whether ``word`` is in capitals, two letters or more, the initials of ``name``."""
+    return len(word) >= 2 and word.isupper() and word.isalpha() and abbreviates(word, name)
 
 
 def _word(text: str, u: Unit) -> str:

@@ -9,6 +9,10 @@ its surroundings: a place of its governorate or district ("ناحية ربيعة
 or else its country, where it names nothing of the first one's.  Otherwise
 the tables' choice stands.
 
+A region's name that is also the short form of a name with a side of the
+compass is not that region beside another side: "الغوطة الغربية" (Western
+Ghouta) is not Eastern Ghouta, whose tables' "الغوطة" it begins with.
+
 An Arabic organisation's name followed by another country's adjective is
 that country's organisation of the name, or none the tables hold: "حزب الله
 اللبناني" is Lebanon's Hezbollah in an article on Iraqi factions, "الحزب
@@ -17,17 +21,20 @@ that country's organisation of the name, or none the tables hold: "حزب الل
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 import attrs
 
-from .arabic_script import CLOSING_QUOTES, has_arabic_script, words_after
+from .arabic_script import CLOSING_QUOTES, arabic_spelling, has_arabic_script, words_after
 from .folding import normalize
 from .model import Entity, Mention
 from .qualified_names import country_of_adjective
+from .vocabulary import vocabulary
 
-__all__ = ["TOWNS", "by_the_adjective_after", "with_namesakes"]
+__all__ = ["TOWNS", "by_the_adjective_after", "on_another_side", "with_namesakes"]
 
 #: The place types whose names recur from country to country, and governorate to governorate.
 TOWNS = frozenset({"city", "town", "village", "subdistrict", "district"})
@@ -116,3 +123,56 @@ def by_the_adjective_after(
 def _as(m: Mention, other: Entity) -> Mention:
     """The mention ``m`` read as a mention of ``other``, its span and match otherwise kept."""
     return attrs.evolve(m, id=other.id, entity=other, match=attrs.evolve(m.match, id=other.id, entity=other))
+
+
+def on_another_side(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without the places named with a side of the compass
+    (vocabulary ``compass_adjectives``: after an Arabic name, before a Latin
+    one) that differs from the side one of their own names has with the same
+    words: "الغوطة الغربية", "Western Ghouta" are not Eastern Ghouta."""
+    out = []
+    for m in mentions:
+        arabic = has_arabic_script(m.text)
+        side = _side_beside(text, m, arabic) if m.entity.kind == "place" else None
+        if side is None or not _named_for_another_side(m, side, arabic):
+            out.append(m)
+    return out
+
+
+# A capitalised Latin word and a space right before a name.
+_LATIN_BEFORE = re.compile(r"([A-Z][a-z]+)[ \u00a0]\Z")
+
+
+def _spelled(text: str, arabic: bool) -> list[str]:
+    """The words of ``text``: Arabic as spelled (vowel marks dropped), Latin normalized."""
+    return [w for w in map(arabic_spelling, text.split()) if w] if arabic else normalize(text).split()
+
+
+@functools.cache
+def _sides(arabic: bool) -> dict[str, str]:
+    words = vocabulary().compass_adjectives
+    return {" ".join(_spelled(w, arabic)): side for w, side in words.items() if has_arabic_script(w) == arabic}
+
+
+def _side_beside(text: str, m: Mention, arabic: bool) -> str | None:
+    if arabic:
+        after = words_after(text, m.end, 1)
+        word = after[0][1] if after and after[0][0] == m.end + 1 else ""
+    else:
+        before = _LATIN_BEFORE.search(text, max(0, m.start - 20), m.start)
+        word = before.group(1) if before is not None else ""
+    return _sides(arabic).get(" ".join(_spelled(word, arabic))) if word else None
+
+
+def _named_for_another_side(m: Mention, side: str, arabic: bool) -> bool:
+    """Whether one of the entity's names is ``m``'s words with a side other than ``side``."""
+    name, sides = _spelled(m.text, arabic), _sides(arabic)
+    e = m.entity
+    for alias in (e.name, *e.aliases, *e.weak):
+        words = _spelled(alias, arabic)
+        if len(words) != len(name) + 1:
+            continue
+        word, rest = (words[-1], words[:-1]) if arabic else (words[0], words[1:])
+        if rest == name and sides.get(word, side) != side:
+            return True
+    return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .arabic_script import words_before
+from .arabic_script import CLOSING_QUOTES, OPENING_QUOTES, words_before
 from .folding import normalize
 from .model import Mention
 from .vocabulary import vocabulary
@@ -27,7 +27,35 @@ _QUOTES = "\"“”«»„'"
 def outside_operation_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` without the places that are part of an operation's name."""
     heads = vocabulary().operation_heads
-    return [m for m in mentions if m.entity.kind != "place" or not _after_head(text, m.start, heads)]
+    return [
+        m
+        for m in mentions
+        if m.entity.kind != "place" or not (_after_head(text, m.start, heads) or _in_quoted_operation(text, m))
+    ]
+
+
+def _in_quoted_operation(text: str, m: Mention) -> bool:
+    """Whether ``m`` is a word of a quoted name after an Arabic word for an
+    operation or a battle (vocabulary ``operation_words``): "عملية “غضب
+    الفرات”"; not the quotation's whole name.  (French and English
+    capitals show an operation's name; a campaign's, "Opération « Mossoul
+    … »", names the place it is for.)"""
+    opened = max(text.rfind(q, max(0, m.start - _REACH), m.start) for q in OPENING_QUOTES)
+    if opened < 0 or any(q in text[opened + 1 : m.start] for q in CLOSING_QUOTES):
+        return False
+    closed = min((i for q in CLOSING_QUOTES if (i := text.find(q, m.end, m.end + _REACH)) >= 0), default=-1)
+    if closed < 0 or text[opened + 1 : closed].strip(" \u00a0") == m.text:
+        return False
+    before = words_before(text, opened, 1)
+    if not before:
+        return False
+    words, word = vocabulary().operation_words, before[0][1]
+    bare = word[1:] if word[:1] in vocabulary().proclitics and word not in words else word
+    return bare in words or bare.removeprefix("ال") in words
+
+
+# How far a quotation's marks may stand from the mention inside it.
+_REACH = 60
 
 
 def _after_head(text: str, start: int, heads: frozenset[str]) -> bool:

@@ -367,8 +367,11 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
         if m.start(1) < start and end <= m.end(1):
             head = orthographic_form(m.group(1).split(maxsplit=1)[0])
             if head in _ARABIC_HEADS or head == _COMMAND:
-                # A name, not a sentence quoted: “قوات النظام تقدمت في شمال مدينة حلب بغطاء جوي روسي”.
-                return len(m.group(1).split()) <= _QUOTED_NAME_WORDS
+                # A name, not a sentence quoted: “قوات النظام تقدمت في شمال مدينة حلب بغطاء جوي روسي”;
+                # but a dash parts two names (“باب الهوى- حلب”, a road between them).
+                return len(m.group(1).split()) <= _QUOTED_NAME_WORDS and not _DASHES.intersection(
+                    text[m.start(1) : start]
+                )
             # “دجوار خبات” (a commander), "منسقو استجابة سوريا" (a group): a short quoted name
             # ending in a place's names someone else, unless the words before are clause words
             # (“إلى الرقة”), designators (“مدينة الرقة”) or what a place names («اتفاق سنجار»).

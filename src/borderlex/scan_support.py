@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .arabic_names import person_word_before, word_before
-from .arabic_script import has_arabic_script, orthographic_form
+from .arabic_script import arabic_spelling, has_arabic_script, orthographic_form
 from .common_words import is_common_word
 from .folding import normalize
 from .government_seats import is_dateline
@@ -46,6 +46,22 @@ if TYPE_CHECKING:
     from .scan_units import Unit
 
 __all__ = ["quoted_whole", "supported"]
+
+
+def _and_a_particle(c: Span, text: str) -> Span:
+    """ "وان عددًا" is "وأن عددًا" (*and that a number*): a one-word Arabic
+    name that reads as "و" or "ف" and a particle (vocabulary
+    ``arabic_particles``) is that, not a weak alias ("وان", Van), unless
+    a designator stands before it ("مدينة وان")."""
+    if c.first != c.last or c.text[:1] not in "وف" or arabic_spelling(c.text[1:]) not in _particles():
+        return c
+    keep = [p for p in c.patterns if p.entry.strength is not Strength.WEAK or _designated(text, c, p.entry)]
+    return c._replace(patterns=keep)
+
+
+@functools.cache
+def _particles() -> frozenset[str]:
+    return frozenset(arabic_spelling(w) for w in vocabulary().arabic_particles)
 
 
 def _same_script(c: Span) -> Span:
@@ -80,7 +96,7 @@ def supported(
     place of the same country joined by "and" or a comma ("Erbil and
     Sulaimani") and, for a place in Syria or Iraq, a word of ``locatives``
     right before it ("in Sulaimani", not Soleimani's surname)."""
-    read = (_with_article(_pronoun_ending(_same_script(c)), text, units) for c in spans)
+    read = (_with_article(_pronoun_ending(_and_a_particle(_same_script(c), text)), text, units) for c in spans)
     spans = [c for c in (_fits_designator(text, _common_word(c, units), units) for c in read) if c.patterns]
     strong = {p.entry.entity.id for c in spans for p in c.patterns if p.entry.strength is not Strength.WEAK}
     strong |= {p.entry.entity.id for c in spans for p in c.patterns if _designated(text, c, p.entry)}
@@ -375,6 +391,9 @@ _HEAD_OF_BEFORE = re.compile(
     r"([^\W\d_]+)[ \u00a0]+(?:(?:of|de|du|des|de[ \u00a0]+la)[ \u00a0]+(?:[lL]['’])?|[dD]['’])\Z"
 )
 _GLUED_BEFORE = frozenset({"pro", "anti"})
+# One or two words, then an opening quote, right before a name; its closing quote after it.
+_QUOTE_BEFORE = re.compile(r"((?:[^\W\d_]+[ \u00a0]+){1,2})[«“\"][ \u00a0]*\Z")
+_CLOSE_QUOTE_AFTER = re.compile(r"[ \u00a0]*[»”\"]")
 
 
 def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
@@ -407,6 +426,13 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
     of = _HEAD_OF_BEFORE.search(text, max(0, start - 40), start)
     if of is not None and normalize(of.group(1)) in words.quoted_name_heads:
         kinds.add("org")  # "la coalition de l'État de droit", "the coalition of Al-Fatah"
+    quoted = _QUOTE_BEFORE.search(text, max(0, start - 60), start)
+    if quoted is not None and _CLOSE_QUOTE_AFTER.match(text, end):
+        # "le parti « Progrès »", "le parti sunnite « Progrès »": a quoted name after the head, an adjective between.
+        *head, last = quoted.group(1).split()
+        heads = [last, *head[-1:]] if last.islower() else [last]
+        if any(normalize(w) in words.quoted_name_heads for w in heads):
+            kinds.add("org")
     after = WORD_AFTER.match(text, end, end + 40)
     if after is not None:
         word = normalize(after.group(1))

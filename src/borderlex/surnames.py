@@ -61,8 +61,9 @@ def surname_mentions(
         forms = _surnames(name) if _latin(name) else _arabic_surnames(name, given)
         if not forms and not _latin(name) and (short := _short_arabic_surname(name)) is not None:
             forms = [short]
-            if arabic_spelling(short) in given:
-                said.add(short)  # a given name too ("جودت"); "عبدي" is Mazloum Abdi's wherever it stands
+            if arabic_spelling(short) in given or len(arabic_spelling(short)) == 3:
+                # A given name too ("جودت"), or three letters ("سلو"); "عبدي" is Mazloum Abdi's wherever it stands.
+                said.add(short)
         if not forms or forms[0] not in m.text:
             continue
         for form in forms:
@@ -279,16 +280,16 @@ def _arabic_surnames(name: str, given: frozenset[str]) -> list[str]:
 
 
 def _short_arabic_surname(name: str) -> str | None:
-    """An Arabic full name's family name of four letters without the
-    article ("جودت", "عبدي"); when it is also a given name ("جودت", also a
-    word), it counts only after a title or a verb of saying
-    (``borderlex.arabic_names.person_word_before``)."""
+    """An Arabic full name's family name of three or four letters without
+    the article ("سلو", "جودت", "عبدي"); when it is three letters or also a
+    given name ("جودت", also a word), it counts only after a title or a verb
+    of saying (``borderlex.arabic_names.person_word_before``)."""
     words = name.split()
     if len(words) < 2 or not has_arabic_script(name) or words[-2] in _COMPOUND_FIRST:
         return None
     last = words[-1]
     spelled = arabic_spelling(last)
-    if last.startswith("ال") or len(spelled) != 4:
+    if last.startswith("ال") or len(spelled) not in (3, 4):
         return None
     return last  # a given name too ("جودت"): the title or the verb says it is his
 

@@ -21,10 +21,10 @@ from .located_places import parents
 from .model import Entity, Match, Mention, Method
 from .vocabulary import vocabulary
 
-__all__ = ["defined_acronyms", "spelled_out_acronyms", "with_country_prefix"]
+__all__ = ["abbreviates", "defined_acronyms", "spelled_out_acronyms", "with_country_prefix"]
 
-# "(KH)", "( SDF )": two to six capitals.
-_DEFINITION = re.compile(r"\s*\(\s*([A-Z]{2,6})\s*\)")
+# "(KH)", "( SDF )", "(KH, Brigades du Hezbollah)": two to six capitals, alone or before a gloss.
+_DEFINITION = re.compile(r"\s*\(\s*([A-Z]{2,6})\s*(?:\)|[,;]\s)")
 _SMALL = frozenset(("al", "el", "of", "the", "and", "for", "de", "du", "des", "la", "le", "et", "l", "d"))
 
 
@@ -35,7 +35,7 @@ def defined_acronyms(text: str, mentions: list[Mention], taken: Callable[[int, i
     found: list[Mention] = []
     for m in mentions:
         d = _DEFINITION.match(text, m.end)
-        if d is None or not m.text[:1].isupper() or not _abbreviates(d.group(1), m.text):
+        if d is None or not m.text[:1].isupper() or not abbreviates(d.group(1), m.text):
             continue
         acronym = d.group(1)
         for a in finditer(rf"(?<![\w-]){acronym}(?![\w-])", text, acronym):
@@ -113,7 +113,7 @@ def _initials_pattern(acronym: str) -> re.Pattern[str]:
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
 
 
-def _abbreviates(acronym: str, name: str) -> bool:
+def abbreviates(acronym: str, name: str) -> bool:
     """Whether the acronym's letters are the initials of the name's words
     in order, the small words ("of", "al-") skipped or not (a hyphen parts
     words: "Kata'ib al-Imam Ali")."""

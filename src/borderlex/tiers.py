@@ -130,6 +130,14 @@ def search(
         log("exact", stripped, (), "empty query")
         return found
     exact = [_Scored(e, 100.0, Method.EXACT, "") for e in keep(index.exact(stripped))]
+    as_written = stripped
+    if not exact and _QUOTE_MARKS.search(stripped):
+        # "قاعدة “التنف” العسكرية": quote marks around a word of a name are not part of it.
+        stripped = " ".join(_QUOTE_MARKS.sub(" ", stripped).split())
+        exact = [_Scored(e, 100.0, Method.EXACT, "read without its quote marks") for e in keep(index.exact(stripped))]
+        if not stripped:
+            log("exact", stripped, (), "only quote marks")
+            return found
     trimmed = trim_words(stripped)
     if not exact and trimmed != stripped:
         # A descriptor read off the end ("Soufan Group") leaves an organisation's name.
@@ -248,7 +256,10 @@ def search(
         log("reordered", reordered, agree)
         if agree:
             return found + agree
-    qualified = _by_qualifier(index, stripped, kind, period)
+    qualified = _by_qualifier(index, as_written, kind, period)
+    if qualified is None and as_written != stripped:
+        # A nickname needs its quote marks ("Michael “Erik” Kurilla"); a qualifier after a quoted name not.
+        qualified = _by_qualifier(index, stripped, kind, period)
     if qualified is not None:
         log("qualified", stripped, qualified[0], qualified[1])
         found += qualified[0]
@@ -273,6 +284,10 @@ def search(
             note = f"read as {repaired!r}" if guessed else note
     log("fuzzy", variants[0][0].joined, guessed, note)
     return found + guessed
+
+
+# Double quote marks (not apostrophes, which write the ayn: "Kata'ib", "‘Amaq").
+_QUOTE_MARKS = re.compile('["“”„‟«»‹›]')
 
 
 # An Arabic article, romanized, before a word in capitals ("al-CIA").

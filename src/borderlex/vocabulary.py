@@ -63,8 +63,8 @@ class Vocabulary(NamedTuple):
     Latin-script words are in normalized form; Arabic-script entries
     (``proclitics``, ``leading_descriptors``, ``quoted_name_heads``,
     ``place_heads``, ``plural_heads`` and Arabic designators) are as
-    written.  ``designators`` and ``org_words`` map a phrase or word to its
-    class or folded form.  ``source`` names the file they were read from
+    written.  ``designators``, ``org_words`` and ``abbreviations`` map a phrase or
+    word to its class or folded form.  ``source`` names the file they were read from
     and ``digest`` is the SHA-256 of its bytes: name keys depend on the
     vocabulary, so anything that keeps them (a compiled index) is keyed by it.
     """
@@ -76,6 +76,7 @@ class Vocabulary(NamedTuple):
     stop_words: frozenset[str]
     designators: Mapping[str, str]
     org_words: Mapping[str, str]
+    abbreviations: Mapping[str, str]
     org_heads: frozenset[str]
     leading_descriptors: frozenset[str]
     org_descriptors: frozenset[str]
@@ -115,11 +116,13 @@ class Vocabulary(NamedTuple):
     state_adjectives: frozenset[str]
     formal_name_words: frozenset[str]
     operation_heads: frozenset[str]
+    operation_words: frozenset[str]
     lowercase_heads: frozenset[str]
     arabic_alternations: tuple[tuple[str, str], ...]
     quarter_words_after: frozenset[str]
     arabic_short_heads: tuple[tuple[str, str], ...]
     directions: frozenset[str]
+    compass_adjectives: Mapping[str, str]
     travel_words: frozenset[str]
     destination_words: frozenset[str]
     arabic_reordered_heads: frozenset[str]
@@ -239,6 +242,7 @@ class _Reader:
             stop_words=self.words("stop_words", "word"),
             designators=self.mapping("designators", "phrase"),
             org_words=self.mapping("org_words", "word"),
+            abbreviations=self.mapping("abbreviations", "word"),
             org_heads=self.words("org_heads", "word"),
             leading_descriptors=self.words("leading_descriptors", "arabic"),
             org_descriptors=self.words("org_descriptors", "word"),
@@ -278,11 +282,13 @@ class _Reader:
             state_adjectives=self.words("state_adjectives", "arabic"),
             formal_name_words=self.words("formal_name_words", "phrase"),
             operation_heads=self.words("operation_heads", "phrase"),
+            operation_words=self.words("operation_words", "phrase"),
             lowercase_heads=self.words("lowercase_heads", "word"),
             arabic_alternations=self.pairs("arabic_alternations"),
             quarter_words_after=self.words("quarter_words_after", "arabic"),
             arabic_short_heads=self.pairs("arabic_short_heads"),
             directions=self.words("directions", "phrase"),
+            compass_adjectives=self.mapping("compass_adjectives", "phrase"),
             travel_words=self.words("travel_words", "phrase"),
             destination_words=self.words("destination_words", "phrase"),
             arabic_reordered_heads=self.words("arabic_reordered_heads", "arabic"),
