@@ -101,7 +101,7 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
             # Session 13: a nationality the query names is the entity's ("وزارة الخارجية العراقية").
             if countries and e.entity.country is not None and e.entity.country not in countries:
                 continue
-            if e.entity.kind == "person" and _another_name_word(raw, arabic_query, e):
+            if e.entity.kind == "person" and _another_name_word(raw, arabic_query, e, index.given_names()):
                 continue
             if cross and not _own_script_agrees(key, raw, arabic_query, e.entity):
                 continue

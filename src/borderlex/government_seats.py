@@ -22,8 +22,9 @@ from .vocabulary import vocabulary
 __all__ = ["is_dateline", "stands_for_government"]
 
 _LATIN_WORD_BEFORE = re.compile(r"([^\W\d_]+)['’]?\s*$")
-# A dateline after the name: "WASHINGTON (Reuters) -", "Washington, Oct. 5 -", "واشنطن - ".
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[^\n,\-–—]{1,25})?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—]\s")
+# A dateline after the name: "WASHINGTON (Reuters) -", "Washington, Oct. 5 -", "واشنطن - ",
+# "SULAIMANIYAH, Kurdistan region 'Iraq', —".
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[^\n,\-–—]{1,25}){0,2},?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—]\s")
 
 
 def stands_for_government(text: str, start: int, end: int) -> bool:

@@ -36,7 +36,22 @@ __all__ = [
 def whole_mention(text: str, m: Mention) -> Mention:
     """``m`` with the marks and words around it that belong to its name."""
     m = _with_adjectives(text, _with_facility_word(text, _with_ayn(text, _with_final_dot(text, _without_tatweel(m)))))
-    return _with_media_word(text, _with_own_adjective(text, _without_media_tail(m)))
+    return _with_initial(text, _with_media_word(text, _with_own_adjective(text, _without_media_tail(m))))
+
+
+# A capital's initial and its period, one space, right before a name: "D. Trump".
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-Z])\. \Z")
+
+
+def _with_initial(text: str, m: Mention) -> Mention:
+    """ "D. Trump": the initial of a person's given name right before the
+    surname that named them is part of the name."""
+    if m.entity.kind != "person" or (initial := _INITIAL_BEFORE.search(text, max(0, m.start - 3), m.start)) is None:
+        return m
+    if not m.entity.name.startswith(initial.group(1)) or m.entity.name.split()[0] == m.text.split()[0]:
+        return m
+    start = initial.start()
+    return attrs.evolve(m, start=start, text=text[start : m.end])
 
 
 def _with_facility_word(text: str, m: Mention) -> Mention:

@@ -172,8 +172,13 @@ def supported(
         if "person" in vouched and "org" not in vouched and any(p.entry.entity.kind == "person" for p in keep):
             # "Sadr said", "President Assad": a person's word beside a name a person shares with a place.
             keep = [p for p in keep if p.entry.entity.kind == "person"]
+        elif "locative" in vouched and not _POSSESSIVE_AFTER.match(text, c.end):
+            # "à Sadr, à l'est de Bagdad", "in Sadr": a place a person's name shares is the place there.
+            keep = [p for p in keep if p.entry.entity.kind == "place" and not abroad(p.entry.entity)] or keep
         if dateline:
             keep = [p for p in keep if p.entry.entity.kind == "place"]
+            # "SULAIMANIYAH, Kurdistan region": a report is filed from the city, not its governorate.
+            keep = [p for p in keep if p.entry.entity.type in _SETTLEMENTS] or keep
         outlet = (
             c.patterns[0].entry.arabic
             and any(p.entry.entity.kind in ("place", "facility") for p in keep)
@@ -391,6 +396,8 @@ _HEAD_OF_BEFORE = re.compile(
     r"([^\W\d_]+)[ \u00a0]+(?:(?:of|de|du|des|de[ \u00a0]+la)[ \u00a0]+(?:[lL]['’])?|[dD]['’])\Z"
 )
 _GLUED_BEFORE = frozenset({"pro", "anti"})
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # One or two words, then an opening quote, right before a name; its closing quote after it.
 _QUOTE_BEFORE = re.compile(r"((?:[^\W\d_]+[ \u00a0]+){1,2})[«“\"][ \u00a0]*\Z")
 _CLOSE_QUOTE_AFTER = re.compile(r"[ \u00a0]*[»”\"]")
@@ -440,9 +447,10 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
             kinds.add("person")  # "the Biden administration"
         if word in words.speech_verbs:
             kinds.add("said")  # "Erdogan said"; but "Erbil said", a city for its government
-        if word in words.quoted_name_heads:
-            kinds.add("org")  # "the Nasr list"
-        if word in words.media_words_after or word in words.media_words:
+        media = word in words.media_words or word in words.media_words_after
+        if word in words.quoted_name_heads or (word in words.org_words and after.group(1).islower() and not media):
+            kinds.add("org")  # "the Nasr list", "the Badr organization"; "agency" vouches for an outlet only
+        if media:
             kinds.add("media")  # "the Anadolu news agency", not "the General Security agency"
     return frozenset(kinds)
 
@@ -495,22 +503,32 @@ def _said_before(text: str, end: int) -> bool:
 _CORRESPONDENT = re.compile("(?<![^\\W\\d_])[وفل]{0,2}مراسل(?:ة|و|ي)?[ \u00a0]+\\Z")
 # An outlet's dateline or byline: "سمارت - درعا", "SMART - Daraa", or the name alone on its line.
 _CREDIT_AFTER = re.compile(r"[ \t]*(?:[-–—][ \t]|\n|\Z)")
-# A reporter's byline with the outlet after a slash, ending its line: "ليث الجنيدي / الأناضول".
-_BYLINE_SLASH = re.compile(r"[ \t]/[ \t]*\Z")
+# A reporter's byline with the outlet after a slash, ending its line: "ليث الجنيدي / الأناضول",
+# "بغداد/ الصباح".
+_BYLINE_SLASH = re.compile(r"[ \t]?/[ \t]*\Z")
+# A picture's credit: "(الأناضول/أرشيف)", "Huseyin Nasir/Anadolu via Getty Images".
+_SLASH_IN_BRACKETS = re.compile(r"[ \t]*/[^()\n]{1,25}\)")
+_VIA_AFTER = re.compile(r"[ \t]+via[ \t]")
 
 
 def _credited(text: str, start: int, end: int) -> bool:
     """Whether the span is credited as an outlet: after a detached "لـ"
     ("told to"), a glued one after a verb of saying or a word for a statement
     ("في تصريح للأناضول") or a correspondent's word ("مراسل الأناضول"), alone in
-    brackets, opening its line as a dateline or a byline does, or ending a
-    byline after a slash ("ليث الجنيدي / الأناضول")."""
+    brackets or before a slash in them ("(الأناضول/أرشيف)"), after a slash
+    before "via" ("Huseyin Nasir/Anadolu via Getty Images"), opening its line
+    as a dateline or a byline does, or ending a byline after a slash ("ليث
+    الجنيدي / الأناضول")."""
     if _TOLD_TO.search(text, max(0, start - 5), start) or _CORRESPONDENT.search(text, max(0, start - 12), start):
         return True
     if _GLUED_TO.search(text, max(0, start - 3), start) and _said_before(text, start - 1):
         return True  # "في تصريح للأناضول": told to the outlet
     if text[start - 1 : start] + text[end : end + 1] in ("()", "[]"):
         return True  # a credit in brackets: "(الأناضول)", "[Getty]"
+    if text[start - 1 : start] == "(" and _SLASH_IN_BRACKETS.match(text, end):
+        return True
+    if text[start - 1 : start] == "/" and _VIA_AFTER.match(text, end):
+        return True
     line = text.rfind("\n", 0, start) + 1
     if _BYLINE_SLASH.search(text, line, start) and text[end : end + 1] in ("\n", ""):
         return True

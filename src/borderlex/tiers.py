@@ -438,7 +438,7 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 countries = _nationalities(raw)
             if countries and e.entity.country is not None and e.entity.country not in countries:
                 continue
-            if e.entity.kind == "person" and _another_name_word(raw, arabic_query, e):
+            if e.entity.kind == "person" and _another_name_word(raw, arabic_query, e, index.given_names()):
                 continue
             if cross and not _own_script_agrees(key, raw, arabic_query, e.entity):
                 # Arabic writes no vowels and its ع leaves no trace in a key: "Tal al-Jumou" and
@@ -499,21 +499,23 @@ def _own_script_agrees(key: NameKey, raw: str, arabic: bool, entity: Entity) -> 
     return not own or any(ratio(key.joined, name_key(normalize(n)).joined) >= _OWN_SCRIPT_AGREE for n in own)
 
 
-def _another_name_word(raw: str, arabic: bool, e: AliasEntry) -> bool:
+def _another_name_word(raw: str, arabic: bool, e: AliasEntry, given: frozenset[str]) -> bool:
     """Whether the query puts another name where each of the person's names in
     its script, word for word, has one: a given name ("كويستان أحمد" is not
     Kwestan Mohammed, "كوستان محمد") or a family name ("Mohammed Al-Ani" is not
     Mohammed al-Sudani; "Khalid al-Taie" is not Khalid al-Attiyah, whose Latin
     name the cross-script match must also agree with). One name's spellings
     agree (Yousef and Yusuf, Sudani and Soudani: close keys, or one consonant
-    skeleton); a fuzzy match of a person is a spelling, not a relative."""
+    skeleton, unless both are given names of the tables: "Ahmed" is not
+    "Hamid"); a fuzzy match of a person is a spelling, not a relative.
+    ``given``: the tables' Latin given names, normalized."""
     names = [e.alias] if e.arabic == arabic else [n for n in e.entity.strong_names if has_arabic_script(n) == arabic]
     query = _given_words(raw, arabic)
 
     from rapidfuzz.distance import Levenshtein  # noqa: PLC0415 - as query_rules._fuzz: a light import
 
     def clash(words: list[str]) -> bool:
-        other = [(a, b) for a, b in zip(query, words, strict=True) if a != b and not _one_name(a, b, arabic)]
+        other = [(a, b) for a, b in zip(query, words, strict=True) if a != b and not _one_name(a, b, arabic, given)]
         # In a name of three words or more, the two that agree carry one slip of the pen
         # in the third ("رائد شاكل جودت" is Raed Shaker Jawdat, "رائد شاكر جودت").
         return bool(other) and not (len(query) >= 3 and len(other) == 1 and Levenshtein.distance(*other[0]) == 1)
@@ -530,15 +532,28 @@ def _given_words(name: str, arabic: bool) -> list[str]:
     return [w for w in normalize(name).split() if w not in articles]
 
 
-def _one_name(a: str, b: str, arabic: bool) -> bool:
+def _one_name(a: str, b: str, arabic: bool, given: frozenset[str]) -> bool:
     if arabic:
         return ratio(a, b) >= _SAME_GIVEN_NAME
     ka, kb = name_key(a).joined, name_key(b).joined
+    if a in given and b in given:
+        # Two given names of the tables are one name in two spellings only with the same
+        # consonants, and close keys ("Yousef", "Yusuf") or one key the other with letters
+        # added ("Ryan", "Rayan"): not "Mohammed" and "Muhannad", "Ahmed" and "Hamid".
+        inside = _letters_added(ka, kb) or _letters_added(a, b)
+        return skeleton(ka) == skeleton(kb) and (inside or ratio(ka, kb) >= _SAME_GIVEN_NAME)
     if ratio(ka, kb) >= _SAME_GIVEN_NAME:
         return True
     # One consonant is little to go by: "Iyad" is "Eyad", "Taie" is not "Attiyah".
     skel = skeleton(ka)
     return skel == skeleton(kb) and (len(skel) > 1 or abs(len(ka) - len(kb)) <= 1)
+
+
+def _letters_added(a: str, b: str) -> bool:
+    """Whether the longer of two words is the shorter with letters added."""
+    short, long = sorted((a, b), key=len)
+    letters = iter(long)
+    return all(ch in letters for ch in short)
 
 
 #: Two spellings of one given name compare at least this (romanized, by their keys).
