@@ -13,6 +13,11 @@ A region's name that is also the short form of a name with a side of the
 compass is not that region beside another side: "الغوطة الغربية" (Western
 Ghouta) is not Eastern Ghouta, whose tables' "الغوطة" it begins with.
 
+A Latin organisation's name followed by "of", "de" or "d'" and another
+country is that country's namesake: "le Parti démocratique du Kurdistan
+d'Iran", "the Kurdistan Democratic Party of Iran" are not the KDP of Iraq,
+and the country is a word of that name.
+
 An Arabic organisation's name followed by another country's adjective is
 that country's organisation of the name, or none the tables hold: "حزب الله
 اللبناني" is Lebanon's Hezbollah in an article on Iraqi factions, "الحزب
@@ -34,7 +39,7 @@ from .model import Entity, Mention
 from .qualified_names import country_of_adjective
 from .vocabulary import vocabulary
 
-__all__ = ["TOWNS", "by_the_adjective_after", "on_another_side", "with_namesakes"]
+__all__ = ["TOWNS", "by_the_adjective_after", "of_another_country", "on_another_side", "with_namesakes"]
 
 #: The place types whose names recur from country to country, and governorate to governorate.
 TOWNS = frozenset({"city", "town", "village", "subdistrict", "district"})
@@ -115,6 +120,35 @@ def by_the_adjective_after(
             out.append(m)
             continue
         found = {n.id: n for n in named(normalize(m.text)) if n.kind == "org" and n.country == country}
+        if len(found) == 1:
+            out.append(_as(m, *found.values()))
+    return out
+
+
+# "of", "of the", "de", "du", "d'" right after a name, before a capital.
+_OF = re.compile(r" (?:of (?:the )?|d['’]|de |du )(?=[A-Z])")
+
+
+def of_another_country(text: str, mentions: list[Mention], named: Callable[[str], Iterable[Entity]]) -> list[Mention]:
+    """``mentions`` with each Latin organisation followed by "of" or "de" and
+    another country re-read (see the module's docstring): its namesake of
+    that country when the tables hold one, else no mention; the country is
+    part of the name either way."""
+    out: list[Mention] = []
+    skip = -1
+    for i, m in enumerate(mentions):
+        if i == skip:
+            continue
+        e, after = m.entity, mentions[i + 1] if i + 1 < len(mentions) else None
+        of = _OF.match(text, m.end) if e.kind == "org" and e.country and not has_arabic_script(m.text) else None
+        if of is None or after is None or after.start != of.end() or after.entity.type != "country":
+            out.append(m)
+            continue
+        if after.entity.country == e.country:
+            out.append(m)
+            continue
+        skip = i + 1
+        found = {n.id: n for n in named(normalize(m.text)) if n.kind == "org" and n.country == after.entity.country}
         if len(found) == 1:
             out.append(_as(m, *found.values()))
     return out

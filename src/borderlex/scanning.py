@@ -59,7 +59,7 @@ from .mention_edges import (
 from .middle_names import latin_given_names, read_names_before
 from .model import DESIGNATES, Entity, Kind, Match, Mention, Method
 from .name_runs import NameRuns, in_institution_name
-from .namesakes import by_the_adjective_after, on_another_side, with_namesakes
+from .namesakes import by_the_adjective_after, of_another_country, on_another_side, with_namesakes
 from .numbered_names import outside_numbered_names
 from .operation_names import outside_operation_names
 from .quarter_names import old_city_mentions, outside_quarter_names
@@ -394,6 +394,7 @@ class Scanner:
         mentions = located_elsewhere(text, mentions, self._entity, self._place)
         mentions = with_namesakes(mentions, self._named, lambda e: parents(e, self._entity))
         mentions = on_another_side(text, by_the_adjective_after(text, mentions, self._named))
+        mentions = of_another_country(text, mentions, self._named)
         mentions = outside_quarter_names(text, outside_operation_names(text, mentions))
         mentions = old_city_mentions(text, mentions, self._resolve)
         mentions = outside_quoted_names(text, outside_numbered_names(text, mentions))

@@ -15,7 +15,7 @@ Tiers, in order, each tried only when the ones before found nothing:
 Ties between entities are broken by the tables' ``priority`` (then strong
 before weak, then id) and the match is marked ``ambiguous``.
 
-The module is a little over 500 lines because the fuzzy tier's checks (each a
+The module is a little over 600 lines because the fuzzy tier's checks (each a
 few lines, each named for the mistake it prevents) sit with the tier that
 runs them; the query rules they share live in ``borderlex.query_rules``.
 """
