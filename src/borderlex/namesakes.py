@@ -141,10 +141,13 @@ def of_another_country(text: str, mentions: list[Mention], named: Callable[[str]
             continue
         e, after = m.entity, mentions[i + 1] if i + 1 < len(mentions) else None
         of = _OF.match(text, m.end) if e.kind == "org" and e.country and not has_arabic_script(m.text) else None
-        if of is None or after is None or after.start != of.end() or after.entity.type != "country":
-            out.append(m)
-            continue
-        if after.entity.country == e.country:
+        if (
+            of is None
+            or after is None
+            or after.start != of.end()
+            or after.entity.type != "country"
+            or after.entity.country == e.country
+        ):
             out.append(m)
             continue
         skip = i + 1

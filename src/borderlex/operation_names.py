@@ -47,11 +47,15 @@ def _in_quoted_operation(text: str, m: Mention) -> bool:
     if closed < 0 or text[opened + 1 : closed].strip(" \u00a0") == m.text:
         return False
     before = words_before(text, opened, 1)
-    if not before:
-        return False
-    words, word = vocabulary().operation_words, before[0][1]
-    bare = word[1:] if word[:1] in vocabulary().proclitics and word not in words else word
-    return bare in words or bare.removeprefix("ال") in words
+    return bool(before) and _one_of(before[0][1], vocabulary().operation_words, article=True)
+
+
+def _one_of(word: str, words: frozenset[str], *, article: bool = False) -> bool:
+    """Whether an Arabic word, less a proclitic (and, with ``article``, its article), is one of ``words``."""
+    forms = [word, word[1:]] if word[:1] in vocabulary().proclitics else [word]
+    if article:
+        forms += [f.removeprefix("ال") for f in forms]
+    return any(f in words for f in forms)
 
 
 # How far a quotation's marks may stand from the mention inside it.
@@ -60,9 +64,7 @@ _REACH = 60
 
 def _after_head(text: str, start: int, heads: frozenset[str]) -> bool:
     before = words_before(text, start, 1)
-    if before:
-        word = before[0][1]
-        if word in heads or (word[:1] in vocabulary().proclitics and word[1:] in heads):
-            return True
+    if before and _one_of(before[0][1], heads):
+        return True
     french = _FRENCH_HEAD.search(text, max(0, start - 40), start)
     return french is not None and normalize(french.group(1).strip(_QUOTES)) in heads
