@@ -1198,10 +1198,15 @@ def test_classes_the_session_9_audits_found(text: str, expected: list[tuple[str,
         ("alors qu’Israël frappe", [("Israël", "place:israel")]),
         # A governorate named after its seat: the bare name is the town.
         ("à Souleimaniyeh, la deuxième ville", [("Souleimaniyeh", "place:sulaymaniyah")]),
-        # A head noun followed by "pour"/"for" opens a longer name, no back reference.
+        # A head noun followed by "pour"/"for" opens a longer name, no back reference (the PJAK's,
+        # bundled since session 26).
         (
             "Le Parti des travailleurs du Kurdistan (PKK) a dit. Le Parti pour une vie libre du Kurdistan aussi.",
-            [("Parti des travailleurs du Kurdistan", "org:pkk"), ("PKK", "org:pkk")],
+            [
+                ("Parti des travailleurs du Kurdistan", "org:pkk"),
+                ("PKK", "org:pkk"),
+                ("Parti pour une vie libre du Kurdistan", "org:pjak"),
+            ],
         ),
         # A given name before a known surname makes another person's name.
         (

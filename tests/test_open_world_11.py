@@ -28,7 +28,11 @@ from borderlex.vocabulary import vocabulary
     [
         # A short quoted name that ends with a place's names a person or a group, not the place ...
         ("وقال “دجوار خبات”، وهو قائد ميداني", []),
-        ('أفادت منظمة "منسقو استجابة سوريا" بأن القوافل', []),
+        # (the organisation itself is bundled since session 26: the whole name, never سوريا)
+        (
+            'أفادت منظمة "منسقو استجابة سوريا" بأن القوافل',
+            [("منسقو استجابة سوريا", "org:syrian-response-coordination-group")],
+        ),
         # ... but an agreement, a road or talks that a place names still name the place,
         ("التذكير بتنفيذ «اتفاق سنجار» الذي أبرم", [("سنجار", "place:sinjar")]),
         ("افتتاح طريق “باب الهوى- حلب” الذي", [("حلب", "place:aleppo")]),

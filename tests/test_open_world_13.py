@@ -111,8 +111,9 @@ _GAZA = ("Gaza", "place:gaza-strip")
         ),
         ("The government arrested Fourteen Kataib Hezbollah members", [("Kataib Hezbollah", "org:kataib-hezbollah")]),
         # Gaza is the strip, as the press writes it ...
-        ("militants of Hamas from Gaza. Syrian media said", [_GAZA]),
-        ("la guerre à Gaza entre Israël et le Hamas", [_GAZA, ("Israël", "place:israel")]),
+        # (Hamas is bundled since session 26)
+        ("militants of Hamas from Gaza. Syrian media said", [("Hamas", "org:hamas"), _GAZA]),
+        ("la guerre à Gaza entre Israël et le Hamas", [_GAZA, ("Israël", "place:israel"), ("Hamas", "org:hamas")]),
         ("ردا على الجرائم بحق أهلنا في غزة", [("غزة", "place:gaza-strip")]),
         # ... and Gaza City a longer name the tables lack.
         ("the strike on Gaza City killed", []),

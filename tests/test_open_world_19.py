@@ -131,8 +131,15 @@ from scanned import ids, resolved
         ),
         ("the Battle of Badr", []),
         # The thirty-fifth round. "de"/"d'" and another country after an organisation's name: that
-        # country's namesake, which the tables lack (the PDKI is not the KDP of Iraq) ...
-        ("le Parti démocratique du Kurdistan d’Iran - PDKI, le Komala", []),
+        # country's namesake (the PDKI is not the KDP of Iraq; bundled since session 26) ...
+        (
+            "le Parti démocratique du Kurdistan d’Iran - PDKI, le Komala",
+            [
+                ("Parti démocratique du Kurdistan d’Iran", "org:pdki"),
+                ("PDKI", "org:pdki"),
+                ("Komala", "org:komala"),
+            ],
+        ),
         # ... while its own country stays a word beside it.
         (
             "le Parti démocratique du Kurdistan d’Irak",

@@ -39,7 +39,11 @@ import borderlex
                 ("DRC", "org:danish-refugee-council"),
             ],
         ),
-        ("the Directorate General of Internal Security Forces announced. The ISF said", []),
+        # (Lebanon's ISF is bundled since session 26, by its full name: "ISF" is also Iraq's)
+        (
+            "the Directorate General of Internal Security Forces announced. The ISF said",
+            [("Directorate General of Internal Security Forces", "org:lebanese-internal-security-forces")],
+        ),
         (
             "Iraqi Security Forces (ISF) entered. The ISF said",
             [

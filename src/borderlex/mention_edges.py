@@ -429,7 +429,7 @@ def without_demonym(mentions: list[Mention], resolve: Callable[[str], Match | No
         first, _, rest = m.text.partition(" ")
         if (
             rest
-            and m.text.isascii()
+            and not has_arabic_script(m.text)  # Latin, accents too: "la Française Edith Bouvier"
             and normalize(first) in demonyms
             and first[:1].isupper()
             # Unless the name is the entity's own ("Syrian Salvation Government").

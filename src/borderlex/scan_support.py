@@ -189,6 +189,10 @@ def supported(
             # only by a key is an outlet the tables lack, not Dukan, nor a facility the Tishrin Dam.
             norm, unlike = normalize(c.text), ("place", "facility") if outlet else ("place",)
             keep = [p for p in keep if p.entry.entity.kind not in unlike or p.entry.normalized == norm]
+        if quoted and any(p.entry.entity.type == "media" for p in keep):
+            # «الشرق الأوسط», "(الشرق الأوسط)": the Arabic press quotes an outlet's name, and
+            # writes the region of the same words bare ("في الشرق الأوسط").
+            keep = [p for p in keep if p.entry.entity.type == "media"]
         if keep:
             out.append(c._replace(patterns=keep))
     return out
@@ -539,8 +543,9 @@ def _credited(text: str, start: int, end: int) -> bool:
 # A name of two words or more alone in brackets is set apart as well: "(بغداد اليوم)", the
 # outlet; one word there is often a note ("(صور)", *pictures*, not Tyre) or a back-reference,
 # or an outlet's credit ("(الأناضول)", see _credited).
-_OPENING = frozenset('«“”"„‹')
-_CLOSING = frozenset('»”“"›')
+# Braces too: Asharq Al-Awsat's pages print its quote marks so ("زعيم قبلي لـ {الشرق الأوسط}").
+_OPENING = frozenset('«“”"„‹{')
+_CLOSING = frozenset('»”“"›}')
 
 
 def quoted_whole(text: str, start: int, end: int) -> bool:

@@ -75,7 +75,9 @@ def short_form_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # "the Observatory", "l'Observatoire": a head noun, capitalised, after an article.
 _LATIN_HEAD = re.compile(r"(?<![\w‐-])(?:[Tt]he[ \u00a0]+|[Ll]['’]|[Ll][ea][ \u00a0]+)([A-Z][a-zé]+)(?![\w‐-])")
-# A French adjective after the noun makes a longer name ("la Coalition internationale").
+# A French complement after the noun makes a longer name ("le Parti du renouveau"), as does an
+# adjective ("la Coalition internationale").
+_FRENCH_OF = re.compile(r"[ \u00a0]+(?:du|des|de[ \u00a0]+la|de[ \u00a0]+l['’])[ \u00a0]*[a-zé]")
 _FRENCH_ADJECTIVE = re.compile(r"[ \u00a0]+[a-zé]+(?:al|ale|aux|ien|ienne|ais|aise|ique|aire|iste|ain|aine)\b")
 
 
@@ -130,6 +132,8 @@ def _longer_after(text: str, end: int, *, french: bool) -> bool:
         return True
     if re.match(r"[ \u00a0]+(?:for|pour)[ \u00a0]", text[end : end + 8]):
         return True  # "le Parti pour une vie libre du Kurdistan", "the Party for Free Life"
+    if french and _FRENCH_OF.match(text, end):
+        return True  # "le Parti du renouveau": French names go on in lower case after "du", "de la"
     return french and _FRENCH_ADJECTIVE.match(text, end) is not None
 
 

@@ -238,6 +238,11 @@ def _latin(text: str) -> bool:
     return all(c.isascii() or not c.isalpha() or "\u00c0" <= c <= "\u024f" for c in text)
 
 
+# French articles that open a surname, capitalised inside a full name ("Jean-Yves Le Drian": "M. Le
+# Drian" after it). Not name particles of running text: there a lower-case "le" is the article.
+_CAPITAL_PARTICLES = frozenset({"Le", "La"})
+
+
 def _surnames(name: str) -> list[str]:
     """The surname forms of a full name as written: from its last particle
     ("Abu Qasra", "Abdel Rahman") or its last word ("al-Charaa", "Abdi"),
@@ -247,7 +252,7 @@ def _surnames(name: str) -> list[str]:
         return []
     particles = vocabulary().name_particles | {"abdel", "abdul", "abd"}
     i = len(words) - 1
-    while i > 1 and normalize(words[i - 1]) in particles:
+    while i > 1 and (normalize(words[i - 1]) in particles or words[i - 1] in _CAPITAL_PARTICLES):
         i -= 1
     surname = " ".join(words[i:])
     if not surname[:1].isupper() and not _ARTICLE.match(surname):
