@@ -92,7 +92,7 @@ class NameRuns:
         if not units[last].possessive and not ended:
             while j < len(units) and self._joined(units[j - 1], units[j]):
                 kind = "name" if self._title_of_a_head(j) else self._kind(units[j])
-                if kind == "stop" or (kind == "name" and self._compound(j - 1)):
+                if kind == "stop" or self._compound(j - 1):
                     break
                 if outlet and _word(text, units[j]) in MEDIA_WORDS_AFTER:
                     break
@@ -137,9 +137,15 @@ class NameRuns:
         return sum(1 for u in self.units[c.first : c.last + 1] if not u.skip and u.marker is None)
 
     def _compound(self, i: int) -> bool:
-        """Two names joined by a hyphen are two names: "Iran-Iraq war"."""
-        a, b = self.units[i], self.units[i + 1]
-        return "-" in self.text[a.end : b.start] and self._kind(a) == self._kind(b) == "name"
+        """Two names joined by a hyphen are two names: "Iran-Iraq war", and
+        with the second's article between them, "the Aleppo-al-Hasakah road"."""
+        units = self.units
+        a, b = units[i], units[i + 1]
+        if "-" not in self.text[a.end : b.start] or self._kind(a) != "name":
+            return False
+        if b.article and self.text[b.end : b.end + 1] in HYPHENS and i + 2 < len(units):
+            b = units[i + 2]  # the article is hyphened to the name after it ("al-Hasakah"; not "Bab-al Hawra")
+        return self._kind(b) == "name"
 
     def _joined(self, a: Unit, b: Unit) -> bool:
         """Only spaces or a hyphen between two units of one line, or the quote
