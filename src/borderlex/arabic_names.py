@@ -28,6 +28,7 @@ __all__ = [
     "in_personal_name",
     "is_kunya",
     "person_word_before",
+    "word_before",
 ]
 
 _SON_OF = frozenset(("بن", "ابن", "بنت"))

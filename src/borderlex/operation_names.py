@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .arabic_script import CLOSING_QUOTES, OPENING_QUOTES, words_before
+from .arabic_names import word_before
+from .arabic_script import CLOSING_QUOTES, OPENING_QUOTES
 from .folding import normalize
 from .model import Mention
 from .vocabulary import vocabulary
@@ -46,16 +47,8 @@ def _in_quoted_operation(text: str, m: Mention) -> bool:
     closed = min((i for q in CLOSING_QUOTES if (i := text.find(q, m.end, m.end + _REACH)) >= 0), default=-1)
     if closed < 0 or text[opened + 1 : closed].strip(" \u00a0") == m.text:
         return False
-    before = words_before(text, opened, 1)
-    return bool(before) and _one_of(before[0][1], vocabulary().operation_words, article=True)
-
-
-def _one_of(word: str, words: frozenset[str], *, article: bool = False) -> bool:
-    """Whether an Arabic word, less a proclitic (and, with ``article``, its article), is one of ``words``."""
-    forms = [word, word[1:]] if word[:1] in vocabulary().proclitics else [word]
-    if article:
-        forms += [f.removeprefix("ال") for f in forms]
-    return any(f in words for f in forms)
+    forms = word_before(text, opened)
+    return any(f in vocabulary().operation_words for f in (*forms, *(f.removeprefix("ال") for f in forms)))
 
 
 # How far a quotation's marks may stand from the mention inside it.
@@ -63,8 +56,7 @@ _REACH = 60
 
 
 def _after_head(text: str, start: int, heads: frozenset[str]) -> bool:
-    before = words_before(text, start, 1)
-    if before and _one_of(before[0][1], heads):
+    if any(f in heads for f in word_before(text, start)):
         return True
     french = _FRENCH_HEAD.search(text, max(0, start - 40), start)
     return french is not None and normalize(french.group(1).strip(_QUOTES)) in heads
