@@ -555,7 +555,9 @@ def test_a_word_with_tanween_is_not_a_name(text: str, expected: list[tuple[str, 
         ),
         # Not before the full name; not when two people of the text share it.
         ("Abdi said. Mazloum Abdi", [("Mazloum Abdi", "person:mazloum-abdi")]),
-        ("Sharra is a village near al-Mayadin.", [("Sharra", "place:al-asharah"), ("al-Mayadin", "place:mayadin")]),
+        # ("Sharra", one of the village's map spellings, is weak since session 27: it shares the
+        # key of the president's surname; a designator is its evidence.)
+        ("the village of Sharra near al-Mayadin.", [("Sharra", "place:al-asharah"), ("al-Mayadin", "place:mayadin")]),
         # A weak alias of someone named in full ranks as strong: "al-Sharaa" is not the village.
         (
             "Ahmed al-Sharaa spoke; al-Sharaa said",

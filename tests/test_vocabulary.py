@@ -291,3 +291,12 @@ def test_a_run_break_steers_name_runs(tmp_path: Path) -> None:
     code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
     found = [_in_fresh_process(v, code, "officials said Amid Kataib Hezbollah threats") for v in (None, path)]
     assert found == [[], [["Kataib Hezbollah", "org:kataib-hezbollah"]]]
+
+
+@pytest.mark.slow
+def test_an_attribution_steers_in_one_line(tmp_path: Path) -> None:
+    # A curator adds "a raconté à" (*told*): an outlet's weak name after it is the outlet.
+    path = _copy_with(tmp_path, ("[attributions]", 'xx = ["a raconte a"]'))
+    code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
+    found = [_in_fresh_process(v, code, "Un habitant a raconté à Sputnik que") for v in (None, path)]
+    assert found == [[], [["Sputnik", "org:sputnik"]]]

@@ -20,6 +20,9 @@ adjective when it agrees:
   article: "القوات السعودية", *the Saudi forces*; not after a masculine
   nisba ("زار الكاظمي السعودية", *Kadhimi visited Saudi Arabia*).
 
+- ending in يا, after the noun in the accusative that a number in figures
+  counts: "722 نازحا سوريا", *722 Syrian displaced* (سوريًّا).
+
 A one-word name opening with ت or ي right after a particle that takes
 only a verb (لن، لم، كي، لكي) is that verb: "لم تدمر" is *did not destroy*,
 not Palmyra ("أن" is also "أنّ", before a noun: "أكد أن تدمر تحت السيطرة").
@@ -54,6 +57,8 @@ def reads_as_adjective(text: str, start: int, end: int) -> bool:
         return name.endswith(_NISBA) and _definite(previous) and not _masculine_nisba(previous)
     if name.endswith("يا") and _accusative_nisba(previous):
         return True  # "معسكرا عسكريا تركيا", *a Turkish military camp*: تركيًّا, not Turkey
+    if name.endswith("يا") and before and _counted(text, *before[0]):
+        return True  # "722 نازحا سوريا", *722 Syrian displaced*: a number's noun, then its adjective
     if not name.endswith(("ة", *_NISBA)):
         return False
     words = vocabulary()
@@ -93,6 +98,13 @@ def _accusative_nisba(word: str) -> bool:
         and word[1:] not in _PLURALS_IN_YA
         and word not in vocabulary().place_heads
     )
+
+
+def _counted(text: str, offset: int, word: str) -> bool:
+    """Whether ``word`` (at ``offset``) is the indefinite accusative noun
+    that a number in figures before it counts ("722 نازحا", "15 لاجئا")."""
+    spelled = arabic_spelling(word)
+    return len(spelled) > 2 and spelled.endswith("ا") and spelled[:2] != "ال" and text[:offset].rstrip()[-1:].isdigit()
 
 
 # Broken plurals that end in يا, after which a name is their complement.

@@ -432,8 +432,8 @@ def _kinds_vouched_beside(text: str, start: int, end: int) -> frozenset[str]:
             kinds.add("org")
         if word in words.locatives:  # "in Sulaimani": the city, not Soleimani
             kinds.add("locative")
-    if _media_word_before(text, start, words.media_words):
-        kinds.add("media")  # "l'agence de presse turque Anadolu"
+    if _media_word_before(text, start, words.media_words) or _attributed(text, start, words.attributions):
+        kinds.add("media")  # "l'agence de presse turque Anadolu"; "told Al-Monitor", "a confié à Sputnik"
     of = _HEAD_OF_BEFORE.search(text, max(0, start - 40), start)
     if of is not None and normalize(of.group(1)) in words.quoted_name_heads:
         kinds.add("org")  # "la coalition de l'État de droit", "the coalition of Al-Fatah"
@@ -471,6 +471,19 @@ def _media_word_before(text: str, start: int, media_words: frozenset[str]) -> bo
         return False
     run = found.group().split()
     return any(normalize(w) in media_words and all(x.islower() for x in run[i + 1 :]) for i, w in enumerate(run))
+
+
+# Up to four words, then perhaps an elided article, right before a name ("a déclaré à l'AFP").
+_PHRASE_BEFORE = re.compile(r"((?:[^\W\d_]+[ \u00a0]+){1,4})(?:[lL]['’])?\Z")
+
+
+def _attributed(text: str, start: int, attributions: frozenset[str]) -> bool:
+    """Whether a phrase of ``attributions`` ends right before ``start``."""
+    found = _PHRASE_BEFORE.search(text, max(0, start - 60), start)
+    if found is None:
+        return False
+    run = [normalize(w) for w in found.group(1).split()]
+    return any(" ".join(run[i:]) in attributions for i in range(len(run)))
 
 
 _BOTH, _NEITHER, _MEDIA, _PERSON, _LOCATIVE, _ORG = (
@@ -544,8 +557,8 @@ def _credited(text: str, start: int, end: int) -> bool:
 # outlet; one word there is often a note ("(صور)", *pictures*, not Tyre) or a back-reference,
 # or an outlet's credit ("(الأناضول)", see _credited).
 # Braces too: Asharq Al-Awsat's pages print its quote marks so ("زعيم قبلي لـ {الشرق الأوسط}").
-_OPENING = frozenset('«“”"„‹{')
-_CLOSING = frozenset('»”“"›}')
+_OPENING = frozenset('«“”"„‹{″')  # the double prime too: some Arabic sites quote with it (″العربية″)
+_CLOSING = frozenset('»”“"›}″')
 
 
 def quoted_whole(text: str, start: int, end: int) -> bool:

@@ -46,6 +46,7 @@ from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
 from .index import AliasEntry, AliasIndex, Strength
 from .located_places import located_elsewhere, parents
+from .lowercase_twins import without_lowercase_twins
 from .mention_edges import (
     family_beside,
     whole_mention,
@@ -136,6 +137,7 @@ class Scanner:
         "_by_id",
         "_given",
         "_keys",
+        "_known_given",
         "_latin_given",
         "_matches",
         "_namesakes",
@@ -149,6 +151,7 @@ class Scanner:
 
     def __init__(self, index: AliasIndex, resolve: ResolveFunction) -> None:
         self._resolve = resolve
+        self._known_given = index.given_names  # a table of the index, read on first use
         self._patterns = alias_patterns(index.entries)
         self._keys = sorted(self._patterns)
         # The designator words that are an Arabic name alone (see scan_patterns.QUOTED_WORD), by their unit.
@@ -349,6 +352,8 @@ class Scanner:
                 text, units, c.first, place=all(p.entry.entity.kind == "place" for p in c.patterns)
             ):
                 continue  # "Central Bank of Iraq": part of a name the tables lack
+            if self._given_name_only(text, c, units, lists):
+                continue  # "explique Hamza": a given name, not the village al-Hamzah by its key
             read = read_around(
                 text,
                 c.start,
@@ -398,10 +403,28 @@ class Scanner:
         mentions = outside_quarter_names(text, outside_operation_names(text, mentions))
         mentions = old_city_mentions(text, mentions, self._resolve)
         mentions = outside_quoted_names(text, outside_numbered_names(text, mentions))
+        mentions = without_lowercase_twins(text, mentions)
         if fuzzy:
             mentions.extend(fuzzy_mentions(self._resolve, text, units, taken, wanted=wanted, as_of=as_of))
             mentions.sort(key=lambda m: m.start)
         return outside_web_addresses(text, mentions)
+
+    def _given_name_only(self, text: str, c: Span, units: Units, lists: list[tuple[int, int, str]]) -> bool:
+        """Whether ``c`` is one Latin word that is a given name of the tables'
+        people and names places only by their key or folded spelling (as in
+        ``resolve``: a given name names a place as written only), with no
+        designator beside it nor in a designator's list ("des provinces de
+        Salaheddine, Diyala et Kirkouk" names places)."""
+        return (
+            c.first == c.last
+            and units[c.first].latin
+            and all(
+                p.entry.entity.kind == "place" and p.entry.alias.casefold() != c.text.casefold() for p in c.patterns
+            )
+            and normalize(c.text) in self._known_given()
+            and designator_beside(text, units, c.first, c.last) is None
+            and not any(start <= c.start and c.end <= end for start, end, _ in lists)
+        )
 
     def _given_names(self) -> frozenset[str]:
         """The given names of the tables' Arabic personal names, found on first use."""

@@ -160,11 +160,11 @@ def search(
             for e in keep(index.exact(outlet))
             if e.entity.type == "media"
         ]
-    if not exact and stripped.startswith("ل") and not stripped.startswith("ال"):
+    alif = _with_alif(stripped)
+    if not exact and alif is not None:
         # "لسعودية", as the scanner reads "للسعودية": after the proclitic ل the article's alif is dropped.
         exact = [
-            _Scored(e, _KEY_SCORE, Method.EXACT, "the article's alif dropped after ل")
-            for e in keep(index.exact("ا" + stripped))
+            _Scored(e, _KEY_SCORE, Method.EXACT, "the article's alif dropped after ل") for e in keep(index.exact(alif))
         ]
     log("exact", stripped, exact)
     found += exact
@@ -199,11 +199,21 @@ def search(
             and (variant is None or not (arabic_query and e.arabic) or same_letters(written[variant], e.alias))
         ]
 
+    # "A. Al-Charaa": an initial and a name are a person's, never a town's by the letters' key.
+    initialled = _INITIAL.match(stripped) is not None
+
     def fuzzy_keep(entries: Iterable[AliasEntry]) -> list[AliasEntry]:
         # The fuzzy tier crosses scripts on its own terms (several words, equal skeletons).
-        return [e for e in keep(entries) if romanized_place(e)]
+        return [e for e in keep(entries) if romanized_place(e) and not (initialled and e.entity.kind != "person")]
 
     normal = [_Scored(e, 100.0, Method.NORMALIZED, "") for e in folded(index.normalized(norm))]
+    if not normal and not exact and alif is not None:
+        # "لانبار" (of "للانبار"): the same, with the spelling folded.
+        normal = [
+            _Scored(e, _KEY_SCORE, Method.NORMALIZED, "the article's alif dropped after ل")
+            for e in keep(index.normalized(normalize(alif)))
+            if script_fits(e, True) and (not e.arabic or same_letters(alif, e.alias))
+        ]
     log("normalized", norm, normal)
     found += normal
     if (normal or exact) and not everything:
@@ -238,6 +248,8 @@ def search(
                 continue
             if given and e.entity.kind == "place":
                 continue  # "Qassem" is a given name, not Ghasam by its key
+            if initialled and e.entity.kind != "person":
+                continue
             if designator_fit(key, e):
                 keyed.append(_Scored(e, _KEY_SCORE, Method.NAME_KEY, note))
         log("name_key", " ".join(key.tokens) + "".join(f" <{d}>" for d in sorted(key.designators)), keyed, note)
@@ -288,6 +300,16 @@ def search(
 
 # Double quote marks (not apostrophes, which write the ayn: "Kata'ib", "‘Amaq").
 _QUOTE_MARKS = re.compile('["“”„‟«»‹›]')
+
+
+def _with_alif(query: str) -> str | None:
+    """``query`` with the article's alif put back after a proclitic ل
+    ("لسعودية" → "السعودية"), or ``None`` when it does not open so."""
+    return "ا" + query if query.startswith("ل") and not query.startswith("ال") else None
+
+
+# A capital initial and its full stop opening a name ("A. Al-Charaa", "O. Omsen").
+_INITIAL = re.compile(r"[A-Z]\.\s")
 
 
 # An Arabic article, romanized, before a word in capitals ("al-CIA").

@@ -132,6 +132,7 @@ class Vocabulary(NamedTuple):
     named_after_heads: frozenset[str]
     party_heads: frozenset[str]
     statement_words: frozenset[str]
+    attributions: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -298,6 +299,7 @@ class _Reader:
             named_after_heads=self.words("named_after_heads", "arabic"),
             party_heads=self.words("party_heads", "arabic"),
             statement_words=self.words("statement_words", "arabic"),
+            attributions=self.words("attributions", "phrase"),
         )
 
 
