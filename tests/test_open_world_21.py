@@ -55,6 +55,12 @@ import borderlex
         ("في اتصال مع ″العربية″ و ″الحدث″: قتل", [("العربية", "org:al-arabiya"), ("الحدث", "org:al-hadath")]),
         # ... the same words unquoted are the language and the event.
         ("تحدث باللغة العربية عن الحدث الأبرز", []),
+        # After a word for a state, a country's weak Arabic name is the country ...
+        ("إذ هبت دولة الإمارات تنفض غبار الإرهاب", [("الإمارات", "place:united-arab-emirates")]),
+        # ... and the pope's given name after his title is the pope (titles are no part of a name).
+        ("Le pape François a mené une prière.", [("François", "person:pope-francis")]),
+        ("لفتت زيارة البابا فرنسيس للموقع", [("فرنسيس", "person:pope-francis")]),
+        ("François a dit", []),
     ],
 )
 def test_scan_classes_of_session_27(text: str, expected: list[tuple[str, str]]) -> None:

@@ -377,9 +377,10 @@ def _described(text: str, c: Span, heads: frozenset[str] = frozenset()) -> bool:
 
 def _designated(text: str, c: Span, entry: AliasEntry) -> bool:
     """Whether an Arabic designator that fits the entity's type (perhaps
-    after a proclitic: "بمدينة"), for a person a word of ``person_heads``,
-    ``arabic_titles`` or ``speech_verbs``, for an organisation one of
-    ``leading_descriptors`` (but قوات) or ``quoted_name_heads``, stands right before the span."""
+    after a proclitic: "بمدينة") or for a country one of ``country_heads``
+    ("دولة"), for a person a word of ``person_heads``, ``arabic_titles`` or
+    ``speech_verbs``, for an organisation one of ``leading_descriptors`` (but
+    قوات) or ``quoted_name_heads``, stands right before the span."""
     if not entry.arabic or entry.strength is not Strength.WEAK:
         return False
     forms = word_before(text, c.start)
@@ -390,8 +391,10 @@ def _designated(text: str, c: Span, entry: AliasEntry) -> bool:
         return only_people and _one_person(c) and person_word_before(text, c.start)
     if entry.entity.kind == "org":  # "ميليشيا الحشد", "كتلة الفتح": a word for "militia" or "bloc" before it
         return _described(text, c, _org_heads())
-    designators = vocabulary().designators
-    cls = next((designators[w] for w in forms if w in designators), None)
+    words = vocabulary()
+    if entry.entity.type == "country" and any(w in words.country_heads for w in forms):
+        return True  # "دولة الإمارات": the State of the Emirates
+    cls = next((words.designators[w] for w in forms if w in words.designators), None)
     return cls is not None and entry.entity.type in DESIGNATES.get(cls, ())
 
 

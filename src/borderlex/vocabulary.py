@@ -133,6 +133,7 @@ class Vocabulary(NamedTuple):
     party_heads: frozenset[str]
     statement_words: frozenset[str]
     attributions: frozenset[str]
+    country_heads: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -300,6 +301,7 @@ class _Reader:
             party_heads=self.words("party_heads", "arabic"),
             statement_words=self.words("statement_words", "arabic"),
             attributions=self.words("attributions", "phrase"),
+            country_heads=self.words("country_heads", "arabic"),
         )
 
 
