@@ -104,7 +104,12 @@ def _counted(text: str, offset: int, word: str) -> bool:
     """Whether ``word`` (at ``offset``) is the indefinite accusative noun
     that a number in figures before it counts ("722 نازحا", "15 لاجئا")."""
     spelled = arabic_spelling(word)
-    return len(spelled) > 2 and spelled.endswith("ا") and spelled[:2] != "ال" and text[:offset].rstrip()[-1:].isdigit()
+    if len(spelled) <= 2 or not spelled.endswith("ا") or spelled[:2] == "ال":
+        return False
+    i = offset  # back over the spaces, without copying the text before (a long text has many names)
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1].isdigit()
 
 
 # Broken plurals that end in يا, after which a name is their complement.
