@@ -285,7 +285,9 @@ def hits(scanner: Scanner, units: list[Unit], text: str) -> list[tuple[int, int,
             starts.append(u.unit[1:])
             # Session 15: after the proclitic, an alif with hamza and a lam read as the article
             # ("وألمانيا" is "manya", as "ألمانيا" alone), as the walk does since.
-            if u.unit[1:].startswith("al") and _word_unit(u.unit[1:]) != u.unit[1:]:
+            # Session 28: and so is what a key reads at a word's start ("لكوردستان": "kwrd" is
+            # "krd"), as the walk does since.
+            if _word_unit(u.unit[1:]) != u.unit[1:]:
                 starts.append(_word_unit(u.unit[1:]))
         for s0 in starts:
             s = s0

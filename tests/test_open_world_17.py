@@ -28,7 +28,7 @@ from borderlex.vocabulary import vocabulary
         ),
         # ... but not a word of a facility's name, nor the family.
         ("He was taken to the Assad Hospital in the capital on Monday.", []),
-        ("the water level of Lake Assad has dropped sharply this year.", []),
+        ("the water level of Lake Assad has dropped sharply this year.", [("Lake Assad", "place:lake-assad")]),
         ("the Assad family fled to Moscow last year.", [("Moscow", "place:moscow")]),
         # A place's one word before a person's full name is its own mention ...
         (

@@ -63,7 +63,7 @@ from scanned import ids
         # The thirty-seventh round. Two names joined by a hyphen, the second's article between ...
         (
             "The M4 highway, also known as the Aleppo-al-Hasakah road, runs east.",
-            [("Aleppo", "place:aleppo"), ("al-Hasakah", "place:al-hasakah")],
+            [("M4 highway", "facility:m4-highway"), ("Aleppo", "place:aleppo"), ("al-Hasakah", "place:al-hasakah")],
         ),
         # ... not an article hyphened to the name before it (a misspelt crossing, no mention).
         ("And Bab-al Hawra accounts for 85% of aid deliveries", []),

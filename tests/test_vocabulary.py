@@ -300,3 +300,12 @@ def test_an_attribution_steers_in_one_line(tmp_path: Path) -> None:
     code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
     found = [_in_fresh_process(v, code, "Un habitant a raconté à Sputnik que") for v in (None, path)]
     assert found == [[], [["Sputnik", "org:sputnik"]]]
+
+
+@pytest.mark.slow
+def test_an_edition_word_steers_in_one_line(tmp_path: Path) -> None:
+    # A curator adds "deutsch": an outlet's name with it after is the outlet's edition.
+    path = _copy_with(tmp_path, ("[edition_words]", 'xx = ["deutsch"]'))
+    code = "(lambda m: m and m.id)(borderlex.resolve(json.loads(sys.argv[1])))"
+    found = [_in_fresh_process(v, code, "Rudaw Deutsch") for v in (None, path)]
+    assert found == [None, "org:rudaw"]

@@ -17,6 +17,7 @@ from .arabic_script import OPENING_QUOTES, has_arabic_script, orthographic_form,
 from .folding import normalize
 from .model import DESIGNATES, Entity, Match, Mention, Method
 from .qualified_names import STATE_INSTITUTIONS, country_of_adjective
+from .text_acronyms import abbreviates, acronym_defined_at
 from .vocabulary import vocabulary
 
 __all__ = [
@@ -418,11 +419,13 @@ def without_title(mentions: list[Mention], resolve: Callable[[str], Match | None
     return out
 
 
-def without_demonym(mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:
+def without_demonym(text: str, mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:
     """``mentions`` without a leading Latin nationality word when the rest
     alone names the same entity and its own name lacks the word: the guide
     leaves it out ("Kurdish [Peshmerga]", though the tables list "Kurdish
-    Peshmerga" for lookup; not the "Syrian Salvation Government")."""
+    Peshmerga" for lookup; not the "Syrian Salvation Government", nor a name
+    whose acronym the text defines with the word's initial: "the Iraqi
+    Counter Terrorism Service (ICTS)")."""
     demonyms = vocabulary().demonyms
     out = []
     for m in mentions:
@@ -434,11 +437,18 @@ def without_demonym(mentions: list[Mention], resolve: Callable[[str], Match | No
             and first[:1].isupper()
             # Unless the name is the entity's own ("Syrian Salvation Government").
             and not normalize(m.entity.name).startswith(normalize(first) + " ")
+            and not _spelled_by_acronym(text, m, rest)
         ):
             out.append(_without_lead(m, rest, resolve))
         else:
             out.append(m)
     return out
+
+
+def _spelled_by_acronym(text: str, m: Mention, rest: str) -> bool:
+    """Whether the acronym defined right after ``m`` spells all of it, not only ``rest``."""
+    acronym = acronym_defined_at(text, m.end)
+    return acronym is not None and abbreviates(acronym, m.text) and not abbreviates(acronym, rest)
 
 
 def _without_lead(m: Mention, rest: str, resolve: Callable[[str], Match | None]) -> Mention:

@@ -36,11 +36,10 @@ def outside_operation_names(text: str, mentions: Sequence[Mention]) -> list[Ment
 
 
 def _in_quoted_operation(text: str, m: Mention) -> bool:
-    """Whether ``m`` is a word of a quoted name after an Arabic word for an
+    """Whether ``m`` is a word of a quoted name after a word for an
     operation or a battle (vocabulary ``operation_words``): "عملية “غضب
-    الفرات”"; not the quotation's whole name.  (French and English
-    capitals show an operation's name; a campaign's, "Opération « Mossoul
-    … »", names the place it is for.)"""
+    الفرات”", "l'opération «Griffes du Tigre»"; not the quotation's whole
+    name ("معركة “الرقة”", "Opération « Mossoul »": the place it is for)."""
     opened = max(text.rfind(q, max(0, m.start - _REACH), m.start) for q in OPENING_QUOTES)
     if opened < 0 or any(q in text[opened + 1 : m.start] for q in CLOSING_QUOTES):
         return False
@@ -48,7 +47,13 @@ def _in_quoted_operation(text: str, m: Mention) -> bool:
     if closed < 0 or text[opened + 1 : closed].strip(" \u00a0") == m.text:
         return False
     forms = word_before(text, opened)
-    return any(f in vocabulary().operation_words for f in (*forms, *(f.removeprefix("ال") for f in forms)))
+    latin = _LATIN_WORD_BEFORE.search(text, max(0, opened - 30), opened)
+    words = (*forms, *(f.removeprefix("ال") for f in forms), *([normalize(latin.group(1))] if latin else []))
+    return any(f in vocabulary().operation_words for f in words)
+
+
+# A Latin word right before a quotation's opening mark.
+_LATIN_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]*\Z")
 
 
 # How far a quotation's marks may stand from the mention inside it.

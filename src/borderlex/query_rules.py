@@ -191,7 +191,7 @@ def arabic_letters_agree(a: str, b: str) -> bool:
     as many words, and no word of one is the other's word with a feminine ة added: "سليماني" (a nisba, a surname) is
     not "السليمانية" (Sulaymaniyah)."""
     wa, wb = bare_words(a), bare_words(b)
-    if any(x + "ه" == y or y + "ه" == x for x in wa for y in wb):
+    if any(x + "ه" == y or y + "ه" == x or _other_nisba(x, y) for x in wa for y in wb):
         return False
     if len(wa) == len(wb) > 1 and any(
         len(x) >= 4 and len(y) >= 4 and x[0] != y[0] and ratio(x, y) < _ARABIC_LETTERS_AGREE
@@ -203,12 +203,23 @@ def arabic_letters_agree(a: str, b: str) -> bool:
     return ratio("".join(wa), "".join(wb)) >= _ARABIC_LETTERS_AGREE
 
 
+def _other_nisba(x: str, y: str) -> bool:
+    """Whether two words in -ية (ة folded) are one with a long vowel و or ي
+    added: another stem's nisba, another town, not a spelling ("المحمودية",
+    al-Mahmudiya, is not "المحمدية"; "الرشيدية" is not "الرشدية")."""
+    if not (x.endswith("يه") and y.endswith("يه")) or abs(len(x) - len(y)) != 1:
+        return False
+    short, long = sorted((x, y), key=len)
+    return any(long[i] in "وي" and long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 2))
+
+
 def numbers_differ(a: NameKey, b: NameKey) -> bool:
-    """Whether both names carry a number (an ordinal word of the vocabulary or
-    digits) and not the same ones: "الفرقة السابعة" (the 7th Division) is not
-    "الفرقة الرابعة" (the 4th), "5th Corps" not "4th Corps"."""
-    x, y = _numbers(a), _numbers(b)
-    return bool(x) and bool(y) and x != y
+    """Whether two names do not carry the same numbers (ordinal words of the
+    vocabulary or digits): "الفرقة السابعة" (the 7th Division) is not
+    "الفرقة الرابعة" (the 4th), "5th Corps" not "4th Corps", "France 2" not
+    "France24"; and a name with a number is not one without ("Europe 1" is
+    not Europe)."""
+    return _numbers(a) != _numbers(b)
 
 
 def _numbers(key: NameKey) -> set[str]:
@@ -217,8 +228,9 @@ def _numbers(key: NameKey) -> set[str]:
     for t in key.tokens:
         if t in ordinals:
             out.add(ordinals[t])
-        elif (digits := _DIGITS.match(t)) is not None:
-            out.add(digits.group().lstrip("0") or "0")
+        else:
+            # Digits anywhere in a word: "France24" is no "France 2".
+            out.update(d.lstrip("0") or "0" for d in _DIGITS.findall(t))
     return out
 
 

@@ -337,7 +337,13 @@ def inside_unknown_name(
         # "Radio-Canada", "Télé-Liban": a media word joined by a hyphen makes the place's name an outlet's.
         if u.latin and places and text[u.end : units[first].start] == "-" and is_media_word(text[u.start : u.end]):
             return True
-        if u.arabic and u.marker in _FACILITY_DESIGNATORS and all(p.entry.entity.kind == "place" for p in pats):
+        if (
+            u.arabic
+            and u.marker in _FACILITY_DESIGNATORS
+            and all(p.entry.entity.kind == "place" for p in pats)
+            # "قاعدة لإيران", *a base for Iran*: a preposition sets the name apart.
+            and not ("ل" in proclitic or "ب" in proclitic)
+        ):
             return True
     # Patterns of the other script fall later (``supported``): only the span's own count here.
     own = [p for p in pats if p.entry.arabic == units[first].arabic]

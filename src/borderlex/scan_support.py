@@ -149,6 +149,7 @@ def supported(
     for c in spans:
         quoted = c.patterns[0].entry.arabic and quoted_whole(text, c.start, c.end)
         vouched = _kinds_vouched_beside(text, c.start, c.end) if not c.patterns[0].entry.arabic else _NEITHER
+        told = "media" in vouched  # a media word or an attribution beside it, not a credit's brackets
         if _POSSESSIVE_BEFORE.match(text, c.start - 3) and c.start - 3 in people_end:
             vouched |= _ORG  # "Nouri al-Maliki's State of Law": a leader's party or bloc
         if _credited(text, c.start, c.end):
@@ -163,6 +164,11 @@ def supported(
         if dateline:
             vouched |= _LOCATIVE
         described = c.patterns[0].entry.arabic and _described(text, c)
+        # "لصحيفة «تشرين»", "مراسل الميادين": an Arabic media word right before vouches for an outlet.
+        outlet = c.patterns[0].entry.arabic and _outlet_word_before(text, c.start)
+        if outlet:
+            vouched |= _MEDIA
+            told = True
         keep = [
             p
             for p in c.patterns
@@ -172,23 +178,21 @@ def supported(
         if "person" in vouched and "org" not in vouched and any(p.entry.entity.kind == "person" for p in keep):
             # "Sadr said", "President Assad": a person's word beside a name a person shares with a place.
             keep = [p for p in keep if p.entry.entity.kind == "person"]
-        elif "locative" in vouched and not _POSSESSIVE_AFTER.match(text, c.end):
+        elif "locative" in vouched and "media" not in vouched and not _POSSESSIVE_AFTER.match(text, c.end):
             # "à Sadr, à l'est de Bagdad", "in Sadr": a place a person's name shares is the place there.
             keep = [p for p in keep if p.entry.entity.kind == "place" and not abroad(p.entry.entity)] or keep
         if dateline:
             keep = [p for p in keep if p.entry.entity.kind == "place"]
             # "SULAIMANIYAH, Kurdistan region": a report is filed from the city, not its governorate.
             keep = [p for p in keep if p.entry.entity.type in _SETTLEMENTS] or keep
-        outlet = (
-            c.patterns[0].entry.arabic
-            and any(p.entry.entity.kind in ("place", "facility") for p in keep)
-            and _outlet_word_before(text, c.start)
-        )
-        if "media" in vouched or outlet:
-            # "l'agence de presse turque Dogan", "لصحيفة «تشرين»": after a media word, a place read
-            # only by a key is an outlet the tables lack, not Dukan, nor a facility the Tishrin Dam.
+        if "media" in vouched:
+            # After a media word an outlet of the tables is the outlet ("مراسل الميادين", not the
+            # town); else a place read only by a key is an outlet the tables lack ("l'agence de
+            # presse turque Dogan" is not Dukan, "لصحيفة «تشرين»" not the Tishrin Dam).
             norm, unlike = normalize(c.text), ("place", "facility") if outlet else ("place",)
-            keep = [p for p in keep if p.entry.entity.kind not in unlike or p.entry.normalized == norm]
+            keep = [p for p in keep if told and p.entry.entity.type == "media"] or [
+                p for p in keep if p.entry.entity.kind not in unlike or p.entry.normalized == norm
+            ]
         if quoted and any(p.entry.entity.type == "media" for p in keep):
             # «الشرق الأوسط», "(الشرق الأوسط)": the Arabic press quotes an outlet's name, and
             # writes the region of the same words bare ("في الشرق الأوسط").
@@ -261,8 +265,9 @@ def _fits_designator(text: str, c: Span, units: Sequence[Unit]) -> Span:
     j = c.first - 1
     while j >= 0 and units[j].skip and units[j].article:
         j -= 1
-    if cls is None and j >= 0 and units[j].arabic:
-        cls = units[j].marker  # "حي الجولان": Arabic puts it right before
+    # "حي الجولان": Arabic puts it right before; not across a preposition ("قرية لإيران", *a village for Iran*).
+    if cls is None and j >= 0 and units[j].arabic and text[units[c.first].start : c.start] not in ("ل", "ب"):
+        cls = units[j].marker
     if cls not in ("neighbourhood", "city"):
         return c
     norm = normalize(c.text)

@@ -220,8 +220,9 @@ class Scanner:
             if shape[4] and shape[3] is None and len(unit) > 2:
                 rest = unit[1:]
                 # "وألمانيا", "وإلهام": after the proclitic, an alif with hamza and a lam read as
-                # the article, as the word alone is read ("ألمانيا" is "manya").
-                rests = [rest, word_unit(rest)] if rest.startswith("al") else [rest]
+                # the article, as the word alone is read ("ألمانيا" is "manya"); and so is what
+                # a key reads at a word's start ("لكوردستان": "kwrd" is "krd").
+                rests = [rest, word_unit(rest)]
                 rests = [r for r in dict.fromkeys(rests) if r and has_prefix(r)]
                 if rests and units[i].proclitic:
                     starts += rests
@@ -379,7 +380,7 @@ class Scanner:
         mentions = with_arabic_head(text, with_lowercase_head(text, mentions, self._resolve))
         mentions = with_and_tail(text, mentions, self._resolve)
         mentions = with_institution_before(text, mentions, self._resolve)
-        mentions = without_title(without_demonym(mentions, self._resolve), self._resolve)
+        mentions = without_title(without_demonym(text, mentions, self._resolve), self._resolve)
         covered = bytearray(len(text))  # what the mentions cover, to look up in C
         for m in mentions:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)

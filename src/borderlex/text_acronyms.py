@@ -21,11 +21,17 @@ from .located_places import parents
 from .model import Entity, Match, Mention, Method
 from .vocabulary import vocabulary
 
-__all__ = ["abbreviates", "defined_acronyms", "spelled_out_acronyms", "with_country_prefix"]
+__all__ = ["abbreviates", "acronym_defined_at", "defined_acronyms", "spelled_out_acronyms", "with_country_prefix"]
 
 # "(KH)", "( SDF )", "(KH, Brigades du Hezbollah)": two to six capitals, alone or before a gloss.
 _DEFINITION = re.compile(r"\s*\(\s*([A-Z]{2,6})\s*(?:\)|[,;]\s)")
 _SMALL = frozenset(("al", "el", "of", "the", "and", "for", "de", "du", "des", "la", "le", "et", "l", "d"))
+
+
+def acronym_defined_at(text: str, end: int) -> str | None:
+    """The acronym ``text`` defines in brackets right at ``end`` ("… Service (ICTS)"), if any."""
+    d = _DEFINITION.match(text, end)
+    return d.group(1) if d is not None else None
 
 
 def defined_acronyms(text: str, mentions: list[Mention], taken: Callable[[int, int], bool]) -> list[Mention]:
@@ -34,10 +40,9 @@ def defined_acronyms(text: str, mentions: list[Mention], taken: Callable[[int, i
     definition's own included) and ``taken(start, end)`` is false."""
     found: list[Mention] = []
     for m in mentions:
-        d = _DEFINITION.match(text, m.end)
-        if d is None or not m.text[:1].isupper() or not abbreviates(d.group(1), m.text):
+        acronym = acronym_defined_at(text, m.end)
+        if acronym is None or not m.text[:1].isupper() or not abbreviates(acronym, m.text):
             continue
-        acronym = d.group(1)
         for a in finditer(rf"(?<![\w-]){acronym}(?![\w-])", text, acronym):
             if not taken(a.start(), a.end()):
                 match = attrs.evolve(m.match, query=acronym, score=90.0, method=Method.CONTEXT, weak=False)

@@ -154,7 +154,8 @@ def search(
             for e in keep(index.exact(capitals.group(1)))
         ]
     if not exact and (outlet := _without_media_word(stripped)) is not None:
-        # "Rudaw TV", "BBC News": a media word after an outlet's name, as the scanner reads it.
+        # "Rudaw TV", "BBC News", "Kurdistan 24 English", "Radio Monte Carlo Doualiya": a media
+        # word beside an outlet's name, as the scanner reads it.
         exact = [
             _Scored(e, _KEY_SCORE, Method.EXACT, f"ignored the media word after {outlet!r}")
             for e in keep(index.exact(outlet))
@@ -232,8 +233,14 @@ def search(
             variants.append((bare, "read without its article"))
             written.append(stripped)
     keyed: list[_Scored] = []
-    # One Latin word that is a given name the tables know names a place as written only.
-    given = not arabic_query and " " not in norm and norm in index.given_names()
+    # One Latin word that is a given name the tables know names a place as written only, and
+    # so does one with an article: a family's name ("Al-Ahmed" is not al-Ahmadi by its key).
+    *article, last = norm.split() or [""]
+    given = (
+        not arabic_query
+        and (not article or (len(article) == 1 and article[0] in vocabulary().articles))
+        and last in index.given_names()
+    )
     for i, (key, note) in enumerate(variants):
         if not key.tokens:
             log("name_key", "", (), "only generic words; they never match on their own")
@@ -317,11 +324,18 @@ _ARTICLE_CAPITALS = re.compile(r"(?:[Aa]l|[Ee]l|AL|EL)[-\u2010 ]([A-Z]{2,5})")
 
 
 def _without_media_word(query: str) -> str | None:
-    """The query without a last word of ``media_words_after`` ("TV", "News"), if it has one."""
+    """The query without a last word of ``media_words_after`` ("TV", "News") or
+    ``edition_words`` ("English"), or a first word of either media list
+    ("Radio Monte Carlo Doualiya"), if it has one."""
     words = query.split()
-    if len(words) < 2 or normalize(words[-1]) not in vocabulary().media_words_after:
+    if len(words) < 2:
         return None
-    return " ".join(words[:-1])
+    vocab = vocabulary()
+    if normalize(words[-1]) in vocab.media_words_after | vocab.edition_words:
+        return " ".join(words[:-1])
+    if normalize(words[0]) in vocab.media_words | vocab.media_words_after:
+        return " ".join(words[1:])
+    return None
 
 
 def _by_qualifier(

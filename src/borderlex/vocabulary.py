@@ -134,6 +134,7 @@ class Vocabulary(NamedTuple):
     statement_words: frozenset[str]
     attributions: frozenset[str]
     country_heads: frozenset[str]
+    edition_words: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -302,6 +303,7 @@ class _Reader:
             statement_words=self.words("statement_words", "arabic"),
             attributions=self.words("attributions", "phrase"),
             country_heads=self.words("country_heads", "arabic"),
+            edition_words=self.words("edition_words", "phrase"),
         )
 
 
