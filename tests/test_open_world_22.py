@@ -94,6 +94,12 @@ def test_scan_classes_of_session_28(text: str, expected: list[tuple[str, str]]) 
         ("Kurdistan 24 English", "org:kurdistan-24"),
         ("Radio Monte Carlo Doualiya", "org:monte-carlo-doualiya"),
         ("Syria English", None),
+        # A title read off the front leaves a person's name, not an organisation's weak one ...
+        ("Sheikh Nasr", None),
+        ("President Assad", "person:bashar-al-assad"),
+        # ... and a word for "forces" a group's, not a place's ("the Badia forces" are no desert).
+        ("قوات البادية", None),
+        ("تنظيم داعش", "org:islamic-state"),
     ],
 )
 def test_resolve_classes_of_session_28(query: str, expected: str | None) -> None:

@@ -16,6 +16,7 @@ from .arabic_names import word_before
 from .arabic_script import CLOSING_QUOTES, OPENING_QUOTES
 from .folding import normalize
 from .model import Mention
+from .texts_country import WORD_BEFORE
 from .vocabulary import vocabulary
 
 __all__ = ["outside_operation_names"]
@@ -47,13 +48,9 @@ def _in_quoted_operation(text: str, m: Mention) -> bool:
     if closed < 0 or text[opened + 1 : closed].strip(" \u00a0") == m.text:
         return False
     forms = word_before(text, opened)
-    latin = _LATIN_WORD_BEFORE.search(text, max(0, opened - 30), opened)
+    latin = WORD_BEFORE.search(text, max(0, opened - 30), opened)
     words = (*forms, *(f.removeprefix("ال") for f in forms), *([normalize(latin.group(1))] if latin else []))
     return any(f in vocabulary().operation_words for f in words)
-
-
-# A Latin word right before a quotation's opening mark.
-_LATIN_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]*\Z")
 
 
 # How far a quotation's marks may stand from the mention inside it.

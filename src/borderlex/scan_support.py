@@ -266,7 +266,12 @@ def _fits_designator(text: str, c: Span, units: Sequence[Unit]) -> Span:
     while j >= 0 and units[j].skip and units[j].article:
         j -= 1
     # "حي الجولان": Arabic puts it right before; not across a preposition ("قرية لإيران", *a village for Iran*).
-    if cls is None and j >= 0 and units[j].arabic and text[units[c.first].start : c.start] not in ("ل", "ب"):
+    if (
+        cls is None
+        and j >= 0
+        and units[j].arabic
+        and arabic_spelling(text[units[c.first].start : c.start]) not in ("ل", "ب")
+    ):
         cls = units[j].marker
     if cls not in ("neighbourhood", "city"):
         return c

@@ -34,7 +34,7 @@ from .explanation import Step
 from .folding import normalize
 from .index import AliasEntry, Strength, in_short_capitals, key_skeleton
 from .model import Entity, Match, Method
-from .name_keys import NameKey, name_key, skeleton
+from .name_keys import NameKey, leading_descriptors, name_key, skeleton
 from .qualified_names import STATE_INSTITUTIONS, Qualified, country_named_after, country_of_adjective, qualifier_of
 from .query_rules import (
     MIN_FUZZY_KEY,
@@ -139,13 +139,20 @@ def search(
             log("exact", stripped, (), "only quote marks")
             return found
     trimmed = trim_words(stripped)
+    # A title read off the front leaves a person's name ("Sheikh Nasr" is not the Nasr coalition),
+    # a word for "forces" or "militia" a group's ("قوات البادية" is no desert).
+    lead = {normalize(w) for w in stripped[: stripped.find(trimmed)].split()}
+    titled = bool(lead & vocabulary().titles)
+    grouped = bool(lead & leading_descriptors())
     if not exact and trimmed != stripped:
         # A descriptor read off the end ("Soufan Group") leaves an organisation's name.
         org_only = not stripped.endswith(trimmed)
         exact = [
             _Scored(e, _KEY_SCORE, Method.EXACT, f"ignored words around {trimmed!r}")
             for e in keep(index.exact(trimmed))
-            if not org_only or e.entity.kind == "org"
+            if (not org_only or e.entity.kind == "org")
+            and (not titled or e.entity.kind == "person")
+            and (not grouped or e.entity.kind not in ("place", "facility"))
         ]
     if not exact and (capitals := _ARTICLE_CAPITALS.fullmatch(stripped)) is not None:
         # "al-CIA": capitals after an article are the name in capitals, which no key finds.
@@ -157,7 +164,7 @@ def search(
         # "Rudaw TV", "BBC News", "Kurdistan 24 English", "Radio Monte Carlo Doualiya": a media
         # word beside an outlet's name, as the scanner reads it.
         exact = [
-            _Scored(e, _KEY_SCORE, Method.EXACT, f"ignored the media word after {outlet!r}")
+            _Scored(e, _KEY_SCORE, Method.EXACT, f"ignored the media word beside {outlet!r}")
             for e in keep(index.exact(outlet))
             if e.entity.type == "media"
         ]
@@ -253,6 +260,10 @@ def search(
                 continue  # "المشهد" is *the scene*: a foreign place's name takes no article it lacks
             if org_only and e.entity.kind != "org":
                 continue
+            if i > 0 and (
+                (titled and e.entity.kind != "person") or (grouped and e.entity.kind in ("place", "facility"))
+            ):
+                continue  # the key of what is left after a title is a person's, after "forces" a group's
             if given and e.entity.kind == "place":
                 continue  # "Qassem" is a given name, not Ghasam by its key
             if initialled and e.entity.kind != "person":
