@@ -41,6 +41,7 @@ __all__ = [
     "Pattern",
     "Span",
     "abroad",
+    "after_preposition",
     "alias_patterns",
     "article_agrees",
     "case_ok",
@@ -337,24 +338,29 @@ def inside_unknown_name(
         # "Radio-Canada", "Télé-Liban": a media word joined by a hyphen makes the place's name an outlet's.
         if u.latin and places and text[u.end : units[first].start] == "-" and is_media_word(text[u.start : u.end]):
             return True
-        if (
-            u.arabic
-            and u.marker in _FACILITY_DESIGNATORS
-            and all(p.entry.entity.kind == "place" for p in pats)
-            # "قاعدة لإيران", *a base for Iran*: a preposition sets the name apart.
-            and not ("ل" in proclitic or "ب" in proclitic)
-        ):
-            return True
+    if after_preposition(proclitic):
+        return False  # "مكتب تابع لروسيا", "قاعدة لإيران": after a preposition, a name is no word in construct
+    if (
+        prev >= 0
+        and units[prev].arabic
+        and units[prev].marker in _FACILITY_DESIGNATORS
+        and all(p.entry.entity.kind == "place" for p in pats)
+    ):
+        return True
     # Patterns of the other script fall later (``supported``): only the span's own count here.
     own = [p for p in pats if p.entry.arabic == units[first].arabic]
-    if "ل" in proclitic or "ب" in proclitic:
-        return False  # "مكتب تابع لروسيا": after a preposition, a name is no word in construct
     if not own or not all(p.entry.entity.kind == "place" for p in own):
         return False
     # Only an Arabic name sits in an Arabic quoted name (the scanner's memo keys the quotes around Arabic hits).
     return _arabic_head_before(text, units, prev) or (
         units[first].arabic and _in_quoted_name(text, units[first].start, units[last].end)
     )
+
+
+def after_preposition(proclitic: str) -> bool:
+    """Whether the proclitic read off before a name (as written, vowel mark and all) is
+    the preposition ل or ب: the name is then no word in construct with the word before."""
+    return "ل" in proclitic or "ب" in proclitic
 
 
 # How far from a name's ends the quote marks of an Arabic quoted name are looked for.

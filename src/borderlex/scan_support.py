@@ -27,7 +27,7 @@ from .middle_names import is_tribal_surname
 from .model import DESIGNATES
 from .org_partners import in_an_org_list
 from .place_partners import in_a_list, in_their_parent, quarters_elsewhere
-from .scan_patterns import GENERIC_HEADS, Pattern, Span, abroad, designator_before, designator_beside
+from .scan_patterns import GENERIC_HEADS, Pattern, Span, abroad, after_preposition, designator_before, designator_beside
 from .texts_country import (
     WORD_AFTER,
     WORD_BEFORE,
@@ -148,8 +148,8 @@ def supported(
     out = []
     for c in spans:
         quoted = c.patterns[0].entry.arabic and quoted_whole(text, c.start, c.end)
-        vouched = _kinds_vouched_beside(text, c.start, c.end) if not c.patterns[0].entry.arabic else _NEITHER
-        told = "media" in vouched  # a media word or an attribution beside it, not a credit's brackets
+        beside = _kinds_vouched_beside(text, c.start, c.end) if not c.patterns[0].entry.arabic else _NEITHER
+        vouched = beside
         if _POSSESSIVE_BEFORE.match(text, c.start - 3) and c.start - 3 in people_end:
             vouched |= _ORG  # "Nouri al-Maliki's State of Law": a leader's party or bloc
         if _credited(text, c.start, c.end):
@@ -164,11 +164,16 @@ def supported(
         if dateline:
             vouched |= _LOCATIVE
         described = c.patterns[0].entry.arabic and _described(text, c)
-        # "لصحيفة «تشرين»", "مراسل الميادين": an Arabic media word right before vouches for an outlet.
-        outlet = c.patterns[0].entry.arabic and _outlet_word_before(text, c.start)
+        # "لصحيفة «تشرين»", "مراسل الميادين": an Arabic media word right before vouches for an
+        # outlet (looked for only where an outlet or a place could be read).
+        outlet = (
+            c.patterns[0].entry.arabic
+            and any(p.entry.entity.type == "media" or p.entry.entity.kind in ("place", "facility") for p in c.patterns)
+            and _outlet_word_before(text, c.start)
+        )
         if outlet:
             vouched |= _MEDIA
-            told = True
+        told = outlet or "media" in beside  # a media word or an attribution beside it, not a credit's brackets
         keep = [
             p
             for p in c.patterns
@@ -266,12 +271,7 @@ def _fits_designator(text: str, c: Span, units: Sequence[Unit]) -> Span:
     while j >= 0 and units[j].skip and units[j].article:
         j -= 1
     # "حي الجولان": Arabic puts it right before; not across a preposition ("قرية لإيران", *a village for Iran*).
-    if (
-        cls is None
-        and j >= 0
-        and units[j].arabic
-        and arabic_spelling(text[units[c.first].start : c.start]) not in ("ل", "ب")
-    ):
+    if cls is None and j >= 0 and units[j].arabic and not after_preposition(text[units[c.first].start : c.start]):
         cls = units[j].marker
     if cls not in ("neighbourhood", "city"):
         return c

@@ -342,9 +342,10 @@ def _without_media_word(query: str) -> str | None:
     if len(words) < 2:
         return None
     vocab = vocabulary()
-    if normalize(words[-1]) in vocab.media_words_after | vocab.edition_words:
+    last, first = normalize(words[-1]), normalize(words[0])
+    if last in vocab.media_words_after or last in vocab.edition_words:
         return " ".join(words[:-1])
-    if normalize(words[0]) in vocab.media_words | vocab.media_words_after:
+    if first in vocab.media_words or first in vocab.media_words_after:
         return " ".join(words[1:])
     return None
 
