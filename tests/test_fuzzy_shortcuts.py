@@ -46,6 +46,7 @@ from borderlex.query_rules import (
 from borderlex.tiers import (
     _CROSS_SCRIPT_SCORE,
     _JOINED_WORDS,
+    _FUZZY_FLOOR,
     _SINGLE_WORD_FUZZY,
     FUZZY_CEILING,
     MAX_FUZZY_CHARS,
@@ -66,6 +67,7 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
     threshold = fuzzy_threshold(len(key.joined), index.key_count)
     if threshold is None or len(norm) > MAX_FUZZY_CHARS:
         return []
+    threshold = max(threshold, _FUZZY_FLOOR)
     single = len(key.tokens) == 1
     if single:
         threshold = max(threshold, _SINGLE_WORD_FUZZY)

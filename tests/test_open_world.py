@@ -153,7 +153,7 @@ def test_us_is_the_united_states_only_in_capitals() -> None:
         "He met Hassan al-Obeidi in Baghdad.",  # a person, not the town al-Ubaydi
         "The Syria Times Channel reported it.",  # a channel the tables lack, not the country
         "Commander Siyamend Afrin said.",  # a nom de guerre of the kind SDF commanders take, not the town
-        "the Wasit Provincial Council said",  # a council, not the governorate
+        "the Muthanna Provincial Council said",  # a council, not the governorate
     ],
 )
 def test_a_known_name_inside_a_longer_unknown_name_is_not_a_mention(text: str) -> None:

@@ -25,7 +25,12 @@ from borderlex.index import AliasEntry
         ("وفجّر التنظيم سيارة مفخّخة قرب مواقع قوات النظام في حي الصناعة، كما قصف أحياء أخرى", []),
         (
             'شن طيران النظام غارات على أحياء "هرابش" و"الصناعة" ومنطقة "الحسينية" في دير الزور',
-            [("هرابش", "place:harabesh"), ("دير الزور", "place:deir-ez-zor")],
+            # (al-Husseiniyah, in the tables since session 29, is named with its area's word.)
+            [
+                ("هرابش", "place:harabesh"),
+                ("الحسينية", "place:al-husseiniyah-deir-ez-zor"),
+                ("دير الزور", "place:deir-ez-zor"),
+            ],
         ),
         ("Farmers in Rumayleh say the river receded", []),
         ("Outside the village of Rumayleh where Khamees lives", []),

@@ -59,7 +59,7 @@ def reads_as_adjective(text: str, start: int, end: int) -> bool:
         return True  # "معسكرا عسكريا تركيا", *a Turkish military camp*: تركيًّا, not Turkey
     if name.endswith("يا") and before and _counted(text, *before[0]):
         return True  # "722 نازحا سوريا", *722 Syrian displaced*: a number's noun, then its adjective
-    if not name.endswith(("ة", *_NISBA)):
+    if not name.endswith(_NISBA) and not _adjective_shape(name):
         return False
     words = vocabulary()
     if previous in _NOT or _feminine_head(previous):
@@ -83,6 +83,14 @@ def reads_as_adjective(text: str, start: int, end: int) -> bool:
         and following.endswith(_NISBA)
         and not _definite(following[1:])
     )
+
+
+def _adjective_shape(name: str) -> bool:
+    """Whether a name in ة has the shape of a feminine adjective, فعيلة
+    ("حديثة", *modern*; "جديدة", *new*), as a nisba has.  Any other name is
+    the second noun of a construct after such a word: "حكومة أنقرة" is
+    *Ankara's government*, "معركة حماة" the battle of Hama."""
+    return len(name) == 5 and name[2] == "ي" and name.endswith("ة")
 
 
 def _accusative_nisba(word: str) -> bool:

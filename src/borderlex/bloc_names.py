@@ -5,7 +5,8 @@ the tables' "Azm Alliance" is "Azm Coalition" elsewhere, and "Nasr" (the
 Victory alliance) is "the Nasr Coalition".  A political party's or
 coalition's Latin name that ends (English) or opens (French) with a word of
 the vocabulary ``bloc_heads`` is also written with each other word of its
-language, and its short name (one of its weak aliases) with each English one:
+language, and its short name (one of its weak aliases, or a one-word name)
+with each English one:
 strong names, for a capitalised head word says what the name names.  Arabic
 puts the head word outside the name ("كتلة الفتح" is the Fatah bloc, named
 الفتح; the corpus guide): a word of ``quoted_name_heads`` before a weak name
@@ -44,7 +45,8 @@ def bloc_names(entity: Entity) -> tuple[str, ...]:
             forms += [f"{' '.join(words[:-1])} {h.title()}" for h in heads["en"]]
         elif normalize(words[0]) in heads["fr"]:
             forms += [f"{h.title()} {' '.join(words[1:])}" for h in heads["fr"]]
-    for short in entity.weak:
+    # Its short name, weak or a one-word name of its own ("Sadiqoon Bloc"), with each English one.
+    for short in (*entity.weak, *(n for n in entity.strong_names if len(n.split()) == 1)):
         if not has_arabic_script(short) and short[:1].isupper():
             forms += [f"{short} {h.title()}" for h in heads["en"]]
     own = set(entity.strong_names)

@@ -179,13 +179,19 @@ def _with_adjectives(text: str, m: Mention) -> Mention:
     # "قاعدة “التنف” العسكرية": a quoted name opened inside the mention closes before its adjectives.
     if text[end : end + 1] in _CLOSING_QUOTES and any(q in m.text for q in OPENING_QUOTES):
         end += 1
-    while (found := _ARABIC_WORD_AFTER.match(text, end)) is not None and found.group(
-        1
-    ) in vocabulary().facility_adjectives:
+    while (found := _ARABIC_WORD_AFTER.match(text, end)) is not None and orthographic_form(
+        found.group(1)
+    ) in _facility_adjectives():
         end = found.end()
     if end == m.end + 1:
         end = m.end  # the closing quote alone stays outside
     return m if end == m.end else attrs.evolve(m, end=end, text=text[m.start : end])
+
+
+@functools.cache
+def _facility_adjectives() -> frozenset[str]:
+    # In either orthography: "مطار الضبعة العسكري" is also written "مطار الضبعه العسكرى".
+    return frozenset(map(orthographic_form, vocabulary().facility_adjectives))
 
 
 def _with_own_adjective(text: str, m: Mention) -> Mention:

@@ -92,6 +92,9 @@ def _regex(pattern: str) -> re.Pattern[str]:
 _GLUED_AL = r"^(?:al|el)([b-df-hj-np-tv-z][a-z]+)$"
 _GLUED_SUN = r"^e([tdrzsnl])\1([a-z]{2,})$"
 _ABD = r"^abd(?:el|ul|al|ol|il|ur|ar|us|es|un|en|an)?([a-z]*)$"
+# A name joined to "Allah" (الله): "Nasrallah" is "Nasr Allah", "يارالله" is "يار الله";
+# not "Mahalla", "Mehalla" (محلة), a word of its own.
+_ALLAH = r"^([a-z]{3,}?)(?<![ae]h)(?:allah?|ullah?|ollah?|ellah)$"
 
 
 def split_glued_article(token: str) -> str:
@@ -192,12 +195,15 @@ def _abd(token: str) -> list[str]:
         return ["abd", m.group(1)]
     if m:
         return ["abd"]
+    m = _regex(_ALLAH).match(token)
+    if m:
+        return [m.group(1), "lah"]  # as "allah" alone keys: its article dropped
     return [token]
 
 
 def key_parts(word: str) -> list[str]:
     """One normalized word reduced to its name-key part(s): a glued article
-    dropped, "Abdel…" split, abbreviations read in full ("corp"),
+    dropped, "Abdel…" and "…allah" split, abbreviations read in full ("corp"),
     organisation-form plurals folded, romanization
     alternations folded.  Shared by :func:`name_key` and the scanner.
 

@@ -211,9 +211,11 @@ def _given_name_before(text: str, start: int, given: frozenset[str]) -> bool:
 
 def _given_word_before(text: str, start: int, given: frozenset[str]) -> str | None:
     """The word :func:`_given_name_before` finds, if any."""
-    before = words_before(text, start, 1)
+    before = words_before(text, start, 2)
     if before:
         word = before[0][1]
+        if len(before) == 2 and is_kunya(before[1][1]):
+            return None  # "أبو خولة الخبيل": a kunya's given name, then the family name of the same man
         if arabic_spelling(word) in given:
             return word
         # After "و" (*and*): "لماهر الأسد وعدنان الأسد" names Adnan al-Assad second.
