@@ -25,6 +25,10 @@ all-lowercase strings (GeoNames' unvocalized consonant skeletons such as
 generated entity gets a distinct negative ``priority`` (more populous first),
 so a curated entity always wins a shared spelling and the rest are ranked.
 
+A town's Latin alternate name keyed as a governorate's own name is left out,
+unless the town is that governorate's capital: "Qadisiya", a GeoNames spelling
+of Qudsaya near Damascus, is al-Qadisiyah, the Iraqi province.
+
 Display names are the form the press writes (:func:`press_name`): GeoNames'
 transcription marks folded ("Tall Abyaḑ" → "Tall Abyad", "Ra’s al ‘Ayn" →
 "Ras al Ayn"), the marked spelling kept as an alias.  Ids come from the
@@ -199,6 +203,32 @@ def _curated() -> tuple[set[str], dict[int, str], set[str]]:
     if problems:
         sys.exit(f"generate_places: fix the curated tables first: {problems[0]}")
     return ids, by_geonames, names
+
+
+def _curated_governorates() -> dict[str, list[str]]:
+    """The strong names of the governorates the hand-written tables define, by id."""
+    out: dict[str, list[str]] = {}
+    problems: list[Any] = []
+    for path in sorted(ALIASES.glob("*.toml")):
+        if path.name in GENERATED_TABLES:
+            continue
+        for entry in read_table(path.read_bytes(), path.name, problems):
+            e = entry.entity
+            if not entry.extend and e.kind == "place" and e.type == "governorate":
+                out[e.id] = list(e.strong_names)
+    return out
+
+
+def _governorate_keys(governorates: list[tuple[list[str], int]]) -> dict[tuple[str, frozenset[str]], set[int]]:
+    """The Latin name keys of the governorates, each with the GeoNames ids of the capitals of
+    the governorates that bear it."""
+    out: dict[tuple[str, frozenset[str]], set[int]] = {}
+    for names, capital in governorates:
+        for n in names:
+            arabic, key = _keyed(n)
+            if not arabic and key.joined:
+                out.setdefault((key.joined, key.designators), set()).add(capital)
+    return out
 
 
 def _latin_or_arabic(name: str) -> bool:
@@ -658,6 +688,8 @@ def generate() -> str:
     town_names = curated_names | {normalize(n) for c in cities for n in (c["name"], *c["alternatenames"])}
     parents: dict[tuple[str, str], str] = {}
     governorates: list[str] = []
+    curated_governorates = _curated_governorates()
+    governorate_names: list[tuple[list[str], int]] = []  # each governorate's names, with its capital
     local: list[dict[str, object]] = []  # the Syrian and Iraqi entities generated here
     for g in overrides["governorate"]:
         cc, code, gid = g["country"], g["admin1"], g["id"]
@@ -670,6 +702,7 @@ def generate() -> str:
             errors.append(f"governorate {gid}: ISO code {g['iso']} is not in pycountry")
         parents[(cc, code)] = gid
         if gid in curated_ids:
+            governorate_names.append((curated_governorates.get(gid, []), g["capital"]))
             continue
         aliases = list(g.get("aliases", []))
         sources = list(g.get("sources", []))
@@ -695,6 +728,8 @@ def generate() -> str:
         }
         local.append(governorate)
         governorates.append(_entity(governorate))
+        governorate_names.append(([g["name"], *governorate["aliases"]], g["capital"]))
+    held = _governorate_keys(governorate_names)
 
     # Script-aware: "الباب" (also "the door") is weak; "Al Bāb" in Latin script is not.
     weak_names = frozenset((arabic, key.joined) for arabic, key in map(_keyed, overrides.get("weak_names", [])))
@@ -748,7 +783,18 @@ def generate() -> str:
             errors.append(f"GeoNames {gid} {c['name']}: no governorate for admin1 {c['admin1code']}")
         population = int(c["population"] or 0)
         kind = "city" if population >= CITY_POPULATION else "town" if population >= TOWN_POPULATION else "village"
-        names = _names([name, c["name"], *c["alternatenames"]], set(p.get("drop", [])), set())
+        # A Latin alternate name keyed as another governorate's name is that province's, not this
+        # town's ("Qadisiya", a GeoNames spelling of Qudsaya, is al-Qadisiyah; "Nainawa", an old name
+        # of Karbala, is Nineveh): dropped, unless this town is the governorate's capital.
+        clashing = {
+            n
+            for n in c["alternatenames"]
+            if n not in (name, c["name"], marked)
+            and not has_arabic_script(n)
+            and (held_by := held.get((_keyed(n)[1].joined, _keyed(n)[1].designators))) is not None
+            and gid not in held_by
+        }
+        names = _names([name, c["name"], *c["alternatenames"]], set(p.get("drop", [])) | clashing, set())
         weak = set(p.get("weak", [])) | {
             n for n in names if weak_by_rule(n, weak_names, population >= SHORT_NAME_POPULATION)
         }

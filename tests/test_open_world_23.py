@@ -88,6 +88,9 @@ def test_scan_classes_of_session_29(text: str, expected: list[tuple[str, str]]) 
         # Closer spellings still reach their entity.
         ("Syrian Observatory", "org:sohr"),
         ("Ahmed Khbeil", "person:ahmad-al-khubayl"),
+        # A GeoNames spelling of a village near Damascus keyed as an Iraqi province's name is the province's.
+        ("Qadisiya", "place:al-qadisiyah-governorate"),
+        ("Qudsaya", "place:qadsayya"),
         # A party's one-word name with a word for "bloc" after it, as "Coalition" already was.
         ("Sadiqoun Bloc", "org:sadiqoun"),
         ("Sadiqoun Coalition", "org:sadiqoun"),
