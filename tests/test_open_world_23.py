@@ -51,6 +51,12 @@ from borderlex.name_keys import name_key
         # ... and words elsewhere; "عين الأسد" is also "Assad appointed".
         ("وقال إن لديه جارا متينا", []),
         ("وعين الأسد، منهل نادر هناوي محافظاً", []),
+        # Latin letters spelled out in Arabic join into no one-word name: "آر بي جي" (*RPG*) is not
+        # Baiji ("بيجي") ...
+        ("وقاذفات آر بي جي. وقام التنظيم", []),
+        # ... while a name written as one word, or two-word names with a short word, stay.
+        ("سيطرت القوات على بيجي", [("بيجي", "place:baiji")]),
+        ("في أم قصر", [("أم قصر", "place:umm-qasr")]),
         # A kunya's given name then a family name are one man's: "Abu Khawla al-Khubayl" is Ahmad
         # al-Khubayl's name whole, though "خولة" is now someone else's given name too (a guard: it
         # fails without the rule once the tables hold Khawla Matar).
