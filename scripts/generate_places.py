@@ -183,11 +183,13 @@ def _iso_subdivisions() -> dict[str, str]:
     return {s["code"]: s["name"] for s in json.loads(raw)["3166-2"] if s["code"][:2] in COUNTRIES}
 
 
-def _curated() -> tuple[set[str], dict[int, str], set[str]]:
-    """Ids, GeoNames ids and strong normalized names of the hand-written tables."""
+def _curated() -> tuple[set[str], dict[int, str], set[str], dict[str, list[str]]]:
+    """Ids, GeoNames ids and strong normalized names of the hand-written tables, and the
+    strong names of the governorates they define, by id."""
     ids: set[str] = set()
     by_geonames: dict[int, str] = {}
     names: set[str] = set()
+    governorates: dict[str, list[str]] = {}
     problems: list[Any] = []
     for path in sorted(ALIASES.glob("*.toml")):
         if path.name in GENERATED_TABLES:
@@ -200,23 +202,11 @@ def _curated() -> tuple[set[str], dict[int, str], set[str]]:
             if e.geonames is not None:
                 by_geonames[e.geonames] = e.id
             names.update(normalize(n) for n in e.strong_names)
+            if e.kind == "place" and e.type == "governorate":
+                governorates[e.id] = list(e.strong_names)
     if problems:
         sys.exit(f"generate_places: fix the curated tables first: {problems[0]}")
-    return ids, by_geonames, names
-
-
-def _curated_governorates() -> dict[str, list[str]]:
-    """The strong names of the governorates the hand-written tables define, by id."""
-    out: dict[str, list[str]] = {}
-    problems: list[Any] = []
-    for path in sorted(ALIASES.glob("*.toml")):
-        if path.name in GENERATED_TABLES:
-            continue
-        for entry in read_table(path.read_bytes(), path.name, problems):
-            e = entry.entity
-            if not entry.extend and e.kind == "place" and e.type == "governorate":
-                out[e.id] = list(e.strong_names)
-    return out
+    return ids, by_geonames, names, governorates
 
 
 def _governorate_keys(governorates: list[tuple[list[str], int]]) -> dict[tuple[str, frozenset[str]], set[int]]:
@@ -682,13 +672,12 @@ def generate() -> str:
     cities = _cities()
     by_gid = {int(c["geonameid"]): c for c in cities}
     iso = _iso_subdivisions()
-    curated_ids, curated_gids, curated_names = _curated()
+    curated_ids, curated_gids, curated_names, curated_governorates = _curated()
     errors: list[str] = []
 
     town_names = curated_names | {normalize(n) for c in cities for n in (c["name"], *c["alternatenames"])}
     parents: dict[tuple[str, str], str] = {}
     governorates: list[str] = []
-    curated_governorates = _curated_governorates()
     governorate_names: list[tuple[list[str], int]] = []  # each governorate's names, with its capital
     local: list[dict[str, object]] = []  # the Syrian and Iraqi entities generated here
     for g in overrides["governorate"]:
@@ -784,15 +773,14 @@ def generate() -> str:
         population = int(c["population"] or 0)
         kind = "city" if population >= CITY_POPULATION else "town" if population >= TOWN_POPULATION else "village"
         # A Latin alternate name keyed as another governorate's name is that province's, not this
-        # town's ("Qadisiya", a GeoNames spelling of Qudsaya, is al-Qadisiyah; "Nainawa", an old name
-        # of Karbala, is Nineveh): dropped, unless this town is the governorate's capital.
+        # town's ("Qadisiya", a GeoNames spelling of Qudsaya, is al-Qadisiyah): dropped, unless this
+        # town is the governorate's capital ("Irbil" stays Erbil's).
         clashing = {
             n
             for n in c["alternatenames"]
             if n not in (name, c["name"], marked)
-            and not has_arabic_script(n)
-            and (held_by := held.get((_keyed(n)[1].joined, _keyed(n)[1].designators))) is not None
-            and gid not in held_by
+            and not (keyed := _keyed(n))[0]
+            and gid not in held.get((keyed[1].joined, keyed[1].designators), {gid})
         }
         names = _names([name, c["name"], *c["alternatenames"]], set(p.get("drop", [])) | clashing, set())
         weak = set(p.get("weak", [])) | {

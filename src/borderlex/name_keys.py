@@ -189,7 +189,8 @@ class NameKey:
         return "".join(self.tokens)
 
 
-def _abd(token: str) -> list[str]:
+def _compound_parts(token: str) -> list[str]:
+    """A name written as one word with "Abdel…" or "…allah" in it, as two parts."""
     m = _regex(_ABD).match(token)
     if m and m.group(1):
         return ["abd", m.group(1)]
@@ -213,7 +214,8 @@ def key_parts(word: str) -> list[str]:
     """
     words = vocabulary()
     org_words, abbreviations = words.org_words, words.abbreviations
-    return [fold_token(org_words.get(w := abbreviations.get(p, p), w)) for p in _abd(split_glued_article(word))]
+    parts = _compound_parts(split_glued_article(word))
+    return [fold_token(org_words.get(w := abbreviations.get(p, p), w)) for p in parts]
 
 
 def is_skippable(word: str, last: bool = False) -> bool:

@@ -121,11 +121,12 @@ def candidate(
     if any(u.possessive for u in units[first:last]):
         # "Bashar al-Assad's regime": a possessive ends a name, unless its alias has one.
         ok = [p for p in ok if "'" in p.entry.alias or "’" in p.entry.alias]
-    if len(span_units) > 1 and any(u.latin and u.end - u.start == 1 for u in span_units):
-        # "Geir O. Pedersen": an initial joins no other word into one word of an alias ("Geir O" is not Cairo).
-        ok = [p for p in ok if len(p.entry.normalized.split()) >= len(span_units)]
-    if len(span_units) > 1 and all(u.arabic and len(arabic_spelling(text[u.start : u.end])) <= 2 for u in span_units):
-        # "آر بي جي" (*RPG*): letters spelled out join into no one-word name ("بيجي", Baiji).
+    if len(span_units) > 1 and (
+        any(u.latin and u.end - u.start == 1 for u in span_units)
+        or all(u.arabic and len(arabic_spelling(text[u.start : u.end])) <= 2 for u in span_units)
+    ):
+        # "Geir O. Pedersen": an initial joins no other word into one word of an alias ("Geir O" is
+        # not Cairo); nor do Latin letters spelled out in Arabic ("آر بي جي", *RPG*, is not بيجي, Baiji).
         ok = [p for p in ok if len(p.entry.normalized.split()) >= len(span_units)]
     stops = stops_of(text, units[first : last + 1])
     ok = [p for p in ok if p.stops == stops]  # "Deir and Ezzor" is not Deir ez-Zor
