@@ -79,7 +79,7 @@ def test_latin_classes_of_the_fourteenth_round(text: str, expected: list[tuple[s
     ("query", "expected"),
     [
         # Different ordinals or numbers are different names, however close the spelling.
-        ("الفرقة السابعة", None),
+        ("الفرقة الثامنة", None),
         ("الفرقة الرابعة", "org:fourth-armoured-division"),
         ("الفرقه الرابعه", "org:fourth-armoured-division"),
         # A word that does not even open with the same letter is another word ...

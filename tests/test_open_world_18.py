@@ -47,7 +47,12 @@ from scanned import ids, resolved
         # ... not another country's, nor with nothing in full to go by.
         (
             "The Iraqi Ministry of Defence said on Monday; Turkey's Ministry of Defence denied it",
-            [("Iraqi Ministry of Defence", "org:iraqi-ministry-of-defence"), ("Turkey", "place:turkey")],
+            [
+                ("Iraqi Ministry of Defence", "org:iraqi-ministry-of-defence"),
+                ("Turkey", "place:turkey"),
+                # Turkey's own after its possessive (borderlex.possessed_names, session 30).
+                ("Ministry of Defence", "org:turkish-ministry-of-national-defence"),
+            ],
         ),
         ("The Ministry of Defence said on Monday.", []),
         # A page's image or file names no one.

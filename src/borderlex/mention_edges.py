@@ -390,7 +390,8 @@ def _opens_name(m: Mention, head: str) -> bool:
 
 _BROADCAST_HEADS = ("قناة", "تلفزيون")
 #: The types of organisation whose names a word of ``party_heads`` opens.
-_PARTY_TYPES = frozenset({"political-party", "coalition", "armed-group", "militia-umbrella"})
+# Not an umbrella of militias: "تقييد حركة الحشد" is *restricting the Hashd's movement*.
+_PARTY_TYPES = frozenset({"political-party", "coalition", "armed-group"})
 
 
 def _party_head(m: Mention, head: str) -> bool:
@@ -410,18 +411,20 @@ def without_title(mentions: list[Mention], resolve: Callable[[str], Match | None
     leading = words.titles | words.offices
     out = []
     for m in mentions:
-        parts = m.text.split(" ") if m.entity.kind == "person" and m.text.isascii() else []
+        # Split at any one space character: hard-wrapped text breaks "Ayatollah\nKhamenei".
+        parts = re.split(r"\s", m.text) if m.entity.kind == "person" and m.text.isascii() else []
         i = 0
         while i < len(parts) - 1 and (
             normalize(parts[i]) in leading or (parts[i] == "Grand" and normalize(parts[i + 1]) in leading)
         ):
             i += 1
+        rest = m.text[len(m.text) - len(" ".join(parts[i:])) :]  # as written, its line breaks kept
         if i and i == len(parts) - 1:
             # "King Abdullah", an alias with its title: the name after the title is the person's
             # here, though it names no one alone.
-            out.append(_cut(m, parts[-1]))
+            out.append(_cut(m, rest))
         else:
-            out.append(_without_lead(m, " ".join(parts[i:]), resolve) if i else m)
+            out.append(_without_lead(m, rest, resolve) if i else m)
     return out
 
 

@@ -190,7 +190,7 @@ class NameKey:
 
 
 def _compound_parts(token: str) -> list[str]:
-    """A name written as one word with "Abdel…" or "…allah" in it, as two parts."""
+    """A name written as one word with "Abdel…", "…allah" or "…eddine" in it, as two parts."""
     m = _regex(_ABD).match(token)
     if m and m.group(1):
         return ["abd", m.group(1)]
@@ -199,7 +199,18 @@ def _compound_parts(token: str) -> list[str]:
     m = _regex(_ALLAH).match(token)
     if m:
         return [m.group(1), "lah"]  # as "allah" alone keys: its article dropped
+    m = _din_compound().match(token)
+    if m:
+        return [m.group(1), "din"]  # as "al-Din", "Eddine" key: the article dropped
     return [token]
+
+
+@functools.cache
+def _din_compound() -> re.Pattern[str]:
+    """A first word of vocabulary ``din_compounds`` joined to "Din" by the
+    article in any shape ("Najmaldin", "Noureddine", "Salahuddin", "Ezzedine")."""
+    heads = "|".join(sorted(map(re.escape, vocabulary().din_compounds), key=len, reverse=True))
+    return re.compile(rf"^({heads})(?:ou|[aeiou])?[ld]?d?dine?$")
 
 
 def key_parts(word: str) -> list[str]:
@@ -214,7 +225,8 @@ def key_parts(word: str) -> list[str]:
     """
     words = vocabulary()
     org_words, abbreviations = words.org_words, words.abbreviations
-    parts = _compound_parts(split_glued_article(word))
+    # "Ezzedine" is Izz al-Din before it is a glued "ez-" article.
+    parts = _compound_parts(word if _din_compound().match(word) else split_glued_article(word))
     return [fold_token(org_words.get(w := abbreviations.get(p, p), w)) for p in parts]
 
 

@@ -1,7 +1,7 @@
 """A place's name inside a military operation's name is no mention.
 
 Operations are named with a place: "درع الفرات" (*Euphrates Shield*), "عاصفة
-الجزيرة" (*Jazira Storm*), "Bouclier de l'Euphrate".  Operations are not
+الجزيرة" (*Jazira Storm*), "Bouclier de l'Euphrate", "Wrath of Khabur".  Operations are not
 entities (the annotation guide leaves them out), and the river or region in
 the name is not where anything happened.  Arabic has no capitals to show the
 name's run, so the word that opens it (vocabulary ``operation_heads``) does.
@@ -21,8 +21,11 @@ from .vocabulary import vocabulary
 
 __all__ = ["outside_operation_names"]
 
-# A French head, then "de", "du", "de la" or "d'"/"de l'", right before a name.
-_FRENCH_HEAD = re.compile(r"([^\W\d_]+)[ \u00a0]+(?:de[ \u00a0]+la[ \u00a0]+|du[ \u00a0]+|de[ \u00a0]+l?['’]?|d['’])\Z")
+# A Latin head, then "de", "du", "de la" or "d'"/"de l'", or "of" (perhaps "the"), right before a name.
+_LATIN_HEAD = re.compile(
+    r"([^\W\d_]+)[ \u00a0]+"
+    r"(?:de[ \u00a0]+la[ \u00a0]+|du[ \u00a0]+|de[ \u00a0]+l?['’]?|d['’]|[Oo]f[ \u00a0]+(?:[Tt]he[ \u00a0]+)?)\Z"
+)
 _QUOTES = "\"“”«»„'"
 
 
@@ -60,5 +63,5 @@ _REACH = 60
 def _after_head(text: str, start: int, heads: frozenset[str]) -> bool:
     if any(f in heads for f in word_before(text, start)):
         return True
-    french = _FRENCH_HEAD.search(text, max(0, start - 40), start)
-    return french is not None and normalize(french.group(1).strip(_QUOTES)) in heads
+    latin = _LATIN_HEAD.search(text, max(0, start - 40), start)
+    return latin is not None and normalize(latin.group(1).strip(_QUOTES)) in heads

@@ -35,7 +35,7 @@ from .scan_patterns import (
     family_names_agree,
     inside_unknown_name,
 )
-from .scan_units import FRENCH_WORDS, Unit, Units, letters_of, stops_of
+from .scan_units import ARTICLES, FRENCH_WORDS, Unit, Units, letters_of, stops_of
 
 __all__ = ["candidate", "window"]
 
@@ -126,8 +126,10 @@ def candidate(
         or all(u.arabic and len(arabic_spelling(text[u.start : u.end])) <= 2 for u in span_units)
     ):
         # "Geir O. Pedersen": an initial joins no other word into one word of an alias ("Geir O" is
-        # not Cairo); nor do Latin letters spelled out in Arabic ("آر بي جي", *RPG*, is not بيجي, Baiji).
-        ok = [p for p in ok if len(p.entry.normalized.split()) >= len(span_units)]
+        # not Cairo, "M. Assad a" not "El Mes `ade"); nor do Latin letters spelled out in Arabic
+        # ("آر بي جي", *RPG*, is not بيجي, Baiji).  The alias's articles are no words of it here,
+        # as they are no units of the span.
+        ok = [p for p in ok if sum(w not in ARTICLES for w in p.entry.normalized.split()) >= len(span_units)]
     stops = stops_of(text, units[first : last + 1])
     ok = [p for p in ok if p.stops == stops]  # "Deir and Ezzor" is not Deir ez-Zor
     if ok and units[first].arabic:
@@ -182,7 +184,8 @@ def candidate(
     if units[first].arabic:
         # Designator words too: "القاعدة" is al-Qaeda, "قاعدة" a base.
         article = start < units[first].start or text.startswith("ال", start)
-        ok = family_names_agree(article_agrees(ok, article, text[units[last].start : end]), text, start, end)
+        agreeing = article_agrees(ok, article, text[units[last].start : end], len(text[start:end].split()))
+        ok = family_names_agree(agreeing, text, start, end)
         if not ok:
             return None
     if units[first].arabic and any(abroad(p.entry.entity) for p in ok):

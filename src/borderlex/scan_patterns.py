@@ -445,7 +445,7 @@ _NISBA = ("ي", "ية", "يه", "يين", "يون")
 _ROMANIZED_FROM = vocabulary().romanized_from
 
 
-def article_agrees(pats: list[Pattern], article: bool, last_word: str) -> list[Pattern]:
+def article_agrees(pats: list[Pattern], article: bool, last_word: str, words_written: int) -> list[Pattern]:
     """In Arabic the article is part of a name as written: "قرية" is "a
     village", not al-Qurayya (القرية).  And an article on a name written
     without one, ending like a nisba, makes an adjective: "السورية" is
@@ -453,7 +453,9 @@ def article_agrees(pats: list[Pattern], article: bool, last_word: str) -> list[P
     far from the region (its country not in vocabulary ``romanized_from``),
     which has one spelling, it makes another word: "الجوبة" is not Juba; on a
     one-word name ending in ة, an adjective too: "الحديثة" (*the modern*) is
-    not Haditha."""
+    not Haditha.  A construct's head never takes the article: written in as
+    many words as the alias, "الناحية أمام" (*the district, before …*) is not
+    ناحية الإمام."""
     keep = []
     for p in pats:
         if not p.entry.arabic:
@@ -464,6 +466,8 @@ def article_agrees(pats: list[Pattern], article: bool, last_word: str) -> list[P
             words = words[1:]  # "تنظيم القاعدة": the name is القاعدة
         has = words[0].startswith("ال")
         if has and not article:
+            continue
+        if article and not has and len(words) == words_written > 1 and words[1].startswith("ال"):
             continue
         if article and not has and (last_word.endswith(_NISBA) or _far(p.entry.entity)):
             continue

@@ -270,8 +270,16 @@ def _fits_designator(text: str, c: Span, units: Sequence[Unit]) -> Span:
     j = c.first - 1
     while j >= 0 and units[j].skip and units[j].article:
         j -= 1
-    # "حي الجولان": Arabic puts it right before; not across a preposition ("قرية لإيران", *a village for Iran*).
-    if cls is None and j >= 0 and units[j].arabic and not after_preposition(text[units[c.first].start : c.start]):
+    # "حي الجولان": Arabic puts it right before; not across a preposition ("قرية لإيران", *a village for
+    # Iran*), nor as "the city" (a head takes no article) or before "and" ("المدينة وسد الفرات").
+    if (
+        cls is None
+        and j >= 0
+        and units[j].arabic
+        and not after_preposition(text[units[c.first].start : c.start])
+        and not (j > 0 and units[j].attached and units[j - 1].article)
+        and not _after_and(text, c.start)
+    ):
         cls = units[j].marker
     if cls not in ("neighbourhood", "city"):
         return c
@@ -294,6 +302,12 @@ def _fits_designator(text: str, c: Span, units: Sequence[Unit]) -> Span:
 
     keep = [p for p in c.patterns if not misfit(p)]
     return c._replace(patterns=keep) if len(keep) != len(c.patterns) else c
+
+
+def _after_and(text: str, start: int) -> bool:
+    """Whether the Arabic word at ``start`` opens with "و" or "ف" (*and*) read off before it."""
+    word = text.rfind(" ", 0, start) + 1
+    return word < start and text[word] in "وف" and not text.startswith("ال", word)
 
 
 def _pronoun_ending(c: Span) -> Span:
@@ -512,6 +526,8 @@ _POSSESSIVE_BEFORE = re.compile("['’]s ")
 _TOLD_TO = re.compile('لـ[ \u00a0]*[«"“]?[ \u00a0]*\\Z')
 # A "ل" (*to*) glued to the name, which then lacks its article's alif: "للأناضول" is ل + "لأناضول".
 _GLUED_TO = re.compile("(?<![^\\W\\d_])ل\\Z")
+# "إن", "أن", "إنه" … (*that*) right after the name: "قال … للجزيرة إن", told Al Jazeera that.
+_THAT_AFTER = re.compile(r"[ \u00a0]+[إأ]ن(?:ه|ها|هم)?[ \u00a0]")
 # The words before such a "ل", up to four, in its sentence and outside quotes ("قال: "قررنا
 # السماح للمدن"" is *for the cities*, not the outlet al-Modon).
 _CLAUSE_BEFORE = re.compile('((?:[^\\s.:!?؟«»“”"]+[ \u00a0]+){1,4})\\Z')
@@ -551,8 +567,10 @@ def _credited(text: str, start: int, end: int) -> bool:
     الجنيدي / الأناضول")."""
     if _TOLD_TO.search(text, max(0, start - 5), start) or _CORRESPONDENT.search(text, max(0, start - 12), start):
         return True
-    if _GLUED_TO.search(text, max(0, start - 3), start) and _said_before(text, start - 1):
-        return True  # "في تصريح للأناضول": told to the outlet
+    if _GLUED_TO.search(text, max(0, start - 3), start) and (
+        _said_before(text, start - 1) or _THAT_AFTER.match(text, end) is not None
+    ):
+        return True  # "في تصريح للأناضول", "… هادي العبد الله للجزيرة إن": told to the outlet (that …)
     if text[start - 1 : start] + text[end : end + 1] in ("()", "[]"):
         return True  # a credit in brackets: "(الأناضول)", "[Getty]"
     if text[start - 1 : start] == "(" and _SLASH_IN_BRACKETS.match(text, end):

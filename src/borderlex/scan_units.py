@@ -26,6 +26,7 @@ from .name_keys import designator_table, is_skippable, key_parts, match_designat
 from .vocabulary import vocabulary
 
 __all__ = [
+    "ARTICLES",
     "CASE_FREE_DESIGNATORS",
     "FRENCH_WORDS",
     "LINKING_WORDS",

@@ -63,6 +63,7 @@ from .name_runs import NameRuns, in_institution_name
 from .namesakes import by_the_adjective_after, of_another_country, on_another_side, with_namesakes
 from .numbered_names import outside_numbered_names
 from .operation_names import outside_operation_names
+from .possessed_names import after_possessive_country
 from .quarter_names import old_city_mentions, outside_quarter_names
 from .query_rules import governorates_behind
 from .quoted_names import outside_quoted_names
@@ -377,6 +378,7 @@ class Scanner:
             mentions.append(self._quoted(text, mention, as_of) or mention)
         mentions = crossing_pairs(text, mentions)
         mentions = with_country_prefix(text, [whole_mention(text, m) for m in mentions], self._resolve, self._entity)
+        mentions = after_possessive_country(text, mentions, self._resolve)
         mentions = with_arabic_head(text, with_lowercase_head(text, mentions, self._resolve))
         mentions = with_and_tail(text, mentions, self._resolve)
         mentions = with_institution_before(text, mentions, self._resolve)

@@ -38,7 +38,9 @@ __all__ = [
 def after_their_country(spans: list[Span], text: str) -> set[str]:
     """The organisations whose weak name follows their country's name or
     abbreviation, one space between: "the US Department of Defense" (the
-    abbreviation joins the mention: ``borderlex.text_acronyms``)."""
+    abbreviation joins the mention: ``borderlex.text_acronyms``), "Iraq's
+    Federal Court" (the possessive is not the name's; names the tables lack
+    so: ``borderlex.possessed_names``)."""
     countries: dict[int, set[str]] = {}
     for c in spans:
         if c.patterns[0].entry.arabic:
@@ -56,10 +58,14 @@ def after_their_country(spans: list[Span], text: str) -> set[str]:
         and (
             codes := countries.get(c.start - 1)
             or (countries.get(c.start - 2) if text[c.start - 2 : c.start - 1] == "." else None)
+            or (countries.get(c.start - 3) if text[c.start - 3 : c.start - 1] in _POSSESSIVES else None)
         )
         for p in c.patterns
         if p.entry.entity.kind == "org" and p.entry.entity.country in codes
     }
+
+
+_POSSESSIVES = ("'s", "’s")
 
 
 def before_their_adjective(spans: list[Span], text: str) -> set[str]:

@@ -77,6 +77,7 @@ class Vocabulary(NamedTuple):
     designators: Mapping[str, str]
     org_words: Mapping[str, str]
     abbreviations: Mapping[str, str]
+    din_compounds: frozenset[str]
     org_heads: frozenset[str]
     leading_descriptors: frozenset[str]
     org_descriptors: frozenset[str]
@@ -246,6 +247,7 @@ class _Reader:
             designators=self.mapping("designators", "phrase"),
             org_words=self.mapping("org_words", "word"),
             abbreviations=self.mapping("abbreviations", "word"),
+            din_compounds=self.words("din_compounds", "word"),
             org_heads=self.words("org_heads", "word"),
             leading_descriptors=self.words("leading_descriptors", "arabic"),
             org_descriptors=self.words("org_descriptors", "word"),
