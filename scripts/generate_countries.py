@@ -213,9 +213,15 @@ def _own_names(by_lang: dict[str, list[str]], others: Iterable[str] = ()) -> dic
     return own
 
 
-def _key(name: str) -> tuple[bool, str]:
-    """A name as the name-key tier matches it, within its script ("Sanaa" and "SANA" are one key)."""
-    return has_arabic_script(name), name_key(normalize(name)).joined
+# A name as the name-key tier matches it: its script, its joined key and its designators.
+_Key = tuple[bool, str, frozenset[str]]
+
+
+def _key(name: str) -> _Key:
+    """A name as the name-key tier matches it, within its script ("Sanaa" and "SANA" are one key;
+    "Shin Subdistrict", a designator in it, is not "Chine")."""
+    key = name_key(normalize(name))
+    return has_arabic_script(name), key.joined, key.designators
 
 
 def _one_word(name: str) -> bool:
@@ -224,7 +230,7 @@ def _one_word(name: str) -> bool:
 
 
 def _curated() -> tuple[
-    set[str], dict[int, str], dict[tuple[bool, str], str], dict[str, str], set[str], dict[tuple[bool, str], set[str]]
+    set[str], dict[int, str], dict[tuple[bool, str], str], dict[str, str], set[str], dict[_Key, set[str]]
 ]:
     """Of the other tables: ids; GeoNames ids; the curated strong spellings
     (with their entity); the curated countries by code; the acronyms (as
@@ -235,7 +241,7 @@ def _curated() -> tuple[
     strong: dict[tuple[bool, str], str] = {}
     countries: dict[str, str] = {}
     acronyms: set[str] = set()
-    keys: dict[tuple[bool, str], set[str]] = {}
+    keys: dict[_Key, set[str]] = {}
     problems: list[Any] = []
     for path in sorted(ALIASES.glob("*.toml")):
         if path == OUTPUT:
@@ -496,7 +502,7 @@ def build() -> tuple[str, dict[tuple[str, str], str]]:
 def _settle(
     places: list[_Place],
     curated_strong: dict[tuple[bool, str], str],
-    curated_keys: dict[tuple[bool, str], set[str]],
+    curated_keys: dict[_Key, set[str]],
     weak_names: list[str],
     country_ids: dict[str, str],
 ) -> None:

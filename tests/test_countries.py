@@ -168,7 +168,8 @@ def test_acronyms_keep_their_case() -> None:
     ("name", "why"),
     [
         ("Male", "a common word (wordfreq)"),  # Malé, the Maldives' capital
-        ("Victoria", "a curated name's name key"),  # the Seychelles' capital; also Victory/Victoria Base
+        # The Seychelles' capital; also a given name ("Victoria Base" has a designator: another key).
+        ("Victoria", "a common word (wordfreq)"),
         ("Hamilton", "a common word (wordfreq)"),  # Bermuda's capital
         ("Sucre", "a common word (wordfreq)"),  # Bolivia's capital: French "sugar"
         ("Chad", "listed in weak_names"),

@@ -208,14 +208,14 @@ def _compound_parts(token: str) -> list[str]:
 @functools.cache
 def _din_compound() -> re.Pattern[str]:
     """A first word of vocabulary ``din_compounds`` joined to "Din" by the
-    article in any shape ("Najmaldin", "Noureddine", "Salahuddin", "Ezzedine")."""
+    article in any shape ("Najmaldin", "Noureddine", "Ezzedine")."""
     heads = "|".join(sorted(map(re.escape, vocabulary().din_compounds), key=len, reverse=True))
     return re.compile(rf"^({heads})(?:ou|[aeiou])?[ld]?d?dine?$")
 
 
 def key_parts(word: str) -> list[str]:
     """One normalized word reduced to its name-key part(s): a glued article
-    dropped, "Abdel…" and "…allah" split, abbreviations read in full ("corp"),
+    dropped, "Abdel…", "…allah" and "…eddine" split, abbreviations read in full ("corp"),
     organisation-form plurals folded, romanization
     alternations folded.  Shared by :func:`name_key` and the scanner.
 

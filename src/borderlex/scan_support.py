@@ -306,7 +306,9 @@ def _fits_designator(text: str, c: Span, units: Sequence[Unit]) -> Span:
 
 def _after_and(text: str, start: int) -> bool:
     """Whether the Arabic word at ``start`` opens with "و" or "ف" (*and*) read off before it."""
-    word = text.rfind(" ", 0, start) + 1
+    word = start
+    while word > 0 and not text[word - 1].isspace():
+        word -= 1
     return word < start and text[word] in "وف" and not text.startswith("ال", word)
 
 
