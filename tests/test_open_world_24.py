@@ -74,6 +74,21 @@ from borderlex.vocabulary import vocabulary
             [("Iraq", "place:iraq"), ("Mohammed Shia al-Sudani", "person:mohammed-shia-al-sudani")],
         ),
         ("Jordan's Ministry of Oil said", [("Jordan", "place:jordan")]),
+        # A dateline is a town's, but not a town's by a weak name against the province's own:
+        # "Salah al-Din (Iraq)" is the province, not Pirmam (a resort that shares Saladin's name) ...
+        (
+            "صلاح الدين (العراق)- قال قيادي في قوات الحشد الشعبي",
+            [
+                ("صلاح الدين", "place:saladin-governorate"),
+                ("العراق", "place:iraq"),
+                ("قوات الحشد الشعبي", "org:popular-mobilization-forces"),
+            ],
+        ),
+        # ... while a city's name keeps its dateline (guard).
+        (
+            "SULAIMANIYAH, Kurdistan region — In a major escalation",
+            [("SULAIMANIYAH", "place:sulaymaniyah"), ("Kurdistan region", "place:kurdistan-region")],
+        ),
     ],
 )
 def test_scan_classes_of_session_30(text: str, expected: list[tuple[str, str]]) -> None:

@@ -188,8 +188,14 @@ def supported(
             keep = [p for p in keep if p.entry.entity.kind == "place" and not abroad(p.entry.entity)] or keep
         if dateline:
             keep = [p for p in keep if p.entry.entity.kind == "place"]
-            # "SULAIMANIYAH, Kurdistan region": a report is filed from the city, not its governorate.
-            keep = [p for p in keep if p.entry.entity.type in _SETTLEMENTS] or keep
+            # "SULAIMANIYAH, Kurdistan region": a report is filed from the city, not its governorate;
+            # but not from a town by a weak name of its against the province's own ("صلاح الدين (العراق)"
+            # is the province, not Pirmam, a resort that shares Saladin's name).
+            settled = [p for p in keep if p.entry.entity.type in _SETTLEMENTS]
+            if any(p.entry.strength is not Strength.WEAK for p in settled) or all(
+                p.entry.strength is Strength.WEAK for p in keep
+            ):
+                keep = settled or keep
         if "media" in vouched:
             # After a media word an outlet of the tables is the outlet ("مراسل الميادين", not the
             # town); else a place read only by a key is an outlet the tables lack ("l'agence de
