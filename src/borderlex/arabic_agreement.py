@@ -140,9 +140,6 @@ _PLURALS_IN_YA = frozenset(
 )
 
 
-_AND = frozenset("وف")  # *and*, *so*, glued to the word after
-
-
 def _feminine_head(word: str) -> bool:
     """Whether a feminine adjective may agree with ``word``: a broken plural
     of things, or a word without the article ending in ة or ات that is not a
@@ -150,7 +147,7 @@ def _feminine_head(word: str) -> bool:
     words = vocabulary()
     if word[:1] in words.proclitics and word[1:] in words.place_heads:
         return False  # "بمدينة بورصة": in the city of Bursa
-    if word[:1] in _AND and word[1:] in words.plural_heads:
+    if word[:1] in "وف" and word[1:] in words.plural_heads:
         return True  # "ومناطق سورية أخرى", *and other Syrian areas*
     return word in words.plural_heads or (
         len(word) > 2 and word.endswith(("ة", "ات")) and not _definite(word) and word not in words.place_heads

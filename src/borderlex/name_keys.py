@@ -226,7 +226,8 @@ def key_parts(word: str) -> list[str]:
     words = vocabulary()
     org_words, abbreviations = words.org_words, words.abbreviations
     # "Ezzedine" is Izz al-Din before it is a glued "ez-" article.
-    parts = _compound_parts(word if _din_compound().match(word) else split_glued_article(word))
+    din = _din_compound().match(word)
+    parts = [din.group(1), "din"] if din else _compound_parts(split_glued_article(word))
     return [fold_token(org_words.get(w := abbreviations.get(p, p), w)) for p in parts]
 
 
