@@ -722,6 +722,7 @@ def generate() -> str:
 
     # Script-aware: "الباب" (also "the door") is weak; "Al Bāb" in Latin script is not.
     weak_names = frozenset((arabic, key.joined) for arabic, key in map(_keyed, overrides.get("weak_names", [])))
+    listed_weak = frozenset(overrides.get("weak_names", []))
     curation = {int(p["geonames"]): p for p in overrides.get("place", [])}
     for gid, p in curation.items():
         if gid not in by_gid:
@@ -783,8 +784,16 @@ def generate() -> str:
             and gid not in held.get((keyed[1].joined, keyed[1].designators), {gid})
         }
         names = _names([name, c["name"], *c["alternatenames"]], set(p.get("drop", [])) | clashing, set())
+        # The name an override gives was checked by hand: another place's weak name with the same
+        # key does not make it weak ("Samara", the Russian city, is not "Samarra").
         weak = set(p.get("weak", [])) | {
-            n for n in names if weak_by_rule(n, weak_names, population >= SHORT_NAME_POPULATION)
+            n
+            for n in names
+            if weak_by_rule(
+                n,
+                weak_names if n != p.get("name") or n in listed_weak else frozenset(),
+                population >= SHORT_NAME_POPULATION,
+            )
         }
         # Spellings the overrides name are strong: they were checked by hand.
         strong = _names([*p.get("aliases", []), *names], weak - set(p.get("aliases", [])), set())

@@ -26,7 +26,7 @@ import attrs
 from borderlex.arabic_script import is_arabic_script, is_arabic_word_char, orthographic_form
 from borderlex.folding import _spans_from, normalize, normalize_with_offsets
 from borderlex.name_keys import is_skippable, key_parts, match_designator
-from borderlex.scan_units import _DESIGNATOR_FIRST, ARABIC_PROCLITICS, ARTICLES, MARKERS
+from borderlex.scan_units import _DESIGNATOR_FIRST, ARABIC_PROCLITICS, ARTICLES, MARKERS, reads_proclitic
 from borderlex.scanning import _MAX_GAP, _MAX_UNITS, Scanner
 from borderlex.vocabulary import vocabulary
 
@@ -181,7 +181,7 @@ def units_of(text: str) -> list[Unit]:
                     latin,
                     attached,
                     False,
-                    arabic and span[:1] in ARABIC_PROCLITICS,
+                    arabic and reads_proclitic(span),  # session 31, in both tokenizers: not "فاطمة"
                     possessive,
                 )
             )
@@ -214,7 +214,7 @@ def _arabic_edges(text: str, units: list[Unit]) -> list[Unit]:
         proclitic = (
             not u.skip
             and u.marker is None
-            and text[start] in ARABIC_PROCLITICS
+            and reads_proclitic(text[start:end])
             and not (attached and prev is not None and prev.article)
         )
         if (start, end, attached, proclitic) != (u.start, u.end, u.attached, u.proclitic):

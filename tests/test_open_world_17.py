@@ -42,7 +42,8 @@ from borderlex.vocabulary import vocabulary
         ),
         # After an Arabic media word a quoted name is an outlet, not a place or a facility ...
         ("لصحيفة “تشرين” الحكومية", []),
-        ("نقلت صحيفة الوطن", []),
+        # (Al-Watan, the Syrian daily, is the outlet since its weak Arabic name was curated.)
+        ("نقلت صحيفة الوطن", [("الوطن", "org:al-watan-syria")]),
         # ... while a name in brackets after a prison's is still the prison.
         (
             "في سجن الناصرية المركزي (الحوت)، يوم الأربعاء",

@@ -103,10 +103,11 @@ from scanned import ids, resolved
         ("Sadr City was shelled on Monday", [("Sadr City", "place:sadr-city")]),
         # "آنفا" is *aforementioned*, not Casablanca's old name.
         ("كما ذكرنا آنفا فإن القوات", []),
-        # A surname after a compound given name ("عبد الأمير") ends another man's name.
+        # A surname after a compound given name ("عبد الأمير") ends another man's name (Ali
+        # Allawi, in the tables since session 31, not Ayad Allawi).
         (
             "قال اياد علاوي إن. والمالية علي عبد الامير علاوي، والتخطيط",
-            [("اياد علاوي", "person:ayad-allawi")],
+            [("اياد علاوي", "person:ayad-allawi"), ("علي عبد الامير علاوي", "person:ali-allawi")],
         ),
         # A facility designator of a fitting class before a facility's name is its head word.
         (

@@ -42,6 +42,7 @@ from borderlex.vocabulary import vocabulary
             "وقال المتحدث باسم الهيئة العامة للثورة السورية هادي العبد الله للجزيرة إن عناصر حزب الله فشلوا",
             [
                 ("الهيئة العامة للثورة السورية", "org:syrian-revolution-general-commission"),
+                ("هادي العبد الله", "person:hadi-al-abdullah"),  # in the tables since session 31
                 ("لجزيرة", "org:al-jazeera"),
                 ("حزب الله", "org:hezbollah"),
             ],

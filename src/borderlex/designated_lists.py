@@ -25,7 +25,9 @@ from collections.abc import Callable, Container, Sequence
 import attrs
 
 from .arabic_script import arabic_spelling, has_arabic_script, words_before
+from .folding import normalize
 from .model import DESIGNATES, Entity, Mention
+from .name_keys import match_designator
 from .scan_patterns import abroad
 from .vocabulary import vocabulary
 
@@ -109,7 +111,8 @@ def arabic_lists(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
             continue
         if cls is not None:
             found.append((first, last, cls))
-        cls = plural_before(text, start) if has_arabic_script(text[start : start + 1]) else None
+        arabic = has_arabic_script(text[start : start + 1])
+        cls = (plural_before(text, start) or _later_in_a_list(text, start)) if arabic else None
         first, last = start, end
     if cls is not None:
         found.append((first, last, cls))
@@ -146,18 +149,59 @@ def designated_lists(
     return [m for m in out if m is not None]
 
 
+# Classes of the parts of a town or a country: a place abroad in their list is none of them
+# ("أحياء عدن والقدس" are quarters of Mosul, "les champs pétroliers de Bay Hassan et Havana" no
+# field in Cuba).
+_PARTS = frozenset({"neighbourhood", "oil-field"})
+
+
+def _opens_with_designator(name: str) -> bool:
+    """Whether the mention ``name`` opens with its own designator: "قرى محافظة السويداء"
+    (*villages of Suwayda governorate*) names the governorate, not a town in it."""
+    return match_designator(normalize(name).split(), 0) is not None
+
+
 def plural_before(text: str, start: int) -> str | None:
     """The class of an Arabic plural designator (or a governor's word) right
     before the name at ``start``, perhaps after a proclitic ("محافظا لكركوك")."""
     words = vocabulary()
-    plural, proclitics = words.plural_designators, words.proclitics
-    at = start - 1 if start and text[start - 1] in proclitics else start
+    at = start - 1 if start and text[start - 1] in words.proclitics else start
     before = words_before(text, at, 1)
-    if not before:
-        return None
-    word = arabic_spelling(before[0][1])  # "محافظتَي": vowel marks aside
+    return _plural_class(before[0][1]) if before else None
+
+
+def _plural_class(written: str) -> str | None:
+    words = vocabulary()
+    plural, proclitics = words.plural_designators, words.proclitics
+    word = arabic_spelling(written)  # "محافظتَي": vowel marks aside
     # The classes were checked with the designators' (borderlex.name_keys).
     return plural.get(word) or (plural.get(word[1:]) if word[:1] in proclitics else None)
+
+
+def _later_in_a_list(text: str, start: int) -> str | None:
+    """The class of the plural designator that heads the list the name at
+    ``start`` is a later item of, after "و", though the items before it are no
+    names of the tables ("أحياء نزال والمعلمين والجولان": the third of Fallujah's
+    quarters): back over items of one or two words, each but the first opening
+    with "و", to the designator."""
+    if text[start - 1 : start] != "و":
+        return None
+    plain = 0
+    for _, word in words_before(text, start - 1, _LIST_WORDS):
+        cls = _plural_class(word)
+        if cls is not None:
+            return cls if plain else None
+        if word[:1] == "و" and len(word) > 2:
+            plain = 0
+            continue
+        plain += 1
+        if plain > 2:
+            return None
+    return None
+
+
+# How many words back, at most, a list is read for its designator.
+_LIST_WORDS = 6
 
 
 def partner_before(text: str, ends: Container[int], start: int) -> int | None:
@@ -175,9 +219,11 @@ def linked(text: str, end: int, start: int) -> bool:
 
 
 def _steered(m: Mention, entity: Entity, cls: str) -> Mention | None:
-    if cls == "neighbourhood" and entity.type not in DESIGNATES[cls] and abroad(entity):
+    if cls in _PARTS and entity.type not in DESIGNATES[cls] and abroad(entity):
         return None  # "أحياء عدن والقدس" in Mosul: its quarters, not Aden and Jerusalem
-    if entity is m.entity or entity.type not in DESIGNATES[cls]:
+    if entity is m.entity or entity.type not in DESIGNATES[cls] or _opens_with_designator(m.text):
         return m
+    if m.entity.kind == "place" and entity.kind != "place":
+        return m  # "the oil fields of Kirkuk and Khanaqin", "حقول كركوك": the fields in those places
     match = attrs.evolve(m.match, id=entity.id, entity=entity)
     return attrs.evolve(m, id=entity.id, entity=entity, match=match)

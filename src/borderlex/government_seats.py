@@ -24,7 +24,9 @@ __all__ = ["is_dateline", "stands_for_government"]
 _LATIN_WORD_BEFORE = re.compile(r"([^\W\d_]+)['’]?\s*$")
 # A dateline after the name: "WASHINGTON (Reuters) -", "Washington, Oct. 5 -", "واشنطن - ",
 # "SULAIMANIYAH, Kurdistan region 'Iraq', —".
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[^\n,\-–—]{1,25}){0,2},?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—]\s")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[^\n,\-–—]{1,25}){0,2},?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—]-?\s")
+# "Washington, D.C.", "Washington DC": the city, by its district.
+_DISTRICT_AFTER = re.compile(r",?[ \t]*D\.?[ \t]?C\b")
 
 
 def stands_for_government(text: str, start: int, end: int) -> bool:
@@ -32,7 +34,7 @@ def stands_for_government(text: str, start: int, end: int) -> bool:
     for its country's government: listed, and not after a locative word."""
     words = vocabulary()
     name = text[start:end]
-    if is_dateline(text, start, end):
+    if is_dateline(text, start, end) or _DISTRICT_AFTER.match(text, end):
         return False
     if has_arabic_script(name):
         if name.strip() not in words.government_seats:
@@ -82,6 +84,13 @@ def _bare(word: str) -> str:
 
 def is_dateline(text: str, start: int, end: int) -> bool:
     """Whether the name opens a line as a dateline does: the city the
-    report was filed from ("Washington - The Kurdistan Regional Government …")."""
+    report was filed from ("Washington - The Kurdistan Regional Government …"),
+    or fills a line in capitals ("WASHINGTON" above the story)."""
     line = text.rfind("\n", 0, start) + 1
-    return not text[line:start].strip() and _DATELINE_AFTER.match(text, end) is not None
+    if text[line:start].strip():
+        return False
+    if _DATELINE_AFTER.match(text, end) is not None:
+        return True
+    name = text[start:end]
+    line_end = text.find("\n", end)
+    return name.isupper() and len(name) > 2 and not text[end : line_end if line_end >= 0 else len(text)].strip()

@@ -19,6 +19,7 @@ from .arabic_script import (
     is_arabic_word_char,
     orthographic_form,
 )
+from .article_forms import never_takes_article, opens_with_article
 from .common_words import common_word_around, in_an_arabic_date
 from .folding import HYPHENS, normalize
 from .index import Strength, acronym_form
@@ -176,6 +177,12 @@ def candidate(
             )
         ):
             start = prev.start
+    if units[first].latin and opens_with_article(normalize(text[start:end])):
+        # "al-Rawad", "Alwan": a name with the article is none whose spellings never take it
+        # (Arwad, أرواد; Van, وان), though its key drops the article.
+        ok = [p for p in ok if not never_takes_article(p.entry.entity)]
+        if not ok:
+            return None
     if units[first].arabic and first < last and normalize(text[start : units[first].end]) in GENERIC_HEADS:
         # "تنظيم الدولة الإسلامية": the word for "organisation" heads the
         # name without being part of it (nor the quote mark after it).

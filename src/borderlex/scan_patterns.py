@@ -270,6 +270,7 @@ def case_ok(text: str, start: int, end: int, span_units: Sequence[Unit], p: Patt
         return True
     if (
         len(flags) >= 3
+        and len(want) == len(flags)  # word for word: "you to be" is not "YouTube" by its key
         and not any(flags)
         and want[0]
         and not any(want[1:])

@@ -111,12 +111,13 @@ def supported(
         designated[c.start, c.end] = classes
         norm = normalize(c.text)
         for cls in classes:
-            # "the villages of Sahliyah, Kassarah …": local ones, not Kayseri by a key of its old names.
+            # "the villages of Sahliyah, Kassarah …": local ones, not Kayseri by a key of its old names;
+            # in Arabic not by a weak name at all ("قريتي عاليا وكنطري" are not Aley in Lebanon).
             strong |= {
                 p.entry.entity.id
                 for p in c.patterns
                 if p.entry.entity.type in DESIGNATES.get(cls, ())
-                and not (abroad(p.entry.entity) and p.entry.normalized != norm)
+                and not (abroad(p.entry.entity) and (p.entry.normalized != norm or p.entry.arabic))
             }
     # «النصرة» in quote marks, then النصرة without them: a name the text once set apart is a name.
     strong |= {
@@ -185,7 +186,13 @@ def supported(
             keep = [p for p in keep if p.entry.entity.kind == "person"]
         elif "locative" in vouched and "media" not in vouched and not _POSSESSIVE_AFTER.match(text, c.end):
             # "à Sadr, à l'est de Bagdad", "in Sadr": a place a person's name shares is the place there.
-            keep = [p for p in keep if p.entry.entity.kind == "place" and not abroad(p.entry.entity)] or keep
+            # A place abroad stays when spelled as written: "en Suède" is Sweden, not as-Suwayda by a key.
+            norm = normalize(c.text)
+            keep = [
+                p
+                for p in keep
+                if p.entry.entity.kind == "place" and (not abroad(p.entry.entity) or p.entry.normalized == norm)
+            ] or keep
         if dateline:
             keep = [p for p in keep if p.entry.entity.kind == "place"]
             # "SULAIMANIYAH, Kurdistan region": a report is filed from the city, not its governorate;
@@ -518,6 +525,8 @@ def _attributed(text: str, start: int, attributions: frozenset[str]) -> bool:
     if found is None:
         return False
     run = [normalize(w) for w in found.group(1).split()]
+    while run and run[-1] in vocabulary().time_words:
+        run.pop()  # "a rapporté mardi Sputnik": the day between the verb and the outlet
     return any(" ".join(run[i:]) in attributions for i in range(len(run)))
 
 

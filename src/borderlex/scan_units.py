@@ -223,7 +223,7 @@ class Units(Sequence[Unit]):
                 end += 1
             attached = i > 0 and start <= lo
             proclitic = (
-                not skip and marker is None and text[start] in ARABIC_PROCLITICS and not (attached and shapes[i - 1][8])
+                not skip and marker is None and reads_proclitic(text[start:end]) and not (attached and shapes[i - 1][8])
             )
         return Unit(
             unit,
@@ -363,7 +363,7 @@ def _take(
         elif is_skippable(word):
             add_shape((end - start, "", True, None, *flags, word in ARTICLES, False, False, word in LINKING_WORDS))
         else:
-            proclitic = arabic and span[:1] in ARABIC_PROCLITICS
+            proclitic = arabic and reads_proclitic(span)
             add_shape((end - start, word_unit(word), False, None, *flags, False, proclitic, possessive, False))
         add_start(start)
 
@@ -407,7 +407,7 @@ def _word_shape(w: str, span: str, before: int) -> _Shape:
             False,
             linking,
         )
-    proclitic = arabic and span[:1] in ARABIC_PROCLITICS
+    proclitic = arabic and reads_proclitic(span)
     return (
         len(span),
         word_unit(word),
@@ -447,6 +447,13 @@ def _all_upper(letters: list[str]) -> bool:
 
 def case_free(u: Unit) -> bool:
     return u.marker is not None and u.marker in CASE_FREE_DESIGNATORS
+
+
+def reads_proclitic(word: str) -> bool:
+    """Whether an Arabic word may start with a proclitic (و ف ب ك ل): not ف before a
+    bare alif that opens no article, the first letters of given names ("فاطمة", "فادي",
+    "فارس"; the proclitic before a name with hamza keeps it: "فأطمة")."""
+    return word[:1] in ARABIC_PROCLITICS and not (word[:2] == "فا" and word[2:3] != "ل")
 
 
 def stops_of(text: str, units: Iterable[Unit]) -> tuple[str, ...]:

@@ -283,8 +283,11 @@ class Scanner:
         wanted = check_kinds(kinds)
         units = self._units(text)
         candidates = self._candidates(text, units, wanted)
-        # The lists a Latin plural designator heads or ends, read once for the spans and the mentions.
+        # The lists a plural designator heads (or, in Latin script, ends), read once for the spans
+        # and the mentions; an Arabic list is read over the spans any alias matches, weak ones too
+        # ("حقول بابا كركر وجمبور وخباز").
         lists = latin_lists(text) if any(c.text[:1].isascii() for c in candidates) else []
+        lists += arabic_lists(text, [(c.start, c.end) for c in candidates if not c.text[:1].isascii()])
         spans = supported(candidates, text, units, lists, self._entity)
         # Longest spans first, then leftmost; no two overlap.
         spans.sort(key=lambda c: (c.start - c.end, c.start))
@@ -397,7 +400,6 @@ class Scanner:
         # "the Assad family", "عائلة الأسد": the family, not a person of it.
         mentions = [m for m in mentions if m.entity.kind != "person" or not family_beside(text, m)]
         # An Arabic list steers all its names, though some are no mention ("بنواحي العباسي والرياض").
-        lists += arabic_lists(text, [(c.start, c.end) for c in candidates if not c.text[:1].isascii()])
         mentions = designated_lists(text, mentions, lambda e, span, cls: self._steer(e, span, cls, as_of), lists)
         mentions = located_elsewhere(text, mentions, self._entity, self._place)
         mentions = with_namesakes(mentions, self._named, lambda e: parents(e, self._entity))

@@ -172,12 +172,14 @@ def _owner_beside(text: str, start: int, end: int, names: set[int], country: str
         and normalize(before.group(1)) not in vocabulary().stop_words
     ):
         return True  # "the Turkish Interior Ministry", "Ezidxane Security Forces"
-    return _OWNER_BEFORE.search(text, max(0, start - 4), start) is not None or _OWNER_AFTER.match(text, end) is not None
+    owner_before = _OWNER_BEFORE.search(text, max(0, start - 20), start) is not None
+    return owner_before or _OWNER_AFTER.match(text, end) is not None
 
 
 # "لإقليم كردستان", "بحكومة الإقليم": after ل or ب, the region or government an institution is of.
 _ARABIC_SEATS = frozenset({"إقليم", "حكومة", "محافظة"})
-_OWNER_BEFORE = re.compile(r"['’]s?[ \u00a0]+\Z")
+# "Turkey's Interior Ministry", "the Kurdistan Regional Government’s (KRG) Council of Ministers".
+_OWNER_BEFORE = re.compile(r"['’]s?[ \u00a0]+(?:\([A-Z][A-Za-z]{1,9}\)[ \u00a0]+)?\Z")
 _OWNER_AFTER = re.compile(r"[ \u00a0]+(?:of|in|de|du|des|d['’])[ \u00a0]*(?:the[ \u00a0]+|l['’]|la[ \u00a0]+)?[A-Z]")
 # A word right before a name (then a space, or a hyphen or a dash as some copy writes it:
 # "pro–Assad"), and right after one; the scanner's support reads words beside a name with them too.

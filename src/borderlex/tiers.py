@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .arabic_script import has_arabic_script, has_tanween, orthographic_form
+from .article_forms import never_takes_article, opens_with_article
 from .common_words import is_common_word
 from .dates import valid_during
 from .explanation import Step
@@ -252,6 +253,7 @@ def search(
         and (not article or (len(article) == 1 and article[0] in vocabulary().articles))
         and last in index.given_names()
     )
+    with_article = not arabic_query and opens_with_article(norm)
     for i, (key, note) in enumerate(variants):
         if not key.tokens:
             log("name_key", "", (), "only generic words; they never match on their own")
@@ -270,6 +272,8 @@ def search(
                 continue  # the key of what is left after a title is a person's, after "forces" a group's
             if given and e.entity.kind == "place":
                 continue  # "Qassem" is a given name, not Ghasam by its key
+            if with_article and never_takes_article(e.entity):
+                continue  # "Alwan", "al-Rawad": the article names none of Van's or Arwad's spellings
             if initialled and e.entity.kind != "person":
                 continue
             if designator_fit(key, e):
