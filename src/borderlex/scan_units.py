@@ -223,7 +223,7 @@ class Units(Sequence[Unit]):
                 end += 1
             attached = i > 0 and start <= lo
             proclitic = (
-                not skip and marker is None and reads_proclitic(text[start:end]) and not (attached and shapes[i - 1][8])
+                not skip and marker is None and reads_proclitic(text, start) and not (attached and shapes[i - 1][8])
             )
         return Unit(
             unit,
@@ -449,11 +449,12 @@ def case_free(u: Unit) -> bool:
     return u.marker is not None and u.marker in CASE_FREE_DESIGNATORS
 
 
-def reads_proclitic(word: str) -> bool:
-    """Whether an Arabic word may start with a proclitic (و ف ب ك ل): not ف before a
-    bare alif that opens no article, the first letters of given names ("فاطمة", "فادي",
-    "فارس"; the proclitic before a name with hamza keeps it: "فأطمة")."""
-    return word[:1] in ARABIC_PROCLITICS and not (word[:2] == "فا" and word[2:3] != "ل")
+def reads_proclitic(word: str, at: int = 0) -> bool:
+    """Whether the Arabic word at ``at`` in ``word`` may start with a proclitic (و ف ب ك ل):
+    not ف before a bare alif that opens no article, the first letters of given names
+    ("فاطمة", "فادي", "فارس"; the proclitic before a name with hamza keeps it: "فأطمة").
+    Only its first three letters are read: no slice of the word is made."""
+    return word[at : at + 1] in ARABIC_PROCLITICS and not (word[at : at + 2] == "فا" and word[at + 2 : at + 3] != "ل")
 
 
 def stops_of(text: str, units: Iterable[Unit]) -> tuple[str, ...]:
