@@ -96,6 +96,7 @@ else:  # Python 3.10: the same parser, as a dependency (see pyproject.toml)
 from regenerate import GENERATED_TABLES, write_or_check  # scripts/regenerate.py
 from unidecode import unidecode
 
+from borderlex.name_keys import split_glued_article
 from borderlex.normalization import NameKey, has_arabic_script, is_arabic_script, name_key, normalize, spelling
 from borderlex.table_reader import read_table
 
@@ -459,7 +460,10 @@ class _Bundled:
             if key.joined:
                 self.keys.add((arabic, key.joined, key.designators))
             if words and not arabic and len(key.tokens) > 1:
-                self.words.update(key.tokens)
+                # Each written word's key, but for one with the article glued on: "Alwan" of
+                # "Albu Alwan" is not the word "wan" (Van), as article_forms has it.
+                glued = {t for w in normalize(n).split() if w != split_glued_article(w) for t in name_key(w).tokens}
+                self.words.update(set(key.tokens) - glued)
 
     def add_region(self, names: Iterable[str]) -> None:
         """Take a governorate's or district's Arabic names also without their first word when it is

@@ -27,6 +27,7 @@ from borderlex.folding import normalize
 from borderlex.index import AliasEntry, AliasIndex, Strength, trigrams
 from borderlex.model import Match, Method
 from borderlex.name_keys import NameKey, name_key, skeleton
+from borderlex.article_forms import common_given_pair, family_takes_article
 from borderlex.qualified_names import country_of_adjective
 from borderlex.query_rules import (
     MIN_FUZZY_KEY,
@@ -104,6 +105,14 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
             if countries and e.entity.country is not None and e.entity.country not in countries:
                 continue
             if e.entity.kind == "person" and _another_name_word(raw, arabic_query, e, index.given_names()):
+                continue
+            # Session 32: two of the commonest given names are no person whose family name takes the article.
+            if (
+                e.entity.kind == "person"
+                and not arabic_query
+                and common_given_pair(norm)
+                and family_takes_article(e.alias)
+            ):
                 continue
             if cross and not _own_script_agrees(key, raw, arabic_query, e.entity):
                 continue

@@ -1453,7 +1453,8 @@ _SYRIA = "Aleppo, Homs and Damascus. "
         (_IRAQ + "Turkey's Interior Ministry said.", None),
         (_IRAQ + "The Turkish Interior Ministry said.", None),
         (_IRAQ + "The Interior Ministry of Turkey said.", None),
-        ("الموصل والبصرة وبغداد. قال مجلس النواب الأميركي", None),
+        # (the US House of Representatives, in the tables since session 32: its own name, not Iraq's)
+        ("الموصل والبصرة وبغداد. قال مجلس النواب الأميركي", "org:us-house-of-representatives"),
         ("الموصل والبصرة وبغداد. قالت وزارة الداخلية في كردستان", None),
         # Not a name: lowercase English, an Arabic noun with the article ("the security forces").
         (_IRAQ + "The security forces said.", None),

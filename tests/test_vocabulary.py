@@ -295,10 +295,10 @@ def test_a_run_break_steers_name_runs(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_an_attribution_steers_in_one_line(tmp_path: Path) -> None:
-    # A curator adds "a raconté à" (*told*): an outlet's weak name after it is the outlet.
-    path = _copy_with(tmp_path, ("[attributions]", 'xx = ["a raconte a"]'))
+    # A curator adds "a expliqué à" (*explained to*): an outlet's weak name after it is the outlet.
+    path = _copy_with(tmp_path, ("[attributions]", 'xx = ["a explique a"]'))
     code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
-    found = [_in_fresh_process(v, code, "Un habitant a raconté à Sputnik que") for v in (None, path)]
+    found = [_in_fresh_process(v, code, "Un habitant a expliqué à Sputnik que") for v in (None, path)]
     assert found == [[], [["Sputnik", "org:sputnik"]]]
 
 
@@ -309,3 +309,22 @@ def test_an_edition_word_steers_in_one_line(tmp_path: Path) -> None:
     code = "(lambda m: m and m.id)(borderlex.resolve(json.loads(sys.argv[1])))"
     found = [_in_fresh_process(v, code, "Rudaw Deutsch") for v in (None, path)]
     assert found == [None, "org:rudaw"]
+
+
+@pytest.mark.slow
+def test_a_common_given_name_steers_in_one_line(tmp_path: Path) -> None:
+    # A curator adds "souheil": with "hassan", two of the commonest given names, a name key
+    # that drops an article no longer makes a person of them.
+    path = _copy_with(tmp_path, ("[common_given_names]", 'xx = ["souheil"]'))
+    code = "(lambda m: m and m.id)(borderlex.resolve(json.loads(sys.argv[1])))"
+    found = [_in_fresh_process(v, code, "Souheil Hassan") for v in (None, path)]
+    assert found == ["person:suheil-al-hassan", None]
+
+
+@pytest.mark.slow
+def test_an_arabic_idiom_steers_in_one_line(tmp_path: Path) -> None:
+    # A curator adds "القائم على" (*the one in charge of*): al-Qaim's name opening it is no name.
+    path = _copy_with(tmp_path, ("[arabic_idioms]", 'xx = ["القائم على"]'))
+    code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
+    found = [_in_fresh_process(v, code, "وقال القائم على المشروع إن العمل بدأ") for v in (None, path)]
+    assert found == [[["القائم", "place:al-qaim"]], []]

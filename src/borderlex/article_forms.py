@@ -13,10 +13,10 @@ import functools
 from .arabic_script import has_arabic_script
 from .folding import normalize
 from .model import Entity
-from .name_keys import split_glued_article
+from .name_keys import name_key, split_glued_article
 from .vocabulary import vocabulary
 
-__all__ = ["never_takes_article", "opens_with_article"]
+__all__ = ["common_given_pair", "family_takes_article", "never_takes_article", "opens_with_article"]
 
 # The article alone, or glued to the word ("Alwan", "Elbab"); not the other romanized articles
 # ("as", "an", "at" are English words), which the tables' spellings show for the entity's side.
@@ -49,3 +49,27 @@ def never_takes_article(entity: Entity) -> bool:
         for name in names
         for w in (name.split() if "ال" in name else normalize(name).split())
     )
+
+
+def common_given_pair(norm: str) -> bool:
+    """Whether the normalized name ``norm`` is two of the commonest given names
+    (vocabulary ``common_given_names``) and no article: "mohamed hassan",
+    "ali omar".  Such a name is too many men's to be one with an article
+    that the key dropped (see :func:`family_takes_article`)."""
+    words = norm.split()
+    return len(words) == 2 and all(name_key(w).joined in _common_given() for w in words)
+
+
+def family_takes_article(alias: str) -> bool:
+    """Whether an alias's last word, the family name, takes the article:
+    "Mohamed Al Hassan", "Ali al-Omar", "محمد الحسان"."""
+    if has_arabic_script(alias):
+        words = alias.split()
+        return len(words) > 1 and words[-1].startswith("ال")
+    words = normalize(alias).split()
+    return len(words) > 2 and words[-2] in _OPENING
+
+
+@functools.cache
+def _common_given() -> frozenset[str]:
+    return frozenset(name_key(w).joined for w in vocabulary().common_given_names)

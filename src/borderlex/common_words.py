@@ -24,7 +24,14 @@ from .errors import TableError
 from .folding import normalize
 from .vocabulary import vocabulary
 
-__all__ = ["ENVIRONMENT_VARIABLE", "common_word_around", "common_words", "in_an_arabic_date", "is_common_word"]
+__all__ = [
+    "ENVIRONMENT_VARIABLE",
+    "common_word_around",
+    "common_words",
+    "in_an_arabic_date",
+    "is_common_word",
+    "opens_an_idiom",
+]
 
 #: The environment variable naming a word list to read instead of the bundled
 #: one (the generator points it at an empty file, so the list does not
@@ -57,6 +64,17 @@ def common_word_around(text: str, start: int, end: int) -> bool:
         start -= 1
     word = text[start:end]
     return is_common_word(word) or (word[:1] in vocabulary().proclitics and is_common_word(word[1:]))
+
+
+def opens_an_idiom(text: str, start: int, end: int) -> bool:
+    """Whether the Arabic word ``text[start:end]`` opens a phrase of vocabulary
+    ``arabic_idioms`` written after it ("القائم بالأعمال")."""
+    word = arabic_spelling(text[start:end]).removeprefix("ال")  # the article may stand apart, as a unit
+    for idiom in vocabulary().arabic_idioms:
+        head, _, rest = idiom.partition(" ")
+        if word == arabic_spelling(head).removeprefix("ال") and text.startswith(" " + rest, end):
+            return True
+    return False
 
 
 # A day's number before the month ("20 من تشرين", "19 تشرين"); الأول/الثاني or a year after it.

@@ -21,8 +21,9 @@ from .model import Mention
 __all__ = ["crossing_pairs"]
 
 _QUOTES = "\"“”«»„'’"
-# Between the two names: a dash or slash, spaces and quote marks around it.
-_JOIN = re.compile(rf"[\s{_QUOTES}]*[-–—‐‑/][\s{_QUOTES}]*")
+# Between the two names: a dash or slash, spaces and quote marks around it; Arabic text
+# also sets a lone tatweel as a dash ("معبر القائم ـ البوكمال").
+_JOIN = re.compile(rf"[\s{_QUOTES}]*[-–—‐‑/\u0640][\s{_QUOTES}]*")
 # A country or a province beside a crossing is where it leads, not its name.
 _TOWNS = frozenset({"city", "town", "village"})
 _OPENING = '“«„"'

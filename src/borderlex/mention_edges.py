@@ -240,11 +240,15 @@ _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 def family_beside(text: str, m: Mention) -> bool:
     """Whether a word for "family" or "clan" (vocabulary ``family_words``)
     stands right before a mention ("عائلة الأسد", "le clan Assad") or right
-    after it ("the Assad family"): the name is the family's, not a person's."""
+    after it ("the Assad family"): the name is the family's, not a person's;
+    before an Arabic place's name, the tribe's ("عشيرة البوعلوان"), not the
+    place ("a Mosul family" is a family of the city)."""
     family = vocabulary().family_words
     before = words_before(text, m.start, 1)
     if before and before[0][1] in family:
         return True
+    if m.entity.kind != "person":
+        return False
     latin = _LATIN_BEFORE.search(text, max(0, m.start - 40), m.start)
     if latin is not None and normalize(latin.group(1)) in family:
         return True

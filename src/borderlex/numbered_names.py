@@ -24,15 +24,18 @@ _NUMBER_AFTER = re.compile(r"[ \u00a0]\d{1,2}(?![\d%]|[.,:/-]\d)(?:[ \u00a0]+([^
 
 
 def outside_numbered_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """``mentions`` without the Latin-script places followed by a number that makes another name."""
+    """``mentions`` without the places followed by a number that makes another
+    name: in Arabic, only a number that ends the line or the clause."""
     return [m for m in mentions if m.entity.kind != "place" or not _numbered(text, m)]
 
 
 def _numbered(text: str, m: Mention) -> bool:
-    after = _NUMBER_AFTER.match(text, m.end) if m.text[:1].isascii() else None
+    after = _NUMBER_AFTER.match(text, m.end)
     if after is None:
         return False
     if after.group(1) is None:
-        return True
+        return True  # "Syria 24", "سورية 24": an outlet's name, a camp's
+    if not m.text[:1].isascii():
+        return False  # Arabic writes a date or a quantity after a place with words not listed
     word, words = normalize(after.group(1)), vocabulary()
     return word not in words.measure_words and word not in words.time_words

@@ -83,8 +83,11 @@ def _names_a_country(c: Span, named: set[str]) -> bool:
     return any(p.entry.entity.type == "country" and p.entry.entity.id in named for p in c.patterns)
 
 
-# "in", "à", "في" or a glued "ب" between a place and the place it lies in.
-_IN_PLACE = re.compile(r"[ \u00a0]+(?:ب|(?:in|at|à|dans|في)[ \u00a0]+)")
+# "in", "à", "في", "وسط" (*in the middle of*) or a glued "ب" between a place and the place it
+# lies in, and maybe a word for "central" or "the capital" ("وسط العاصمة بغداد", "in central Baghdad").
+_IN_PLACE = re.compile(
+    r"[ \u00a0]+(?:ب|(?:in|at|à|dans|في|وسط|في وسط)[ \u00a0]+)(?:(?:central|downtown|العاصمة)[ \u00a0]+)?"
+)
 
 
 def in_their_parent(
@@ -92,7 +95,8 @@ def in_their_parent(
 ) -> set[str]:
     """The weak places followed by "in" and a place they lie in, which the
     text names by a strong alias: "منطقة حرير في إربيل", "la Zone Verte à
-    Bagdad" (Harir and Erbil share their governorate)."""
+    Bagdad" (Harir and Erbil share their governorate), "ساحة التحرير وسط
+    العاصمة بغداد"."""
     found: set[str] = set()
     starting: dict[int, list[Span]] = {}
     for c in spans:

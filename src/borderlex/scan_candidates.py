@@ -19,8 +19,8 @@ from .arabic_script import (
     is_arabic_word_char,
     orthographic_form,
 )
-from .article_forms import never_takes_article, opens_with_article
-from .common_words import common_word_around, in_an_arabic_date
+from .article_forms import common_given_pair, family_takes_article, never_takes_article, opens_with_article
+from .common_words import common_word_around, in_an_arabic_date, opens_an_idiom
 from .folding import HYPHENS, normalize
 from .index import Strength, acronym_form
 from .name_runs import in_capitals, sentence_start
@@ -151,6 +151,8 @@ def candidate(
             # word is "and", unless the alias has it there too ("في العراق والشام").
             ands = _and_words(text[units[first].end : end])
             ok = [p for p in ok if _and_words(p.entry.alias.partition(" ")[2]) >= ands]
+        if ok and opens_an_idiom(text, start, end):
+            return None  # "القائم بالأعمال", *the chargé d'affaires*: not al-Qaim
         if ok and first == last and in_an_arabic_date(text, start, end):
             return None  # "20 من تشرين الأول", *20 October*: a month, not the Tishrin Dam
         if ok and first == last and common_word_around(text, start, end):
@@ -181,6 +183,11 @@ def candidate(
         # "al-Rawad", "Alwan": a name with the article is none whose spellings never take it
         # (Arwad, أرواد; Van, وان), though its key drops the article.
         ok = [p for p in ok if not never_takes_article(p.entry.entity)]
+        if not ok:
+            return None
+    if units[first].latin and common_given_pair(normalize(text[start:end])):
+        # "Mohamed Hassan" is too many men's to be Mohamed Al Hassan by a key that drops his article.
+        ok = [p for p in ok if not (p.entry.entity.kind == "person" and family_takes_article(p.entry.alias))]
         if not ok:
             return None
     if units[first].arabic and first < last and normalize(text[start : units[first].end]) in GENERIC_HEADS:

@@ -297,6 +297,7 @@ class Scanner:
             if 1 not in taken[c.start : c.end]:
                 taken[c.start : c.end] = b"\x01" * (c.end - c.start)
                 chosen.append(c)
+        chosen = _joined(chosen, spans, taken, text, self._resolve)
         chosen.sort(key=lambda c: c.start)
         context = self._context([c.patterns for c in chosen])
         mentions: list[Mention] = []
@@ -397,8 +398,8 @@ class Scanner:
         mentions = short_form_mentions(
             text, surname_mentions(text, mentions, self._given_spelled(), self._latin_given_names())
         )
-        # "the Assad family", "عائلة الأسد": the family, not a person of it.
-        mentions = [m for m in mentions if m.entity.kind != "person" or not family_beside(text, m)]
+        # "the Assad family", "عائلة الأسد": the family, not a person of it; "عشيرة البوعلوان", the tribe.
+        mentions = [m for m in mentions if m.entity.kind not in ("person", "place") or not family_beside(text, m)]
         # An Arabic list steers all its names, though some are no mention ("بنواحي العباسي والرياض").
         mentions = designated_lists(text, mentions, lambda e, span, cls: self._steer(e, span, cls, as_of), lists)
         mentions = located_elsewhere(text, mentions, self._entity, self._place)
@@ -642,7 +643,10 @@ class Scanner:
                 tied = [p for p in tied if valid_during(p.entry.entity, as_of)] or tied
             if len(tied) > 1 or tied[0] is not ordered[0]:
                 by_context = True
-                support = [(_support(p.entry.entity, context), p) for p in tied]
+                own = {p.entry.entity.id: _support(p.entry.entity, context) for p in tied}
+                # A city inside its namesake governorate is placed by what places the governorate
+                # ("Kurdistan" does not make "Souleimaniyeh" the province).
+                support = [(max(own[p.entry.entity.id], own.get(p.entry.entity.parent or "", 0)), p) for p in tied]
                 best = max(s for s, _ in support)
                 leaders = [p for s, p in support if s == best]
                 ordered = [leaders[0], *[p for p in ordered if p is not leaders[0]]]
@@ -683,6 +687,35 @@ class Scanner:
 _FIRST_WORD = re.compile(r"(?:(?<![^\n])|(?<=[.!?:] ))([A-Z][^\W\d_]+) \Z")
 _OPEN_QUOTE = re.compile('[«“"„‹]\\s*')
 _CLOSE_QUOTES = frozenset('»”"“›')
+
+
+def _joined(chosen: list[Span], spans: list[Span], taken: bytearray, text: str, resolve: ResolveFunction) -> list[Span]:
+    """``chosen`` with each span joined to a span left out that overlaps it and
+    names the same one entity, where nothing else was chosen and the two
+    together resolve to it: "قناة السومرية" and "السومرية نيوز" are one name,
+    "قناة السومرية نيوز" ("IS IS" and "IS" are not "IS IS IS")."""
+    out: list[Span] = []
+    for span in chosen:
+        d = span
+        own = _one_entity(d)
+        for c in spans if own is not None else ():
+            if c.start < d.end and d.start < c.end and (c.start < d.start or c.end > d.end) and _one_entity(c) == own:
+                start, end = min(c.start, d.start), max(c.end, d.end)
+                if 1 in taken[start : d.start] or 1 in taken[d.end : end]:
+                    continue
+                if (whole := resolve(text[start:end])) is None or whole.id != own:
+                    continue
+                taken[start:end] = b"\x01" * (end - start)
+                d = d._replace(
+                    start=start, end=end, first=min(c.first, d.first), last=max(c.last, d.last), text=text[start:end]
+                )
+        out.append(d)
+    return out
+
+
+def _one_entity(c: Span) -> str | None:
+    ids = {p.entry.entity.id for p in c.patterns}
+    return ids.pop() if len(ids) == 1 else None
 
 
 def _support(entity: Entity, context: dict[str, int]) -> int:

@@ -42,7 +42,8 @@ def surname_mentions(
     something else ("Al-Charaa" was the village Sharra).  A surname two
     people of the text share names the one named in full last before it
     ("Nechirvan Barzani … Barzani's office … Masrour Barzani … Barzani
-    said"); before either is named it names neither.  ``given``: the given
+    said"), unless the tables give it bare to one of them ("Assad" is
+    Bashar's after "Maher Al-Assad"); before either is named it names neither.  ``given``: the given
     names an Arabic family name without the article must not be, as spelled;
     ``latin_given``, the Latin ones, by name key (a bare surname after one of
     them and no name of the person's is a stranger's: see ``_without_strangers``)."""
@@ -94,6 +95,9 @@ def surname_mentions(
                     out.remove(m)
                 if not before:
                     continue
+                if (owner := _owner_by_convention(form, fulls[form])) is not None:
+                    # "Assad" is Bashar's own name in the tables: Maher named last does not take it.
+                    before = [owner]
             if any(m.entity.kind == "person" or not _yields(m) for m in inside):
                 continue
             if inside and (inside[0].start, inside[0].end) != (start, end):
@@ -104,6 +108,13 @@ def surname_mentions(
             match = attrs.evolve(person.match, query=form, score=90.0, method=Method.CONTEXT, weak=False)
             out.append(Mention(start, end, form, person.id, person.entity, match))
     return _after_kunya(text, _without_strangers(text, out.items, given, latin_given))
+
+
+def _owner_by_convention(form: str, fulls: list[Mention]) -> Mention | None:
+    """The one namesake named in the text whose strong aliases hold the bare
+    surname as written ("Assad" for Bashar al-Assad, not Maher), or None."""
+    owners = {m.id: m for m in fulls if form in m.entity.strong_names}
+    return next(iter(owners.values())) if len(owners) == 1 else None
 
 
 def _without_strangers(

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .arabic_script import has_arabic_script, has_tanween, orthographic_form
-from .article_forms import never_takes_article, opens_with_article
+from .article_forms import common_given_pair, family_takes_article, never_takes_article, opens_with_article
 from .common_words import is_common_word
 from .dates import valid_during
 from .explanation import Step
@@ -254,6 +254,7 @@ def search(
         and last in index.given_names()
     )
     with_article = not arabic_query and opens_with_article(norm)
+    common_pair = not arabic_query and common_given_pair(norm)
     for i, (key, note) in enumerate(variants):
         if not key.tokens:
             log("name_key", "", (), "only generic words; they never match on their own")
@@ -274,6 +275,8 @@ def search(
                 continue  # "Qassem" is a given name, not Ghasam by its key
             if with_article and never_takes_article(e.entity):
                 continue  # "Alwan", "al-Rawad": the article names none of Van's or Arwad's spellings
+            if common_pair and e.entity.kind == "person" and family_takes_article(e.alias):
+                continue  # "Mohamed Hassan" is too many men's to be Mohamed Al Hassan
             if initialled and e.entity.kind != "person":
                 continue
             if designator_fit(key, e):
@@ -497,6 +500,13 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 continue
             if e.entity.kind == "person" and _another_name_word(raw, arabic_query, e, index.given_names()):
                 continue
+            if (
+                e.entity.kind == "person"
+                and not arabic_query
+                and common_given_pair(norm)
+                and family_takes_article(e.alias)
+            ):
+                continue  # "Mohamed Hassan" is no "محمد الحسان" either
             if cross and not _own_script_agrees(key, raw, arabic_query, e.entity):
                 # Arabic writes no vowels and its ع leaves no trace in a key: "Tal al-Jumou" and
                 # "تل جمعة" share a skeleton, but the entity's own "Tel Jemaa" says otherwise;

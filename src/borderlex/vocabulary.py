@@ -129,6 +129,7 @@ class Vocabulary(NamedTuple):
     arabic_reordered_heads: frozenset[str]
     prepositions: frozenset[str]
     arabic_particles: frozenset[str]
+    arabic_idioms: frozenset[str]
     ordinals: Mapping[str, str]
     named_after_heads: frozenset[str]
     party_heads: frozenset[str]
@@ -136,6 +137,7 @@ class Vocabulary(NamedTuple):
     attributions: frozenset[str]
     country_heads: frozenset[str]
     edition_words: frozenset[str]
+    common_given_names: frozenset[str]
 
 
 _VOCABULARIES = frozenset(Vocabulary._fields) - {"source", "digest"}
@@ -299,6 +301,7 @@ class _Reader:
             arabic_reordered_heads=self.words("arabic_reordered_heads", "arabic"),
             prepositions=self.words("prepositions", "arabic"),
             arabic_particles=self.words("arabic_particles", "arabic"),
+            arabic_idioms=self.words("arabic_idioms", "arabic"),
             ordinals=self.mapping("ordinals", "phrase"),
             named_after_heads=self.words("named_after_heads", "arabic"),
             party_heads=self.words("party_heads", "arabic"),
@@ -306,6 +309,7 @@ class _Reader:
             attributions=self.words("attributions", "phrase"),
             country_heads=self.words("country_heads", "arabic"),
             edition_words=self.words("edition_words", "phrase"),
+            common_given_names=self.words("common_given_names", "word"),
         )
 
 
