@@ -12,6 +12,7 @@ from scanned import ids
 
 import borderlex
 from borderlex.normalization import arabic_letters, leading_descriptors, normalize
+from borderlex.vocabulary import vocabulary
 
 # -- script discipline: an alias matches only text in its own script ------------------
 
@@ -95,6 +96,9 @@ ARABIC_NAMES = sorted(
         # a name read as proclitic + article ("فاليتا", fa- + al-) is found without its first
         # letter: a known limit of reading Arabic without a lexicon (docs/accuracy.md)
         and not any(w[:1] in "وفبكل" and w[1:3] == "ال" for w in a.split())
+        # a name whose first word is a particle as written ("ان ار تي عربية", NRT's letters
+        # spelled out; "ان" is *that*) is read from after it: a known limit, as above
+        and a.split()[0] not in vocabulary().arabic_particles
     }
 )
 

@@ -120,6 +120,30 @@ from scanned import ids, resolved
                 ("وزارة الخارجية العراقية", "org:iraqi-ministry-of-foreign-affairs"),
             ],
         ),
+        # A weak place of more than one word whose city the text names anywhere is that city's:
+        # "المنطقة الخضراء" (*the green area*) in a text about Baghdad is its Green Zone ...
+        (
+            "اقتحم المتظاهرون المنطقة الخضراء اليوم. وقالت مصادر في بغداد إن الوضع هادئ",
+            [("المنطقة الخضراء", "place:green-zone"), ("بغداد", "place:baghdad")],
+        ),
+        # ... (guard) and without its city, no one's.
+        ("اقتحم المتظاهرون المنطقة الخضراء اليوم.", []),
+        # "PM", "FM", "MP" are offices before a name, and so vouch for a bare surname.
+        ("the former PM al Maliki, as vox populi says", [("al Maliki", "person:nouri-al-maliki")]),
+        ("FM Lavrov said on Monday", [("Lavrov", "person:sergei-lavrov")]),
+        # Guards for this session's tables (the start code had no al-Qaa and no The National, so these
+        # held without the rules): two letters name by spelling only, "Ce" (French *this*) is not
+        # al-Qaa by the key "ka" ...
+        ("Un nouveau fief perdu pour Daech. Ce mardi 17 octobre, le groupe", [("Daech", "org:islamic-state")]),
+        # ... (guard) as spelled, they still do.
+        ("Les US et l'UE ont salué", [("US", "place:united-states"), ("UE", "org:european-union")]),
+        # Capitals before a name that name something only weakly ("National", of The National) are
+        # the start of a longer name: "the National Salvation Government" is not the Salvation
+        # Government by its last words.
+        (
+            "protested against Hayat Tahrir al-Sham and the National Salvation Government.",
+            [("Hayat Tahrir al-Sham", "org:hayat-tahrir-al-sham")],
+        ),
         # "a raconté à", "a annoncé à" attribute a quote to an outlet.
         ("a raconté à Sputnik.", [("Sputnik", "org:sputnik")]),
     ],
@@ -137,6 +161,8 @@ def test_session_32_classes(text: str, expected: list[tuple[str, str]]) -> None:
         ("Souheil Hassan", "person:suheil-al-hassan"),
         ("Ammar Hakim", "person:ammar-al-hakim"),
         ("Mohamed Al Hassan", "person:mohamed-al-hassan"),
+        ("Ce", None),
+        ("US", "place:united-states"),
         ("محمد الحسان", "person:mohamed-al-hassan"),
     ],
 )

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from .model import Entity
 
-__all__ = ["in_a_list", "in_their_parent", "quarters_elsewhere"]
+__all__ = ["in_a_list", "in_their_parent", "quarters_elsewhere", "with_their_city"]
 
 
 def in_a_list(spans: list[Span], text: str, strong: set[str]) -> set[str]:
@@ -117,6 +117,18 @@ def in_their_parent(
         where = {e.id for e in there} | {i for e in there for i in parents(e, entity)}
         found |= {e.id for e in weak if not abroad(e) and parents(e, entity) & where}
     return found
+
+
+def with_their_city(spans: list[Span], strong: set[str]) -> set[str]:
+    """The weak places of more than one word whose parent the text names by a
+    strong alias anywhere: "المنطقة الخضراء" (*the green area*) in a text that
+    names Baghdad is its Green Zone, "Tahrir Square" Baghdad's, not Cairo's."""
+    return {
+        e.id
+        for c in spans
+        for e in _weak_places(c)
+        if e.parent is not None and e.parent in strong and not abroad(e) and " " in c.text.strip()
+    }
 
 
 def _weak_places(c: Span) -> list[Entity]:

@@ -99,6 +99,9 @@ def candidate(
     if ok and in_capitals(units, first, last):
         # "WHAT IS NEXT": in a line of capitals a two-letter acronym is just a word.
         ok = [p for p in ok if not (p.entry.strength is Strength.ACRONYM and len(acronym_form(p.entry.alias)) <= 2)]
+    if ok and span_units[0].latin and len(written := normalize(text[start:end]).replace(" ", "")) <= 2:
+        # "Ce" (French *this*) is not al-Qaa by the key "ka": two letters name by spelling only.
+        ok = [p for p in ok if p.entry.normalized.replace(" ", "") == written]
     if ok and len(span_units) == 1 and span_units[0].latin and span_units[0].all_upper and end - start <= 5:
         # "GNN" is not CNN: a word in capitals names by its spelling only, as resolve() reads it.
         written = normalize(text[start:end]).replace(" ", "")

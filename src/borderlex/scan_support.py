@@ -26,7 +26,7 @@ from .index import AliasEntry, Strength
 from .middle_names import is_tribal_surname
 from .model import DESIGNATES
 from .org_partners import in_an_org_list
-from .place_partners import in_a_list, in_their_parent, quarters_elsewhere
+from .place_partners import in_a_list, in_their_parent, quarters_elsewhere, with_their_city
 from .scan_patterns import GENERIC_HEADS, Pattern, Span, abroad, after_preposition, designator_before, designator_beside
 from .texts_country import (
     WORD_AFTER,
@@ -139,6 +139,7 @@ def supported(
     strong |= in_a_list(spans, text, strong)
     strong |= in_an_org_list(spans, text, strong)
     strong |= in_their_parent(spans, text, strong, entity)
+    strong |= with_their_city(spans, strong)
     strong |= after_their_country(spans, text)
     strong |= before_their_adjective(spans, text)
     country = texts_country(spans)

@@ -350,7 +350,8 @@ class Scanner:
                     or (
                         before
                         and not any(p.entry.entity.kind == "person" for p in c.patterns)
-                        and self._kind_named(before, as_of) is None
+                        # capitals that name nothing, or only by a weak name ("National" of The National)
+                        and ((named := self._known(before, as_of)) is None or named.weak)
                     )
                 ):
                     continue
@@ -694,11 +695,16 @@ def _joined(chosen: list[Span], spans: list[Span], taken: bytearray, text: str, 
     names the same one entity, where nothing else was chosen and the two
     together resolve to it: "قناة السومرية" and "السومرية نيوز" are one name,
     "قناة السومرية نيوز" ("IS IS" and "IS" are not "IS IS IS")."""
+    by_start = sorted(spans, key=lambda c: c.start)
+    starts = [c.start for c in by_start]
+    longest = max((c.end - c.start for c in spans), default=0)
     out: list[Span] = []
     for span in chosen:
         d = span
         own = _one_entity(d)
-        for c in spans if own is not None else ():
+        # Only the spans that may overlap it: those starting less than the longest span's length before it.
+        near = by_start[bisect.bisect_left(starts, d.start - longest) : bisect.bisect_left(starts, d.end)]
+        for c in near if own is not None else ():
             if c.start < d.end and d.start < c.end and (c.start < d.start or c.end > d.end) and _one_entity(c) == own:
                 start, end = min(c.start, d.start), max(c.end, d.end)
                 if 1 in taken[start : d.start] or 1 in taken[d.end : end]:

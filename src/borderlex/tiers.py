@@ -235,6 +235,10 @@ def search(
         # "CERS" is an acronym, not Kars by its key: capitals name by spelling only.
         log("name_key", norm, (), "a word in capitals of five letters or fewer: no key or fuzzy match")
         return found
+    if not arabic_query and len(norm.replace(" ", "")) <= 2:
+        # "Ce" (French *this*) is not al-Qaa by the key "ka": two letters name by spelling only.
+        log("name_key", norm, (), "two letters or fewer: no key or fuzzy match")
+        return found
     variants = query_variants(norm)
     if arabic_query and stripped.startswith("ال"):
         # "الفاليتا": a name whose first letters read as proclitic + article
