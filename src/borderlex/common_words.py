@@ -70,11 +70,17 @@ def opens_an_idiom(text: str, start: int, end: int) -> bool:
     """Whether the Arabic word ``text[start:end]`` opens a phrase of vocabulary
     ``arabic_idioms`` written after it ("القائم بالأعمال")."""
     word = arabic_spelling(text[start:end]).removeprefix("ال")  # the article may stand apart, as a unit
+    return any(text.startswith(rest, end) for rest in _idioms().get(word, ()))
+
+
+@functools.cache
+def _idioms() -> dict[str, tuple[str, ...]]:
+    """The rest of each idiom (a space before it) by its first word as spelled, article off."""
+    out: dict[str, list[str]] = {}
     for idiom in vocabulary().arabic_idioms:
         head, _, rest = idiom.partition(" ")
-        if word == arabic_spelling(head).removeprefix("ال") and text.startswith(" " + rest, end):
-            return True
-    return False
+        out.setdefault(arabic_spelling(head).removeprefix("ال"), []).append(" " + rest)
+    return {head: tuple(rests) for head, rests in out.items()}
 
 
 # A day's number before the month ("20 من تشرين", "19 تشرين"); الأول/الثاني or a year after it.

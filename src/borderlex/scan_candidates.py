@@ -99,13 +99,12 @@ def candidate(
     if ok and in_capitals(units, first, last):
         # "WHAT IS NEXT": in a line of capitals a two-letter acronym is just a word.
         ok = [p for p in ok if not (p.entry.strength is Strength.ACRONYM and len(acronym_form(p.entry.alias)) <= 2)]
-    if ok and span_units[0].latin and len(written := normalize(text[start:end]).replace(" ", "")) <= 2:
-        # "Ce" (French *this*) is not al-Qaa by the key "ka": two letters name by spelling only.
-        ok = [p for p in ok if p.entry.normalized.replace(" ", "") == written]
-    if ok and len(span_units) == 1 and span_units[0].latin and span_units[0].all_upper and end - start <= 5:
-        # "GNN" is not CNN: a word in capitals names by its spelling only, as resolve() reads it.
+    if ok and span_units[0].latin:
         written = normalize(text[start:end]).replace(" ", "")
-        ok = [p for p in ok if p.entry.normalized.replace(" ", "") == written]
+        if len(written) <= 2 or (len(span_units) == 1 and span_units[0].all_upper and end - start <= 5):
+            # "GNN" is not CNN, "Ce" (French *this*) not al-Qaa by the key "ka": a word in capitals
+            # and any two letters name by their spelling only, as resolve() reads them.
+            ok = [p for p in ok if p.entry.normalized.replace(" ", "") == written]
     if ok and len(span_units) == 1 and span_units[0].latin:
         ok = [p for p in ok if _as_an_outlet_spells(p, text[start:end])]
     if text[end : end + 1] in _CURRENCY:

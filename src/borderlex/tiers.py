@@ -452,6 +452,8 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
         and len(key.tokens) <= 3
         and norm.split(maxsplit=1)[0] in index.given_names()
     )
+    # "Mohamed Hassan" is too many men's to be one whose family name takes the article (as above).
+    common_pair = not arabic_query and common_given_pair(norm)
     cutoff = 0.0 if arabic_query else threshold
     cands = index.fuzzy_keys(key.joined, score_cutoff=cutoff)
     if not cands:
@@ -504,12 +506,7 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 continue
             if e.entity.kind == "person" and _another_name_word(raw, arabic_query, e, index.given_names()):
                 continue
-            if (
-                e.entity.kind == "person"
-                and not arabic_query
-                and common_given_pair(norm)
-                and family_takes_article(e.alias)
-            ):
+            if common_pair and e.entity.kind == "person" and family_takes_article(e.alias):
                 continue  # "Mohamed Hassan" is no "محمد الحسان" either
             if cross and not _own_script_agrees(key, raw, arabic_query, e.entity):
                 # Arabic writes no vowels and its ع leaves no trace in a key: "Tal al-Jumou" and
