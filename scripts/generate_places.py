@@ -57,6 +57,11 @@ GeoNames id; its admin1 code is read from that record):
 * Israel 100,000 (Tel Aviv, Haifa), and Kuwait, Saudi Arabia and Egypt
   500,000: only their big cities appear in this reporting (Jeddah, Alexandria).
 
+Other countries' cities come in from ``WORLD_FLOOR`` (a million people); an
+Arabic name of theirs of ``FAR_ARABIC_WEAK_LETTERS`` letters or fewer is weak
+unless Arabic is a language of their country (CLDR via babel): "سوون"
+(Suwon) is as often a word of a transcribed foreign name.
+
 A neighbour's place is held to precision first.  It never takes a spelling
 (or, as the name-key tier matches, a key) that another entity has: a curated
 one, a country or capital, or a Syrian or Iraqi place generated here; the
@@ -151,6 +156,10 @@ BORDER_PROVINCE_FLOORS: dict[str, tuple[int, dict[int, str]]] = {
 # (New York, Munich, Dubai, Saint Petersburg), held to the neighbours' rules,
 # and named only by their own spellings and their Arabic names (own_spellings).
 WORLD_FLOOR = 1_000_000
+# A far city's Arabic name of this many letters or fewer is weak, where Arabic is no language
+# of its country: "سوون" (Suwon) is as often a word of a Korean's name (a UN official's, "ماديفي
+# سون سوون"), and Arabic has no capitals to tell them apart.
+FAR_ARABIC_WEAK_LETTERS = 4
 # The Arabic alphabet (and its marks): Persian, Urdu and Kurdish letters are
 # not Arabic spellings.
 _ARABIC_ALPHABET = re.compile(r"^[\u0621-\u063a\u0640-\u0652\u0670\s\-]+$")
@@ -339,6 +348,14 @@ def weak_by_rule(name: str, weak_names: frozenset[tuple[bool, str]], large: bool
     if arabic or len(key.tokens) != 1 or len(key.joined) > 4 or key.designators:
         return False
     return not large or _common_word(name)
+
+
+def _arabic_speaking(country: str) -> bool:
+    """Whether Arabic is an official language of ``country`` (CLDR via babel): its
+    cities' Arabic names are their own, not transcriptions ("دبي", "عدن")."""
+    from babel.languages import get_official_languages  # noqa: PLC0415 - a generator input
+
+    return "ar" in get_official_languages(country)
 
 
 def _common_word(name: str) -> bool:
@@ -623,6 +640,7 @@ def _neighbours(taken: _Bundled, weak_names: frozenset[tuple[bool, str]], errors
             errors.append(f"GeoNames {gid}: id {eid} is taken")
         taken.ids.add(eid)
         population = int(c["population"] or 0)
+        far = c["countrycode"] not in NEIGHBOUR_FLOORS and not _arabic_speaking(c["countrycode"])
         kind = "city" if population >= CITY_POPULATION else "town" if population >= TOWN_POPULATION else "village"
         own = {_keyed(n)[1].joined for n in (c["name"], press_name(c["name"], c["alternatenames"]))}
         weak = {
@@ -631,6 +649,7 @@ def _neighbours(taken: _Bundled, weak_names: frozenset[tuple[bool, str]], errors
             if weak_by_rule(n, weak_names, population >= NEIGHBOUR_SHORT_NAME_POPULATION)
             or (not has_arabic_script(n) and _keyed(n)[1].joined not in own)
             or (spelling(n) in shared and shared[spelling(n)] != gid)
+            or (far and has_arabic_script(n) and len(spelling(n)[1]) <= FAR_ARABIC_WEAK_LETTERS)
         }
         weak_spellings = {spelling(n) for n in weak}
         strong = [n for n in free if n not in weak]

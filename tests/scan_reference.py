@@ -26,7 +26,14 @@ import attrs
 from borderlex.arabic_script import is_arabic_script, is_arabic_word_char, orthographic_form
 from borderlex.folding import _spans_from, normalize, normalize_with_offsets
 from borderlex.name_keys import is_skippable, key_parts, match_designator
-from borderlex.scan_units import _DESIGNATOR_FIRST, ARABIC_PROCLITICS, ARTICLES, MARKERS, reads_proclitic
+from borderlex.scan_units import (
+    _DESIGNATOR_FIRST,
+    ARABIC_PROCLITICS,
+    ARTICLES,
+    MARKERS,
+    lam_before_article,
+    reads_proclitic,
+)
 from borderlex.scanning import _MAX_GAP, _MAX_UNITS, Scanner
 from borderlex.vocabulary import vocabulary
 
@@ -264,9 +271,37 @@ def hits(scanner: Scanner, units: list[Unit], text: str) -> list[tuple[int, int,
 
     out: list[tuple[int, int, tuple[object, ...]]] = []
     n = len(units)
+
+    def walk(s: str, j: int, first: int) -> None:
+        count = 0
+        while True:
+            if not has_prefix(s):
+                break
+            pats = patterns.get(s)
+            if pats:
+                out.append((first, j, tuple(pats)))
+            j += 1
+            skipped_words = False
+            gap = 0
+            while j < n and units[j].skip and gap <= _MAX_GAP:
+                skipped_words = skipped_words or not units[j].article
+                j += 1
+                gap += 1
+            count += 1
+            if j >= n or count >= _MAX_UNITS or gap > _MAX_GAP:
+                break
+            if skipped_words and units[j].marker is not None:
+                break
+            s += units[j].unit
+
     for i in range(n):
         u = units[i]
         if u.skip:
+            # Session 33: "للبنان" is also ل and the name "لبنان", read from the article unit's lam
+            # (as the walk does since).
+            adjacent = i + 1 < n and units[i + 1].start == u.start + 1
+            if u.article and u.arabic and adjacent and lam_before_article(text, u.start):
+                walk(_word_unit("l" + units[i + 1].unit), i + 1, i)
             continue
         first = u.unit
         if u.marker is not None and not u.arabic:
@@ -290,26 +325,5 @@ def hits(scanner: Scanner, units: list[Unit], text: str) -> list[tuple[int, int,
             if _word_unit(u.unit[1:]) != u.unit[1:]:
                 starts.append(_word_unit(u.unit[1:]))
         for s0 in starts:
-            s = s0
-            j = i
-            count = 0
-            while True:
-                if not has_prefix(s):
-                    break
-                pats = patterns.get(s)
-                if pats:
-                    out.append((i, j, tuple(pats)) if s0 is first else (-i - 1, j, tuple(pats)))
-                j += 1
-                skipped_words = False
-                gap = 0
-                while j < n and units[j].skip and gap <= _MAX_GAP:
-                    skipped_words = skipped_words or not units[j].article
-                    j += 1
-                    gap += 1
-                count += 1
-                if j >= n or count >= _MAX_UNITS or gap > _MAX_GAP:
-                    break
-                if skipped_words and units[j].marker is not None:
-                    break
-                s += units[j].unit
+            walk(s0, i, i if s0 is first else -i - 1)
     return out

@@ -34,8 +34,10 @@ import borderlex
             [("حرستا", "place:harasta"), ("ريف دمشق", "place:rif-dimashq-governorate")],
         ),
         ("بيان جبهة تحرير سوريا", [("جبهة تحرير سوريا", "org:syrian-liberation-front")]),
-        # An electoral list named after a place, in quote marks after "list", is not the place.
-        ("قائمة «الأنبار هويتنا»: 6 مقاعد", []),
+        # An electoral list named after a place, in quote marks after "list", is not the place (the
+        # tables hold this one since session 33).
+        ("قائمة «الأنبار هويتنا»: 6 مقاعد", [("الأنبار هويتنا", "org:anbar-is-our-identity")]),
+        ("قائمة «الأنبار أولاً»: 6 مقاعد", []),
         # A correspondent's word before an outlet credits it: "Anatolia" is the agency here.
         ("وأفاد مراسل الأناضول أن", [("الأناضول", "org:anadolu-agency")]),
         # A guard named after a place is not the place.

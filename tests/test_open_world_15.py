@@ -90,7 +90,9 @@ from borderlex.vocabulary import vocabulary
         # An Arabic media word with the article after a place's name makes it an outlet's name.
         ("زاد الاردن الاخباري - تحولت المنطقة", []),
         # A given name before a family name (the article and a nisba) is a person, not the town Jasim ...
-        ("قال رئيس المحكمة الاتحادية جاسم العميري إن", []),
+        ("قال رئيس المحكمة الاتحادية جاسم الخزرجي إن", []),
+        # (the chief justice Jassim al-Amiri is in the tables since session 33)
+        ("قال رئيس المحكمة الاتحادية جاسم العميري إن", [("جاسم العميري", "person:jassim-mohammed-aboud-al-amiri")]),
         # ... while a direction after the town is the town's.
         ("قصف في ريف جاسم الغربي", [("جاسم", "place:jasim")]),
         # An apostrophe inside a word keeps a headline's word whole: the line is in title case.

@@ -14,6 +14,7 @@ from borderlex import Resolver, TableError
 from borderlex.model import KINDS
 from borderlex.normalization import has_arabic_script
 from borderlex.tables import check, load_catalog
+from borderlex.vocabulary import vocabulary
 from conftest import shared_dir
 
 GOOD = """
@@ -56,6 +57,20 @@ def test_coverage_counts_by_kind() -> None:
     assert types["media"] + types["monitor"] >= 60  # wire agencies, broadcasters, outlets, monitors
     assert types["country"] >= 190
     assert types["district"] + types["subdistrict"] >= 150
+
+
+def test_no_arabic_personal_name_opens_with_a_title() -> None:
+    # The scanner reads the first words of the tables' Arabic personal names as given names: a
+    # title there ("الشيخ محمد …") made every "الشيخ" before a name another man's given name.
+    titles = vocabulary().arabic_titles
+    opening = {
+        (e.id, name)
+        for e in borderlex.entities()
+        if e.kind == "person"
+        for name in e.all_names
+        if has_arabic_script(name) and name.split()[0] in titles
+    }
+    assert not opening
 
 
 def test_arabic_script_for_nine_in_ten_syria_and_iraq_entities() -> None:

@@ -328,3 +328,23 @@ def test_an_arabic_idiom_steers_in_one_line(tmp_path: Path) -> None:
     code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
     found = [_in_fresh_process(v, code, "وقال القائم على المشروع إن العمل بدأ") for v in (None, path)]
     assert found == [[["القائم", "place:al-qaim"]], []]
+
+
+@pytest.mark.slow
+def test_a_purpose_head_steers_in_one_line(tmp_path: Path) -> None:
+    # A curator adds "صندوق"'s sibling "مؤسسة" (*foundation*): the United Nations between it and
+    # a purpose with ل is part of an agency's name.
+    path = _copy_with(tmp_path, ("[purpose_heads]", 'xx = ["مؤسسة"]'))
+    code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
+    found = [_in_fresh_process(v, code, "قالت مؤسسة الأمم المتحدة للتنمية") for v in (None, path)]
+    assert found == [[["الأمم المتحدة", "org:united-nations"]], []]
+
+
+@pytest.mark.slow
+def test_a_kunya_word_steers_in_one_line(tmp_path: Path) -> None:
+    # A curator adds "أبا" (*Abu* after إن, in the accusative): a person's name after it is
+    # another man's kunya.
+    path = _copy_with(tmp_path, ("[kunya_words]", 'xx = ["أبا"]'))
+    code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
+    found = [_in_fresh_process(v, code, "إن أبا هادي العامري قال") for v in (None, path)]
+    assert found == [[["هادي العامري", "person:hadi-al-amiri"]], []]

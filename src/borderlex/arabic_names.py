@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from .arabic_script import NOT_GIVEN, arabic_spelling, has_arabic_script, orthographic_form, words_after, words_before
+from .model import Method
 from .vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from .index import AliasEntry
-    from .model import Entity
+    from .model import Entity, Match
 
 __all__ = [
     "compound_given_before",
@@ -28,6 +29,7 @@ __all__ = [
     "in_personal_name",
     "is_kunya",
     "person_word_before",
+    "son_named_before",
     "word_before",
 ]
 
@@ -72,6 +74,21 @@ def given_name_start(text: str, start: int, entity: Entity, given: frozenset[str
     if compound_given_before(text, start):
         return None  # "علي عبد الامير علاوي": another man's
     return None if orthographic_form(word) in given else start
+
+
+def son_named_before(text: str, start: int, end: int, resolve: Callable[[str], Match | None]) -> Match | None:
+    """The person a given name right before the full name at ``start``…``end``
+    names with its family name, when the tables know them (not by a guess
+    nor only weakly): "بافل جلال طالباني" is Bafel Talabani, his father's name
+    between, not Jalal Talabani; ``None`` otherwise."""
+    before = words_before(text, start, 1)
+    words = text[start:end].split()
+    if not before or len(words) < 2:
+        return None
+    match = resolve(f"{before[0][1]} {words[-1]}")
+    if match is None or match.weak or match.method is Method.FUZZY or match.entity.kind != "person":
+        return None
+    return match
 
 
 def compound_given_before(text: str, start: int) -> bool:

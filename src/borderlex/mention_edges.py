@@ -21,6 +21,7 @@ from .text_acronyms import abbreviates, acronym_defined_at
 from .vocabulary import vocabulary
 
 __all__ = [
+    "after_kunya_word",
     "family_beside",
     "is_media_word",
     "is_nationality",
@@ -254,6 +255,20 @@ def family_beside(text: str, m: Mention) -> bool:
         return True
     after = _WORD_AFTER.match(text, m.end)
     return after is not None and normalize(after.group(1)) in family
+
+
+def after_kunya_word(text: str, m: Mention) -> bool:
+    """Whether a word that opens a kunya (vocabulary ``kunya_words``) stands
+    right before a person's or a place's name: "أبو عمر الإدلبي", "Abu Omar
+    Idlibi" is another man than Omar Idlibi."""
+    if m.entity.kind not in ("person", "place"):
+        return False
+    words = vocabulary().kunya_words
+    before = words_before(text, m.start, 1)
+    if before:
+        return before[0][1] in words
+    latin = _LATIN_BEFORE.search(text, max(0, m.start - 40), m.start)
+    return latin is not None and latin.group(1)[:1].isupper() and normalize(latin.group(1)) in words
 
 
 # A lowercase word right after a name.

@@ -89,7 +89,9 @@ class NameRuns:
         ended = units[last].latin and not (units[last].upper_initial or units[last].all_upper)
         # "Rudaw TV", "BBC News": a media word after an outlet's name is its own (borderlex.mention_edges).
         outlet = all(p.entry.entity.type == "media" for p in c.patterns)
-        if not units[last].possessive and not ended:
+        # "the pro-Iran Coordination Framework": a name glued to "pro-" or "anti-" is an adjective's, ended.
+        stance = _STANCE.search(text, max(0, c.start - 6), c.start) is not None
+        if not units[last].possessive and not ended and not stance:
             while j < len(units) and self._joined(units[j - 1], units[j]):
                 kind = "name" if self._title_of_a_head(j) else self._kind(units[j])
                 if kind == "stop" or self._compound(j - 1):
@@ -201,6 +203,8 @@ class NameRuns:
 _SMALL_WORDS = _WORDS.headline_small_words
 # A word of a line, for its capital; an apostrophe inside is the word's ("Kata’ib", "Ma'arrat").
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# "pro-" or "anti-" glued to the name after it, as a word of its own.
+_STANCE = re.compile(r"(?<![^\W\d_])(?:[pP]ro|[aA]nti)[-\u2010\u2011]\Z")
 _BYLINE = re.compile(r"\s*(?:By|BY|Par|PAR) [A-Z]")  # a byline: "By Kamal Naama and Raheem Salman"
 
 

@@ -140,6 +140,8 @@ def candidate(
         # and merges ص/س, ح/ه, so عمار would otherwise be "Mar".
         before = units[first - 1] if first > 0 and not proclitic else None
         letters = letters_of(text, units[first : last + 1], skip_first=int(proclitic), before=before)
+        if units[first].skip:
+            letters = "ل" + letters  # "للبنان": the hit opens at the article unit, the lam of "لبنان"
         same = [p for p in ok if p.letters is None or p.letters == letters]
         if not same and units[first].proclitic and not proclitic:
             # "وولاية": the key folded the doubled و away; the letters show the proclitic.
@@ -155,9 +157,10 @@ def candidate(
             ok = [p for p in ok if _and_words(p.entry.alias.partition(" ")[2]) >= ands]
         if ok and opens_an_idiom(text, start, end):
             return None  # "القائم بالأعمال", *the chargé d'affaires*: not al-Qaim
-        if ok and first == last and in_an_arabic_date(text, start, end):
+        one_word = first == last or (units[first].skip and first + 1 == last)
+        if ok and one_word and in_an_arabic_date(text, start, end):
             return None  # "20 من تشرين الأول", *20 October*: a month, not the Tishrin Dam
-        if ok and first == last and common_word_around(text, start, end):
+        if ok and one_word and common_word_around(text, start, end):
             # "حلفائه" (*his allies*) folds to حلفايا: a common word names nothing unless spelled as an alias.
             ok = [p for p in ok if arabic_spelling(p.entry.alias) == arabic_spelling(text[start:end])]
     if not ok or inside_unknown_name(text, units, first, last, ok, proclitic=text[units[first].start : start]):

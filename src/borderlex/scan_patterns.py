@@ -339,6 +339,8 @@ def inside_unknown_name(
         # "Radio-Canada", "Télé-Liban": a media word joined by a hyphen makes the place's name an outlet's.
         if u.latin and places and text[u.end : units[first].start] == "-" and is_media_word(text[u.start : u.end]):
             return True
+    if units[first].arabic and _agency_of(text, units, prev, first, last, pats=pats):
+        return True
     if after_preposition(proclitic):
         return False  # "مكتب تابع لروسيا", "قاعدة لإيران": after a preposition, a name is no word in construct
     if (
@@ -356,6 +358,31 @@ def inside_unknown_name(
     return _arabic_head_before(text, units, prev) or (
         units[first].arabic and _in_quoted_name(text, units[first].start, units[last].end)
     )
+
+
+def _agency_of(text: str, units: Sequence[Unit], prev: int, first: int, last: int, *, pats: list[Pattern]) -> bool:
+    """Whether an organisation's Arabic name stands between a word of
+    ``purpose_heads`` in construct and a purpose opening with ل: "صندوق
+    الأمم المتحدة للسكان" is the UN Population Fund, not the United Nations
+    ("قوات الأمم المتحدة في الجانب", "مكتب الأمم المتحدة في العراق" are; so
+    is a quoted name: منظمة "الخوذ البيضاء" للدفاع المدني)."""
+    nxt = last + 1
+    if prev < 0 or nxt >= len(units) or not all(p.entry.entity.kind == "org" for p in pats):
+        return False
+    head, after = units[prev], units[nxt]
+    if not (head.arabic and after.arabic) or head.skip:
+        return False
+    # Nothing but spaces (and the name's article) before the name, and spaces after it: no quote
+    # mark sets the name apart.
+    space = _SPACES.match(text, units[last].end)
+    if _GAP.fullmatch(text, head.end, units[first].start) is None or space is None or space.end() > after.start:
+        return False
+    word = orthographic_form(text[head.start : head.end])
+    if word not in _PURPOSE_HEADS and not (word[:1] == "و" and word[1:] in _PURPOSE_HEADS):
+        return False
+    # The whole word after (with the article its units are two: "للسكان").
+    purpose = orthographic_form(_WORD_AT.match(text, space.end()).group())  # type: ignore[union-attr]
+    return purpose[:1] == "ل" and len(purpose) > 3 and purpose not in _CLAUSE_WORDS
 
 
 def after_preposition(proclitic: str) -> bool:
@@ -404,6 +431,10 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
 # Prepositions and particles: a quote opening with one is speech, not a name.
 _CLAUSE_WORDS = _arabic_words(vocabulary().prepositions | vocabulary().arabic_particles)
 _NAMED_AFTER = frozenset(orthographic_form(w) for w in vocabulary().named_after_heads)
+_PURPOSE_HEADS = _arabic_words(vocabulary().purpose_heads)
+_WORD_AT = re.compile(r"[^\s،,.:;]*")
+_GAP = re.compile(r"\s+(?:ال)?")
+_SPACES = re.compile(r"\s+")
 _DASHES = frozenset("-–—‐‑/")
 
 

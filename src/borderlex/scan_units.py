@@ -31,9 +31,11 @@ __all__ = [
     "FRENCH_WORDS",
     "LINKING_WORDS",
     "MARKERS",
+    "Shape",
     "Unit",
     "Units",
     "case_free",
+    "lam_before_article",
     "letters_of",
     "opening_word",
     "stops_of",
@@ -110,6 +112,8 @@ def _word_unit_cached(word: str) -> str:
 # that every occurrence of a word shares: (length, unit, skip, marker, Arabic,
 # capital initial, all capitals, Latin, article, proclitic, possessive, linking).
 _Shape = tuple[int, str, bool, str | None, bool, bool, bool, bool, bool, bool, bool, bool]
+#: A unit's shape, as the scanner's hit walk reads it (see :class:`Units`).
+Shape = _Shape
 #: The function words that join a designator or an institution's head to the name after it:
 #: "the province of Idlib", "la province d'Idleb"; not "in", "on", "and" ("the refinery in
 #: Homs" is the city).
@@ -455,6 +459,19 @@ def reads_proclitic(word: str, at: int = 0) -> bool:
     ("فاطمة", "فادي", "فارس"; the proclitic before a name with hamza keeps it: "فأطمة").
     Only its first three letters are read: no slice of the word is made."""
     return word[at : at + 1] in ARABIC_PROCLITICS and not (word[at : at + 2] == "فا" and word[at + 2 : at + 3] != "ل")
+
+
+def lam_before_article(text: str, at: int) -> bool:
+    """Whether the article unit at ``at`` (the lam of "للبنان", *to Lebanon*)
+    follows a lam that opens its word, perhaps after و or ف: the word may be
+    ل and a name that opens with lam ("لبنان"), as well as ل, the article
+    (its alif dropped) and the rest ("للبصرة", *to Basra*)."""
+    if at < 1 or text[at : at + 1] != "ل" or text[at - 1] != "ل":
+        return False
+    k = at - 1
+    if k and text[k - 1] in "وف":
+        k -= 1
+    return not k or not is_arabic_word_char(text[k - 1])
 
 
 def stops_of(text: str, units: Iterable[Unit]) -> tuple[str, ...]:

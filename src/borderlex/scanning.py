@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import attrs
 
-from .arabic_names import given_name_start, given_names
-from .arabic_script import arabic_spelling, orthographic_form
+from .arabic_names import given_name_start, given_names, son_named_before
+from .arabic_script import arabic_spelling, orthographic_form, words_before
 from .arguments import check_kinds
 from .bracketed_names import bracketed_names
 from .crossing_pairs import crossing_pairs
@@ -48,6 +48,7 @@ from .index import AliasEntry, AliasIndex, Strength
 from .located_places import located_elsewhere, parents
 from .lowercase_twins import without_lowercase_twins
 from .mention_edges import (
+    after_kunya_word,
     family_beside,
     whole_mention,
     with_and_tail,
@@ -80,6 +81,7 @@ from .scan_patterns import (
 from .scan_support import quoted_whole, supported
 from .scan_units import (
     Units,
+    lam_before_article,
     opening_word,
     units_of,
     word_unit,
@@ -93,6 +95,7 @@ from .web_addresses import outside_web_addresses
 
 if TYPE_CHECKING:
     from .dates import Period
+    from .scan_units import Shape
 
 __all__ = ["ResolveFunction", "Scanner"]
 
@@ -201,11 +204,22 @@ class Scanner:
         rest could start a key, to see whether it starts with a proclitic,
         or a capitalised Latin designator's)."""
         shapes = units.shapes
-        has_prefix, patterns = self._has_prefix, self._patterns
+        has_prefix = self._has_prefix
         n = len(shapes)
         for i in range(n):
             shape = shapes[i]
             if shape[2]:  # skipped
+                at = units.start_of(i)
+                if (
+                    shape[8]
+                    and shape[4]
+                    and i + 1 < n
+                    and units.start_of(i + 1) == at + 1
+                    and lam_before_article(text, at)
+                ):
+                    # "للبنان": ل then the name "لبنان", not ل, the article and "بنان" (the walk
+                    # from the next unit reads that one).
+                    yield from self._walk(word_unit("l" + shapes[i + 1][1]), i, i + 1, i, shapes)
                 continue
             unit = shape[1]
             if shape[3] is not None and not shape[4]:  # a designator, not Arabic
@@ -216,40 +230,44 @@ class Scanner:
                 named = self._quoted_word(text, units, i)
                 if named:
                     yield _Hit(i, i, named)
-            starts = [unit]
+            yield from self._walk(unit, i, i, i, shapes)
             # The unit is made (to read its proclitic) only when the rest could start a key.
             if shape[4] and shape[3] is None and len(unit) > 2:
                 rest = unit[1:]
                 # "وألمانيا", "وإلهام": after the proclitic, an alif with hamza and a lam read as
                 # the article, as the word alone is read ("ألمانيا" is "manya"); and so is what
                 # a key reads at a word's start ("لكوردستان": "kwrd" is "krd").
-                rests = [rest, word_unit(rest)]
-                rests = [r for r in dict.fromkeys(rests) if r and has_prefix(r)]
+                rests = [r for r in dict.fromkeys((rest, word_unit(rest))) if r and has_prefix(r)]
                 if rests and units[i].proclitic:
-                    starts += rests
-            for s0 in starts:
-                s = s0
-                j = i
-                count = 0
-                while True:
-                    if not has_prefix(s):
-                        break
-                    pats = patterns.get(s)
-                    if pats:
-                        yield _Hit(i, j, pats) if s0 is unit else _Hit(-i - 1, j, pats)
-                    j += 1
-                    skipped_words = False
-                    gap = 0
-                    while j < n and shapes[j][2] and gap <= _MAX_GAP:
-                        skipped_words = skipped_words or not shapes[j][8]
-                        j += 1
-                        gap += 1
-                    count += 1
-                    if j >= n or count >= _MAX_UNITS or gap > _MAX_GAP:
-                        break
-                    if skipped_words and shapes[j][3] is not None:
-                        break  # "Deir Ezzor and la province": a designator never follows "and", "of" …
-                    s += shapes[j][1]
+                    for r in rests:
+                        yield from self._walk(r, i, i, -i - 1, shapes)
+
+    def _walk(self, s: str, i: int, j: int, first: int, shapes: list[Shape]) -> Iterator[_Hit]:
+        """The hits of the units from ``j`` on whose keys, after ``s`` (the key
+        read up to unit ``j``, included), make an alias key; each hit starts at
+        ``first`` (``-i - 1`` when a proclitic was read off unit ``i``)."""
+        has_prefix, patterns = self._has_prefix, self._patterns
+        n = len(shapes)
+        count = 0
+        while True:
+            if not has_prefix(s):
+                return
+            pats = patterns.get(s)
+            if pats:
+                yield _Hit(first, j, pats)
+            j += 1
+            skipped_words = False
+            gap = 0
+            while j < n and shapes[j][2] and gap <= _MAX_GAP:
+                skipped_words = skipped_words or not shapes[j][8]
+                j += 1
+                gap += 1
+            count += 1
+            if j >= n or count >= _MAX_UNITS or gap > _MAX_GAP:
+                return
+            if skipped_words and shapes[j][3] is not None:
+                return  # "Deir Ezzor and la province": a designator never follows "and", "of" …
+            s += shapes[j][1]
 
     def _quoted_word(self, text: str, units: Units, i: int) -> tuple[Pattern, ...]:
         """«القاعدة», al-Qaeda: a designator word alone in quote marks names
@@ -377,6 +395,9 @@ class Scanner:
             if match.entity.kind == "person" and units[c.first].arabic:
                 # Arabic has no capitals to show a name's run: whole name or nothing, by given names.
                 start = given_name_start(text, c.start, match.entity, self._given_names())
+                son = None if start is not None else son_named_before(text, c.start, c.end, self._resolve)
+                if son is not None:  # "بافل جلال طالباني": Bafel Talabani, his father's name between
+                    start, match = words_before(text, c.start, 1)[0][0], son
                 if start is None or (mentions and mentions[-1].end > start):
                     continue
                 mention = Mention(start, c.end, text[start : c.end], match.id, match.entity, match)
@@ -401,6 +422,8 @@ class Scanner:
         )
         # "the Assad family", "عائلة الأسد": the family, not a person of it; "عشيرة البوعلوان", the tribe.
         mentions = [m for m in mentions if m.entity.kind not in ("person", "place") or not family_beside(text, m)]
+        # "أبو عمر الإدلبي", Abu Omar al-Idlibi: a kunya the tables lack, not Omar Idlibi.
+        mentions = [m for m in mentions if not after_kunya_word(text, m)]
         # An Arabic list steers all its names, though some are no mention ("بنواحي العباسي والرياض").
         mentions = designated_lists(text, mentions, lambda e, span, cls: self._steer(e, span, cls, as_of), lists)
         mentions = located_elsewhere(text, mentions, self._entity, self._place)

@@ -130,6 +130,8 @@ class Vocabulary(NamedTuple):
     prepositions: frozenset[str]
     arabic_particles: frozenset[str]
     arabic_idioms: frozenset[str]
+    purpose_heads: frozenset[str]
+    kunya_words: frozenset[str]
     ordinals: Mapping[str, str]
     named_after_heads: frozenset[str]
     party_heads: frozenset[str]
@@ -302,6 +304,8 @@ class _Reader:
             prepositions=self.words("prepositions", "arabic"),
             arabic_particles=self.words("arabic_particles", "arabic"),
             arabic_idioms=self.words("arabic_idioms", "arabic"),
+            purpose_heads=self.words("purpose_heads", "arabic"),
+            kunya_words=self.words("kunya_words", "phrase"),
             ordinals=self.mapping("ordinals", "phrase"),
             named_after_heads=self.words("named_after_heads", "arabic"),
             party_heads=self.words("party_heads", "arabic"),
