@@ -21,6 +21,7 @@ from .text_acronyms import abbreviates, acronym_defined_at
 from .vocabulary import vocabulary
 
 __all__ = [
+    "after_a_title",
     "after_kunya_word",
     "family_beside",
     "is_media_word",
@@ -445,6 +446,21 @@ def without_title(mentions: list[Mention], resolve: Callable[[str], Match | None
         else:
             out.append(_without_lead(m, rest, resolve) if i else m)
     return out
+
+
+def after_a_title(text: str, m: Mention) -> bool:
+    """Whether a place's one-word Latin mention follows a capitalised title or
+    office ("King Salman", "President Assad"): a person's name, not the town
+    as-Salman."""
+    if m.entity.kind != "place" or " " in m.text or not m.text.isascii():
+        return False
+    before = _LATIN_BEFORE.search(text, max(0, m.start - 40), m.start)
+    words = vocabulary()
+    return (
+        before is not None
+        and before.group(1)[:1].isupper()
+        and normalize(before.group(1)) in words.titles | words.offices
+    )
 
 
 def without_demonym(text: str, mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:

@@ -48,6 +48,7 @@ from .index import AliasEntry, AliasIndex, Strength
 from .located_places import located_elsewhere, parents
 from .lowercase_twins import without_lowercase_twins
 from .mention_edges import (
+    after_a_title,
     after_kunya_word,
     family_beside,
     whole_mention,
@@ -423,7 +424,7 @@ class Scanner:
         # "the Assad family", "عائلة الأسد": the family, not a person of it; "عشيرة البوعلوان", the tribe.
         mentions = [m for m in mentions if m.entity.kind not in ("person", "place") or not family_beside(text, m)]
         # "أبو عمر الإدلبي", Abu Omar al-Idlibi: a kunya the tables lack, not Omar Idlibi.
-        mentions = [m for m in mentions if not after_kunya_word(text, m)]
+        mentions = [m for m in mentions if not after_kunya_word(text, m) and not after_a_title(text, m)]
         # An Arabic list steers all its names, though some are no mention ("بنواحي العباسي والرياض").
         mentions = designated_lists(text, mentions, lambda e, span, cls: self._steer(e, span, cls, as_of), lists)
         mentions = located_elsewhere(text, mentions, self._entity, self._place)

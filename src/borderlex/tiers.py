@@ -165,9 +165,14 @@ def search(
             _Scored(e, _KEY_SCORE, Method.EXACT, "ignored the article before capitals")
             for e in keep(index.exact(capitals.group(1)))
         ]
-    if not exact and (outlet := _without_media_word(stripped)) is not None:
+    if (
+        not exact
+        and (outlet := _without_media_word(stripped)) is not None
+        and not keep(index.normalized(normalize(stripped)))
+    ):
         # "Rudaw TV", "BBC News", "Kurdistan 24 English", "Radio Monte Carlo Doualiya": a media
-        # word beside an outlet's name, as the scanner reads it.
+        # word beside an outlet's name, as the scanner reads it; not when the whole query, folded,
+        # is a name ("ŔT Arabic" is RT Arabic, not RT).
         exact = [
             _Scored(e, _KEY_SCORE, Method.EXACT, f"ignored the media word beside {outlet!r}")
             for e in keep(index.exact(outlet))
