@@ -76,19 +76,22 @@ def given_name_start(text: str, start: int, entity: Entity, given: frozenset[str
     return None if orthographic_form(word) in given else start
 
 
-def son_named_before(text: str, start: int, end: int, resolve: Callable[[str], Match | None]) -> Match | None:
-    """The person a given name right before the full name at ``start``…``end``
-    names with its family name, when the tables know them (not by a guess
-    nor only weakly): "بافل جلال طالباني" is Bafel Talabani, his father's name
-    between, not Jalal Talabani; ``None`` otherwise."""
+def son_named_before(
+    text: str, start: int, end: int, resolve: Callable[[str], Match | None]
+) -> tuple[int, Match] | None:
+    """Where the given name right before the full name at ``start``…``end``
+    begins, and the person it names with the family name, when the tables
+    know them (not by a guess nor only weakly): "بافل جلال طالباني" is Bafel
+    Talabani, his father's name between, not Jalal Talabani; ``None`` otherwise."""
     before = words_before(text, start, 1)
     words = text[start:end].split()
     if not before or len(words) < 2:
         return None
-    match = resolve(f"{before[0][1]} {words[-1]}")
+    at, given = before[0]
+    match = resolve(f"{given} {words[-1]}")
     if match is None or match.weak or match.method is Method.FUZZY or match.entity.kind != "person":
         return None
-    return match
+    return at, match
 
 
 def compound_given_before(text: str, start: int) -> bool:

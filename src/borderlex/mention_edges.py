@@ -268,8 +268,7 @@ def after_kunya_word(text: str, m: Mention) -> bool:
     before = words_before(text, m.start, 1)
     if before:
         return before[0][1] in words
-    latin = _LATIN_BEFORE.search(text, max(0, m.start - 40), m.start)
-    return latin is not None and latin.group(1)[:1].isupper() and normalize(latin.group(1)) in words
+    return _capital_before(text, m.start) in words
 
 
 # A lowercase word right after a name.
@@ -454,13 +453,14 @@ def after_a_title(text: str, m: Mention) -> bool:
     as-Salman."""
     if m.entity.kind != "place" or " " in m.text or not m.text.isascii():
         return False
-    before = _LATIN_BEFORE.search(text, max(0, m.start - 40), m.start)
-    words = vocabulary()
-    return (
-        before is not None
-        and before.group(1)[:1].isupper()
-        and normalize(before.group(1)) in words.titles | words.offices
-    )
+    word, words = _capital_before(text, m.start), vocabulary()
+    return word in words.titles or word in words.offices
+
+
+def _capital_before(text: str, start: int) -> str:
+    """The capitalised Latin word right before ``start``, normalized ("" if none)."""
+    before = _LATIN_BEFORE.search(text, max(0, start - 40), start)
+    return normalize(before.group(1)) if before is not None and before.group(1)[:1].isupper() else ""
 
 
 def without_demonym(text: str, mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:

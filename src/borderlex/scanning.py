@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 import attrs
 
 from .arabic_names import given_name_start, given_names, son_named_before
-from .arabic_script import arabic_spelling, orthographic_form, words_before
+from .arabic_script import arabic_spelling, orthographic_form
 from .arguments import check_kinds
 from .bracketed_names import bracketed_names
 from .crossing_pairs import crossing_pairs
@@ -210,12 +210,12 @@ class Scanner:
         for i in range(n):
             shape = shapes[i]
             if shape[2]:  # skipped
-                at = units.start_of(i)
+                # An Arabic article unit (the shape's flags first: most skipped units are not one).
                 if (
                     shape[8]
                     and shape[4]
                     and i + 1 < n
-                    and units.start_of(i + 1) == at + 1
+                    and units.start_of(i + 1) == (at := units.start_of(i)) + 1
                     and lam_before_article(text, at)
                 ):
                     # "للبنان": ل then the name "لبنان", not ل, the article and "بنان" (the walk
@@ -398,7 +398,7 @@ class Scanner:
                 start = given_name_start(text, c.start, match.entity, self._given_names())
                 son = None if start is not None else son_named_before(text, c.start, c.end, self._resolve)
                 if son is not None:  # "بافل جلال طالباني": Bafel Talabani, his father's name between
-                    start, match = words_before(text, c.start, 1)[0][0], son
+                    start, match = son
                 if start is None or (mentions and mentions[-1].end > start):
                     continue
                 mention = Mention(start, c.end, text[start : c.end], match.id, match.entity, match)
