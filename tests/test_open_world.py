@@ -372,7 +372,10 @@ def test_a_quoted_arabic_name_counts_though_its_alias_is_weak(text: str, expecte
         ("وقالت مصادر سورية، إن", []),
         ("من جنسيات سورية وغير سورية", []),  # non-Syrian  # Syrian sources: a broken plural (vocabulary plural_heads)
         ("أكدت القوات السعودية", []),  # the Saudi forces
-        ("وزارة الخارجية السعودية", []),
+        (
+            "وزارة الخارجية السعودية",
+            [("وزارة الخارجية السعودية", "org:saudi-ministry-of-foreign-affairs")],
+        ),  # since s34
         ("مقاتلون سورية وعراقية", []),  # Syrian and Iraqi
         # It does not agree after a preposition, a masculine noun or a place head.
         ("عاد إلى سورية", [("سورية", "place:syria")]),

@@ -19,7 +19,8 @@ import borderlex
     [
         # A weak one-word name agreeing as an adjective with the word before it is the adjective
         # (*national*), as a place's name is; with its head word it is the coalition.
-        ("وتحالف قلعة الجماهير الوطنية: 3 مقاعد", []),
+        # (the list itself is in the tables since session 34)
+        ("وتحالف قلعة الجماهير الوطنية: 3 مقاعد", [("تحالف قلعة الجماهير الوطنية", "org:qalaat-al-jamaheer-alliance")]),
         ("وائتلاف الوطنية: 21 مقعدا", [("ائتلاف الوطنية", "org:al-wataniya")]),
         # Without the article a weak name is no such adjective: the sources are Rozana's.
         ("وفق مصادر لـ روزنة.", [("روزنة", "org:rozana-radio")]),

@@ -68,7 +68,8 @@ from borderlex.vocabulary import vocabulary
         # An opening quote typed for the apostrophe still makes a possessive: "Iran‘s".
         ("to prevent Iran‘s smuggling of weapons", [("Iran", "place:iran")]),
         # A place opening a longer quoted name is a word of that name (an electoral list, an outlet) ...
-        ('وضم التحالف "صلاح الدين هويتنا" و"نينوى هويتنا" وغيرهما', []),
+        # (the list "نينوى هويتنا" is in the tables since session 34)
+        ('وضم التحالف "صلاح الدين هويتنا" و"نينوى هويتنا" وغيرهما', [("نينوى هويتنا", "org:nineveh-is-our-identity")]),
         # (the outlet Daraa 24 is in the tables since session 32: the quoted name is its, not the town's)
         ('وبحسب موقع "درعا 24"، فإن مسلحين', [("درعا 24", "org:daraa-24")]),
         # ... but not a list of places in quotes, a road, or a quoted place alone.
@@ -141,10 +142,7 @@ _STOPS = _WORDS.titles | _WORDS.offices | _WORDS.demonyms | _WORDS.time_words | 
 _GIVEN = sorted(
     g
     for g in latin_given_names(RESOLVER.entities())
-    if g.isalpha()
-    and g not in _STOPS
-    and RESOLVER.resolve(g.title()) is None
-    and name_key(normalize(g)).joined == g
+    if g.isalpha() and g not in _STOPS and RESOLVER.resolve(g.title()) is None and name_key(normalize(g)).joined == g
 )
 # Names of two words of three letters or more ("Ad Melkert" opens with what reads as an
 # Arabic article, "ad-").

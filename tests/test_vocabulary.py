@@ -348,3 +348,13 @@ def test_a_kunya_word_steers_in_one_line(tmp_path: Path) -> None:
     code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
     found = [_in_fresh_process(v, code, "إن أبا هادي العامري قال") for v in (None, path)]
     assert found == [[["هادي العامري", "person:hadi-al-amiri"]], []]
+
+
+@pytest.mark.slow
+def test_a_quoted_operation_head_steers_in_one_line(tmp_path: Path) -> None:
+    # A curator adds "زئير" (*roar*): a place's name after it, inside quote marks, is an
+    # operation's, and no mention.
+    path = _copy_with(tmp_path, ("[quoted_operation_heads]", 'xx = ["زئير"]'))
+    code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
+    found = [_in_fresh_process(v, code, "وأطلقت القوات «زئير الفرات» أمس") for v in (None, path)]
+    assert found == [[["الفرات", "place:euphrates"]], []]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from .arabic_names import word_before
-from .arabic_script import CLOSING_QUOTES, OPENING_QUOTES
+from .arabic_script import CLOSING_QUOTES, OPENING_QUOTES, words_before
 from .folding import normalize
 from .model import Mention
 from .texts_country import WORD_BEFORE
@@ -35,8 +35,26 @@ def outside_operation_names(text: str, mentions: Sequence[Mention]) -> list[Ment
     return [
         m
         for m in mentions
-        if m.entity.kind != "place" or not (_after_head(text, m.start, heads) or _in_quoted_operation(text, m))
+        if m.entity.kind != "place"
+        or not (_after_head(text, m.start, heads) or _after_quoted_head(text, m.start) or _in_quoted_operation(text, m))
     ]
+
+
+def _after_quoted_head(text: str, start: int) -> bool:
+    """Whether a word of vocabulary ``quoted_operation_heads`` stands right
+    before ``start`` with an opening quote mark before it: «غضب الفرات», « Colère
+    de l'Euphrate » (unquoted, the word is *anger*: "يثير غضب بغداد")."""
+    heads = vocabulary().quoted_operation_heads
+    before = words_before(text, start, 1)
+    if before:
+        at, word = before[0]
+        return word in heads and text[:at].rstrip(" \u00a0")[-1:] in OPENING_QUOTES
+    latin = _LATIN_HEAD.search(text, max(0, start - 40), start)
+    return (
+        latin is not None
+        and normalize(latin.group(1)) in heads
+        and text[: latin.start()].rstrip(" \u00a0")[-1:] in OPENING_QUOTES
+    )
 
 
 def _in_quoted_operation(text: str, m: Mention) -> bool:

@@ -255,6 +255,15 @@ def span_method(span: str, norm: str, p: Pattern) -> tuple[Method, float]:
     return Method.NAME_KEY, 95.0
 
 
+_FRENCH_STOP_WORDS = frozenset(vocabulary().stop_words_by_language.get("fr", ()))
+
+
+def _french(span: str, latin: Sequence[Unit]) -> bool:
+    """Whether a Latin span reads as French: an accented letter or a French function word
+    ("Forces de mobilisation populaire"). English writes "Iraqi air force" for a description."""
+    return not span.isascii() or any(u.unit in _FRENCH_STOP_WORDS for u in latin)
+
+
 def case_ok(text: str, start: int, end: int, span_units: Sequence[Unit], p: Pattern) -> bool:
     entry = p.entry
     if entry.strength is Strength.ACRONYM:
@@ -271,13 +280,15 @@ def case_ok(text: str, start: int, end: int, span_units: Sequence[Unit], p: Patt
     if (
         len(flags) >= 3
         and len(want) == len(flags)  # word for word: "you to be" is not "YouTube" by its key
-        and not any(flags)
+        and not any(flags[1:])
         and want[0]
-        and not any(want[1:])
         and entry.strength is Strength.STRONG
         and entry.entity.kind == "org"
+        and (not any(want[1:]) or (flags[0] and _french(text[start:end], latin)))
     ):
-        return True  # "les forces démocratiques syriennes": a French name in sentence case, written lowercase
+        # French writes names in sentence case, or all lowercase: "les forces démocratiques
+        # syriennes", "la Haute commission électorale indépendante" (the tables' "Haute Commission").
+        return True
     if len(flags) == len(want):
         if len(flags) > 1 and not flags[0] and want[0] and latin[0].unit in _LOWERCASE_HEADS and any(flags[1:]):
             flags[0] = True  # "la force al-Qods": French writes the head in lowercase

@@ -90,7 +90,7 @@ from .scan_units import (
 from .short_forms import short_form_mentions
 from .surnames import surname_mentions
 from .surroundings import read_around
-from .text_acronyms import defined_acronyms, spelled_out_acronyms, with_country_prefix
+from .text_acronyms import defined_acronyms, initials_of_named, spelled_out_acronyms, with_country_prefix
 from .vocabulary import vocabulary
 from .web_addresses import outside_web_addresses
 
@@ -415,6 +415,9 @@ class Scanner:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         defined = defined_acronyms(text, mentions, lambda s, e: 1 in covered[s:e])
         defined += bracketed_names(text, mentions, self._resolve, lambda s, e: 1 in covered[s:e])
+        for m in defined:
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        defined += initials_of_named(text, mentions + defined, lambda s, e: 1 in covered[s:e], self._resolve)
         if defined:
             mentions = sorted(mentions + defined, key=lambda m: m.start)
         mentions = spelled_out_acronyms(text, mentions, self._resolve)

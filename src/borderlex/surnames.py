@@ -43,7 +43,8 @@ def surname_mentions(
     people of the text share names the one named in full last before it
     ("Nechirvan Barzani … Barzani's office … Masrour Barzani … Barzani
     said"), unless the tables give it bare to one of them ("Assad" is
-    Bashar's after "Maher Al-Assad"); before either is named it names neither.  ``given``: the given
+    Bashar's after "Maher Al-Assad", and before either is named); before
+    either is named it names neither otherwise.  ``given``: the given
     names an Arabic family name without the article must not be, as spelled;
     ``latin_given``, the Latin ones, by name key (a bare surname after one of
     them and no name of the person's is a stranger's: see ``_without_strangers``)."""
@@ -88,6 +89,9 @@ def surname_mentions(
             if form in said and not person_word_before(text, hit.start()):
                 continue  # "جودت" is also a word; "وأضاف جودت" is the man
             if shared:
+                owner = _owner_by_convention(form, fulls[form])
+                if not before and owner is not None:
+                    continue  # "free of Assad" before Bashar and Hafez are named: the tables' reading stands
                 # Another of the namesakes, found by its bare surname: the text decides, not the tables.
                 taken = [m for m in inside if m.entity.kind == "person" and m.id in ids]
                 inside = [m for m in inside if m not in taken]
@@ -95,7 +99,7 @@ def surname_mentions(
                     out.remove(m)
                 if not before:
                     continue
-                if (owner := _owner_by_convention(form, fulls[form])) is not None:
+                if owner is not None:
                     # "Assad" is Bashar's own name in the tables: Maher named last does not take it.
                     before = [owner]
             if any(m.entity.kind == "person" or not _yields(m) for m in inside):

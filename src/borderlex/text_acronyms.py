@@ -21,7 +21,14 @@ from .located_places import parents
 from .model import Entity, Match, Mention, Method
 from .vocabulary import vocabulary
 
-__all__ = ["abbreviates", "acronym_defined_at", "defined_acronyms", "spelled_out_acronyms", "with_country_prefix"]
+__all__ = [
+    "abbreviates",
+    "acronym_defined_at",
+    "defined_acronyms",
+    "initials_of_named",
+    "spelled_out_acronyms",
+    "with_country_prefix",
+]
 
 # "(KH)", "( SDF )", "(KH, Brigades du Hezbollah)": two to six capitals, alone or before a gloss.
 _DEFINITION = re.compile(r"\s*\(\s*([A-Z]{2,6})\s*(?:\)|[,;]\s)")
@@ -48,6 +55,56 @@ def defined_acronyms(text: str, mentions: list[Mention], taken: Callable[[int, i
                 match = attrs.evolve(m.match, query=acronym, score=90.0, method=Method.CONTEXT, weak=False)
                 found.append(Mention(a.start(), a.end(), acronym, m.id, m.entity, match))
     return found
+
+
+def initials_of_named(
+    text: str, mentions: list[Mention], taken: Callable[[int, int], bool], resolve: Callable[[str], Match | None]
+) -> list[Mention]:
+    """Mentions of an organisation's initials that the text writes after
+    naming it in full but never defines: "The strikes on Kataib Hizbollah …
+    three KH locations". Only initials the tables give nothing (``resolve``
+    finds nothing), of one organisation the text names by capitalised words,
+    written whole outside a line of capitals ("WHAT IS LEFT" is no Islamic
+    State) and no title or office ("PM"), where ``taken(start, end)`` is false."""
+    first: dict[str, Mention] = {}
+    owners: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.entity.kind != "org" or m.match.method is Method.FUZZY:
+            continue
+        for acronym in _initials(m.text):
+            first.setdefault(acronym, m)
+            owners.setdefault(acronym, set()).add(m.id)
+    words = vocabulary()
+    found: list[Mention] = []
+    for acronym, m in first.items():
+        if len(owners[acronym]) > 1 or acronym.lower() in words.offices | words.titles or resolve(acronym) is not None:
+            continue  # "PM" after the Popular Mobilization is the prime minister
+        for a in finditer(rf"(?<![\w-]){acronym}(?![\w-])", text, acronym):
+            if a.start() < m.end or taken(a.start(), a.end()) or _in_capitals(text, a.start(), a.end()):
+                continue
+            match = attrs.evolve(m.match, query=acronym, score=90.0, method=Method.CONTEXT, weak=False)
+            found.append(Mention(a.start(), a.end(), acronym, m.id, m.entity, match))
+    return found
+
+
+def _initials(name: str) -> set[str]:
+    """The initials of a name of two or more capitalised words (small words and
+    articles skipped or not: "Hayat Tahrir al-Sham" is HTS and HTAS), two to six."""
+    words = [w for w in re.split(r"[\s\-\u2010]+", name) if w]
+    content = [w for w in words if w.lower().strip("'’") not in _SMALL and w.lower() not in vocabulary().articles]
+    if len(content) < 2 or not all(w[:1].isupper() for w in content):
+        return set()
+    return {a for a in ("".join(w[0] for w in content), "".join(w[0] for w in words).upper()) if 2 <= len(a) <= 6}
+
+
+_CAPITALS = re.compile(r"[A-Z]{2,}")
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the word at start..end stands beside another word of capitals."""
+    before = text[max(0, start - 30) : start].split()
+    after = text[end : end + 30].split()
+    return any(_CAPITALS.fullmatch(w.strip(".,:;!?\"'’“”")) for w in before[-1:] + after[:1])
 
 
 def spelled_out_acronyms(text: str, mentions: list[Mention], resolve: Callable[[str], Match | None]) -> list[Mention]:

@@ -608,6 +608,8 @@ def _given_words(name: str, arabic: bool) -> list[str]:
 def _one_name(a: str, b: str, arabic: bool, given: frozenset[str]) -> bool:
     if arabic:
         return ratio(a, b) >= _SAME_GIVEN_NAME
+    if {_last_sound(a), _last_sound(b)} == {"a", "consonant"}:
+        return False  # a feminine ending makes another name: "Samer" is not "Samira", nor "Nabil" "Nabila"
     ka, kb = name_key(a).joined, name_key(b).joined
     if a in given and b in given:
         # Two given names of the tables are one name in two spellings only with the same
@@ -620,6 +622,16 @@ def _one_name(a: str, b: str, arabic: bool, given: frozenset[str]) -> bool:
     # One consonant is little to go by: "Iyad" is "Eyad", "Taie" is not "Attiyah".
     skel = skeleton(ka)
     return skel == skeleton(kb) and (len(skel) > 1 or abs(len(ka) - len(kb)) <= 1)
+
+
+def _last_sound(word: str) -> str:
+    """How a normalized Latin word ends: "a", another vowel or h (romanizations
+    differ there: "Hamza", "Hamzah"), or a consonant."""
+    if len(word) < 3 or not word[-1].isalpha():
+        return ""
+    if word[-1] == "a":
+        return "a"
+    return "" if word[-1] in "eiouyh" else "consonant"
 
 
 def _letters_added(a: str, b: str) -> bool:

@@ -74,6 +74,7 @@ class Vocabulary(NamedTuple):
     articles: frozenset[str]
     proclitics: frozenset[str]
     stop_words: frozenset[str]
+    stop_words_by_language: Mapping[str, tuple[str, ...]]  # a French one marks a French name
     designators: Mapping[str, str]
     org_words: Mapping[str, str]
     abbreviations: Mapping[str, str]
@@ -117,6 +118,7 @@ class Vocabulary(NamedTuple):
     state_adjectives: frozenset[str]
     formal_name_words: frozenset[str]
     operation_heads: frozenset[str]
+    quoted_operation_heads: frozenset[str]
     operation_words: frozenset[str]
     lowercase_heads: frozenset[str]
     arabic_alternations: tuple[tuple[str, str], ...]
@@ -248,6 +250,7 @@ class _Reader:
             articles=self.words("articles", "word"),
             proclitics=self.words("proclitics", "letter"),
             stop_words=self.words("stop_words", "word"),
+            stop_words_by_language=self.by_language("stop_words", "word"),
             designators=self.mapping("designators", "phrase"),
             org_words=self.mapping("org_words", "word"),
             abbreviations=self.mapping("abbreviations", "word"),
@@ -291,6 +294,7 @@ class _Reader:
             state_adjectives=self.words("state_adjectives", "arabic"),
             formal_name_words=self.words("formal_name_words", "phrase"),
             operation_heads=self.words("operation_heads", "phrase"),
+            quoted_operation_heads=self.words("quoted_operation_heads", "phrase"),
             operation_words=self.words("operation_words", "phrase"),
             lowercase_heads=self.words("lowercase_heads", "word"),
             arabic_alternations=self.pairs("arabic_alternations"),
