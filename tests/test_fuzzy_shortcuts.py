@@ -62,6 +62,13 @@ from borderlex.tiers import (
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _country_named(index: AliasIndex, word: str) -> str | None:
+    named = {
+        e.entity.country for e in index.exact(word) if e.entity.type == "country" and e.strength is Strength.STRONG
+    }
+    return named.pop() if len(named) == 1 else None
+
+
 def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> list[tuple[str, str, float, str]]:
     """The fuzzy tier without shortcuts: every candidate the index offers,
     each of its aliases checked in turn (as before issue 17's batch work)."""
@@ -78,7 +85,8 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
     personal = (
         not arabic_query and not key.designators and len(key.tokens) <= 3 and norm.split()[0] in index.given_names()
     )
-    countries = {c for w in raw.split() if (c := country_of_adjective(w)) is not None}
+    # Session 34: a country's own name is a nationality too ("وزارة خارجية سوريا").
+    countries = {c for w in raw.split() if (c := country_of_adjective(w) or _country_named(index, w)) is not None}
     out = []
     for cand_key, entries in index.fuzzy_candidates(key.joined, score_cutoff=cutoff):
         if len(cand_key) < MIN_FUZZY_KEY:

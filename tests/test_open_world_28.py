@@ -82,6 +82,10 @@ def test_session_34_classes(text: str, expected: list[tuple[str, str]]) -> None:
     [
         # A feminine ending makes another given name: "Samir al-Khalil" is not Samira al-Khalil.
         ("Samir al-Khalil", None),
+        # A country's own name in the query is a nationality, as its adjective is: Syria's ministry
+        # is not Saudi Arabia's (fuzzy, before the rule; the Saudi ministry is in the tables since
+        # this session).
+        ("وزارة خارجية سوريا", None),
         # Guards: another given name, her own name, and spellings that differ where
         # romanizations do.
         ("Nabil al-Khalil", None),

@@ -421,10 +421,20 @@ def _agreeing(
     return [_Scored(sc.entry, min(sc.score, _KEY_SCORE), sc.method, why) for sc in agree], why
 
 
-def _nationalities(raw: str) -> set[str]:
-    """The countries whose adjectives a query uses: "وزارة الخارجية العراقية"
-    is not "وزارة الخارجية الأميركية", a nationality the query names is the entity's."""
-    return {c for w in raw.split() if (c := country_of_adjective(w)) is not None}
+def _nationalities(raw: str, index: AliasIndex) -> set[str]:
+    """The countries a query names by an adjective or by a country's own name:
+    "وزارة الخارجية العراقية" is not "وزارة الخارجية الأميركية", nor "وزارة خارجية
+    سوريا" Saudi Arabia's ministry; a nationality the query names is the entity's."""
+    found = set()
+    for w in raw.split():
+        if (c := country_of_adjective(w)) is None:
+            named = {
+                e.entity.country for e in index.exact(w) if e.entity.type == "country" and e.strength is Strength.STRONG
+            }
+            c = named.pop() if len(named) == 1 else None
+        if c is not None:
+            found.add(c)
+    return found
 
 
 def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> list[_Scored]:
@@ -506,7 +516,7 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 continue  # words joined into one only as spelled together ("Albu Kamal"): "Hamed Steer" is no Khamassir
             # The dearer checks, only for what scores high enough.
             if countries is None:
-                countries = _nationalities(raw)
+                countries = _nationalities(raw, index)
             if countries and e.entity.country is not None and e.entity.country not in countries:
                 continue
             if e.entity.kind == "person" and _another_name_word(raw, arabic_query, e, index.given_names()):
