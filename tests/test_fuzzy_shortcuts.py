@@ -51,6 +51,7 @@ from borderlex.tiers import (
     _SINGLE_WORD_FUZZY,
     FUZZY_CEILING,
     MAX_FUZZY_CHARS,
+    _country_named,
     _fuzzy,
     _one_name_word_agrees,
     _another_name_word,
@@ -60,13 +61,6 @@ from borderlex.tiers import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _country_named(index: AliasIndex, word: str) -> str | None:
-    named = {
-        e.entity.country for e in index.exact(word) if e.entity.type == "country" and e.strength is Strength.STRONG
-    }
-    return named.pop() if len(named) == 1 else None
 
 
 def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> list[tuple[str, str, float, str]]:

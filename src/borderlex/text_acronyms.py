@@ -77,7 +77,8 @@ def initials_of_named(
     words = vocabulary()
     found: list[Mention] = []
     for acronym, m in first.items():
-        if len(owners[acronym]) > 1 or acronym.lower() in words.offices | words.titles or resolve(acronym) is not None:
+        rank = acronym.lower()
+        if len(owners[acronym]) > 1 or rank in words.offices or rank in words.titles or resolve(acronym) is not None:
             continue  # "PM" after the Popular Mobilization is the prime minister
         for a in finditer(rf"(?<![\w-]){acronym}(?![\w-])", text, acronym):
             if a.start() < m.end or taken(a.start(), a.end()) or _in_capitals(text, a.start(), a.end()):
@@ -90,11 +91,10 @@ def initials_of_named(
 def _initials(name: str) -> set[str]:
     """The initials of a name of two or more capitalised words (small words and
     articles skipped or not: "Hayat Tahrir al-Sham" is HTS and HTAS), two to six."""
-    words = [w for w in re.split(r"[\s\-\u2010]+", name) if w]
-    content = [w for w in words if w.lower().strip("'’") not in _SMALL and w.lower() not in vocabulary().articles]
-    if len(content) < 2 or not all(w[:1].isupper() for w in content):
+    words, _, bare = _name_words(name)
+    if len(bare) < 2 or not all(w[:1].isupper() for w in bare):
         return set()
-    return {a for a in ("".join(w[0] for w in content), "".join(w[0] for w in words).upper()) if 2 <= len(a) <= 6}
+    return {a for a in (_first_letters(bare), _first_letters(words)) if 2 <= len(a) <= 6}
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,}")
@@ -179,13 +179,21 @@ def abbreviates(acronym: str, name: str) -> bool:
     """Whether the acronym's letters are the initials of the name's words
     in order, the small words ("of", "al-") skipped or not (a hyphen parts
     words: "Kata'ib al-Imam Ali")."""
+    return acronym in tuple(map(_first_letters, _name_words(name)))
+
+
+def _name_words(name: str) -> tuple[list[str], list[str], list[str]]:
+    """A name's words (a hyphen parts them), those that are no small word, and
+    those that are no article either: "Deir ez-Zor Military Council (DZMC)", a
+    romanized Arabic article is no word of its own."""
     words = [w for w in re.split(r"[\s\-\u2010]+", name) if w]
-    every = "".join(w[0] for w in words).upper()
-    content = "".join(w[0] for w in words if w.lower().strip("'’") not in _SMALL).upper()
-    # "Deir ez-Zor Military Council (DZMC)": a romanized Arabic article is no word of its own either.
+    content = [w for w in words if w.lower().strip("'’") not in _SMALL]
     articles = vocabulary().articles
-    bare = "".join(w[0] for w in words if w.lower().strip("'’") not in _SMALL and w.lower() not in articles).upper()
-    return acronym in (every, content, bare)
+    return words, content, [w for w in content if w.lower() not in articles]
+
+
+def _first_letters(words: list[str]) -> str:
+    return "".join(w[0] for w in words).upper()
 
 
 def with_country_prefix(

@@ -425,16 +425,15 @@ def _nationalities(raw: str, index: AliasIndex) -> set[str]:
     """The countries a query names by an adjective or by a country's own name:
     "وزارة الخارجية العراقية" is not "وزارة الخارجية الأميركية", nor "وزارة خارجية
     سوريا" Saudi Arabia's ministry; a nationality the query names is the entity's."""
-    found = set()
-    for w in raw.split():
-        if (c := country_of_adjective(w)) is None:
-            named = {
-                e.entity.country for e in index.exact(w) if e.entity.type == "country" and e.strength is Strength.STRONG
-            }
-            c = named.pop() if len(named) == 1 else None
-        if c is not None:
-            found.add(c)
-    return found
+    return {c for w in raw.split() if (c := country_of_adjective(w) or _country_named(index, w)) is not None}
+
+
+def _country_named(index: AliasIndex, word: str) -> str | None:
+    """The country ``word`` is a strong name of, if one: "سوريا" is SY."""
+    named = {
+        e.entity.country for e in index.exact(word) if e.entity.type == "country" and e.strength is Strength.STRONG
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> list[_Scored]:
