@@ -53,6 +53,7 @@ from borderlex.tiers import (
     MAX_FUZZY_CHARS,
     _country_named,
     _fuzzy,
+    _kunya_agrees,
     _one_name_word_agrees,
     _another_name_word,
     _own_script_agrees,
@@ -128,7 +129,7 @@ def reference_fuzzy(index: AliasIndex, key: NameKey, norm: str, raw: str) -> lis
             if not cross and (not words_agree(key, e.key) or demonym_of(key.joined, cand_key)):
                 continue
             # Session 13: one name word and generic ones agree as one-word names do ("Qiyada Alliance").
-            if not cross and not _one_name_word_agrees(norm, e.normalized):
+            if not cross and not (_one_name_word_agrees(norm, e.normalized) and _kunya_agrees(norm, e.normalized)):
                 continue
             if arabic_query and not cross and not arabic_letters_agree(raw, e.alias):
                 continue

@@ -178,6 +178,9 @@ class NameRuns:
             return "stop"
         if word in RUN_BREAKS:  # "… Revolutionary Guards By Reuters"
             return "stop"
+        after = self.text[u.end : u.end + 2]
+        if u.end - u.start <= 3 and after[:1] in HYPHENS and after[1:].isdigit():
+            return "stop"  # a model, not a name: "an Israeli Air Force F-15", "Su-24", "MQ-9"
         return "name"
 
     def _title_case(self, at: int) -> bool:

@@ -74,12 +74,20 @@ def _in_quoted_operation(text: str, m: Mention) -> bool:
     return any(f in vocabulary().operation_words for f in words)
 
 
+def _hashtag_word_before(text: str, start: int) -> tuple[str, ...]:
+    """The Arabic word joined to ``start`` by a hashtag's underscore
+    ("#درع_الفرات"), as :func:`word_before` gives it; nothing otherwise."""
+    if start < 2 or text[start - 1] != "_":
+        return ()
+    return word_before(text[: start - 1] + " ", start)
+
+
 # How far a quotation's marks may stand from the mention inside it.
 _REACH = 60
 
 
 def _after_head(text: str, start: int, heads: frozenset[str]) -> bool:
-    if any(f in heads for f in word_before(text, start)):
+    if any(f in heads for f in (*word_before(text, start), *_hashtag_word_before(text, start))):
         return True
     latin = _LATIN_HEAD.search(text, max(0, start - 40), start)
     return latin is not None and normalize(latin.group(1).strip(_QUOTES)) in heads

@@ -136,6 +136,11 @@ def alias_patterns(entries: Iterable[AliasEntry]) -> dict[str, tuple[Pattern, ..
     patterns: dict[str, list[Pattern]] = {}
     cores: dict[str, list[Pattern]] = {}
     for entry in _with_countryless(entries):
+        if entry.alias.rstrip().endswith(")"):
+            # A label with its qualifier or acronym in brackets ("Ministry of Transport (Syria)",
+            # "… Development (USAID)"): written so, the name and its acronym are two mentions,
+            # and a span of the label would end inside the brackets.
+            continue
         units = units_of(entry.alias)
         content = [u for u in units if not u.skip]
         if not content:

@@ -224,7 +224,13 @@ def search(
         # The fuzzy tier crosses scripts on its own terms (several words, equal skeletons).
         return [e for e in keep(entries) if romanized_place(e) and not (initialled and e.entity.kind != "person")]
 
-    normal = [_Scored(e, 100.0, Method.NORMALIZED, "") for e in folded(index.normalized(norm))]
+    normal = [
+        _Scored(e, 100.0, Method.NORMALIZED, "")
+        for e in folded(index.normalized(norm))
+        # A weak acronym is too often something else to be read out of capitals: "Smo" (a
+        # surname) is not "SMO", the Syrian National Army's Turkish initials.
+        if not (e.strength is Strength.WEAK and in_short_capitals(e.alias) and not stripped.isupper())
+    ]
     if not normal and not exact and alif is not None:
         # "لانبار" (of "للانبار"): the same, with the spelling folded.
         normal = [
@@ -529,7 +535,7 @@ def _fuzzy(index: AliasIndex, key: NameKey, norm: str, keep: Any, raw: str) -> l
                 continue
             if not cross and (not words_agree(key, e.key) or demonym_of(key.joined, cand_key)):
                 continue
-            if not cross and not _one_name_word_agrees(norm, e.normalized):
+            if not cross and not (_one_name_word_agrees(norm, e.normalized) and _kunya_agrees(norm, e.normalized)):
                 continue
             if arabic_query and not cross and not arabic_letters_agree(raw, e.alias):
                 continue
@@ -550,6 +556,22 @@ def _one_name_word_agrees(a: str, b: str) -> bool:
     if len(wa) != 1 or len(wb) != 1:
         return True
     return skeleton(name_key(wa[0]).joined) == skeleton(name_key(wb[0]).joined)
+
+
+def _kunya_agrees(a: str, b: str) -> bool:
+    """Whether two normalized Latin names both open with a kunya's "Abu"
+    (or a tribe's "Albu") or neither does: a given name is no kunya ("Abood
+    Hamam", a photographer, is not the town Abu Hamam)."""
+    return _opens_kunya(a) == _opens_kunya(b)
+
+
+def _opens_kunya(norm: str) -> bool:
+    first = norm.split(maxsplit=1)[:1]
+    return bool(first) and (first[0] in vocabulary().kunya_words or first[0] in _TRIBE_WORDS)
+
+
+# "Albu Kamal" is "Abu Kamal": a tribe's "Al Bu" opens names as a kunya does.
+_TRIBE_WORDS = frozenset({"albu", "albou", "bu", "bou"})
 
 
 def _name_words(norm: str) -> list[str]:
