@@ -44,6 +44,10 @@ from scanned import ids, resolved
         ),
         # Guard: a whole name around it is another person's.
         ("the businessman Bilal Erdogan owns", []),
+        # A French quotation opening a sentence: its first word is the sentence's, not a name's.
+        ("l'ouest de Bagdad.\n« Si Bagdad promettait", [("Bagdad", "place:baghdad"), ("Bagdad", "place:baghdad")]),
+        # A common noun in capitals after a place is no part of its name (vocabulary run_breaks).
+        ("populated with Afrin IDPs who were", [("Afrin", "place:afrin")]),
         # The bare Arabic "General Security apparatus" is Lebanon's as well as Idlib's: weak.
         ("مشيراً في تصريح إذاعي إلى أن «جهاز الأمن العام هو المسؤول عن الأجانب»", []),
     ],

@@ -31,7 +31,7 @@ from .name_keys import match_designator
 from .scan_patterns import abroad
 from .vocabulary import vocabulary
 
-__all__ = ["arabic_lists", "designated_lists", "latin_lists", "linked", "partner_before", "plural_before"]
+__all__ = ["Lists", "arabic_lists", "designated_lists", "latin_lists", "linked", "partner_before", "plural_before"]
 
 # What may stand between two names of a list: "و" (glued to the next name as
 # a proclitic, so outside its span), "and", "et", commas, spaces.
@@ -65,6 +65,24 @@ def _latin_designators() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, st
     )
     ending = re.compile(rf"\b({words})\b", re.IGNORECASE)
     return heading, ending, classes
+
+
+class Lists:
+    """A text's lists of names, ``(start, end, class)`` each, with those that
+    hold a span found by bisection (a long text has thousands of each)."""
+
+    def __init__(self, lists: Sequence[tuple[int, int, str]]) -> None:
+        self._lists = lists
+        self._order = sorted(range(len(lists)), key=lambda k: lists[k][0])
+        self._starts = [lists[k][0] for k in self._order]
+        self._longest = max((end - start for start, end, _ in lists), default=0)
+
+    def holding(self, start: int, end: int) -> list[str]:
+        """The classes of the lists that hold ``start``–``end``, in the lists' order."""
+        near = self._order[
+            bisect.bisect_left(self._starts, start - self._longest) : bisect.bisect_right(self._starts, start)
+        ]
+        return [self._lists[k][2] for k in sorted(near) if end <= self._lists[k][1]]
 
 
 def latin_lists(text: str) -> list[tuple[int, int, str]]:
@@ -123,21 +141,15 @@ def designated_lists(
     text: str,
     mentions: Sequence[Mention],
     steer: Callable[[Entity, str, str], Entity],
-    lists: Sequence[tuple[int, int, str]],
+    lists: Lists,
 ) -> list[Mention]:
     """``mentions`` with the names of each list after a plural designator
     steered to the designator's class by ``steer(entity, span, cls)``; the
     Latin-script ``lists`` are :func:`latin_lists` of the text."""
     out: list[Mention | None] = list(mentions)
-    # The lists that may hold a mention, found by bisection (a long text has thousands of each).
-    order = sorted(range(len(lists)), key=lambda k: lists[k][0])
-    starts = [lists[k][0] for k in order]
-    longest = max((end - start for start, end, _ in lists), default=0)
     for i, m in enumerate(mentions):
-        for k in sorted(order[bisect.bisect_left(starts, m.start - longest) : bisect.bisect_right(starts, m.start)]):
-            _, end, listed = lists[k]
-            if m.end <= end:
-                out[i] = _steered(m, steer(m.entity, m.text, listed), listed)
+        for listed in lists.holding(m.start, m.end):
+            out[i] = _steered(m, steer(m.entity, m.text, listed), listed)
     cls: str | None = None
     for i, m in enumerate(mentions):
         if cls is not None and m.entity.kind == "place" and linked(text, mentions[i - 1].end, m.start):

@@ -18,21 +18,29 @@ __all__ = ["without_lowercase_twins"]
 _OPENERS = " \t\"“'‘(«"
 _ENDS = ".!?\n:;—–"
 _ONE_WORD = re.compile(r"[A-Z][a-zà-ÿ]+")
+# A word as the twin is looked for: a run of word characters and hyphens ("sarin", not "sarin-laced").
+_WORD = re.compile(r"[\w-]+")
 
 
 def without_lowercase_twins(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` without one-word Latin names read by their key or folded
     spelling at a sentence's start whose lowercase form the text also writes."""
-    return [m for m in mentions if not _common_noun(text, m)]
+    words: set[str] | None = None  # the text's words, read once if a mention needs them
+    out = []
+    for m in mentions:
+        if _opens_a_sentence_by_key(text, m):
+            if words is None:
+                words = set(_WORD.findall(text))
+            if m.text.lower() in words:
+                continue
+        out.append(m)
+    return out
 
 
-def _common_noun(text: str, m: Mention) -> bool:
+def _opens_a_sentence_by_key(text: str, m: Mention) -> bool:
     if not _ONE_WORD.fullmatch(m.text):
         return False
     if m.match.method is Method.EXACT:
         return False
     before = text[max(0, m.start - 4) : m.start].rstrip(_OPENERS)
-    if before and before[-1] not in _ENDS:
-        return False
-    twin = re.compile(rf"(?<![\w-]){re.escape(m.text.lower())}(?![\w-])")
-    return twin.search(text) is not None
+    return not before or before[-1] in _ENDS

@@ -214,7 +214,7 @@ _BYLINE = re.compile(r"\s*(?:By|BY|Par|PAR) [A-Z]")  # a byline: "By Kamal Naama
 def sentence_start(text: str, u: Unit) -> bool:
     if _after_a_bullet(text, u.start):
         return True  # "-- Near Raqqa, three strikes …": a list item opens like a sentence
-    before = text[max(0, u.start - 3) : u.start].rstrip(" \t\"“'‘(")
+    before = text[max(0, u.start - 3) : u.start].rstrip(" \t\u00a0\"“'‘(«")  # "« Si Bagdad …" opens with "Si"
     if before.endswith("."):
         # "Gen. Michael Kurilla", "Geir O. Pedersen": a title's or an initial's period ends no sentence.
         word = _ABBREVIATED.search(text, max(0, u.start - 16), u.start)

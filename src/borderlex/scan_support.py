@@ -42,6 +42,7 @@ from .vocabulary import vocabulary
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from .designated_lists import Lists
     from .model import Entity
     from .scan_units import Unit
 
@@ -77,7 +78,7 @@ def supported(
     spans: list[Span],
     text: str,
     units: Sequence[Unit],
-    lists: Sequence[tuple[int, int, str]],
+    lists: Lists,
     entity: Callable[[str | None], Entity | None],
 ) -> list[Span]:
     """Weak aliases count only when a strong alias names the same entity in
@@ -107,7 +108,7 @@ def supported(
     for c in spans:
         cls = designator_beside(text, units, c.first, c.last)
         classes = [cls] if cls is not None else []
-        classes += [kind for start, end, kind in lists if start <= c.start and c.end <= end]
+        classes += lists.holding(c.start, c.end)
         designated[c.start, c.end] = classes
         norm = normalize(c.text)
         for cls in classes:

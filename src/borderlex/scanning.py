@@ -41,7 +41,7 @@ from .arguments import check_kinds
 from .bracketed_names import bracketed_names
 from .crossing_pairs import crossing_pairs
 from .dates import valid_during
-from .designated_lists import arabic_lists, designated_lists, latin_lists
+from .designated_lists import Lists, arabic_lists, designated_lists, latin_lists
 from .folding import normalize, remembered
 from .fuzzy_scan import fuzzy_mentions
 from .index import AliasEntry, AliasIndex, Strength
@@ -305,8 +305,9 @@ class Scanner:
         # The lists a plural designator heads (or, in Latin script, ends), read once for the spans
         # and the mentions; an Arabic list is read over the spans any alias matches, weak ones too
         # ("حقول بابا كركر وجمبور وخباز").
-        lists = latin_lists(text) if any(c.text[:1].isascii() for c in candidates) else []
-        lists += arabic_lists(text, [(c.start, c.end) for c in candidates if not c.text[:1].isascii()])
+        found = latin_lists(text) if any(c.text[:1].isascii() for c in candidates) else []
+        found += arabic_lists(text, [(c.start, c.end) for c in candidates if not c.text[:1].isascii()])
+        lists = Lists(found)
         spans = supported(candidates, text, units, lists, self._entity)
         # Longest spans first, then leftmost; no two overlap.
         spans.sort(key=lambda c: (c.start - c.end, c.start))
@@ -443,7 +444,7 @@ class Scanner:
             mentions.sort(key=lambda m: m.start)
         return outside_web_addresses(text, mentions)
 
-    def _given_name_only(self, text: str, c: Span, units: Units, lists: list[tuple[int, int, str]]) -> bool:
+    def _given_name_only(self, text: str, c: Span, units: Units, lists: Lists) -> bool:
         """Whether ``c`` is one Latin word that is a given name of the tables'
         people and names places only by their key or folded spelling (as in
         ``resolve``: a given name names a place as written only), with no
@@ -457,7 +458,7 @@ class Scanner:
             )
             and normalize(c.text) in self._known_given()
             and designator_beside(text, units, c.first, c.last) is None
-            and not any(start <= c.start and c.end <= end for start, end, _ in lists)
+            and not lists.holding(c.start, c.end)
         )
 
     def _given_names(self) -> frozenset[str]:
