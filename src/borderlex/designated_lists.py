@@ -144,8 +144,8 @@ def designated_lists(
     lists: Lists,
 ) -> list[Mention]:
     """``mentions`` with the names of each list after a plural designator
-    steered to the designator's class by ``steer(entity, span, cls)``; the
-    Latin-script ``lists`` are :func:`latin_lists` of the text."""
+    steered to the designator's class by ``steer(entity, span, cls)``;
+    ``lists`` are the text's :func:`latin_lists` and :func:`arabic_lists`."""
     out: list[Mention | None] = list(mentions)
     for i, m in enumerate(mentions):
         for listed in lists.holding(m.start, m.end):
