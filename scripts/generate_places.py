@@ -101,6 +101,7 @@ else:  # Python 3.10: the same parser, as a dependency (see pyproject.toml)
 from regenerate import GENERATED_TABLES, write_or_check  # scripts/regenerate.py
 from unidecode import unidecode
 
+from borderlex.index import in_short_capitals
 from borderlex.name_keys import split_glued_article
 from borderlex.normalization import NameKey, has_arabic_script, is_arabic_script, name_key, normalize, spelling
 from borderlex.table_reader import read_table
@@ -474,7 +475,9 @@ class _Bundled:
         for n in names:
             self.spellings.add(spelling(n))
             arabic, key = _keyed(n)
-            if key.joined:
+            # A name in short capitals is letters, not sounds: as in the index, it has no key
+            # ("CERS", the SSRC's French acronym, does not take the town Kars's names).
+            if key.joined and not in_short_capitals(n):
                 self.keys.add((arabic, key.joined, key.designators))
             if words and not arabic and len(key.tokens) > 1:
                 # Each written word's key, but for one with the article glued on: "Alwan" of

@@ -42,10 +42,15 @@ from scanned import ids, resolved
         ("عبر معبر باب الهوى", [("معبر باب الهوى", "facility:bab-al-hawa-crossing")]),
         # ... and a dash in a quoted road's name parts its two ends.
         ("في افتتاح طريق “باب الهوى- حلب” الذي تشرف عليه", [("حلب", "place:aleppo")]),
-        # Another side of the compass is another region: Western Ghouta is not Eastern Ghouta ...
+        # Another side of the compass is another region: Western Ghouta is not Eastern Ghouta
+        # (the tables hold it since session 36) ...
         (
             "إلى بلدة حرجلة في الغوطة الغربية بريف دمشق",
-            [("حرجلة", "place:harjaleh"), ("ريف دمشق", "place:rif-dimashq-governorate")],
+            [
+                ("حرجلة", "place:harjaleh"),
+                ("الغوطة الغربية", "place:western-ghouta"),
+                ("ريف دمشق", "place:rif-dimashq-governorate"),
+            ],
         ),
         # ... while its own side is it.
         ("قصف على الغوطة الشرقية", [("الغوطة الشرقية", "place:eastern-ghouta")]),

@@ -34,9 +34,10 @@ from scanned import ids, resolved
         ('وتعمل منظمة "الخوذ البيضاء" للدفاع المدني', [("الخوذ البيضاء", "org:white-helmets")]),
         ("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", [("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "org:ocha")]),
         # A kunya's first word before a person's name makes another man's name (the first two hold
-        # out Omar Idlibi, an entity of this session; the third fails with the start's code).
-        ('وقائدهم المدعو "أبو عمر الإدلبي"، ويتمركز', []),
-        ("Abu Omar Idlibi said", []),
+        # out Omar Idlibi, an entity of this session: they are Abu Omar al-Idlibi, in the tables
+        # since session 36; the third fails with the start's code).
+        ('وقائدهم المدعو "أبو عمر الإدلبي"، ويتمركز', [("أبو عمر الإدلبي", "person:abu-omar-al-idlibi")]),
+        ("Abu Omar Idlibi said", [("Abu Omar Idlibi", "person:abu-omar-al-idlibi")]),
         ("وقال أبو هادي العامري إن", []),
         # Guards: the man himself, and a kunya the tables know.
         ("وقال عمر الإدلبي إن", [("عمر الإدلبي", "person:omar-idlibi")]),

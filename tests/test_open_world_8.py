@@ -36,6 +36,7 @@ import borderlex
             [
                 ("Danish Refugee Council", "org:danish-refugee-council"),
                 ("DRC", "org:danish-refugee-council"),
+                ("IRC", "org:international-rescue-committee"),  # in the tables since session 36
                 ("DRC", "org:danish-refugee-council"),
             ],
         ),

@@ -294,6 +294,15 @@ def test_a_run_break_steers_name_runs(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_an_opening_break_steers_name_runs(tmp_path: Path) -> None:
+    # A curator adds "greater": the place after it is read alone, as after "Central".
+    path = _copy_with(tmp_path, ("[opening_breaks]", 'xx = ["greater"]'))
+    code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
+    found = [_in_fresh_process(v, code, "the siege of Greater Damascus ended") for v in (None, path)]
+    assert found == [[], [["Damascus", "place:damascus"]]]
+
+
+@pytest.mark.slow
 def test_an_attribution_steers_in_one_line(tmp_path: Path) -> None:
     # A curator adds "a expliqué à" (*explained to*): an outlet's weak name after it is the outlet.
     path = _copy_with(tmp_path, ("[attributions]", 'xx = ["a explique a"]'))

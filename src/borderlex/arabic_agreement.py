@@ -72,6 +72,7 @@ def reads_as_adjective(text: str, start: int, end: int) -> bool:
         and not _definite(previous)
         and previous not in words.place_heads
         and previous not in words.prepositions  # "من كبيسة الى سورية": *to* Syria
+        and previous not in words.directions  # "مناطق شرق سورية": the areas of *east Syria*
         and _feminine_head(arabic_spelling(two[1][1]))
     ):
         return True

@@ -30,7 +30,7 @@ _WORDS = vocabulary()
 NAME_PARTICLES = _WORDS.name_particles
 TITLES, OFFICES, DEMONYMS, TIME_WORDS = _WORDS.titles, _WORDS.offices, _WORDS.demonyms, _WORDS.time_words
 DIRECTIONS = _WORDS.directions
-RUN_BREAKS = _WORDS.run_breaks
+RUN_BREAKS, OPENING_BREAKS = _WORDS.run_breaks, _WORDS.opening_breaks
 ORG_WORDS = _WORDS.org_words
 MEDIA_WORDS_AFTER = _WORDS.media_words_after
 # English heads before "of", French ones before "de", "du", "des", "d'": "Brigade" heads a French name only.
@@ -73,6 +73,8 @@ class NameRuns:
             kind = self._kind(units[i])
             if kind == "stop" or (kind == "name" and (sentence_start(text, units[i]) or self._compound(i))):
                 break
+            if kind == "name" and i == first - 1 and _word(text, units[i]) in OPENING_BREAKS:
+                break  # "Central Syria"; but "Khan Sheikhoun Central Hospital" is one name
             if kind == "name" or (units[i].upper_initial and not units[i].skip):
                 lo = i  # a capitalised particle opens a name: "Abu Qasra" is not the village Qasra
             i -= 1

@@ -22,7 +22,7 @@ from .arabic_script import (
 from .article_forms import common_given_pair, family_takes_article, never_takes_article, opens_with_article
 from .common_words import common_word_around, in_an_arabic_date, opens_an_idiom
 from .folding import HYPHENS, normalize
-from .index import Strength, acronym_form
+from .index import Strength, acronym_form, in_short_capitals
 from .name_runs import in_capitals, sentence_start
 from .query_rules import romanized_place
 from .scan_patterns import (
@@ -37,6 +37,7 @@ from .scan_patterns import (
     inside_unknown_name,
 )
 from .scan_units import ARTICLES, FRENCH_WORDS, Unit, Units, letters_of, stops_of
+from .vocabulary import vocabulary
 
 __all__ = ["candidate", "window"]
 
@@ -46,6 +47,7 @@ __all__ = ["candidate", "window"]
 _BREAK = re.compile(r"[,،;؛:!?()\[\]{}]|\s\n|\n\s|(?<!(?<![A-Za-z])[A-Z])\.\s")
 _CURRENCY = frozenset("$€£¥")
 _QUOTES = frozenset(OPENING_QUOTES + CLOSING_QUOTES)
+_PREPOSITIONS = vocabulary().prepositions
 
 # "post-", "pre-" glued before a name: the era after or before what it names.
 _ERA_BEFORE = re.compile(r"(?<![\w-])(?:[Pp]ost|[Pp]re)[-‐]\Z")
@@ -66,6 +68,20 @@ def _closed_inside(span: str) -> bool:
             opened -= 1
         else:
             return True
+    return False
+
+
+def _latin_closed_inside(span: str) -> bool:
+    """Whether a double quote mark or guillemet closes inside a Latin ``span``
+    that did not open in it (these have one direction; ' and ’ are apostrophes too)."""
+    opened = 0
+    for ch in span:
+        if ch in "«“":
+            opened += 1
+        elif ch in "»”":
+            if not opened:
+                return True
+            opened -= 1
     return False
 
 
@@ -105,6 +121,8 @@ def candidate(
             # "GNN" is not CNN, "Ce" (French *this*) not al-Qaa by the key "ka": a word in capitals
             # and any two letters name by their spelling only, as resolve() reads them.
             ok = [p for p in ok if p.entry.normalized.replace(" ", "") == written]
+        # "CIA" is letters, not sounds: a name in short capitals has no key match ("Kia"), as in resolve().
+        ok = [p for p in ok if p.entry.normalized.replace(" ", "") == written or not in_short_capitals(p.entry.alias)]
     if ok and len(span_units) == 1 and span_units[0].latin:
         ok = [p for p in ok if _as_an_outlet_spells(p, text[start:end])]
     if text[end : end + 1] in _CURRENCY:
@@ -117,6 +135,14 @@ def candidate(
     if _BREAK.search(text, start, end):
         # A name holds no comma, bracket or sentence end, unless its alias does ("Hit, Iraq").
         ok = [p for p in ok if _BREAK.search(p.entry.alias)]
+    if units[first].latin and _latin_closed_inside(text[max(0, start - 1) : end]):
+        # "« une plainte au Conseil de sécurité » de l’ONU": the quote ended the name (a nickname's
+        # quote may open right before the span: "Michael “Erik” Kurilla").
+        ok = [p for p in ok if _latin_closed_inside(p.entry.alias)]
+    if ok and units[first].arabic and last > first and text[start : units[first].end] in _PREPOSITIONS:
+        # "التي تسيطر على شرقي الفرات": a preposition as written ("على", *on*) is no name's word
+        # it folds to ("علي الشرقي", the subdistrict Ali al-Sharqi).
+        ok = [p for p in ok if p.entry.alias.split(" ", 1)[0] == text[start : units[first].end]]
     if units[first].arabic and _closed_inside(text[start:end]):
         # "“الإدارة الذاتية” لشمال شرقي سوريا": a quote that closes inside the span set a name
         # apart before its end (one opened inside is part of it: سد “تشرين, مطار «تي فور» العسكري).

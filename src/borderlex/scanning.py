@@ -333,6 +333,8 @@ class Scanner:
                 # A sentence's first word is no run's ("Michael Erik Kurilla visited"), but may be theirs.
                 if self._names_before(c, first.group(1), as_of):
                     opens = first.start(1)
+                elif self._by_key_after_a_given_name(c, first.group(1)):
+                    continue  # "Ahmad Kassim, a senior official": a man, not the town Jasim by its key
             elif run is not None:
                 # Whole name or nothing: "Hassan al-Obeidi" is not the town al-Ubaydi.
                 whole = None
@@ -453,12 +455,23 @@ class Scanner:
         return (
             c.first == c.last
             and units[c.first].latin
-            and all(
-                p.entry.entity.kind == "place" and p.entry.alias.casefold() != c.text.casefold() for p in c.patterns
-            )
+            and _places_by_key_only(c)
             and normalize(c.text) in self._known_given()
             and designator_beside(text, units, c.first, c.last) is None
             and not lists.holding(c.start, c.end)
+        )
+
+    def _by_key_after_a_given_name(self, c: Span, word: str) -> bool:
+        """Whether ``c`` is one word naming places only by their key or folded
+        spelling, after ``word``, a given name of the tables' people that
+        opens the sentence (so no run holds both)."""
+        return (
+            c.last == c.first
+            and _places_by_key_only(c)
+            and (given := normalize(word)) in self._known_given()
+            # "The U.S. strikes", "The Qayara operation": some name of the tables opens with "The".
+            and given not in vocabulary().headline_small_words
+            and given not in vocabulary().stop_words
         )
 
     def _given_names(self) -> frozenset[str]:
@@ -711,6 +724,11 @@ class Scanner:
             if steered is not None and steered.entity.type in DESIGNATES[cls]:
                 return steered.entity
         return entity
+
+
+def _places_by_key_only(c: Span) -> bool:
+    """Whether every pattern of ``c`` names a place, none as written (by its key or folded)."""
+    return all(p.entry.entity.kind == "place" and p.entry.alias.casefold() != c.text.casefold() for p in c.patterns)
 
 
 _FIRST_WORD = re.compile(r"(?:(?<![^\n])|(?<=[.!?:] ))([A-Z][^\W\d_]+) \Z")

@@ -84,8 +84,8 @@ def surname_mentions(
             inside = out.overlapping(start, end)
             if any(m.start <= start and end <= m.end and m.end - m.start > end - start for m in inside):
                 continue  # inside a longer mention (a full name)
-            if _given_name_before(text, hit.start(), given):
-                continue  # "his father, Mohammad al-Sadr": another person's full name
+            if _given_name_before(text, hit.start(), given) or _name_word_after(text, end):
+                continue  # "his father, Mohammad al-Sadr", "Dr. Muhammad Rasho": another person's full name
             if form in said and not person_word_before(text, hit.start()):
                 continue  # "جودت" is also a word; "وأضاف جودت" is the man
             if shared:
@@ -126,16 +126,16 @@ def _without_strangers(
 ) -> list[Mention]:
     """``mentions`` without a person's bare one-word name where the text named
     someone else by it before, in full: "فراس علاوي … وأشار علاوي" is Firas
-    Allawi, whom the tables lack, not Ayad Allawi.  Not when the given name
-    before it is one of the person's own ("Abdul Qader Hasriya" is Abdelkader
-    Husrieh, spelt otherwise)."""
+    Allawi, whom the tables lack, not Ayad Allawi (and a place's by its key:
+    see ``_one_word_name``).  Not when the given name before it is one of the
+    person's own ("Abdul Qader Hasriya" is Abdelkader Husrieh, spelt otherwise)."""
     by_id: dict[str, list[tuple[int, int]]] = {}
     for n in mentions:
         by_id.setdefault(n.id, []).append((n.start, n.end))
     first: dict[tuple[str, str], int] = {}  # by surname and person: where a stranger bears it first
     out: list[Mention] = []
     for m in mentions:
-        if m.entity.kind == "person" and m.match.method is not Method.CONTEXT and " " not in m.text.strip():
+        if _one_word_name(m):
             key = (m.text, m.id)
             if key not in first:
                 first[key] = _stranger_at(text, m, by_id[m.id], given, latin_given)
@@ -143,6 +143,17 @@ def _without_strangers(
                 continue
         out.append(m)
     return out
+
+
+def _one_word_name(m: Mention) -> bool:
+    """Whether ``m`` is one word that may be a stranger's surname: a person's
+    (but where the text itself gave it to them), or a place's by its key alone
+    ("Obeidi said", after "Hamdan Obeidi", is not the town al-Ubaydi)."""
+    if " " in m.text.strip():
+        return False
+    if m.entity.kind == "person":
+        return m.match.method is not Method.CONTEXT
+    return m.entity.kind == "place" and m.match.method is Method.NAME_KEY and _latin(m.text)
 
 
 def _stranger_at(
@@ -157,12 +168,30 @@ def _stranger_at(
         word = _given_word_before(text, at, given)
         if (
             word is not None
-            and (has_arabic_script(word) or name_key(normalize(word)).joined in latin_given)
+            # A place's name by its key gives way to a name's first word before it ("army
+            # officer, Hamdan Obeidi said"); a person's, to a given name of the tables.
+            and (
+                has_arabic_script(word)
+                or (m.entity.kind == "place" and _opens_a_name(text, at, word))
+                or name_key(normalize(word)).joined in latin_given
+            )
             and not _among(_word_form(word), own)
             and not any(a <= at < b for a, b in named if (a, b) != (m.start, m.end))
         ):
             return at
     return len(text)
+
+
+def _opens_a_name(text: str, at: int, word: str) -> bool:
+    """Whether ``word``, right before ``at``, opens a name of running text:
+    no possessive ("Syria’s Qamishli"), and a lowercase word or a comma before
+    it, not another capital ("Campaign For Liberating Al-Shadadi")."""
+    if word.endswith(("'s", "’s")):
+        return False
+    start = text.rfind(word, 0, at)
+    before = text[max(0, start - 40) : start].rstrip(" \u00a0")
+    last = before.split()[-1] if before.split() else ""
+    return before.endswith((",", ";", ":")) or last[:1].islower()
 
 
 def _among(form: str, own: set[str]) -> bool:
@@ -238,11 +267,29 @@ def _given_word_before(text: str, start: int, given: frozenset[str]) -> str | No
     found = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
     if found is None:
         return None
+    return found.group(1) if _a_name_word(normalize(found.group(1))) else None
+
+
+def _a_name_word(word: str) -> bool:
+    """Whether a capitalised word beside a surname (normalized) may be a word of
+    a name: not a title, an office, a nationality or a day."""
     words = vocabulary()
+    return not (word in words.titles or word in words.offices or word in words.demonyms or word in words.time_words)
+
+
+# A capitalised word right after a Latin surname, on its line.
+_CAPITALISED_AFTER = re.compile(r"[ \u00a0]([A-Z][a-z][\w'’-]*)")
+
+
+def _name_word_after(text: str, end: int) -> bool:
+    """Whether a capitalised word (not a title, an office, a nationality, a
+    day or a run's break) follows the Latin surname ending at ``end``: the
+    surname opens a longer name ("Dr. Muhammad Rasho" after "Sinam Muhammad")."""
+    found = _CAPITALISED_AFTER.match(text, end)
+    if found is None:
+        return False
     word = normalize(found.group(1))
-    if word in words.titles or word in words.offices or word in words.demonyms or word in words.time_words:
-        return None
-    return found.group(1)
+    return _a_name_word(word) and word not in vocabulary().run_breaks
 
 
 def _yields(m: Mention) -> bool:

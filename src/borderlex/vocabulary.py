@@ -91,6 +91,7 @@ class Vocabulary(NamedTuple):
     name_particles: frozenset[str]
     headline_small_words: frozenset[str]
     run_breaks: frozenset[str]
+    opening_breaks: frozenset[str]
     romanized_from: frozenset[str]
     quoted_name_heads: frozenset[str]
     place_heads: frozenset[str]
@@ -267,6 +268,7 @@ class _Reader:
             name_particles=self.words("name_particles", "word"),
             headline_small_words=self.words("headline_small_words", "word"),
             run_breaks=self.words("run_breaks", "word"),
+            opening_breaks=self.words("opening_breaks", "word"),
             romanized_from=self.words("romanized_from", "country"),
             quoted_name_heads=self.words("quoted_name_heads", "phrase"),
             place_heads=self.words("place_heads", "arabic"),
