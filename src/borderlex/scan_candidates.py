@@ -117,12 +117,15 @@ def candidate(
         ok = [p for p in ok if not (p.entry.strength is Strength.ACRONYM and len(acronym_form(p.entry.alias)) <= 2)]
     if ok and span_units[0].latin:
         written = normalize(text[start:end]).replace(" ", "")
-        if len(written) <= 2 or (len(span_units) == 1 and span_units[0].all_upper and end - start <= 5):
-            # "GNN" is not CNN, "Ce" (French *this*) not al-Qaa by the key "ka": a word in capitals
-            # and any two letters name by their spelling only, as resolve() reads them.
-            ok = [p for p in ok if p.entry.normalized.replace(" ", "") == written]
-        # "CIA" is letters, not sounds: a name in short capitals has no key match ("Kia"), as in resolve().
-        ok = [p for p in ok if p.entry.normalized.replace(" ", "") == written or not in_short_capitals(p.entry.alias)]
+        spelled_only = len(written) <= 2 or (len(span_units) == 1 and span_units[0].all_upper and end - start <= 5)
+        # "GNN" is not CNN, "Ce" (French *this*) not al-Qaa by the key "ka", "Kia" not the CIA: a word
+        # in capitals, any two letters and an alias in short capitals name by their spelling only, as
+        # resolve() reads them.
+        ok = [
+            p
+            for p in ok
+            if p.entry.normalized.replace(" ", "") == written or not (spelled_only or in_short_capitals(p.entry.alias))
+        ]
     if ok and len(span_units) == 1 and span_units[0].latin:
         ok = [p for p in ok if _as_an_outlet_spells(p, text[start:end])]
     if text[end : end + 1] in _CURRENCY:

@@ -190,8 +190,10 @@ def _opens_a_name(text: str, at: int, word: str) -> bool:
         return False
     start = text.rfind(word, 0, at)
     before = text[max(0, start - 40) : start].rstrip(" \u00a0")
-    last = before.split()[-1] if before.split() else ""
-    return before.endswith((",", ";", ":")) or last[:1].islower()
+    # _CAPITALISED_BEFORE found the word after a lowercase letter, "," or ";", so also after a
+    # capitalised word ("For Liberating"): the word before must itself be lowercase.
+    words = before.split()
+    return before.endswith((",", ";")) or (bool(words) and words[-1][:1].islower())
 
 
 def _among(form: str, own: set[str]) -> bool:
