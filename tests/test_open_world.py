@@ -1442,7 +1442,7 @@ def test_classes_the_session_12_audits_found(text: str, expected: list[tuple[str
         ("Ahmed Gheit", None),
         ("Abdul Yarallah", None),
         # Another given name in a person's name is another person.
-        ("كويستان أحمد", None),
+        ("شيلان أحمد", None),  # ("كويستان أحمد" is a person of the tables since session 37)
         ("Ryan al Kildani", "person:rayan-al-kildani"),
         # Cross-script fuzzy also needs the entity's own-script name to agree.
         ("بهاء المقداد", None),

@@ -86,9 +86,10 @@ from borderlex.index import AliasEntry
             "تنظيم الدولة الإسلامية في العراق والشام",
             [("الدولة الإسلامية في العراق والشام", "org:islamic-state")],
         ),
-        (
+        (  # the country's adjective after it is the ministry's own, as the tables name it
+            # ("ministère syrien des Affaires étrangères"): the corpus keeps it in the span
             "وزارة الخارجية والمغتربين السورية",
-            [("وزارة الخارجية والمغتربين", "org:syrian-ministry-of-foreign-affairs")],
+            [("وزارة الخارجية والمغتربين السورية", "org:syrian-ministry-of-foreign-affairs")],
         ),
         # Arabic "مصفاة" (refinery; Iraqi "مصفى") designates a refinery, as "حقل" a field.
         ("دخلت قوات الأمن العراقية مصفاة بيجي", [("مصفاة بيجي", "facility:baiji-refinery")]),

@@ -35,10 +35,15 @@ from borderlex.vocabulary import vocabulary
             "a annoncé l'émissaire américain pour la Syrie Tom Barrack, deux jours après",
             [("Syrie", "place:syria"), ("Tom Barrack", "person:tom-barrack")],
         ),
-        # ... but not before one more word: that is a given name ("Rania Khalek").
+        # ... but not before one more word: that is a given name ("Rania Khalek", a person of the
+        # tables since session 37).
         (
             "Yazidi PMF fighters in Iraq (Photo: Rania Khalek)",
-            [("PMF", "org:popular-mobilization-forces"), ("Iraq", "place:iraq")],
+            [
+                ("PMF", "org:popular-mobilization-forces"),
+                ("Iraq", "place:iraq"),
+                ("Rania Khalek", "person:rania-khalek"),
+            ],
         ),
         # After an Arabic media word a quoted name is an outlet, not a place or a facility ...
         ("لصحيفة “تشرين” الحكومية", []),

@@ -43,7 +43,10 @@ import borderlex
         ("عاد 15 لاجئا إلى سوريا أمس", [("سوريا", "place:syria")]),
         ("غادر 300 شخص سوريا أمس", [("سوريا", "place:syria")]),
         # The thirty-ninth round. A report attributed to an outlet names it, though its name is weak ...
-        ("Mamatov said as reported by Sputnik. The first patrol", [("Sputnik", "org:sputnik")]),
+        (  # (Yusup Mamatov is a person of the tables since session 37)
+            "Mamatov said as reported by Sputnik. The first patrol",
+            [("Mamatov", "person:yusup-mamatov"), ("Sputnik", "org:sputnik")],
+        ),
         (
             "a native now living in Baghdad told Al-Monitor on condition",
             [("Baghdad", "place:baghdad"), ("Al-Monitor", "org:al-monitor")],

@@ -50,7 +50,7 @@ from borderlex.name_keys import name_key
         ),
         # ... and words elsewhere; "عين الأسد" is also "Assad appointed".
         ("وقال إن لديه جارا متينا", []),
-        ("وعين الأسد، منهل نادر هناوي محافظاً", []),
+        ("وعين الأسد، منهل نادر هناوي محافظاً", [("منهل نادر هناوي", "person:manhal-nader-hanawi")]),
         # Latin letters spelled out in Arabic join into no one-word name: "آر بي جي" (*RPG*) is not
         # Baiji ("بيجي") ...
         ("وقاذفات آر بي جي. وقام التنظيم", []),

@@ -303,6 +303,18 @@ def test_an_opening_break_steers_name_runs(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_a_feature_head_steers_name_runs(tmp_path: Path) -> None:
+    # A curator adds "lake": a place after "Lake of" is part of the lake's name.
+    bundled = BUNDLED.read_text(encoding="utf-8")
+    assert '"strait", "bay"]' in bundled
+    path = tmp_path / "vocabulary.toml"
+    path.write_text(bundled.replace('"strait", "bay"]', '"strait", "bay", "lake"]', 1), encoding="utf-8")
+    code = "[[m.text, m.id] for m in borderlex.scan(json.loads(sys.argv[1]))]"
+    found = [_in_fresh_process(v, code, "boats on the Lake of Homs were seen") for v in (None, path)]
+    assert found == [[["Homs", "place:homs"]], []]
+
+
+@pytest.mark.slow
 def test_an_attribution_steers_in_one_line(tmp_path: Path) -> None:
     # A curator adds "a expliqué à" (*explained to*): an outlet's weak name after it is the outlet.
     path = _copy_with(tmp_path, ("[attributions]", 'xx = ["a explique a"]'))

@@ -28,6 +28,7 @@ from .folding import normalize
 from .middle_names import without_middle_names
 from .model import Entity
 from .name_keys import NameKey, name_key, skeleton
+from .qualified_names import adjective_moved
 from .seat_names import seat_names
 from .unit_names import unit_cores
 from .vocabulary import vocabulary
@@ -82,7 +83,9 @@ def other_forms(entity: Entity, alias: str) -> list[str]:
     ``facility_adjectives``); an Arabic alias in the other spelling of a
     loanword (vocabulary ``arabic_alternations``: "الأميركية", "الأمريكية");
     an Arabic organisation's name with the shorter opening words running text
-    puts (vocabulary ``arabic_short_heads``: "عمليات الأنبار")."""
+    puts (vocabulary ``arabic_short_heads``: "عمليات الأنبار"); a French
+    institution's name with its country's adjective in its other place
+    ("ministère syrien de la Défense", "ministère de la Défense syrien")."""
     forms = [full + alias[len(short) :] for short, full in _SPELLED_OUT if alias.startswith(short)]
     for one, other in vocabulary().arabic_alternations:
         if len(one) == 1 and " " not in alias.strip():
@@ -96,6 +99,9 @@ def other_forms(entity: Entity, alias: str) -> list[str]:
             for long, short in vocabulary().arabic_short_heads
             if alias.startswith(long + " ")
         ]
+    if entity.kind == "org" and entity.country is not None:
+        moved = adjective_moved(alias, entity.country)
+        forms += [moved] if moved else []
     words = alias.split()
     if entity.kind == "facility" and len(words) >= 3 and words[-1] in vocabulary().facility_adjectives:
         forms.append(" ".join(words[:-1]))

@@ -38,6 +38,7 @@ _HEADS = {link: frozenset(_WORDS.institution_heads.get("en" if link == "of" else
 _BODY_HEADS = {
     link: frozenset(_WORDS.body_heads.get("en" if link == "of" else "fr", ())) | _HEADS[link] for link in _HEADS
 }
+_FEATURE_HEADS = {link: frozenset(_WORDS.feature_heads.get("en" if link == "of" else "fr", ())) for link in _HEADS}
 _OPEN_GAPS = frozenset((" “", ' "', " «"))
 _CLOSE_GAPS = frozenset(("” ", '" ', "» "))
 
@@ -242,12 +243,20 @@ _BULLETS = frozenset("-–—•*·▪")
 _ABBREVIATED = re.compile(r"(?<![\w.])([A-Za-z]+)\.[ \u00a0]+\Z")
 
 
-def in_capitals(units: Sequence[Unit], first: int, last: int) -> bool:
+def in_capitals(text: str, units: Sequence[Unit], first: int, last: int) -> bool:
     """Whether the words on both sides (or the one there is) are also written
     in capitals, as in a headline; one acronym beside another is not ("the
-    BBC's US partner")."""
-    around = [units[j] for j in (first - 1, last + 1) if 0 <= j < len(units)]
+    BBC's US partner"), nor one beyond a colon, a comma or the line's end ("US: SDF captures")."""
+    around = [
+        units[j]
+        for j, gap in ((first - 1, (first - 1, first)), (last + 1, (last, last + 1)))
+        if 0 <= j < len(units) and _spaces_only(text[units[gap[0]].end : units[gap[1]].start])
+    ]
     return bool(around) and all(u.latin and u.all_upper for u in around)
+
+
+def _spaces_only(gap: str) -> bool:
+    return bool(gap) and not gap.strip(" \t\u00a0")
 
 
 def in_institution_name(text: str, units: Sequence[Unit], first: int, *, place: bool) -> bool:
@@ -264,6 +273,7 @@ def in_institution_name(text: str, units: Sequence[Unit], first: int, *, place: 
     heads = (_BODY_HEADS if place else _HEADS).get(link)
     if heads is None:
         return False
+    features = _FEATURE_HEADS[link] if place else frozenset()
     # Each unit before the name as a letter, read back to a gap that is not
     # spaces or an elision: a head, a capitalised or lowercase word, a link, an article.
     shape = []
@@ -275,7 +285,7 @@ def in_institution_name(text: str, units: Sequence[Unit], first: int, *, place: 
         if u.skip:
             shape.append("L" if word in LINKING_WORDS else "A" if word in _INNER_ARTICLES else "|")
         elif u.upper_initial:
-            shape.append("H" if word in heads else "C")
+            shape.append("H" if word in heads else "F" if word in features else "C")
         else:
             shape.append("w")
     return _INSTITUTION_SHAPE.search("".join(reversed(shape))) is not None
@@ -283,9 +293,10 @@ def in_institution_name(text: str, units: Sequence[Unit], first: int, *, place: 
 
 # A head, perhaps qualified ("Banque Centrale", "Cour pénale internationale"),
 # up to two phrases of lowercase words ("des douanes", "de la jeunesse"),
-# then the link before the name.  A verb between ("Conseil condamne la
+# then the link before the name; a sea's head takes the link at once ("Gulf
+# of Oman", not "Gulf state of Qatar").  A verb between ("Conseil condamne la
 # destruction de") has no link before its object's article, and ends it.
-_INSTITUTION_SHAPE = re.compile(r"H(?:C|w{1,2})?(?:LA?w{1,2}){0,2}L\Z")
+_INSTITUTION_SHAPE = re.compile(r"(?:H(?:C|w{1,2})?(?:LA?w{1,2}){0,2}|F)L\Z")
 _INSTITUTION_UNITS = 12
 _INNER_ARTICLES = frozenset(("la", "l", "the"))
 

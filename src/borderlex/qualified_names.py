@@ -30,6 +30,7 @@ __all__ = [
     "FACILITY_CLASSES",
     "STATE_INSTITUTIONS",
     "Qualified",
+    "adjective_moved",
     "country_named_after",
     "country_of_adjective",
     "qualifier_of",
@@ -103,6 +104,25 @@ _OF_COUNTRY = re.compile(
     r"(?P<rest>\S.*?) (?:of (?:the )?|de l['’]|de (?:la )?|du |des |d['’])"
     r"(?P<word>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2})"
 )
+
+
+def adjective_moved(name: str, country: str) -> str | None:
+    """A French institution's name with ``country``'s adjective in its other
+    place: the press writes "ministère syrien de la Défense" as often as
+    "ministère de la Défense syrien", the adjective after the head word or
+    after the whole name, when a linking word ("de", "du", "des", "d'")
+    opens the rest.  ``None`` when ``name`` is not of that shape."""
+    words = name.split()
+    if len(words) < 4 or has_arabic_script(name):
+        return None
+    if country_of_adjective(words[1]) == country and _FRENCH_LINK.match(words[2]):
+        return " ".join([words[0], *words[2:], words[1]])
+    if country_of_adjective(words[-1]) == country and _FRENCH_LINK.match(words[1]):
+        return " ".join([words[0], words[-1], *words[1:-1]])
+    return None
+
+
+_FRENCH_LINK = re.compile(r"(?:de|du|des|d['’]\S+)\Z")
 
 
 def country_of_adjective(word: str) -> str | None:

@@ -276,18 +276,19 @@ def repair_designators(norm: str) -> str:
 
 
 @functools.cache
-def _leading() -> frozenset[str]:
-    # Titles, "تنظيم" and qualifiers ("the so-called Islamic State").
+def _leading(arabic: bool) -> frozenset[str]:
+    # Titles, "تنظيم" and qualifiers ("the so-called Islamic State"); in an Arabic query only
+    # its own script's words: "عمر" (Omar) folds to "mr", which is no "Mr" there.
     words = vocabulary()
-    return words.titles | leading_descriptors() | words.qualifiers
+    return leading_descriptors() if arabic else words.titles | leading_descriptors() | words.qualifiers
 
 
-def _core(words: list[str], fold: Callable[[str], str] = str) -> tuple[int, int]:
+def _core(words: list[str], fold: Callable[[str], str] = str, *, arabic: bool = False) -> tuple[int, int]:
     """The span of ``words`` left when leading titles ("Col.", "the",
     "تنظيم") and trailing descriptors ("group", "militia") are dropped;
     ``fold`` gives a word's normalized form (asked only of the words looked at)."""
     start, end = 0, len(words)
-    leading = _leading()
+    leading = _leading(arabic)
     descriptors = vocabulary().org_descriptors
     while start < end - 1 and fold(words[start]) in leading:
         start += 1
@@ -300,7 +301,7 @@ def trim_words(text: str) -> str:
     """``text`` without leading titles and trailing descriptors, as written:
     "the IS group" → "IS", "Col. Garver" → "Garver"."""
     words = text.split()
-    start, end = _core(words, _normalized_word)
+    start, end = _core(words, _normalized_word, arabic=has_arabic_script(text))
     return " ".join(words[start:end])
 
 
@@ -312,11 +313,12 @@ def _normalized_word(word: str) -> str:
     return _normalized_words(word) if len(word) <= 64 else normalize(word)
 
 
-def query_variants(norm: str) -> list[tuple[NameKey, str]]:
-    """The query's key, then the key of its core (see ``_core()``)."""
+def query_variants(norm: str, *, arabic: bool = False) -> list[tuple[NameKey, str]]:
+    """The query's key, then the key of its core (see ``_core()``; ``arabic``: the query
+    was written in Arabic script)."""
     words = norm.split()
     variants = [(name_key(norm), "")]
-    start, end = _core(words)
+    start, end = _core(words, arabic=arabic)
     if (start, end) != (0, len(words)):
         dropped = " ".join(words[:start] + words[end:])
         variants.append((name_key(" ".join(words[start:end])), f"ignored {dropped!r}"))

@@ -112,7 +112,7 @@ def candidate(
         for p in patterns
         if (wanted is None or p.entry.entity.kind in wanted) and case_ok(text, start, end, span_units, p)
     ]
-    if ok and in_capitals(units, first, last):
+    if ok and in_capitals(text, units, first, last):
         # "WHAT IS NEXT": in a line of capitals a two-letter acronym is just a word.
         ok = [p for p in ok if not (p.entry.strength is Strength.ACRONYM and len(acronym_form(p.entry.alias)) <= 2)]
     if ok and span_units[0].latin:

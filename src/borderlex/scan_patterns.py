@@ -372,7 +372,7 @@ def inside_unknown_name(
         return False
     # Only an Arabic name sits in an Arabic quoted name (the scanner's memo keys the quotes around Arabic hits).
     return _arabic_head_before(text, units, prev) or (
-        units[first].arabic and _in_quoted_name(text, units[first].start, units[last].end)
+        units[first].arabic and _in_quoted_name(text, units[first].start, units[last].end, joined="و" in proclitic)
     )
 
 
@@ -414,10 +414,11 @@ _QUOTED_NAME_WORDS = 7
 _QUOTED = re.compile(f"[{OPENING_QUOTES}]" + r"([^“”\"«»\n.،:]{1,80})[”\"»]")
 
 
-def _in_quoted_name(text: str, start: int, end: int) -> bool:
+def _in_quoted_name(text: str, start: int, end: int, *, joined: bool = False) -> bool:
     """Whether the place's name at ``start``…``end`` sits inside a quoted
     name that an Arabic institution head opens: “قيادة عمليات فرض الأمن في
-    كركوك” is a command the tables lack, not Kirkuk."""
+    كركوك” is a command the tables lack, not Kirkuk; or ends a short one
+    (below), unless ``joined`` to the words before by a proclitic "و"."""
     lo = max(0, start - QUOTED_REACH)
     for m in _QUOTED.finditer(text, lo, min(len(text), end + QUOTED_REACH)):
         if m.start(1) < start and end <= m.end(1):
@@ -435,6 +436,8 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
             words = bare_words(before)
             return (
                 not text[end : m.end(1)].strip()
+                and not joined
+                and not _AND_BEFORE.search(before)  # “ذيبان والطيانة”: two places, joined by "and"
                 and 1 <= len(words) <= 2
                 and not _DASHES.intersection(before)
                 and all(len(w) > 2 and w not in _CLAUSE_WORDS for w in words)
@@ -449,6 +452,8 @@ _CLAUSE_WORDS = _arabic_words(vocabulary().prepositions | vocabulary().arabic_pa
 _NAMED_AFTER = frozenset(orthographic_form(w) for w in vocabulary().named_after_heads)
 _PURPOSE_HEADS = _arabic_words(vocabulary().purpose_heads)
 _WORD_AT = re.compile(r"[^\s،,.:;]*")
+# "و" glued to the name (and to its article, which the units read apart).
+_AND_BEFORE = re.compile(r"(?:^|\s)و(?:ال)?\Z")
 _GAP = re.compile(r"\s+(?:ال)?")
 _SPACES = re.compile(r"\s+")
 _DASHES = frozenset("-–—‐‑/")

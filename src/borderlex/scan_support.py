@@ -27,6 +27,7 @@ from .middle_names import is_tribal_surname
 from .model import DESIGNATES
 from .org_partners import in_an_org_list
 from .place_partners import in_a_list, in_their_parent, quarters_elsewhere, with_their_city
+from .qualified_names import country_of_adjective
 from .scan_patterns import GENERIC_HEADS, Pattern, Span, abroad, after_preposition, designator_before, designator_beside
 from .texts_country import (
     WORD_AFTER,
@@ -183,6 +184,19 @@ def supported(
             if _counts(p, quoted, vouched, strong, by_country, described=described)
             and not (p.entry.entity.id in elsewhere and _a_guess(p, c, designated[c.start, c.end]))
         ]
+        if keep and not c.patterns[0].entry.arabic and (nationality := _demonym_before(text, c.start)) is not None:
+            # "The Syrian Arab Coalition": a nationality before an organisation's weak name makes it
+            # another body's name, not the weak one's (the US-led coalition's), unless it is the
+            # organisation's own country's ("Syrian General Security").
+            keep = [
+                p
+                for p in keep
+                if not (
+                    p.entry.strength is Strength.WEAK
+                    and p.entry.entity.kind == "org"
+                    and (p.entry.entity.country is None or country_of_adjective(nationality) != p.entry.entity.country)
+                )
+            ]
         if "person" in vouched and "org" not in vouched and any(p.entry.entity.kind == "person" for p in keep):
             # "Sadr said", "President Assad": a person's word beside a name a person shares with a place.
             keep = [p for p in keep if p.entry.entity.kind == "person"]
@@ -541,6 +555,18 @@ _BOTH, _NEITHER, _MEDIA, _PERSON, _LOCATIVE, _ORG = (
     frozenset({"org"}),
 )
 _POSSESSIVE_BEFORE = re.compile("['’]s ")
+# A word right before, not after a hyphen: "pro-Iranian" says whose side, not whose body.
+_WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)[ \u00a0]+\Z")
+
+
+def _demonym_before(text: str, start: int) -> str | None:
+    """The capitalised nationality word ("Syrian", "Arab") right before ``start``, if one is."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None or not before.group(1)[:1].isupper() or normalize(before.group(1)) not in vocabulary().demonyms:
+        return None
+    return before.group(1)
+
+
 # "لـ روزنة", "لـ«عنب بلدي»": told to an outlet (a detached lam, then perhaps a quote mark).
 _TOLD_TO = re.compile('لـ[ \u00a0]*[«"“]?[ \u00a0]*\\Z')
 # A "ل" (*to*) glued to the name, which then lacks its article's alif: "للأناضول" is ل + "لأناضول".

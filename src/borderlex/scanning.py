@@ -66,6 +66,7 @@ from .namesakes import by_the_adjective_after, of_another_country, on_another_si
 from .numbered_names import outside_numbered_names
 from .operation_names import outside_operation_names
 from .possessed_names import after_possessive_country
+from .qualified_names import country_of_adjective
 from .quarter_names import old_city_mentions, outside_quarter_names
 from .query_rules import governorates_behind
 from .quoted_names import outside_quoted_names
@@ -568,11 +569,20 @@ class Scanner:
         تحالف «قوى الدولة») or for "channel", "newspaper" … (``media_words``:
         قناة «السومرية»; ``agency_heads``: وكالة أنباء «فارس»)."""
         q = _OPEN_QUOTE.search(m.text)
-        if q is None or q.start() == 0 or any(ch in _CLOSE_QUOTES for ch in m.text[q.end() :]):
+        if q is None or q.start() == 0:
             return None
-        # The quote closes right after the name, or further on: وكالة “الأناضول التركية”.
+        # The quote closes right after the name, or further on: وكالة “الأناضول التركية”; or
+        # inside the mention before one word that describes an outlet or says whose it is
+        # (صحيفة “الأخبار” اللبنانية, شبكة "رووداو" الإعلامية): that word is not the name's either.
         start = m.start + q.end()
-        inner = text[start : m.end]
+        close = next((i for i, ch in enumerate(m.text[q.end() :], m.start + q.end()) if ch in _CLOSE_QUOTES), None)
+        if close is not None:
+            tail = text[close + 1 : m.end].split()
+            head = text[m.start : m.start + q.start()].strip()
+            if len(tail) != 1 or not (head in vocabulary().media_words or country_of_adjective(tail[0])):
+                return None
+        end = m.end if close is None else close
+        inner = text[start:end]
         match = self._resolve(inner, as_of=as_of)
         if match is None or match.weak:  # a short form ("سوريا الديمقراطية") needs the head word's say
             head, words = text[m.start : m.start + q.start()].strip(), vocabulary()
@@ -580,7 +590,7 @@ class Scanner:
                 return None
         elif match.id != m.id or match.method is Method.FUZZY:
             return None
-        return Mention(start, m.end, inner, m.id, m.entity, attrs.evolve(m.match, query=inner))
+        return Mention(start, end, inner, m.id, m.entity, attrs.evolve(m.match, query=inner))
 
     def _candidates(self, text: str, units: Units, wanted: frozenset[str] | None) -> list[Span]:
         """Every span some alias matches, with the patterns its case allows.

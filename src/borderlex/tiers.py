@@ -250,7 +250,7 @@ def search(
         # "Ce" (French *this*) is not al-Qaa by the key "ka": two letters name by spelling only.
         log("name_key", norm, (), "two letters or fewer: no key or fuzzy match")
         return found
-    variants = query_variants(norm)
+    variants = query_variants(norm, arabic=arabic_query)
     if arabic_query and stripped.startswith("ال"):
         # "الفاليتا": a name whose first letters read as proclitic + article
         # (فاليتا, Valletta) is keyed on that reading; with an article before

@@ -98,6 +98,7 @@ class Vocabulary(NamedTuple):
     plural_heads: frozenset[str]
     institution_heads: Mapping[str, tuple[str, ...]]  # by language: their shapes differ
     body_heads: Mapping[str, tuple[str, ...]]
+    feature_heads: Mapping[str, tuple[str, ...]]
     government_seats: frozenset[str]
     locatives: frozenset[str]
     person_heads: frozenset[str]
@@ -275,6 +276,7 @@ class _Reader:
             plural_heads=self.words("plural_heads", "arabic"),
             institution_heads=self.by_language("institution_heads", "phrase"),
             body_heads=self.by_language("body_heads", "phrase"),
+            feature_heads=self.by_language("feature_heads", "phrase"),
             government_seats=self.words("government_seats", "phrase"),
             locatives=self.words("locatives", "phrase"),
             person_heads=self.words("person_heads", "phrase"),
