@@ -68,7 +68,10 @@ from scanned import ids, resolved
         ('وقال إنفانتينو "قررنا السماح للمدن الثلاث"', [("إنفانتينو", "person:gianni-infantino")]),
         ("وصل الوفد للأناضول الشرقية", []),
         # A town in a barrage's name ("سدة") names no mention; the tables' barrage is still found.
-        ("لا بد من استعادة السيطرة على سدة الرمادي بأسرع وقت", []),
+        (  # (the Ramadi barrage is a facility of the tables since session 37)
+            "لا بد من استعادة السيطرة على سدة الرمادي بأسرع وقت",
+            [("سدة الرمادي", "facility:ramadi-barrage")],
+        ),
         ("أغلق التنظيم سدة الفلوجة", [("سدة الفلوجة", "facility:fallujah-barrage")]),
         # A place opening a quoted name after a designator outside the quote is a word of that name.
         ("في محيط منطقة “تلّ الهش” العسكري", []),

@@ -77,6 +77,13 @@ from scanned import ids, resolved
             [("ذيبان", "place:dhiban"), ("الطيانة", "place:tayyana"), ("دير الزور", "place:deir-ez-zor")],
         ),
         ('أهالي "ذيبان وتدمر" في', [("ذيبان", "place:dhiban"), ("تدمر", "place:palmyra")]),
+        # Guard: "باسم" (*in the name of*) opens no name, though it is also the given name of
+        # Basim al-Awadi, whom the tables hold since this session.
+        (
+            "أحمد الخبيل المعروف باسم أبو خولة الخبيل",
+            [("أحمد الخبيل", "person:ahmad-al-khubayl"), ("أبو خولة الخبيل", "person:ahmad-al-khubayl")],
+        ),
+        ("وقال باسم العوادي إن", [("باسم العوادي", "person:basim-al-awadi")]),  # guard: in full
         # Guard: without "و" the quoted words are one name the tables lack (a commander's).
         ("قال القائد “دجوار خبات” إن", []),
         # Guard: inside an armed group's name the quoted words are another entity's name.
@@ -102,6 +109,11 @@ def test_session_37_classes(text: str, expected: list[tuple[str, str]]) -> None:
         ("عمر السامرائي", None),
         ("تنظيم داعش", "org:islamic-state"),  # guard: an Arabic leading word still goes
         ("Mr Samarrai", "person:muthanna-al-samarrai"),  # guard: a Latin title still goes
+        # "معمل" (*plant*) designates a gas plant, as "حقل" a field: a name without it is not the
+        # plant's, even across scripts (a person's "Amal As'ad" is not "معمل السويدية").
+        ("Amal As'ad", None),
+        ("معمل غاز السويدية", "facility:suwaydiyah-gas-field"),
+        ("معمل غاز كونيكو", "facility:conoco-gas-field"),
     ],
 )
 def test_session_37_queries(query: str, expected: str | None) -> None:

@@ -194,8 +194,10 @@ def has_tanween(text: str) -> bool:
 
 
 # Words that open Arabic personal names without being given names: kunya
-# ("أبو خولة"), "son of", and the first half of compounds ("عبد الله").
-NOT_GIVEN = frozenset(orthographic_form(w) for w in ("أبو", "أم", "بن", "ابن", "عبد"))
+# ("أبو خولة"), "son of", and the first half of compounds ("عبد الله"); and "باسم"
+# (Basim), which running text writes far more often as "in the name of" ("المتحدث
+# باسم", "المعروف باسم أبو خولة"), where a given name would open a name run.
+NOT_GIVEN = frozenset(orthographic_form(w) for w in ("أبو", "أم", "بن", "ابن", "عبد", "باسم"))
 
 
 def is_given_opening(word: str) -> bool:
