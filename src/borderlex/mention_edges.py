@@ -23,6 +23,7 @@ from .vocabulary import vocabulary
 __all__ = [
     "after_a_title",
     "after_kunya_word",
+    "capital_before",
     "family_beside",
     "is_media_word",
     "is_nationality",
@@ -236,6 +237,7 @@ def is_nationality(word: str) -> bool:
 
 # A word right before a Latin mention (not glued by a hyphen), and right after one.
 _LATIN_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
+_UNHYPHENED_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)[ \u00a0]+\Z")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 
 
@@ -268,7 +270,7 @@ def after_kunya_word(text: str, m: Mention) -> bool:
     before = words_before(text, m.start, 1)
     if before:
         return before[0][1] in words
-    return _capital_before(text, m.start) in words
+    return capital_before(text, m.start) in words
 
 
 # A lowercase word right after a name.
@@ -453,13 +455,16 @@ def after_a_title(text: str, m: Mention) -> bool:
     as-Salman."""
     if m.entity.kind != "place" or " " in m.text or not m.text.isascii():
         return False
-    word, words = _capital_before(text, m.start), vocabulary()
+    word, words = capital_before(text, m.start), vocabulary()
     return word in words.titles or word in words.offices
 
 
-def _capital_before(text: str, start: int) -> str:
-    """The capitalised Latin word right before ``start``, normalized ("" if none)."""
-    before = _LATIN_BEFORE.search(text, max(0, start - 40), start)
+def capital_before(text: str, start: int, *, after_hyphen: bool = True) -> str:
+    """The capitalised Latin word right before ``start``, normalized ("" if none); with
+    ``after_hyphen=False`` not one a hyphen joins to the word before it ("pro-Iranian"
+    says whose side, not whose body)."""
+    pattern = _LATIN_BEFORE if after_hyphen else _UNHYPHENED_BEFORE
+    before = pattern.search(text, max(0, start - 40), start)
     return normalize(before.group(1)) if before is not None and before.group(1)[:1].isupper() else ""
 
 

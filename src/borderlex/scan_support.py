@@ -23,6 +23,7 @@ from .common_words import is_common_word
 from .folding import normalize
 from .government_seats import is_dateline
 from .index import AliasEntry, Strength
+from .mention_edges import capital_before
 from .middle_names import is_tribal_surname
 from .model import DESIGNATES
 from .org_partners import in_an_org_list
@@ -184,17 +185,22 @@ def supported(
             if _counts(p, quoted, vouched, strong, by_country, described=described)
             and not (p.entry.entity.id in elsewhere and _a_guess(p, c, designated[c.start, c.end]))
         ]
-        if keep and not c.patterns[0].entry.arabic and (nationality := _demonym_before(text, c.start)) is not None:
+        if (
+            keep
+            and not c.patterns[0].entry.arabic
+            and (nationality := capital_before(text, c.start, after_hyphen=False)) in vocabulary().demonyms
+        ):
             # "The Syrian Arab Coalition": a nationality before an organisation's weak name makes it
             # another body's name, not the weak one's (the US-led coalition's), unless it is the
-            # organisation's own country's ("Syrian General Security").
+            # organisation's own country's ("Syrian General Security"; "pro-Iranian" is no nationality).
+            country = country_of_adjective(nationality)
             keep = [
                 p
                 for p in keep
                 if not (
                     p.entry.strength is Strength.WEAK
                     and p.entry.entity.kind == "org"
-                    and (p.entry.entity.country is None or country_of_adjective(nationality) != p.entry.entity.country)
+                    and (p.entry.entity.country is None or country != p.entry.entity.country)
                 )
             ]
         if "person" in vouched and "org" not in vouched and any(p.entry.entity.kind == "person" for p in keep):
@@ -555,17 +561,6 @@ _BOTH, _NEITHER, _MEDIA, _PERSON, _LOCATIVE, _ORG = (
     frozenset({"org"}),
 )
 _POSSESSIVE_BEFORE = re.compile("['’]s ")
-# A word right before, not after a hyphen: "pro-Iranian" says whose side, not whose body.
-_WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)[ \u00a0]+\Z")
-
-
-def _demonym_before(text: str, start: int) -> str | None:
-    """The capitalised nationality word ("Syrian", "Arab") right before ``start``, if one is."""
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if before is None or not before.group(1)[:1].isupper() or normalize(before.group(1)) not in vocabulary().demonyms:
-        return None
-    return before.group(1)
-
 
 # "لـ روزنة", "لـ«عنب بلدي»": told to an outlet (a detached lam, then perhaps a quote mark).
 _TOLD_TO = re.compile('لـ[ \u00a0]*[«"“]?[ \u00a0]*\\Z')

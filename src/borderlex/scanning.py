@@ -575,17 +575,16 @@ class Scanner:
         # inside the mention before one word that describes an outlet or says whose it is
         # (صحيفة “الأخبار” اللبنانية, شبكة "رووداو" الإعلامية): that word is not the name's either.
         start = m.start + q.end()
+        head, words = text[m.start : m.start + q.start()].strip(), vocabulary()
         close = next((i for i, ch in enumerate(m.text[q.end() :], m.start + q.end()) if ch in _CLOSE_QUOTES), None)
         if close is not None:
             tail = text[close + 1 : m.end].split()
-            head = text[m.start : m.start + q.start()].strip()
-            if len(tail) != 1 or not (head in vocabulary().media_words or country_of_adjective(tail[0])):
+            if len(tail) != 1 or not (head in words.media_words or country_of_adjective(tail[0])):
                 return None
         end = m.end if close is None else close
         inner = text[start:end]
         match = self._resolve(inner, as_of=as_of)
         if match is None or match.weak:  # a short form ("سوريا الديمقراطية") needs the head word's say
-            head, words = text[m.start : m.start + q.start()].strip(), vocabulary()
             if head not in words.quoted_name_heads and head not in words.media_words and head not in words.agency_heads:
                 return None
         elif match.id != m.id or match.method is Method.FUZZY:
